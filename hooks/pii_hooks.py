@@ -1,0 +1,78 @@
+"""MkDocs adapter: loads the plan once per build and hands the generated pages to MkDocs.
+
+Events:
+- on_config (priority 100, so it runs before Material's search plugin reads the language):
+  picks the language from PII_LANG, loads and validates data/ (a DataError aborts the build
+  before site/ is touched), and sets everything that differs per language.
+- on_files: adds every generated page with File.generated and points "edit this page" at the
+  data file behind it.
+- on_post_build: in the default language's build, writes the root page that sends readers on
+  to the Vietnamese site.
+All page content comes from the pii_site package; nothing here builds text. MkDocs loads a hook
+once per process, so `make serve` rebuilds in a fresh process (scripts/serve.py) to pick up edits.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File, Files
+
+import pii_site.site_config
+from pii_site import DataError, load_plan
+from pii_site.model import Plan
+from pii_site.pages import render_site
+
+_state: dict[str, object] = {}
+
+
+@event_priority(100)
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    project_dir = Path(config.config_file_path).parent
+    try:
+        settings = pii_site.site_config.from_environment(project_dir)
+    except pii_site.site_config.SettingsError as error:
+        raise PluginError(str(error)) from None
+    try:
+        plan = load_plan(settings.data_dir)
+    except DataError as error:
+        raise PluginError(f"\n{error}") from None
+    _state.update(plan=plan, settings=settings)
+    site = pii_site.site_config.for_language(plan, settings)
+    config.docs_dir = str(project_dir / "docs" / settings.lang)
+    config.site_dir = str(Path(config.site_dir) / settings.lang)
+    config.site_url = site.site_url
+    config.site_name = site.site_name
+    config.site_description = site.site_description
+    config.theme["language"] = settings.lang
+    config.extra["alternate"] = site.alternate
+    config.extra["lang"] = settings.lang
+    if site.repo_url:
+        config.repo_url = site.repo_url
+        config.edit_uri = site.edit_uri
+    return config
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    plan: Plan = _state["plan"]  # type: ignore[assignment]
+    lang = _state["settings"].lang  # type: ignore[attr-defined]
+    for file in files.documentation_pages():
+        file.edit_uri = f"docs/{lang}/{file.src_uri}"
+    for page in render_site(plan, lang):
+        if files.get_file_from_path(page.path) is not None:
+            raise PluginError(
+                f"docs/{lang}/{page.path} has the address of a generated page; rename or remove it."
+            )
+        generated = File.generated(config, page.path, content=page.markdown)
+        generated.edit_uri = page.data_file
+        files.append(generated)
+    return files
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    redirect = pii_site.site_config.root_redirect(_state["plan"], _state["settings"])  # type: ignore[arg-type]
+    if redirect is not None:
+        Path(config.site_dir).parent.joinpath("index.html").write_text(redirect, encoding="utf-8")

@@ -1,0 +1,57 @@
+"""Interface labels and date formats, Vietnamese and English side by side.
+
+Labels live in labels.yml under dotted keys; `Labels(lang)` is what templates call as t("key").
+A missing key or language is a bug, so lookups raise instead of showing a blank.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+from importlib import resources
+from typing import Any
+
+import yaml
+
+LANGUAGES = ("vi", "en")
+
+_MONTHS_EN = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)
+
+
+@functools.cache
+def all_labels() -> dict[str, dict[str, str]]:
+    text = resources.files("pii_site").joinpath("labels.yml").read_text(encoding="utf-8")
+    return yaml.safe_load(text)
+
+
+class Labels:
+    def __init__(self, lang: str) -> None:
+        if lang not in LANGUAGES:
+            raise ValueError(f"unknown language {lang!r}")
+        self.lang = lang
+
+    def __call__(self, key: str, **values: Any) -> str:
+        text = all_labels()[key][self.lang]
+        return text.format(**values) if values else text
+
+
+def format_date(value: dt.date, lang: str) -> str:
+    """09/02/2026 in Vietnamese, 9 February 2026 in English."""
+    if lang == "vi":
+        return value.strftime("%d/%m/%Y")
+    return f"{value.day} {_MONTHS_EN[value.month - 1]} {value.year}"
+
+
+def format_partial_date(year: int, month: int | None, day: int | None, lang: str) -> str:
+    """A date whose unknown parts are said to be unknown, never guessed."""
+    if month and day:
+        return format_date(dt.date(year, month, day), lang)
+    labels = Labels(lang)
+    if month:
+        if lang == "vi":
+            return labels("date.month_only", month=f"{month:02d}", year=year)
+        return labels("date.month_only", month=_MONTHS_EN[month - 1], year=year)
+    return labels("date.year_only", year=year)

@@ -1,0 +1,155 @@
+"""Load the data folder into one Plan, or raise one DataError listing every problem.
+
+Called once per build by the hooks, and by scripts/validate.py and the tests. Two passes: each
+file against its schema (all files, all problems), then rules across files (ids that must exist,
+ids that must be unique). Nothing here prints, exits or knows about MkDocs.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+from pii_site.errors import DataError, Problem, message
+from pii_site.model import Plan, PlanTask
+from pii_site.schema import (
+    DATA_FILES,
+    DutiesFile,
+    PillarsFile,
+    PlanFile,
+    SiteFile,
+    TasksFile,
+    UnitsFile,
+)
+from pii_site.validation import parse, problem_at, suggestion
+from pii_site.yaml_source import KeyPath, YamlSource, read_yaml
+
+
+def load_plan(data_dir: str | os.PathLike[str]) -> Plan:
+    data_dir = Path(data_dir)
+    sources: dict[str, YamlSource] = {}
+    parsed: dict[str, Any] = {}
+    problems: list[Problem] = []
+    for name, model in DATA_FILES.items():
+        path = data_dir / name
+        label = _label(path)
+        if not path.is_file():
+            vi, en = message("file_missing")
+            problems.append(Problem(label, None, "", "", vi, en))
+            continue
+        source, syntax_problems = read_yaml(path, label)
+        problems += syntax_problems
+        if source is None:
+            continue
+        sources[name] = source
+        value, shape_problems = parse(source, model)
+        problems += shape_problems
+        if value is not None:
+            parsed[name] = value
+    if problems:
+        raise DataError(problems)
+    problems += _check_references(sources, parsed)
+    if problems:
+        raise DataError(problems)
+    return _build_plan(data_dir, parsed)
+
+
+def _label(path: Path) -> str:
+    """How messages name a file: relative to the working folder when inside it."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
+def _check_references(sources: dict[str, YamlSource], parsed: dict[str, Any]) -> list[Problem]:
+    pillars: PillarsFile = parsed["pillars.yml"]
+    units: UnitsFile = parsed["units.yml"]
+    tasks: TasksFile = parsed["tasks.yml"]
+    duties: DutiesFile = parsed["duties.yml"]
+    problems: list[Problem] = []
+
+    def unique(file: str, entries: list[tuple[KeyPath, str]]) -> None:
+        source = sources[file]
+        first: dict[str, KeyPath] = {}
+        for path, ident in entries:
+            if ident in first:
+                problems.append(
+                    problem_at(source, path, "duplicate_id", found=ident, first_line=source.line_of(first[ident]))
+                )
+            else:
+                first[ident] = path
+
+    def known(file: str, path: KeyPath, found: str, kind: str, target_file: str, ids: list[str]) -> None:
+        if found in ids:
+            return
+        kind_vi, kind_en = message(f"record.{kind}")
+        problems.append(
+            problem_at(
+                sources[file], path, "unknown_ref", found=found, kind_vi=kind_vi, kind_en=kind_en,
+                file=sources[target_file].label, **suggestion(found, ids),
+            )
+        )
+
+    subindex_ids = [s.id for s in pillars.subindices]
+    pillar_ids = [p.id for p in pillars.pillars]
+    unit_ids = [u.id for u in units.units]
+    unique("pillars.yml", [(("subindices", i, "id"), s.id) for i, s in enumerate(pillars.subindices)])
+    unique("pillars.yml", [(("pillars", i, "id"), p.id) for i, p in enumerate(pillars.pillars)])
+    for i, pillar in enumerate(pillars.pillars):
+        known("pillars.yml", ("pillars", i, "subindex"), pillar.subindex, "subindices", "pillars.yml", subindex_ids)
+    unique("units.yml", [(("units", i, "id"), u.id) for i, u in enumerate(units.units)])
+
+    task_ids: list[tuple[KeyPath, str]] = []
+    for g, group in enumerate(tasks.groups):
+        known("tasks.yml", ("groups", g, "pillar"), group.pillar, "pillars", "pillars.yml", pillar_ids)
+        for t, task in enumerate(group.tasks):
+            path: KeyPath = ("groups", g, "tasks", t)
+            task_ids.append(((*path, "id"), task.id))
+            if task.id.split(".")[0] != group.number:
+                problems.append(problem_at(sources["tasks.yml"], (*path, "id"), "task_id_group", found=task.id, group=group.number))
+            for role in ("lead", "coordinating"):
+                for u, unit_id in enumerate(getattr(task, role)):
+                    known("tasks.yml", (*path, role, u), unit_id, "units", "units.yml", unit_ids)
+    unique("tasks.yml", task_ids)
+    unique("duties.yml", [(("duties", i, "id"), d.id) for i, d in enumerate(duties.duties)])
+    for i, duty in enumerate(duties.duties):
+        known("duties.yml", ("duties", i, "unit"), duty.unit, "units", "units.yml", unit_ids)
+    return problems
+
+
+def _build_plan(data_dir: Path, parsed: dict[str, Any]) -> Plan:
+    site: SiteFile = parsed["site.yml"]
+    document: PlanFile = parsed["plan.yml"]
+    framework: PillarsFile = parsed["pillars.yml"]
+    units: UnitsFile = parsed["units.yml"]
+    appendix: TasksFile = parsed["tasks.yml"]
+    duties: DutiesFile = parsed["duties.yml"]
+    unit_by_id = {u.id: u for u in units.units}
+    pillar_by_id = {p.id: p for p in framework.pillars}
+    tasks = [
+        PlanTask(
+            id=task.id,
+            indicator=task.indicator,
+            text=task.text,
+            pillar=pillar_by_id[group.pillar],
+            group=group,
+            lead=tuple(unit_by_id[u] for u in task.lead),
+            coordinating=tuple(unit_by_id[u] for u in task.coordinating),
+        )
+        for group in appendix.groups
+        for task in group.tasks
+    ]
+    return Plan(
+        data_dir=data_dir,
+        site=site,
+        document=document,
+        subindices=list(framework.subindices),
+        pillars=sorted(framework.pillars, key=lambda p: p.number),
+        units=list(units.units),
+        appendix_title=appendix.title,
+        groups=list(appendix.groups),
+        tasks=tasks,
+        duties=list(duties.duties),
+    )

@@ -1,0 +1,18 @@
+"""Page families: each module turns the Plan into the pages of one kind, in one language.
+
+Every module has the same shape: `pages(plan, lang) -> list[GeneratedPage]`. A new family is one
+module, one template and one line in FAMILIES.
+"""
+
+from __future__ import annotations
+
+from pii_site.model import Plan
+from pii_site.pages import home, pillars, plan_text, tasks, units
+from pii_site.render import GeneratedPage
+
+FAMILIES = [home, plan_text, pillars, units, tasks]
+
+
+def render_site(plan: Plan, lang: str) -> list[GeneratedPage]:
+    """Every generated page of the site in `lang`."""
+    return [page for family in FAMILIES for page in family.pages(plan, lang)]

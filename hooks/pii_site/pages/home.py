@@ -1,0 +1,21 @@
+"""The home page: what the plan is, why PII matters, and where to go next."""
+
+from __future__ import annotations
+
+from pii_site import urls
+from pii_site.i18n import Labels
+from pii_site.model import Plan
+from pii_site.render import GeneratedPage, Translator, escape_markdown, render
+
+
+def pages(plan: Plan, lang: str) -> list[GeneratedPage]:
+    doc = plan.document
+    tr = Translator(lang)
+    implements = Labels(lang)(
+        "plan.implements",
+        number=escape_markdown(doc.implements.number),
+        date=tr.date(doc.implements.date),
+        issuer=tr(doc.implements.issuer),
+    )
+    markdown = render("home.md.j2", urls.HOME, lang, plan=plan, doc=doc, implements=implements, urls=urls)
+    return [GeneratedPage(urls.HOME, markdown, "data/plan.yml")]

@@ -1,0 +1,23 @@
+"""The pillars overview (input vs output) and one page per pillar with its tasks."""
+
+from __future__ import annotations
+
+from pii_site import urls
+from pii_site.model import Plan
+from pii_site.render import GeneratedPage, render
+
+
+def pages(plan: Plan, lang: str) -> list[GeneratedPage]:
+    covered = sum(1 for pillar in plan.pillars if plan.tasks_in(pillar))
+    result = [
+        GeneratedPage(
+            urls.PILLARS,
+            render("pillars.md.j2", urls.PILLARS, lang, plan=plan, covered=covered),
+            "data/pillars.yml",
+        )
+    ]
+    for pillar in plan.pillars:
+        path = urls.pillar_page(pillar.id)
+        markdown = render("pillar.md.j2", path, lang, plan=plan, pillar=pillar, tasks=plan.tasks_in(pillar), urls=urls)
+        result.append(GeneratedPage(path, markdown, "data/pillars.yml"))
+    return result

@@ -1,0 +1,25 @@
+"""The units overview and one page per unit: its section IV duties, tasks it leads and coordinates."""
+
+from __future__ import annotations
+
+from pii_site import urls
+from pii_site.model import Plan
+from pii_site.render import GeneratedPage, render
+
+
+def pages(plan: Plan, lang: str) -> list[GeneratedPage]:
+    result = [GeneratedPage(urls.UNITS, render("units.md.j2", urls.UNITS, lang, plan=plan), "data/units.yml")]
+    for unit in plan.units:
+        path = urls.unit_page(unit.id)
+        markdown = render(
+            "unit.md.j2",
+            path,
+            lang,
+            plan=plan,
+            unit=unit,
+            duties=plan.duties_of(unit),
+            led=plan.tasks_led_by(unit),
+            coordinated=plan.tasks_coordinated_by(unit),
+        )
+        result.append(GeneratedPage(path, markdown, "data/units.yml"))
+    return result

@@ -1,0 +1,99 @@
+"""Render Markdown from the files in templates/ with one cached Jinja environment.
+
+Called by the page-family modules in pages/. Templates get `t` (interface labels), `tr` (a data
+text in the page's language, already escaped), `link` (addresses relative to the page) and the plan.
+Data text is text: `tr` and the `md` filter escape HTML and Markdown syntax, so a "<script>" or a
+"[link](...)" typed into the data is shown literally and never becomes markup.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+from dataclasses import dataclass
+from typing import Any
+
+import jinja2
+
+from pii_site.i18n import Labels, format_date, format_partial_date
+from pii_site.schema import OptionalEnglishText, PartialDate, Text
+from pii_site.urls import Linker
+
+# Characters Python-Markdown (with the tables extension) gives a meaning to; a backslash
+# makes each one literal. "<", ">" and "&" become entities instead, so raw HTML stays text.
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|>])")
+_WHITESPACE = re.compile(r"\s+")
+
+
+def escape_markdown(text: str) -> str:
+    """Plain text -> Markdown that renders as exactly that text, on one line."""
+    text = _WHITESPACE.sub(" ", text).strip()
+    text = text.replace("&", "&amp;").replace("<", "&lt;")
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
+
+
+@dataclass(frozen=True)
+class GeneratedPage:
+    path: str  # source path under the language's docs folder, e.g. "tasks/iii-2.md"
+    markdown: str
+    data_file: str | None = None  # the data file behind the page, for "edit this page"
+
+
+@functools.cache
+def _environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader("pii_site", "templates"),
+        undefined=jinja2.StrictUndefined,
+        autoescape=False,  # the output is Markdown; data text is escaped by `tr` and `md`
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["md"] = lambda value: escape_markdown(str(value))
+    return env
+
+
+class Translator:
+    """`tr(text)`: the page's language of a data text, escaped for Markdown."""
+
+    def __init__(self, lang: str) -> None:
+        self.lang = lang
+
+    def __call__(self, text: Text | OptionalEnglishText) -> str:
+        return escape_markdown(self.plain(text))
+
+    def plain(self, text: Text | OptionalEnglishText) -> str:
+        value = getattr(text, self.lang, None)
+        return value if value is not None else text.vi
+
+    def date(self, value: dt.date | PartialDate) -> str:
+        if isinstance(value, PartialDate):
+            return format_partial_date(value.year, value.month, value.day, self.lang)
+        return format_date(value, self.lang)
+
+
+@functools.cache
+def _html_environment() -> jinja2.Environment:
+    return jinja2.Environment(
+        loader=jinja2.PackageLoader("pii_site", "templates"),
+        undefined=jinja2.StrictUndefined,
+        autoescape=True,
+        keep_trailing_newline=True,
+    )
+
+
+def render_html(template: str, **values: Any) -> str:
+    """Render an HTML template (autoescaped: every value is text)."""
+    return _html_environment().get_template(template).render(values)
+
+
+def render(template: str, page: str, lang: str, **values: Any) -> str:
+    context = {
+        "lang": lang,
+        "t": Labels(lang),
+        "tr": Translator(lang),
+        "link": Linker(page),
+        **values,
+    }
+    return _environment().get_template(template).render(context)

@@ -1,0 +1,179 @@
+"""The shape of every data file: one pydantic model per file, the single source of truth.
+
+The loader validates with these models; scripts/export_schema.py turns them into the JSON Schema
+files under data/schema/ that editors use to autocomplete and flag errors while staff type.
+Field descriptions are shown by editors, so they are written for the office, not for programmers.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+NonEmpty = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
+Roman = Annotated[str, StringConstraints(pattern=r"^[IVX]+$")]
+TaskId = Annotated[str, StringConstraints(pattern=r"^[IVX]+\.[0-9]+$")]
+DutyId = Annotated[str, StringConstraints(pattern=r"^[IVX]+\.[0-9]+\.[0-9]+$")]
+
+
+class Strict(BaseModel):
+    # Unknown keys are typos until proven otherwise.
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Text(Strict):
+    """A text in both languages."""
+
+    vi: NonEmpty = Field(description="Tiếng Việt (Vietnamese)")
+    en: NonEmpty = Field(description="English")
+
+
+class OptionalEnglishText(Strict):
+    """A text in Vietnamese, with English if available (status notes)."""
+
+    vi: NonEmpty = Field(description="Tiếng Việt (Vietnamese)")
+    en: NonEmpty | None = Field(default=None, description="English (optional)")
+
+
+class PartialDate(Strict):
+    """A date of which some parts may be unknown (left blank in the source document)."""
+
+    year: int = Field(ge=1900, le=2100)
+    month: int | None = Field(default=None, ge=1, le=12)
+    day: int | None = Field(default=None, ge=1, le=31)
+
+
+class DocumentRef(Strict):
+    """A reference to another official document."""
+
+    number: NonEmpty = Field(description="Số, ký hiệu, e.g. 68/KH-UBND")
+    date: dt.date
+    issuer: Text
+    subject: Text
+
+
+class Signatory(Strict):
+    name: NonEmpty
+    on_behalf: Text | None = Field(default=None, description="e.g. KT. CHỦ TỊCH")
+    title: Text
+
+
+class SiteFile(Strict):
+    """data/site.yml: settings of the published site."""
+
+    url: Annotated[str, StringConstraints(pattern=r"^https?://.+/$")] | None = Field(
+        default=None,
+        description="Public address of the site, ending with '/', without the language folder; "
+        "null until known (CI then sets PII_SITE_URL)",
+    )
+    repository: Annotated[str, StringConstraints(pattern=r"^https?://.+[^/]$")] | None = Field(
+        default=None, description="Address of the git repository (for 'edit this page' links)"
+    )
+    branch: NonEmpty = Field(default="main", description="Branch that holds data/")
+    name: Text = Field(description="Site name shown in the header")
+    description: Text = Field(description="One sentence describing the site (search engines, link previews)")
+
+
+class PlanFile(Strict):
+    """data/plan.yml: the plan document itself."""
+
+    issuer: Text
+    issuer_short: Text
+    commune: Text
+    province: Text
+    year: int
+    number: NonEmpty | None = Field(description="The plan's number; null where the source leaves it blank")
+    symbol: NonEmpty = Field(description="e.g. KH-UBND")
+    date: PartialDate
+    title: Text
+    implements: DocumentRef
+    related: list[DocumentRef] = []
+    preamble: list[Text]
+    purpose: Text
+    requirements: list[Text]
+    objectives: list[Text]
+    closing: Text
+    signatory: Signatory
+    recipients: list[Text]
+
+
+class Subindex(Strict):
+    id: Slug
+    name: Text
+
+
+class Pillar(Strict):
+    id: Slug = Field(description="Stable id used in addresses, e.g. the-che")
+    number: int = Field(ge=1)
+    subindex: Slug = Field(description="Id of a sub-index in this file (input or output)")
+    name: Text
+
+
+class PillarsFile(Strict):
+    """data/pillars.yml: the PII framework: sub-indices and pillars."""
+
+    subindices: list[Subindex]
+    pillars: list[Pillar]
+
+
+class Unit(Strict):
+    id: Slug = Field(description="Stable id used in tasks, duties and addresses, e.g. phong-kinh-te")
+    name: Text
+    description: Text
+    collective: bool = Field(default=False, description="true for 'all divisions' style groups")
+
+
+class UnitsFile(Strict):
+    """data/units.yml: the units (divisions, offices, schools) named in the plan."""
+
+    units: list[Unit]
+
+
+class Task(Strict):
+    id: TaskId = Field(description="The plan's numbering: group number, dot, row number, e.g. III.2")
+    indicator: Text = Field(description="Column 'Trụ cột/Nhóm chỉ số/Chỉ số thành phần'")
+    text: Text = Field(description="Column 'Nhiệm vụ cụ thể'")
+    lead: list[Slug] = Field(min_length=1, description="Ids of the lead units (Đơn vị chủ trì)")
+    coordinating: list[Slug] = Field(default=[], description="Ids of coordinating units (Đơn vị phối hợp)")
+
+
+class TaskGroup(Strict):
+    number: Roman = Field(description="The group's Roman numeral in the appendix, e.g. III")
+    pillar: Slug = Field(description="Id of the pillar in data/pillars.yml")
+    heading: Text = Field(description="The group heading as the appendix prints it")
+    tasks: list[Task] = Field(min_length=1)
+
+
+class TasksFile(Strict):
+    """data/tasks.yml: the appendix: tasks grouped by PII pillar."""
+
+    title: Text
+    groups: list[TaskGroup]
+
+
+class Duty(Strict):
+    id: DutyId = Field(description="Section IV numbering: IV, unit item, bullet, e.g. IV.3.2")
+    unit: Slug = Field(description="Id of the unit in data/units.yml")
+    text: Text
+
+
+class DutiesFile(Strict):
+    """data/duties.yml: section IV, the duties of each unit."""
+
+    duties: list[Duty]
+
+
+# File name (relative to the data folder) -> model. The loader and the schema export loop over it.
+DATA_FILES: dict[str, type[Strict]] = {
+    "site.yml": SiteFile,
+    "plan.yml": PlanFile,
+    "pillars.yml": PillarsFile,
+    "units.yml": UnitsFile,
+    "tasks.yml": TasksFile,
+    "duties.yml": DutiesFile,
+}
+
+Status = Literal["not-started", "in-progress", "delayed", "completed", "continuous"]

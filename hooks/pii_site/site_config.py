@@ -1,0 +1,83 @@
+"""Per-build settings: which language, which data folder, which public address.
+
+Read from the environment by the adapters (hooks, scripts), so tests and other communes can
+build from another folder or for another address without editing mkdocs.yml:
+  PII_LANG      vi (default) or en
+  PII_DATA_DIR  the data folder (default: data/ beside mkdocs.yml)
+  PII_SITE_URL  the public address ending in "/" (default: data/site.yml's url, else the
+                local preview address http://127.0.0.1:8000/)
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from pii_site.i18n import LANGUAGES, Labels
+from pii_site.model import Plan
+from pii_site.render import render_html
+
+DEFAULT_LANG = LANGUAGES[0]
+LOCAL_URL = "http://127.0.0.1:8000/"
+
+
+class SettingsError(ValueError):
+    """A wrong environment variable (a mistake of whoever runs the build, not of the data)."""
+
+
+@dataclass(frozen=True)
+class BuildSettings:
+    lang: str
+    data_dir: Path
+    url_override: str | None
+
+
+@dataclass(frozen=True)
+class LanguageSite:
+    site_url: str
+    site_name: str
+    site_description: str
+    alternate: list[dict[str, str]]
+    repo_url: str | None
+    edit_uri: str | None
+
+
+def from_environment(project_dir: Path, environ: dict[str, str] | None = None) -> BuildSettings:
+    env = os.environ if environ is None else environ
+    lang = env.get("PII_LANG", DEFAULT_LANG)
+    if lang not in LANGUAGES:
+        raise SettingsError(f"PII_LANG must be one of {', '.join(LANGUAGES)}, not {lang!r}.")
+    data_dir = Path(env.get("PII_DATA_DIR") or project_dir / "data")
+    url = env.get("PII_SITE_URL") or None
+    if url is not None and not (url.startswith(("http://", "https://")) and url.endswith("/")):
+        raise SettingsError(f"PII_SITE_URL must start with http:// or https:// and end with '/', not {url!r}.")
+    return BuildSettings(lang, data_dir, url)
+
+
+def base_url(plan: Plan, settings: BuildSettings) -> str:
+    """The address both language folders live under."""
+    return settings.url_override or plan.site.url or LOCAL_URL
+
+
+def for_language(plan: Plan, settings: BuildSettings) -> LanguageSite:
+    base = base_url(plan, settings)
+    lang = settings.lang
+    site = plan.site
+    return LanguageSite(
+        site_url=f"{base}{lang}/",
+        site_name=getattr(site.name, lang),
+        site_description=getattr(site.description, lang),
+        alternate=[
+            {"name": Labels(other)("language.name"), "link": f"{base}{other}/", "lang": other} for other in LANGUAGES
+        ],
+        repo_url=site.repository,
+        edit_uri=f"edit/{site.branch}/" if site.repository else None,
+    )
+
+
+def root_redirect(plan: Plan, settings: BuildSettings) -> str | None:
+    """The page at the site's root, written by the default language's build only."""
+    if settings.lang != DEFAULT_LANG:
+        return None
+    return render_html("root_index.html.j2", lang=DEFAULT_LANG, site_name=getattr(plan.site.name, DEFAULT_LANG))

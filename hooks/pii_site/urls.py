@@ -1,0 +1,58 @@
+"""Every page address in one place: source paths of generated pages and links between them.
+
+Addresses are the same in both languages (only the /vi/ or /en/ folder differs), which is what
+lets the language switch keep the reader on the same page.
+"""
+
+from __future__ import annotations
+
+import posixpath
+
+HOME = "index.md"
+PLAN = "plan.md"
+PILLARS = "pillars/index.md"
+UNITS = "units/index.md"
+TASKS = "tasks/index.md"
+
+
+def task_slug(task_id: str) -> str:
+    """'III.2' -> 'iii-2' (addresses and anchors without dots or capitals)."""
+    return task_id.lower().replace(".", "-")
+
+
+def task_page(task_id: str) -> str:
+    return f"tasks/{task_slug(task_id)}.md"
+
+
+def pillar_page(pillar_id: str) -> str:
+    return f"pillars/{pillar_id}.md"
+
+
+def unit_page(unit_id: str) -> str:
+    return f"units/{unit_id}.md"
+
+
+def relative(from_page: str, to_page: str) -> str:
+    """A Markdown link from one source page to another (MkDocs checks and rewrites it)."""
+    target = posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
+    return target
+
+
+class Linker:
+    """Links from one page, handed to its template as `link`."""
+
+    def __init__(self, page: str) -> None:
+        self.page = page
+
+    def to(self, target: str, anchor: str = "") -> str:
+        href = relative(self.page, target)
+        return f"{href}#{anchor}" if anchor else href
+
+    def task(self, task_id: str) -> str:
+        return self.to(task_page(task_id))
+
+    def pillar(self, pillar_id: str) -> str:
+        return self.to(pillar_page(pillar_id))
+
+    def unit(self, unit_id: str) -> str:
+        return self.to(unit_page(unit_id))

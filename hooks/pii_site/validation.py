@@ -1,0 +1,195 @@
+"""Turn schema errors and cross-file rule breaks into Problems with file, line, record and field.
+
+Called by the loader only. Pydantic reports a key path ("loc") and an error type; we look the
+line up in the YamlSource, name the record by its id, and word the message from messages.yml.
+"""
+
+from __future__ import annotations
+
+import difflib
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from pii_site.errors import Problem, message
+from pii_site.yaml_source import KeyPath, YamlSource
+
+# Which pattern in schema.py means which explanation in messages.yml.
+_PATTERN_MESSAGES = {
+    r"^[a-z0-9]+(-[a-z0-9]+)*$": "pattern_slug",
+    r"^[IVX]+\.[0-9]+$": "pattern_task_id",
+    r"^[IVX]+\.[0-9]+\.[0-9]+$": "pattern_duty_id",
+    r"^[IVX]+$": "pattern_roman",
+    r"^https?://.+/$": "pattern_url",
+    r"^https?://.+[^/]$": "pattern_url",
+    r"^\d{4}-\d{2}-\d{2}$": "pattern_date",
+}
+
+_TYPE_KINDS = {
+    "string_type": "string",
+    "int_type": "int",
+    "int_parsing": "int",
+    "int_from_float": "int",
+    "float_type": "number",
+    "float_parsing": "number",
+    "bool_type": "bool",
+    "bool_parsing": "bool",
+    "list_type": "list",
+    "model_type": "mapping",
+    "model_attributes_type": "mapping",
+    "dict_type": "mapping",
+    "date_type": "date",
+    "date_parsing": "date",
+    "date_from_datetime_parsing": "date",
+    "date_from_datetime_inexact": "date",
+    "none_required": "nothing",
+}
+
+
+def parse(source: YamlSource, model: type[BaseModel]) -> tuple[BaseModel | None, list[Problem]]:
+    """Validate one file's data against its model; return the model or the problems."""
+    if source.data is None:
+        vi, en = message("file_empty")
+        return None, [Problem(source.label, 1, "", "", vi, en)]
+    try:
+        return model.model_validate(source.data), []
+    except ValidationError as error:
+        problems = [_from_pydantic(source, model, item) for item in error.errors()]
+        return None, problems
+
+
+def problem_at(source: YamlSource, path: KeyPath, key: str, **values: Any) -> Problem:
+    """A problem about the value at `path` in `source`, worded by catalogue entry `key`."""
+    where_vi, where_en = describe(source.data, path)
+    vi, en = message(key, **values)
+    return Problem(source.label, source.line_of(path), where_vi, where_en, vi, en)
+
+
+def suggestion(found: str, known: list[str]) -> dict[str, str]:
+    """The '; did you mean ...?' part, or nothing when no known name is close."""
+    close = difflib.get_close_matches(found, known, n=1, cutoff=0.5)
+    if not close:
+        return {"suggestion_vi": "", "suggestion_en": ""}
+    vi, en = message("suggestion", name=close[0])
+    return {"suggestion_vi": vi, "suggestion_en": en}
+
+
+def describe(data: Any, path: KeyPath) -> tuple[str, str]:
+    """Name the record and field at `path`, e.g. ('nhiệm vụ III.2, trường "lead"', 'task III.2, field "lead"')."""
+    record_vi = record_en = ""
+    field_start = 0
+    node = data
+    for depth, step in enumerate(path):
+        if isinstance(step, int) and isinstance(node, list) and 0 <= step < len(node):
+            item = node[step]
+            collection = path[depth - 1] if depth else ""
+            name = _record_name(collection, item, step)
+            if name:
+                record_vi, record_en = name
+                field_start = depth + 1
+            node = item
+        elif isinstance(node, dict) and step in node:
+            node = node[step]
+        else:
+            break
+    field = ".".join(str(step) for step in path[field_start:] if isinstance(step, str))
+    parts_vi, parts_en = [record_vi] if record_vi else [], [record_en] if record_en else []
+    if field:
+        vi, en = message("field", field=field)
+        parts_vi.append(vi)
+        parts_en.append(en)
+    return ", ".join(parts_vi), ", ".join(parts_en)
+
+
+def _record_name(collection: Any, item: Any, index: int) -> tuple[str, str] | None:
+    if isinstance(item, dict):
+        ident = item.get("id", item.get("number", item.get("date")))
+        try:
+            noun_vi, noun_en = message(f"record.{collection}")
+        except KeyError:
+            noun_vi = noun_en = ""
+        if noun_vi and ident is not None:
+            return f"{noun_vi} {ident}", f"{noun_en} {ident}"
+    if isinstance(collection, str):
+        return message("item", n=index + 1, key=collection)
+    return None
+
+
+def _from_pydantic(source: YamlSource, model: type[BaseModel], error: Any) -> Problem:
+    path: KeyPath = tuple(error["loc"])
+    kind = error["type"]
+    found = error.get("input")
+    if kind == "missing":
+        last = path[-1] if path else ""
+        if last in ("en", "vi"):
+            return problem_at(source, path[:-1], f"missing_{last}")
+        return problem_at(source, path[:-1], "missing", field=last)
+    if kind == "extra_forbidden":
+        known = _known_fields(model, path[:-1])
+        return problem_at(source, path, "extra_forbidden", field=path[-1], **suggestion(str(path[-1]), known))
+    if kind in _TYPE_KINDS:
+        expected_vi, expected_en = message(f"kind.{_TYPE_KINDS[kind]}")
+        found_vi, found_en = _describe_found(found)
+        return problem_at(
+            source, path, "wrong_type",
+            expected_vi=expected_vi, expected_en=expected_en, found_vi=found_vi, found_en=found_en,
+        )
+    if kind == "string_too_short":
+        return problem_at(source, path, "empty_text")
+    if kind == "too_short":
+        return problem_at(source, path, "empty_list", min=error["ctx"]["min_length"])
+    if kind in ("greater_than_equal", "greater_than"):
+        return problem_at(source, path, "too_small", found=found, limit=_limit(error))
+    if kind in ("less_than_equal", "less_than"):
+        return problem_at(source, path, "too_large", found=found, limit=_limit(error))
+    if kind == "string_pattern_mismatch":
+        key = _PATTERN_MESSAGES.get(error["ctx"]["pattern"])
+        if key == "pattern_url":
+            rule = error["ctx"]["pattern"].endswith("/$")
+            vi_rule, en_rule = (" và kết thúc bằng /", " and end with /") if rule else (" và không kết thúc bằng /", " and not end with /")
+            return problem_at(source, path, key, found=found, url_rule_vi=vi_rule, url_rule_en=en_rule)
+        if key:
+            return problem_at(source, path, key, found=found)
+    if kind in ("literal_error", "enum"):
+        allowed = error["ctx"].get("expected", "")
+        return problem_at(source, path, "not_one_of", found=found, allowed=allowed)
+    return problem_at(source, path, "invalid", detail=error["msg"])
+
+
+def _limit(error: Any) -> Any:
+    ctx = error.get("ctx", {})
+    return next(iter(ctx.values()), "")
+
+
+def _describe_found(found: Any) -> tuple[str, str]:
+    if found is None:
+        return message("found.nothing")
+    if isinstance(found, dict):
+        return message("found.mapping")
+    if isinstance(found, list):
+        return message("found.list")
+    return f'"{found}"', f'"{found}"'
+
+
+def _known_fields(model: type[BaseModel], path: KeyPath) -> list[str]:
+    """Field names allowed at `path` (to suggest the right spelling of a mistyped key)."""
+    current: Any = model
+    for step in path:
+        if isinstance(step, int):
+            continue
+        field = current.model_fields.get(step) if hasattr(current, "model_fields") else None
+        if field is None:
+            return []
+        current = _inner_model(field.annotation)
+    return list(current.model_fields) if hasattr(current, "model_fields") else []
+
+
+def _inner_model(annotation: Any) -> Any:
+    """The model inside list[Model] / Model | None, or the annotation itself."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in getattr(annotation, "__args__", ()):
+        inner = _inner_model(arg)
+        if inner is not None:
+            return inner
+    return None

@@ -1,0 +1,79 @@
+"""Read one YAML file into plain Python data plus the line of every value.
+
+Used by the loader only. PyYAML's composed nodes carry start marks; we keep them as a map from
+key path (e.g. ("groups", 2, "tasks", 0, "lead")) to a 1-based line, so that any later check can
+point at the exact line. Duplicate keys, which PyYAML silently overwrites, are reported.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from pii_site.errors import Problem, message
+
+KeyPath = tuple[str | int, ...]
+
+
+@dataclass
+class YamlSource:
+    label: str  # how messages name the file, e.g. "data/tasks.yml"
+    data: Any
+    lines: dict[KeyPath, int] = field(default_factory=dict)
+
+    def line_of(self, path: KeyPath) -> int | None:
+        """The line of `path`, or of its nearest ancestor that has one."""
+        for end in range(len(path), -1, -1):
+            if path[:end] in self.lines:
+                return self.lines[path[:end]]
+        return None
+
+
+def read_yaml(path: Path, label: str) -> tuple[YamlSource | None, list[Problem]]:
+    """Parse `path`; on a syntax error return no source and one problem with line and column."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as error:
+        return None, [_problem(label, None, "yaml_encoding", detail=str(error))]
+    loader = yaml.SafeLoader(text)
+    try:
+        node = loader.get_single_node()
+        data = loader.construct_document(node) if node is not None else None
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = mark.line + 1 if mark else None
+        column = mark.column + 1 if mark else 0
+        detail = error.problem or error.context or ""
+        return None, [_problem(label, line, "yaml_syntax", column=column, detail=detail)]
+    finally:
+        loader.dispose()
+    source = YamlSource(label, data)
+    problems: list[Problem] = []
+    if node is not None:
+        _record_lines(node, (), source, problems)
+    return source, problems
+
+
+def _record_lines(node: yaml.Node, path: KeyPath, source: YamlSource, problems: list[Problem]) -> None:
+    source.lines[path] = node.start_mark.line + 1
+    if isinstance(node, yaml.MappingNode):
+        seen: set[str] = set()
+        for key_node, value_node in node.value:
+            key = key_node.value
+            if key in seen:
+                problems.append(_problem(source.label, key_node.start_mark.line + 1, "yaml_duplicate_key", key=key))
+            seen.add(key)
+            _record_lines(value_node, (*path, key), source, problems)
+            # A missing or empty value is best reported on its key's line.
+            source.lines[(*path, key)] = key_node.start_mark.line + 1
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            _record_lines(item, (*path, index), source, problems)
+
+
+def _problem(label: str, line: int | None, key: str, **values: Any) -> Problem:
+    vi, en = message(key, **values)
+    return Problem(label, line, "", "", vi, en)
