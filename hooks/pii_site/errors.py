@@ -21,10 +21,10 @@ def _catalogue() -> dict[str, dict[str, str]]:
     return yaml.safe_load(text)
 
 
-def message(key: str, **values: Any) -> tuple[str, str]:
-    """The (Vietnamese, English) wording of catalogue entry `key` (dotted for nested), filled in."""
+def message(entry_key: str, **values: Any) -> tuple[str, str]:
+    """The (Vietnamese, English) wording of catalogue entry `entry_key` (dotted for nested), filled in."""
     entry: Any = _catalogue()
-    for part in key.split("."):
+    for part in entry_key.split("."):
         entry = entry[part]
     return entry["vi"].format(**values), entry["en"].format(**values)
 

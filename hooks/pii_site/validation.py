@@ -54,15 +54,30 @@ def parse(source: YamlSource, model: type[BaseModel]) -> tuple[BaseModel | None,
     try:
         return model.model_validate(source.data), []
     except ValidationError as error:
-        problems = [_from_pydantic(source, model, item) for item in error.errors()]
+        errors = error.errors()
+        # A misspelt required field shows up twice (unknown "leader", missing "lead"): it is one
+        # mistake, so only the message that suggests the right spelling is kept.
+        misspelt = set()
+        for item in errors:
+            if item["type"] == "extra_forbidden":
+                parent = tuple(item["loc"][:-1])
+                close = difflib.get_close_matches(str(item["loc"][-1]), _known_fields(model, parent), n=1, cutoff=0.5)
+                misspelt.update((parent, name) for name in close)
+        problems = [
+            _from_pydantic(source, model, item)
+            for item in errors
+            if not (item["type"] == "missing" and (tuple(item["loc"][:-1]), item["loc"][-1]) in misspelt)
+        ]
         return None, problems
 
 
-def problem_at(source: YamlSource, path: KeyPath, key: str, **values: Any) -> Problem:
-    """A problem about the value at `path` in `source`, worded by catalogue entry `key`."""
+def problem_at(source: YamlSource, path: KeyPath, key: str, *, line_path: KeyPath | None = None, **values: Any) -> Problem:
+    """A problem about the value at `path` in `source`, worded by catalogue entry `key`.
+
+    `line_path` points the line elsewhere than `path` (an unknown key's own line)."""
     where_vi, where_en = describe(source.data, path)
     vi, en = message(key, **values)
-    return Problem(source.label, source.line_of(path), where_vi, where_en, vi, en)
+    return Problem(source.label, source.line_of(line_path or path), where_vi, where_en, vi, en)
 
 
 def suggestion(found: str, known: list[str]) -> dict[str, str]:
@@ -102,17 +117,17 @@ def describe(data: Any, path: KeyPath) -> tuple[str, str]:
 
 
 def _record_name(collection: Any, item: Any, index: int) -> tuple[str, str] | None:
-    if isinstance(item, dict):
-        ident = item.get("id", item.get("number", item.get("date")))
-        try:
-            noun_vi, noun_en = message(f"record.{collection}")
-        except KeyError:
-            noun_vi = noun_en = ""
-        if noun_vi and ident is not None:
-            return f"{noun_vi} {ident}", f"{noun_en} {ident}"
-    if isinstance(collection, str):
-        return message("item", n=index + 1, key=collection)
-    return None
+    """How a list item is named: by its id when it is a record, by position otherwise."""
+    if not isinstance(item, dict):
+        return None  # a plain value in a list (e.g. a unit id in "lead") belongs to its field
+    ident = item.get("id", item.get("number", item.get("date")))
+    try:
+        noun_vi, noun_en = message(f"record.{collection}")
+    except KeyError:
+        noun_vi = noun_en = ""
+    if noun_vi and ident is not None:
+        return f"{noun_vi} {ident}", f"{noun_en} {ident}"
+    return message("item", n=index + 1, key=collection)
 
 
 def _from_pydantic(source: YamlSource, model: type[BaseModel], error: Any) -> Problem:
@@ -126,7 +141,9 @@ def _from_pydantic(source: YamlSource, model: type[BaseModel], error: Any) -> Pr
         return problem_at(source, path[:-1], "missing", field=last)
     if kind == "extra_forbidden":
         known = _known_fields(model, path[:-1])
-        return problem_at(source, path, "extra_forbidden", field=path[-1], **suggestion(str(path[-1]), known))
+        return problem_at(
+            source, path[:-1], "extra_forbidden", line_path=path, field=path[-1], **suggestion(str(path[-1]), known)
+        )
     if kind in _TYPE_KINDS:
         expected_vi, expected_en = message(f"kind.{_TYPE_KINDS[kind]}")
         found_vi, found_en = _describe_found(found)

@@ -1,0 +1,48 @@
+# Set-up on a fresh machine is two commands: `make serve` and `make test`.
+# Every target creates .venv from the exact versions in requirements.lock first.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-$(shell cat requirements.lock pyproject.toml | cksum | cut -d' ' -f1)
+# Material prints an end-of-life banner on every run; it is known (see README).
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: install serve build validate test lock schema clean
+
+install: $(STAMP)
+
+$(STAMP): requirements.lock pyproject.toml
+	rm -f $(VENV)/.installed-*
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --require-hashes -r requirements.lock
+	$(BIN)/python -m pip install --quiet --no-deps -e .
+	touch $@
+
+## Preview both languages at http://127.0.0.1:8000/, rebuilding on edits to data/, docs/, hooks/.
+serve: install
+	$(BIN)/python scripts/serve.py
+
+## Build the complete site (both languages) into site/.
+build: install
+	$(BIN)/python scripts/build.py
+
+## Check data/ and explain every problem.
+validate: install
+	$(BIN)/python scripts/validate.py
+
+## Run every test, browser tests included.
+test: install
+	$(BIN)/python -m pytest
+
+## Re-resolve requirements.lock after changing dependencies in pyproject.toml.
+lock: install
+	$(BIN)/python -m pip install --quiet uv
+	$(BIN)/uv pip compile pyproject.toml --extra test --generate-hashes --universal --python-version 3.11 --no-header -o requirements.lock
+
+## Rewrite data/schema/ after changing hooks/pii_site/schema.py.
+schema: install
+	$(BIN)/python scripts/export_schema.py
+
+clean:
+	rm -rf site site.new site.old .pytest_cache

@@ -1,0 +1,90 @@
+"""Build the whole site, every language, into site/: `python scripts/build.py`.
+
+Each language is one plain MkDocs build (PII_LANG picks it; see mkdocs.yml). Both are built into
+a fresh folder beside the target, which replaces the target only when every build succeeded:
+bad data never leaves a half-published or emptied site.
+Exit status 0 on success, 1 on bad data or a strict-mode warning (messages name file and line).
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import shutil
+import sys
+import time
+from pathlib import Path
+
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from mkdocs.exceptions import MkDocsException
+
+from pii_site.i18n import LANGUAGES
+
+PROJECT_DIR = Path(__file__).resolve().parent.parent
+
+# Material prints an end-of-life banner when run as `mkdocs`; it is known and planned for.
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+
+
+def build_language(lang: str, site_root: Path, config_file: Path) -> None:
+    """One strict MkDocs build of `lang` into site_root/<lang>. Raises MkDocsException on failure."""
+    os.environ["PII_LANG"] = lang
+    config = load_config(str(config_file), site_dir=str(site_root), strict=True)
+    config.plugins.on_startup(command="build", dirty=False)
+    try:
+        build(config)
+    finally:
+        config.plugins.on_shutdown()
+
+
+def build_site(site_dir: Path, config_file: Path = PROJECT_DIR / "mkdocs.yml") -> None:
+    """Build every language into a staging folder, then swap it in place of site_dir."""
+    site_dir = site_dir.resolve()
+    staging = site_dir.with_name(site_dir.name + ".new")
+    shutil.rmtree(staging, ignore_errors=True)
+    previous_lang = os.environ.get("PII_LANG")
+    try:
+        for lang in LANGUAGES:
+            build_language(lang, staging, config_file)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    finally:
+        if previous_lang is None:
+            os.environ.pop("PII_LANG", None)
+        else:
+            os.environ["PII_LANG"] = previous_lang
+    old = site_dir.with_name(site_dir.name + ".old")
+    shutil.rmtree(old, ignore_errors=True)
+    if site_dir.exists():
+        site_dir.rename(old)
+    staging.rename(site_dir)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Build the site in every language into one folder.")
+    parser.add_argument("--site-dir", type=Path, default=PROJECT_DIR / "site", help="output folder (default: site/)")
+    parser.add_argument("--data", type=Path, help="data folder (default: PII_DATA_DIR or data/)")
+    parser.add_argument("--site-url", help="public address ending in / (default: PII_SITE_URL or data/site.yml)")
+    parser.add_argument("-q", "--quiet", action="store_true", help="show warnings and errors only")
+    args = parser.parse_args(argv)
+    if args.data:
+        os.environ["PII_DATA_DIR"] = str(args.data.resolve())
+    if args.site_url:
+        os.environ["PII_SITE_URL"] = args.site_url
+    logging.basicConfig(format="%(levelname)-7s -  %(message)s", level=logging.WARNING if args.quiet else logging.INFO)
+    start = time.monotonic()
+    try:
+        build_site(args.site_dir)
+    except MkDocsException as error:
+        print(f"Build failed; {args.site_dir} was left as it was.\n{error}", file=sys.stderr)
+        return 1
+    print(f"Built {', '.join(LANGUAGES)} into {args.site_dir} in {time.monotonic() - start:.1f} s.")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,68 @@
+"""Preview both languages at http://127.0.0.1:8000/ and rebuild when data/, docs/ or hooks/ change.
+
+`mkdocs serve` previews one language only, so this serves the folder that scripts/build.py
+writes. Each rebuild runs in a fresh process, so edits to the hooks and the package take effect
+too. A failed rebuild prints its messages and keeps serving the last good site. Ctrl+C stops.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import subprocess
+import sys
+import threading
+import time
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+PROJECT_DIR = Path(__file__).resolve().parent.parent
+WATCHED = ("data", "docs", "hooks", "mkdocs.yml")
+
+
+def snapshot() -> dict[Path, float]:
+    """Modification times of every watched file."""
+    times: dict[Path, float] = {}
+    for name in WATCHED:
+        root = PROJECT_DIR / name
+        paths = [root] if root.is_file() else (p for p in root.rglob("*") if p.is_file())
+        for path in paths:
+            if "__pycache__" not in path.parts:
+                times[path] = path.stat().st_mtime
+    return times
+
+
+def rebuild(site_dir: Path, site_url: str) -> bool:
+    command = [sys.executable, str(PROJECT_DIR / "scripts" / "build.py"), "-q", "--site-dir", str(site_dir), "--site-url", site_url]
+    return subprocess.run(command, cwd=PROJECT_DIR).returncode == 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Preview the site in both languages, rebuilding on changes.")
+    parser.add_argument("--port", type=int, default=8000)
+    parser.add_argument("--site-dir", type=Path, default=PROJECT_DIR / "site")
+    args = parser.parse_args(argv)
+    site_url = f"http://127.0.0.1:{args.port}/"
+    rebuild(args.site_dir, site_url)
+    handler = functools.partial(SimpleHTTPRequestHandler, directory=str(args.site_dir))
+    handler.log_message = lambda *a: None  # type: ignore[method-assign]
+    server = ThreadingHTTPServer(("127.0.0.1", args.port), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    print(f"Serving {site_url} (vi: {site_url}vi/, en: {site_url}en/). Watching {', '.join(WATCHED)}. Ctrl+C stops.")
+    seen = snapshot()
+    try:
+        while True:
+            time.sleep(1)
+            current = snapshot()
+            if current != seen:
+                seen = current
+                print("Change detected, rebuilding…", flush=True)
+                if rebuild(args.site_dir, site_url):
+                    print("Rebuilt; reload the page in your browser.", flush=True)
+    except KeyboardInterrupt:
+        server.shutdown()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,149 @@
+"""The built site, both languages, from the real data: every page exists with the right text,
+links and language, and each language's search index holds only its own pages."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+from conftest import SITE_PATH, iter_html
+from pii_site import urls
+
+LANGS = ("vi", "en")
+
+
+def address(source_path: str) -> str:
+    """'tasks/i-1.md' -> 'tasks/i-1/' (use_directory_urls)."""
+    return source_path.removesuffix(".md").removesuffix("index") + ("/" if not source_path.endswith("index.md") else "")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_html_lang_and_material_strings_follow_the_language(page, lang):
+    home = page(lang, "")
+    assert home.tree.get("lang") == lang
+    placeholder = home.xpath('//input[@name="query"]/@placeholder')[0]
+    assert placeholder == {"vi": "Tìm kiếm", "en": "Search"}[lang]
+
+
+def test_root_opens_the_vietnamese_home(site: Path):
+    root = (site / "index.html").read_text(encoding="utf-8")
+    assert 'url=vi/"' in root and 'href="vi/"' in root
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_task_page_has_its_text_pillar_and_units(page, plan, lang):
+    for task in plan.tasks:
+        html = page(lang, address(urls.task_page(task.id)))
+        text = html.text()
+        assert getattr(task.text, lang) in text
+        assert getattr(task.indicator, lang) in text
+        assert getattr(task.pillar.name, lang) in text
+        links = html.links()
+        assert f"../../pillars/{task.pillar.id}/" in links
+        for unit in (*task.lead, *task.coordinating):
+            assert getattr(unit.name, lang) in text
+            assert f"../../units/{unit.id}/" in links
+
+
+def test_english_task_pages_are_in_english(page, plan):
+    for task in plan.tasks:
+        text = page("en", address(urls.task_page(task.id))).text()
+        assert task.text.vi not in text
+        assert "Specific task" in text and "Lead unit" in text
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_pillar_page_lists_its_tasks_or_says_it_has_none(page, plan, lang):
+    for pillar in plan.pillars:
+        html = page(lang, address(urls.pillar_page(pillar.id)))
+        tasks = plan.tasks_in(pillar)
+        links = html.links()
+        for task in tasks:
+            assert f"../../tasks/{urls.task_slug(task.id)}/" in links
+        if not tasks:
+            expected = {"vi": f"Kế hoạch này không có nhiệm vụ nào thuộc trụ cột {pillar.name.vi}.",
+                        "en": f"This plan has no task under the {pillar.name.en} pillar."}[lang]
+            assert expected in html.text()
+
+
+def test_a_pillar_without_tasks_exists_in_the_real_plan(plan):
+    # The plan sets no task under "Sản phẩm tri thức, sáng tạo và công nghệ"; the site must say so.
+    assert any(not plan.tasks_in(p) for p in plan.pillars)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_unit_page_has_duties_and_tasks(page, plan, lang):
+    for unit in plan.units:
+        html = page(lang, address(urls.unit_page(unit.id)))
+        text = html.text()
+        for duty in plan.duties_of(unit):
+            assert getattr(duty.text, lang) in text
+        links = html.links()
+        for task in plan.tasks_led_by(unit) + plan.tasks_coordinated_by(unit):
+            assert f"../../tasks/{urls.task_slug(task.id)}/" in links
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_tasks_table_lists_every_task_with_status_placeholder(page, plan, lang):
+    html = page(lang, "tasks/")
+    rows = html.xpath("//article//table/tbody/tr")
+    assert [row.xpath("string(td[1])").strip() for row in rows] == [t.id for t in plan.tasks]
+    assert all(row.xpath("string(td[last()])").strip() == {"vi": "Chưa có cập nhật", "en": "No update yet"}[lang] for row in rows)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_plan_page_has_every_section_duty_task_and_the_signatory(page, plan, lang):
+    text = page(lang, "plan/").text()
+    doc = plan.document
+    for item in (doc.purpose, *doc.requirements, *doc.objectives, doc.closing, *doc.recipients, *doc.preamble):
+        assert getattr(item, lang) in text
+    for duty in plan.duties:
+        assert getattr(duty.text, lang) in text
+    for task in plan.tasks:
+        assert getattr(task.text, lang) in text
+    assert doc.signatory.name in text
+
+
+def test_unknown_plan_number_and_day_are_said_to_be_unknown(page, plan):
+    assert plan.document.number is None and plan.document.date.day is None
+    assert "Số: …/KH-UBND (bản gốc để trống số văn bản)" in page("vi", "plan/").text()
+    assert "No. …/KH-UBND (the number is blank in the source)" in page("en", "plan/").text()
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_language_switch_points_to_the_same_page_in_the_other_language(page, site_port, lang):
+    other = "en" if lang == "vi" else "vi"
+    html = page(lang, "tasks/iii-2/")
+    alternates = {a.get("hreflang"): a.get("href") for a in html.xpath('//link[@rel="alternate"][@hreflang]')}
+    assert alternates[other] == f"http://127.0.0.1:{site_port}{SITE_PATH}{other}/"
+    # Material's "stay on page" switch finds the same address in the other language's sitemap.
+    sitemap = (page(other, "").path.parent / "sitemap.xml").read_text(encoding="utf-8")
+    assert f"{SITE_PATH}{other}/tasks/iii-2/</loc>" in sitemap
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_search_index_holds_only_its_own_language(site: Path, plan, lang):
+    index = json.loads((site / lang / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert index["config"]["lang"] == [lang]
+    text = " ".join(doc["text"] + " " + doc["title"] for doc in index["docs"])
+    other = "en" if lang == "vi" else "vi"
+    for task in plan.tasks:
+        assert getattr(task.indicator, lang) in text
+        assert getattr(task.text, other) not in text
+
+
+def test_no_request_goes_to_another_host(site: Path, site_port: int):
+    own = f"127.0.0.1:{site_port}"
+    outside = []
+    for path in iter_html(site):
+        html = path.read_text(encoding="utf-8")
+        for url in re.findall(r'<(?:script|link|img|iframe|source)\b[^>]*?(?:src|href)="([^"]+)"', html):
+            host = urlsplit(url).netloc
+            if host and host != own and 'rel="alternate"' not in url:
+                outside.append((path.name, url))
+        assert "fonts.googleapis.com" not in html and "fonts.gstatic.com" not in html
+    assert outside == []
