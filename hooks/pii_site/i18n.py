@@ -1,7 +1,8 @@
 """Interface labels and date formats, Vietnamese and English side by side.
 
-Labels live in labels.yml under dotted keys; `Labels(lang)` is what templates call as t("key").
-A missing key or language is a bug, so lookups raise instead of showing a blank.
+Labels live in labels/*.yml (one file per area of the site) under dotted keys; `Labels(lang)` is
+what templates call as t("key"). A missing key or language is a bug, so lookups raise instead of
+showing a blank; a key defined in two files is a bug too.
 """
 
 from __future__ import annotations
@@ -23,8 +24,16 @@ _MONTHS_EN = (
 
 @functools.cache
 def all_labels() -> dict[str, dict[str, str]]:
-    text = resources.files("pii_site").joinpath("labels.yml").read_text(encoding="utf-8")
-    return yaml.safe_load(text)
+    merged: dict[str, dict[str, str]] = {}
+    folder = resources.files("pii_site").joinpath("labels")
+    for entry in sorted(folder.iterdir(), key=lambda e: e.name):
+        if not entry.name.endswith(".yml"):
+            continue
+        for key, texts in yaml.safe_load(entry.read_text(encoding="utf-8")).items():
+            if key in merged:
+                raise ValueError(f"label {key!r} is defined twice (again in labels/{entry.name})")
+            merged[key] = texts
+    return merged
 
 
 class Labels:
