@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed-$(shell cat requirements.lock pyproject.toml | cksum
 # Material prints an end-of-life banner on every run; it is known (see README).
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: install serve build validate test lock schema clean
+.PHONY: install serve build validate test benchmark lock schema clean
 
 install: $(STAMP)
 
@@ -34,6 +34,10 @@ validate: install
 ## Run every test, browser tests included.
 test: install
 	$(BIN)/python -m pytest
+
+## Time loading, rendering and the whole build; report output sizes.
+benchmark: install
+	$(BIN)/python scripts/benchmark.py
 
 ## Re-resolve requirements.lock after changing dependencies in pyproject.toml.
 lock: install

@@ -38,7 +38,8 @@ def read_yaml(path: Path, label: str) -> tuple[YamlSource | None, list[Problem]]
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError as error:
         return None, [_problem(label, None, "yaml_encoding", detail=str(error))]
-    loader = yaml.SafeLoader(text)
+    # The C parser (libyaml) when PyYAML has it: same nodes and marks, several times faster.
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)(text)
     try:
         node = loader.get_single_node()
         data = loader.construct_document(node) if node is not None else None
