@@ -1,38 +1,99 @@
-"""Check the data folder and explain every problem: `python scripts/validate.py [--data DIR]`.
+"""Check the data folder and explain every problem: `python scripts/validate.py [--data DIR] [--format F]`.
 
-Exit status 0 when the data is valid, 1 otherwise (each problem as file:line: message).
-Uses the same loader as the build, so it reports exactly what would stop a build.
+Exit status 0 when the data is valid, 1 otherwise. Uses the same loader as the build, so it reports
+exactly what would stop a build. Formats: `text` (file:line: message, for people), `github`
+(workflow commands that GitHub shows as annotations on the file and line of a pull request),
+`codequality` (GitLab's Code Quality report, JSON, shown on merge requests).
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
+import json
 import os
 import sys
 from pathlib import Path
 
-from pii_site import DataError, load_plan
+from pii_site import DataError, Problem, load_plan
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
+TITLE = "Lỗi dữ liệu / Data error"
+
+
+def _escape_data(text: str) -> str:
+    # GitHub workflow command escaping: message part.
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def _message(problem: Problem) -> str:
+    where_vi = f"{problem.where_vi}: " if problem.where_vi else ""
+    where_en = f"{problem.where_en}: " if problem.where_en else ""
+    return f"{where_vi}{problem.text_vi}\n(en) {where_en}{problem.text_en}"
+
+
+def github_annotation(problem: Problem) -> str:
+    """One `::error file=…,line=…,title=…::message` line."""
+    properties = [f"file={_escape_property(problem.file)}"]
+    if problem.line:
+        properties.append(f"line={problem.line}")
+    properties.append(f"title={_escape_property(TITLE)}")
+    return f"::error {','.join(properties)}::{_escape_data(_message(problem))}"
+
+
+def codequality_report(problems: list[Problem]) -> str:
+    issues = []
+    for problem in problems:
+        text = _message(problem)
+        fingerprint = hashlib.sha256(f"{problem.file}:{problem.line}:{text}".encode()).hexdigest()
+        issues.append(
+            {
+                "description": text.replace("\n", " "),
+                "check_name": "pii-data",
+                "fingerprint": fingerprint,
+                "severity": "major",
+                "location": {"path": problem.file, "lines": {"begin": problem.line or 1}},
+            }
+        )
+    return json.dumps(issues, ensure_ascii=False, indent=2)
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description="Check the plan data (data/*.yml) for problems.")
+    parser = argparse.ArgumentParser(description="Check the plan data (data/*.yml, data/news/) for problems.")
     parser.add_argument(
         "--data",
         type=Path,
         default=Path(os.environ.get("PII_DATA_DIR") or PROJECT_DIR / "data"),
         help="data folder to check (default: PII_DATA_DIR or data/)",
     )
+    parser.add_argument(
+        "--format",
+        choices=["text", "github", "codequality"],
+        default="text",
+        help="text (default); github: annotations for GitHub Actions; codequality: GitLab report on stdout",
+    )
     args = parser.parse_args(argv)
     try:
         plan = load_plan(args.data)
     except DataError as error:
+        if args.format == "github":
+            for problem in error.problems:
+                print(github_annotation(problem))
+        elif args.format == "codequality":
+            print(codequality_report(error.problems))
         print(error, file=sys.stderr)
         return 1
+    if args.format == "codequality":
+        print("[]")
+        return 0
     print(
         f"OK: {len(plan.tasks)} nhiệm vụ / tasks, {len(plan.units)} đơn vị / units, "
-        f"{len(plan.pillars)} trụ cột / pillars, {len(plan.duties)} mục IV / duties."
+        f"{len(plan.pillars)} trụ cột / pillars, {len(plan.duties)} mục IV / duties, "
+        f"{len(plan.news)} tin / news."
     )
     return 0
 

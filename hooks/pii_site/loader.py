@@ -13,6 +13,7 @@ from typing import Any
 
 from pii_site.errors import DataError, Problem, message
 from pii_site.model import Plan, PlanTask
+from pii_site.news import load_news
 from pii_site.schema import (
     DATA_FILES,
     DutiesFile,
@@ -47,12 +48,16 @@ def load_plan(data_dir: str | os.PathLike[str]) -> Plan:
         problems += shape_problems
         if value is not None:
             parsed[name] = value
+    news, news_problems = load_news(data_dir, _label)
+    problems += news_problems
     if problems:
         raise DataError(problems)
     problems += _check_references(sources, parsed)
     if problems:
         raise DataError(problems)
-    return _build_plan(data_dir, parsed)
+    plan = _build_plan(data_dir, parsed)
+    plan.news = news
+    return plan
 
 
 def _label(path: Path) -> str:

@@ -166,6 +166,16 @@ class DutiesFile(Strict):
     duties: list[Duty]
 
 
+class NewsFrontMatter(Strict):
+    """The block between the two "---" lines at the top of a news file in data/news/."""
+
+    date: dt.date = Field(description="Date of the announcement, YYYY-MM-DD (the same as in the file name)")
+    title: Text = Field(description="Headline in both languages")
+    summary: OptionalEnglishText | None = Field(
+        default=None, description="One or two sentences for the news list and the feed (optional)"
+    )
+
+
 # File name (relative to the data folder) -> model. The loader and the schema export loop over it.
 DATA_FILES: dict[str, type[Strict]] = {
     "site.yml": SiteFile,

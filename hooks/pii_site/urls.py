@@ -13,6 +13,7 @@ PLAN = "plan.md"
 PILLARS = "pillars/index.md"
 UNITS = "units/index.md"
 TASKS = "tasks/index.md"
+NEWS = "news/index.md"
 
 
 def task_slug(task_id: str) -> str:
@@ -30,6 +31,18 @@ def pillar_page(pillar_id: str) -> str:
 
 def unit_page(unit_id: str) -> str:
     return f"units/{unit_id}.md"
+
+
+def news_page(slug: str) -> str:
+    """'2026-03-15-hop-mat' -> 'news/2026-03-15-hop-mat.md' (slug = the news file's name)."""
+    return f"news/{slug}.md"
+
+
+def address(source_path: str) -> str:
+    """A source path's address under the language folder: 'news/x.md' -> 'news/x/', 'news/index.md' -> 'news/'."""
+    if source_path == "index.md" or source_path.endswith("/index.md"):
+        return source_path.removesuffix("index.md")
+    return source_path.removesuffix(".md") + "/"
 
 
 def relative(from_page: str, to_page: str) -> str:
@@ -56,3 +69,6 @@ class Linker:
 
     def unit(self, unit_id: str) -> str:
         return self.to(unit_page(unit_id))
+
+    def news(self, slug: str) -> str:
+        return self.to(news_page(slug))

@@ -32,20 +32,43 @@ class YamlSource:
         return None
 
 
+# The C parser (libyaml) when PyYAML has it: same nodes and marks, several times faster.
+_SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _Loader(_SafeLoader):  # type: ignore[valid-type, misc]
+    """SafeLoader that leaves an impossible date such as 2026-13-01 as text, so the schema reports
+    it with its line ("expected a date") instead of PyYAML raising a bare ValueError."""
+
+    def construct_yaml_timestamp(self, node: yaml.ScalarNode):  # type: ignore[override]
+        try:
+            return super().construct_yaml_timestamp(node)
+        except ValueError:
+            return node.value
+
+
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", _Loader.construct_yaml_timestamp)
+
+
 def read_yaml(path: Path, label: str) -> tuple[YamlSource | None, list[Problem]]:
     """Parse `path`; on a syntax error return no source and one problem with line and column."""
     try:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError as error:
         return None, [_problem(label, None, "yaml_encoding", detail=str(error))]
-    # The C parser (libyaml) when PyYAML has it: same nodes and marks, several times faster.
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)(text)
+    return read_yaml_text(text, label)
+
+
+def read_yaml_text(text: str, label: str, first_line: int = 1) -> tuple[YamlSource | None, list[Problem]]:
+    """Parse YAML `text` that starts on line `first_line` of its file (front matter starts on line 2)."""
+    offset = first_line - 1
+    loader = _Loader(text)
     try:
         node = loader.get_single_node()
         data = loader.construct_document(node) if node is not None else None
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
-        line = mark.line + 1 if mark else None
+        line = mark.line + 1 + offset if mark else None
         column = mark.column + 1 if mark else 0
         detail = error.problem or error.context or ""
         return None, [_problem(label, line, "yaml_syntax", column=column, detail=detail)]
@@ -54,25 +77,26 @@ def read_yaml(path: Path, label: str) -> tuple[YamlSource | None, list[Problem]]
     source = YamlSource(label, data)
     problems: list[Problem] = []
     if node is not None:
-        _record_lines(node, (), source, problems)
+        _record_lines(node, (), source, problems, offset)
     return source, problems
 
 
-def _record_lines(node: yaml.Node, path: KeyPath, source: YamlSource, problems: list[Problem]) -> None:
-    source.lines[path] = node.start_mark.line + 1
+def _record_lines(node: yaml.Node, path: KeyPath, source: YamlSource, problems: list[Problem], offset: int = 0) -> None:
+    source.lines[path] = node.start_mark.line + 1 + offset
     if isinstance(node, yaml.MappingNode):
         seen: set[str] = set()
         for key_node, value_node in node.value:
             key = key_node.value
+            key_line = key_node.start_mark.line + 1 + offset
             if key in seen:
-                problems.append(_problem(source.label, key_node.start_mark.line + 1, "yaml_duplicate_key", key=key))
+                problems.append(_problem(source.label, key_line, "yaml_duplicate_key", key=key))
             seen.add(key)
-            _record_lines(value_node, (*path, key), source, problems)
+            _record_lines(value_node, (*path, key), source, problems, offset)
             # A missing or empty value is best reported on its key's line.
-            source.lines[(*path, key)] = key_node.start_mark.line + 1
+            source.lines[(*path, key)] = key_line
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
-            _record_lines(item, (*path, index), source, problems)
+            _record_lines(item, (*path, index), source, problems, offset)
 
 
 def _problem(label: str, line: int | None, key: str, **values: Any) -> Problem:

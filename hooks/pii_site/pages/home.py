@@ -7,6 +7,8 @@ from pii_site.i18n import Labels
 from pii_site.model import Plan
 from pii_site.render import GeneratedPage, Translator, escape_markdown, render
 
+LATEST_NEWS = 3  # how many posts the home page lists
+
 
 def pages(plan: Plan, lang: str) -> list[GeneratedPage]:
     doc = plan.document
@@ -17,5 +19,8 @@ def pages(plan: Plan, lang: str) -> list[GeneratedPage]:
         date=tr.date(doc.implements.date),
         issuer=tr(doc.implements.issuer),
     )
-    markdown = render("home.md.j2", urls.HOME, lang, plan=plan, doc=doc, implements=implements, urls=urls)
+    markdown = render(
+        "home.md.j2", urls.HOME, lang, plan=plan, doc=doc, implements=implements, urls=urls,
+        latest_news=plan.news[:LATEST_NEWS],
+    )
     return [GeneratedPage(urls.HOME, markdown, "data/plan.yml")]

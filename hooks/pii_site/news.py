@@ -1,0 +1,181 @@
+"""News posts: data/news/YYYY-MM-DD-slug.md, YAML front matter plus a Markdown body per language.
+
+The loader calls `load_news` once per build (problems join the other data problems); the news
+page family and the home page read `plan.news`; `feed_entries` turns posts into plain entries for
+the Atom feeds. Bodies are staff-written Markdown, but raw HTML and attribute lists are escaped,
+images are refused and links must be http(s) or mailto: data text stays text.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Callable
+
+from pii_site import urls
+from pii_site.errors import Problem, message
+from pii_site.schema import NewsFrontMatter, OptionalEnglishText, Text
+from pii_site.validation import parse
+from pii_site.yaml_source import read_yaml_text
+
+NEWS_FOLDER = "news"
+# Files staff may keep in the folder that are not posts.
+IGNORED_FILES = {"README.md"}
+FILE_NAME = re.compile(r"^(?P<date>\d{4}-\d{2}-\d{2})-(?P<slug>[a-z0-9]+(?:-[a-z0-9]+)*)\.md$")
+FENCE = re.compile(r"^---\s*$")
+# The line that starts the English body: <!-- en --> alone on its line.
+ENGLISH_SEPARATOR = re.compile(r"^\s*<!--\s*en\s*-->\s*$", re.IGNORECASE)
+_LINK_TARGETS = (
+    re.compile(r"\]\(\s*<?([^\s>]*)"),  # [text](target) and ![alt](target)
+    re.compile(r"^\s{0,3}\[[^\]]+\]:\s*<?([^\s>]+)"),  # [label]: target
+)
+_SAFE_SCHEMES = ("http://", "https://", "mailto:")
+# "<" would start raw HTML; "{" and "}" would start an attribute list ({: onclick=...}).
+_MARKUP_ESCAPES = {"<": "&lt;", "{": r"\{", "}": r"\}"}
+
+
+@dataclass(frozen=True)
+class NewsPost:
+    slug: str  # the file name without .md, e.g. "2026-03-15-cuoc-thi-y-tuong"; also its address
+    date: dt.date
+    title: Text
+    summary: OptionalEnglishText | None
+    body_vi: str  # Markdown, already made safe
+    body_en: str | None
+    data_file: str  # e.g. "data/news/2026-03-15-cuoc-thi-y-tuong.md", for "edit this page"
+
+    def body(self, lang: str) -> str:
+        """The body in `lang`; Vietnamese when there is no English body (see `is_translated`)."""
+        return self.body_en if lang == "en" and self.body_en else self.body_vi
+
+    def is_translated(self, lang: str) -> bool:
+        return lang == "vi" or bool(self.body_en)
+
+
+@dataclass(frozen=True)
+class FeedEntry:
+    """One news post as a feed entry, in one language; plain text (the feed template escapes it)."""
+
+    id: str
+    title: str
+    date: dt.date
+    url: str
+    summary: str
+
+
+def load_news(data_dir: Path, label: Callable[[Path], str]) -> tuple[list[NewsPost], list[Problem]]:
+    """Every post in data_dir/news/, newest first. A missing folder means no news, not an error."""
+    folder = data_dir / NEWS_FOLDER
+    if not folder.is_dir():
+        return [], []
+    posts: list[NewsPost] = []
+    problems: list[Problem] = []
+    for path in sorted(folder.iterdir()):
+        if path.name in IGNORED_FILES or path.name.startswith(".") or path.is_dir():
+            continue
+        post, post_problems = _read_post(path, label(path))
+        problems += post_problems
+        if post is not None:
+            posts.append(post)
+    posts.sort(key=lambda post: (post.date, post.slug), reverse=True)
+    return posts, problems
+
+
+def _problem(label: str, line: int | None, key: str, **values: Any) -> Problem:
+    vi, en = message(key, **values)
+    return Problem(label, line, "", "", vi, en)
+
+
+def _read_post(path: Path, label: str) -> tuple[NewsPost | None, list[Problem]]:
+    name = FILE_NAME.match(path.name)
+    if name is None:
+        return None, [_problem(label, None, "news_file_name", found=path.name)]
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except UnicodeDecodeError as error:
+        return None, [_problem(label, None, "yaml_encoding", detail=str(error))]
+    closing = next((i for i, line in enumerate(lines[1:], start=1) if FENCE.match(line)), None)
+    if not lines or not FENCE.match(lines[0]) or closing is None:
+        return None, [_problem(label, 1, "news_front_matter")]
+    source, problems = read_yaml_text("\n".join(lines[1:closing]), label, first_line=2)
+    if source is None or problems:
+        return None, problems
+    front, problems = parse(source, NewsFrontMatter)
+    if front is None:
+        return None, problems
+    assert isinstance(front, NewsFrontMatter)
+    if name["date"] != front.date.isoformat():
+        problems.append(
+            _problem(label, source.line_of(("date",)), "news_date_mismatch", file_date=name["date"], date=front.date)
+        )
+    body_start = closing + 1  # 0-based index of the body's first line
+    body = lines[body_start:]
+    split = next((i for i, line in enumerate(body) if ENGLISH_SEPARATOR.match(line)), len(body))
+    body_vi, body_en = "\n".join(body[:split]).strip(), "\n".join(body[split + 1 :]).strip()
+    if not body_vi:
+        problems.append(_problem(label, body_start + 1, "news_empty_body"))
+    problems += _unsafe_links(body, body_start, label)
+    if problems:
+        return None, problems
+    post = NewsPost(
+        slug=path.stem,
+        date=front.date,
+        title=front.title,
+        summary=front.summary,
+        body_vi=safe_markdown(body_vi),
+        body_en=safe_markdown(body_en) or None,
+        data_file=f"data/{NEWS_FOLDER}/{path.name}",
+    )
+    return post, []
+
+
+def _unsafe_links(body: list[str], body_start: int, label: str) -> list[Problem]:
+    problems = []
+    for index, line in enumerate(body):
+        number = body_start + index + 1
+        if "![" in line:
+            problems.append(_problem(label, number, "news_image"))
+            continue
+        for pattern in _LINK_TARGETS:
+            for target in pattern.findall(line):
+                while target.count(")") > target.count("("):  # the ")" closing "[text](...)"
+                    target = target[:-1]
+                if not target.lower().startswith(_SAFE_SCHEMES):
+                    problems.append(_problem(label, number, "news_link", found=target))
+    return problems
+
+
+def safe_markdown(text: str) -> str:
+    """Staff Markdown with raw HTML and attribute lists turned into plain text."""
+    return "".join(_MARKUP_ESCAPES.get(char, char) for char in text)
+
+
+def plain_summary(post: NewsPost, lang: str, limit: int = 300) -> str:
+    """The post's summary, else the first paragraph of its body without Markdown marks."""
+    if post.summary is not None:
+        return getattr(post.summary, lang, None) or post.summary.vi
+    paragraph = post.body(lang).split("\n\n")[0]
+    paragraph = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", paragraph)  # keep a link's words
+    paragraph = paragraph.replace("&lt;", "<").replace("\\{", "{").replace("\\}", "}")
+    paragraph = " ".join(re.sub(r"[*_`#>]", "", paragraph).split())
+    return paragraph if len(paragraph) <= limit else paragraph[: limit - 1].rsplit(" ", 1)[0] + "…"
+
+
+def feed_entries(news: list[NewsPost], lang: str, base_url: str = "") -> list[FeedEntry]:
+    """News posts as feed entries for `lang`, newest first. `base_url` is the language site's
+    address ending in "/" (e.g. https://example.org/pii/vi/); urls and ids are absolute with it."""
+    entries = []
+    for post in news:
+        url = base_url + urls.address(urls.news_page(post.slug))
+        entries.append(
+            FeedEntry(
+                id=url,
+                title=getattr(post.title, lang),
+                date=post.date,
+                url=url,
+                summary=plain_summary(post, lang),
+            )
+        )
+    return entries

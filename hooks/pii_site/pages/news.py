@@ -1,0 +1,23 @@
+"""The news list (newest first) and one page per news post from data/news/."""
+
+from __future__ import annotations
+
+from pii_site import urls
+from pii_site.model import Plan
+from pii_site.news import plain_summary
+from pii_site.render import GeneratedPage, render
+
+
+def pages(plan: Plan, lang: str) -> list[GeneratedPage]:
+    summaries = {post.slug: plain_summary(post, lang) for post in plan.news}
+    result = [
+        GeneratedPage(
+            urls.NEWS,
+            render("news.md.j2", urls.NEWS, lang, news=plan.news, summaries=summaries, urls=urls),
+            "data/news/README.md",
+        )
+    ]
+    for post in plan.news:
+        path = urls.news_page(post.slug)
+        result.append(GeneratedPage(path, render("news_post.md.j2", path, lang, post=post, urls=urls), post.data_file))
+    return result

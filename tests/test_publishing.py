@@ -1,0 +1,198 @@
+"""Publishing by git push: the CI files are valid and safe, their build commands produce a complete
+site from a clean clone, data errors become annotations, and ProperDocs builds the same site.
+
+The workflow checks run the same tools a reviewer would (check-jsonschema with GitHub's and
+GitLab's bundled schemas, zizmor offline); each also runs once on a broken file to show it can fail.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import DATA_DIR, PROJECT_DIR, DataCopy, load_script
+from pii_site import load_plan, urls
+from pii_site.i18n import LANGUAGES
+from pii_site.pages import render_site
+
+BIN = Path(sys.executable).parent
+WORKFLOWS = sorted((PROJECT_DIR / ".github" / "workflows").glob("*.yml"))
+GITLAB_CI = PROJECT_DIR / ".gitlab-ci.yml"
+PINNED = re.compile(r"^\s*(?:-\s+)?uses:\s+[\w.-]+/[\w./-]+@[0-9a-f]{40} # v\d+\.\d+\.\d+$")
+
+validate = load_script("validate")
+
+
+def run(*command: str | Path, cwd: Path = PROJECT_DIR, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run([str(c) for c in command], cwd=cwd, env=env, capture_output=True, text=True, timeout=300)
+
+
+def test_there_is_a_publish_and_a_pull_request_workflow():
+    triggers = {path.name: yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.BaseLoader)["on"] for path in WORKFLOWS}
+    assert set(triggers["publish.yml"]) == {"push", "workflow_dispatch"}
+    assert triggers["publish.yml"]["push"]["branches"] == ["main"]
+    assert set(triggers["check.yml"]) == {"pull_request"}
+
+
+@pytest.mark.parametrize(("schema", "files"), [("vendor.github-workflows", WORKFLOWS), ("vendor.gitlab-ci", [GITLAB_CI])])
+def test_ci_files_match_the_official_schema(schema, files):
+    result = run(BIN / "check-jsonschema", "--builtin-schema", schema, *files)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_schema_check_rejects_a_misspelt_workflow(tmp_path: Path):
+    broken = tmp_path / "publish.yml"
+    broken.write_text((PROJECT_DIR / ".github/workflows/publish.yml").read_text().replace("runs-on:", "run-on:"))
+    result = run(BIN / "check-jsonschema", "--builtin-schema", "vendor.github-workflows", broken)
+    assert result.returncode == 1 and "run-on" in result.stdout
+
+
+def zizmor_findings(*workflows: Path) -> list[dict]:
+    result = run(BIN / "zizmor", "--offline", "--min-severity", "medium", "--format", "json", *workflows)
+    assert result.returncode in (0, 11, 12, 13, 14), result.stderr  # 1x: findings of severity x
+    return json.loads(result.stdout)
+
+
+def test_workflows_have_no_medium_or_high_zizmor_findings():
+    findings = zizmor_findings(*WORKFLOWS)
+    assert findings == [], [(f["ident"], f["determinations"]["severity"]) for f in findings]
+
+
+def test_zizmor_catches_an_unpinned_action_and_template_injection(tmp_path: Path):
+    text = (PROJECT_DIR / ".github/workflows/check.yml").read_text(encoding="utf-8")
+    text = re.sub(r"actions/checkout@[0-9a-f]{40} # \S+", "actions/checkout@v6", text)
+    text = text.replace("run: bash .ci/run", 'run: echo "${{ github.event.pull_request.title }}"')
+    (tmp_path / "check.yml").write_text(text, encoding="utf-8")
+    found = {finding["ident"] for finding in zizmor_findings(tmp_path / "check.yml")}
+    assert {"unpinned-uses", "template-injection"} <= found
+
+
+def test_every_action_is_pinned_to_a_commit_with_its_release_named():
+    for path in WORKFLOWS:
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if re.match(r"^\s*(-\s+)?uses:", line):
+                assert PINNED.match(line), f"{path.name}: {line.strip()}"
+
+
+def test_only_the_deploy_job_may_write_to_pages():
+    publish = yaml.safe_load((PROJECT_DIR / ".github/workflows/publish.yml").read_text(encoding="utf-8"))
+    assert publish["permissions"] == {}
+    assert publish["concurrency"] == {"group": "pages", "cancel-in-progress": False}
+    writers = {name for name, job in publish["jobs"].items() if "write" in job.get("permissions", {}).values()}
+    assert writers == {"deploy"}
+    assert publish["jobs"]["deploy"]["permissions"] == {"pages": "write", "id-token": "write"}
+    assert set(publish["jobs"]["deploy"]["needs"]) == {"test", "build"}
+
+
+# --- data errors as annotations -------------------------------------------------------------------
+
+
+def test_github_format_puts_each_problem_on_its_file_and_line(data_copy: DataCopy, capsys, monkeypatch):
+    monkeypatch.chdir(data_copy.root.parent)
+    line = data_copy.replace("units.yml", "- id: phong-kinh-te\n", "- id: Phong-Kinh-Te\n")
+    assert validate.main(["--data", "data", "--format", "github"]) == 1
+    out = capsys.readouterr().out.splitlines()
+    assert out[0] == (
+        f"::error file=data/units.yml,line={line},title=Lỗi dữ liệu / Data error::"
+        'đơn vị Phong-Kinh-Te, trường "id": mã "Phong-Kinh-Te" chỉ được gồm chữ thường không dấu, chữ số và '
+        "dấu gạch ngang, ví dụ phong-kinh-te.%0A(en) unit Phong-Kinh-Te, field \"id\": the id \"Phong-Kinh-Te\" "
+        "may contain only lower-case letters without accents, digits and hyphens, e.g. phong-kinh-te."
+    )
+
+
+def test_codequality_format_is_a_gitlab_report_with_path_and_line(data_copy: DataCopy, capsys, monkeypatch):
+    monkeypatch.chdir(data_copy.root.parent)
+    line = data_copy.replace("units.yml", "- id: phong-kinh-te\n", "- id: Phong-Kinh-Te\n")
+    assert validate.main(["--data", "data", "--format", "codequality"]) == 1
+    [issue] = json.loads(capsys.readouterr().out)
+    assert issue["location"] == {"path": "data/units.yml", "lines": {"begin": line}}
+    assert issue["severity"] == "major" and "Phong-Kinh-Te" in issue["description"]
+    assert validate.main(["--data", str(DATA_DIR), "--format", "codequality"]) == 0
+    assert json.loads(capsys.readouterr().out) == []
+
+
+# --- the publish job's commands, run in a clean clone ----------------------------------------------
+
+
+def expected_files(site: Path, project: Path) -> list[Path]:
+    """Every page the site must have: generated pages, hand-written docs/ pages, root redirect, search."""
+    plan = load_plan(project / "data")
+    files = [site / "index.html"]
+    for lang in LANGUAGES:
+        sources = [page.path for page in render_site(plan, lang)]
+        sources += [p.relative_to(project / "docs" / lang).as_posix() for p in (project / "docs" / lang).rglob("*.md")]
+        files += [site / lang / urls.address(source) / "index.html" for source in sources]
+        files += [site / lang / "404.html", site / lang / "search" / "search_index.json", site / lang / "sitemap.xml"]
+    return files
+
+
+def ci_build_commands(ci_file: str) -> tuple[list[str], dict[str, str]]:
+    """The commands (and their env) of the job that builds what gets published; installs are skipped
+    because the test runs them with this environment's Python."""
+    config = yaml.safe_load((PROJECT_DIR / ci_file).read_text(encoding="utf-8"))
+    if ci_file == ".gitlab-ci.yml":
+        return config["pages"]["script"], {}
+    commands, env = [], {}
+    for step in config["jobs"]["build"]["steps"]:
+        if "run" in step and "pip install" not in step["run"]:
+            commands.append(step["run"])
+            env.update(step.get("env", {}))
+    return commands, env
+
+
+@pytest.mark.parametrize(
+    ("ci_file", "platform_env", "out_dir", "public_url"),
+    [
+        # configure-pages' base_url for a project page has no trailing slash.
+        (".github/workflows/publish.yml", {"PAGES_BASE_URL": "https://office.github.io/pii-plan"}, "site",
+         "https://office.github.io/pii-plan/"),
+        (".gitlab-ci.yml", {"CI_PAGES_URL": "https://ke-hoach.example.org"}, "public", "https://ke-hoach.example.org/"),
+    ],
+)
+def test_publish_commands_build_the_whole_site_from_a_clean_clone(tmp_path, ci_file, platform_env, out_dir, public_url):
+    clone = tmp_path / "clone"
+    cloned = run("git", "-c", "safe.directory=*", "clone", "--quiet", PROJECT_DIR, clone)
+    assert cloned.returncode == 0, cloned.stderr
+    commands, step_env = ci_build_commands(ci_file)
+    assert any("scripts/validate.py" in c for c in commands) or ci_file == ".gitlab-ci.yml"
+    env = {
+        **{k: v for k, v in os.environ.items() if not k.startswith("PII_")},
+        "PATH": f"{BIN}{os.pathsep}{os.environ['PATH']}",  # `python` is this environment's Python
+        "PYTHONPATH": str(clone / "hooks"),  # import the clone's package, not this worktree's
+        **platform_env,
+    }
+    which = run("python", "-c", "import pii_site; print(pii_site.__file__)", cwd=clone, env=env)
+    assert which.stdout.startswith(str(clone)), which.stdout + which.stderr
+    for command in commands:
+        result = run("bash", "-euo", "pipefail", "-c", command, cwd=clone, env=env)
+        assert result.returncode == 0, f"{command}\n{result.stdout}\n{result.stderr}"
+    site = clone / out_dir
+    missing = [str(path.relative_to(site)) for path in expected_files(site, clone) if not path.is_file()]
+    assert missing == []
+    for lang in LANGUAGES:
+        canonical = re.search(r'<link rel="canonical" href="([^"]+)"', (site / lang / "plan" / "index.html").read_text())
+        assert canonical and canonical.group(1) == f"{public_url}{lang}/plan/"
+
+
+# --- the escape hatch -----------------------------------------------------------------------------
+
+
+def test_properdocs_builds_the_same_pages_from_the_same_mkdocs_yml(site: Path, tmp_path: Path):
+    """If MkDocs 1.6 stops working, `properdocs build` (the maintained fork) publishes the same site."""
+    out = tmp_path / "site"
+    site_url = (site / "vi" / "sitemap.xml").read_text().split("<loc>")[1].split("vi/")[0]
+    for lang in LANGUAGES:
+        env = {**os.environ, "PII_LANG": lang, "PII_SITE_URL": site_url, "PII_DATA_DIR": str(DATA_DIR)}
+        result = run(BIN / "properdocs", "build", "--strict", "-f", PROJECT_DIR / "mkdocs.yml", "-d", out, env=env)
+        assert result.returncode == 0, result.stderr
+    pages = lambda root: sorted(str(p.relative_to(root)) for p in root.rglob("*.html"))  # noqa: E731
+    assert pages(out) == pages(site)
+    home = (out / "en" / "index.html").read_text(encoding="utf-8")
+    assert "ProperDocs" in home and (site / "en" / "index.html").read_text(encoding="utf-8").count("<h2") == home.count("<h2")
