@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from pii_site.pii_reference import PiiReference
 from pii_site.schema import Duty, Pillar, PlanFile, SiteFile, Subindex, TaskGroup, Text, Unit
 
 
@@ -36,6 +37,7 @@ class Plan:
     groups: list[TaskGroup]
     tasks: list[PlanTask]
     duties: list[Duty]
+    reference: PiiReference  # national PII facts: sources, glossary, framework, method
     _by_id: dict[str, dict[str, object]] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:

@@ -13,6 +13,16 @@ PLAN = "plan.md"
 PILLARS = "pillars/index.md"
 UNITS = "units/index.md"
 TASKS = "tasks/index.md"
+PII_INDEX = "pii/index.md"
+PII_FRAMEWORK = "pii/framework.md"
+PII_METHOD = "pii/method.md"
+PII_GLOSSARY = "pii/glossary.md"
+PII_SOURCES = "pii/sources.md"
+
+
+def source_anchor(source_id: str) -> str:
+    """Anchor of a source on the sources page: 'src-<id>'."""
+    return f"src-{source_id}"
 
 
 def task_slug(task_id: str) -> str:
@@ -56,3 +66,9 @@ class Linker:
 
     def unit(self, unit_id: str) -> str:
         return self.to(unit_page(unit_id))
+
+    def glossary(self, term_id: str) -> str:
+        return self.to(PII_GLOSSARY, term_id)
+
+    def source(self, source_id: str) -> str:
+        return self.to(PII_SOURCES, source_anchor(source_id))

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from pii_site import urls
+from pii_site.citations import Citer
 from pii_site.i18n import Labels
 from pii_site.model import Plan
 from pii_site.render import GeneratedPage, Translator, escape_markdown, render
+from pii_site.urls import Linker
 
 
 def pages(plan: Plan, lang: str) -> list[GeneratedPage]:
@@ -17,5 +19,8 @@ def pages(plan: Plan, lang: str) -> list[GeneratedPage]:
         date=tr.date(doc.implements.date),
         issuer=tr(doc.implements.issuer),
     )
-    markdown = render("home.md.j2", urls.HOME, lang, plan=plan, doc=doc, implements=implements, urls=urls)
+    cite = Citer(plan.reference, Linker(urls.HOME), lang)
+    markdown = render(
+        "home.md.j2", urls.HOME, lang, plan=plan, doc=doc, implements=implements, urls=urls, cite=cite
+    )
     return [GeneratedPage(urls.HOME, markdown, "data/plan.yml")]
