@@ -14,6 +14,7 @@ from typing import Any
 from pii_site.errors import DataError, Problem, message
 from pii_site.model import Plan, PlanTask
 from pii_site.news import load_news
+from pii_site.pii_reference import build_reference, check_reference
 from pii_site.schema import (
     DATA_FILES,
     DutiesFile,
@@ -53,6 +54,7 @@ def load_plan(data_dir: str | os.PathLike[str]) -> Plan:
     if problems:
         raise DataError(problems)
     problems += _check_references(sources, parsed)
+    problems += check_reference(sources, parsed)
     if problems:
         raise DataError(problems)
     plan = _build_plan(data_dir, parsed)
@@ -157,4 +159,5 @@ def _build_plan(data_dir: Path, parsed: dict[str, Any]) -> Plan:
         groups=list(appendix.groups),
         tasks=tasks,
         duties=list(duties.duties),
+        reference=build_reference(parsed),
     )

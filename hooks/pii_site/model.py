@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from pii_site.pii_reference import PiiReference
 from pii_site.news import NewsPost
 from pii_site.schema import Duty, Pillar, PlanFile, SiteFile, Subindex, TaskGroup, Text, Unit
 
@@ -37,6 +38,7 @@ class Plan:
     groups: list[TaskGroup]
     tasks: list[PlanTask]
     duties: list[Duty]
+    reference: PiiReference  # national PII facts: sources, glossary, framework, method
     news: list[NewsPost] = field(default_factory=list)  # newest first (data/news/)
     _by_id: dict[str, dict[str, object]] = field(default_factory=dict, repr=False)
 

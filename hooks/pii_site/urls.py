@@ -14,6 +14,16 @@ PILLARS = "pillars/index.md"
 UNITS = "units/index.md"
 TASKS = "tasks/index.md"
 NEWS = "news/index.md"
+PII_INDEX = "pii/index.md"
+PII_FRAMEWORK = "pii/framework.md"
+PII_METHOD = "pii/method.md"
+PII_GLOSSARY = "pii/glossary.md"
+PII_SOURCES = "pii/sources.md"
+
+
+def source_anchor(source_id: str) -> str:
+    """Anchor of a source on the sources page: 'src-<id>'."""
+    return f"src-{source_id}"
 
 
 def task_slug(task_id: str) -> str:
@@ -72,3 +82,8 @@ class Linker:
 
     def news(self, slug: str) -> str:
         return self.to(news_page(slug))
+    def glossary(self, term_id: str) -> str:
+        return self.to(PII_GLOSSARY, term_id)
+
+    def source(self, source_id: str) -> str:
+        return self.to(PII_SOURCES, source_anchor(source_id))

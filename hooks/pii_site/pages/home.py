@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from pii_site import urls
+from pii_site.citations import Citer
 from pii_site.i18n import Labels
 from pii_site.model import Plan
 from pii_site.render import GeneratedPage, Translator, escape_markdown, render
+from pii_site.urls import Linker
 
 LATEST_NEWS = 3  # how many posts the home page lists
 
@@ -19,8 +21,9 @@ def pages(plan: Plan, lang: str) -> list[GeneratedPage]:
         date=tr.date(doc.implements.date),
         issuer=tr(doc.implements.issuer),
     )
+    cite = Citer(plan.reference, Linker(urls.HOME), lang)
     markdown = render(
-        "home.md.j2", urls.HOME, lang, plan=plan, doc=doc, implements=implements, urls=urls,
+        "home.md.j2", urls.HOME, lang, plan=plan, doc=doc, implements=implements, urls=urls, cite=cite,
         latest_news=plan.news[:LATEST_NEWS],
     )
     return [GeneratedPage(urls.HOME, markdown, "data/plan.yml")]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pii_site import urls
 from pii_site.model import Plan
+from pii_site.glossary_links import glossary_linker
 from pii_site.render import GeneratedPage, render
 
 
@@ -11,6 +12,9 @@ def pages(plan: Plan, lang: str) -> list[GeneratedPage]:
     result = [GeneratedPage(urls.TASKS, render("tasks.md.j2", urls.TASKS, lang, plan=plan), "data/tasks.yml")]
     for task in plan.tasks:
         path = urls.task_page(task.id)
-        markdown = render("task.md.j2", path, lang, plan=plan, task=task, urls=urls)
+        markdown = render(
+            "task.md.j2", path, lang, plan=plan, task=task, urls=urls,
+            gloss=glossary_linker(plan.reference.terms, path),
+        )
         result.append(GeneratedPage(path, markdown, "data/tasks.yml"))
     return result

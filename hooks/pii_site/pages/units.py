@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pii_site import urls
 from pii_site.model import Plan
+from pii_site.glossary_links import glossary_linker
 from pii_site.render import GeneratedPage, render
 
 
@@ -20,6 +21,7 @@ def pages(plan: Plan, lang: str) -> list[GeneratedPage]:
             duties=plan.duties_of(unit),
             led=plan.tasks_led_by(unit),
             coordinated=plan.tasks_coordinated_by(unit),
+            gloss=glossary_linker(plan.reference.terms, path),
         )
         result.append(GeneratedPage(path, markdown, "data/units.yml"))
     return result

@@ -1,0 +1,48 @@
+"""Citations: `cite(ids)` renders "(Nguồn: VnExpress; Việt Nam News, 10/2025)" with each name linked
+to the source's entry on the sources page. Called by the PII pages and the home page."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from pii_site.i18n import Labels
+from pii_site.pii_reference import PiiReference
+from pii_site.render import escape_markdown
+from pii_site.schema import PartialDate, Source
+from pii_site.urls import Linker
+
+_MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def short_date(date: PartialDate, lang: str) -> str:
+    """01/10/2025, 10/2025, 2025 in Vietnamese; 1 Oct 2025, Oct 2025, 2025 in English."""
+    if lang == "vi":
+        parts = [f"{date.day:02d}" if date.day and date.month else None, f"{date.month:02d}" if date.month else None]
+        return "/".join([p for p in parts if p] + [str(date.year)])
+    month = _MONTHS_EN[date.month - 1] if date.month else None
+    day = str(date.day) if date.day and date.month else None
+    return " ".join(p for p in (day, month, str(date.year)) if p)
+
+
+def source_label(source: Source, lang: str) -> str:
+    """Publisher and short date, escaped: how a citation names its source."""
+    label = escape_markdown(source.publisher)
+    return f"{label}, {short_date(source.date, lang)}" if source.date else label
+
+
+class Citer:
+    def __init__(self, reference: PiiReference, linker: Linker, lang: str) -> None:
+        self.reference = reference
+        self.linker = linker
+        self.lang = lang
+
+    def __call__(self, source_ids: Iterable[str]) -> str:
+        """'(Nguồn: A; B)', or nothing when there is no source."""
+        links = self.links(source_ids)
+        return Labels(self.lang)("pii.cite", sources=links) if links else ""
+
+    def links(self, source_ids: Iterable[str]) -> str:
+        """'A; B' (for a table column that is already headed "Source")."""
+        return "; ".join(
+            f"[{source_label(self.reference.source(sid), self.lang)}]({self.linker.source(sid)})" for sid in source_ids
+        )

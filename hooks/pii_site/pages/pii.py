@@ -1,0 +1,109 @@
+"""The PII pages: what the PII is, its framework (with a diagram built from data), the method with a
+worked example computed by pii_method, the glossary and the sources. Registered in FAMILIES."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from pii_site import urls
+from pii_site.citations import Citer, source_label
+from pii_site.glossary_links import terms_in
+from pii_site.i18n import Labels
+from pii_site.model import Plan
+from pii_site.pii_method import compute_example
+from pii_site.render import GeneratedPage, Translator, render, render_html
+from pii_site.urls import Linker
+
+
+def pages(plan: Plan, lang: str) -> list[GeneratedPage]:
+    def page(path: str, template: str, data_file: str, **values: object) -> GeneratedPage:
+        cite = Citer(plan.reference, Linker(path), lang)
+        markdown = render(template, path, lang, plan=plan, facts=plan.reference.facts, cite=cite, urls=urls, **values)
+        return GeneratedPage(path, markdown, data_file)
+
+    return [
+        page(urls.PII_INDEX, "pii_index.md.j2", "data/pii.yml"),
+        page(urls.PII_FRAMEWORK, "pii_framework.md.j2", "data/pillars.yml", diagram=framework_diagram(plan, lang)),
+        page(urls.PII_METHOD, "pii_method.md.j2", "data/pii.yml", result=compute_example(plan.reference.facts.example),
+             number=lambda value: format_number(value, lang), raw=lambda value: format_number(value, lang, None),
+             locality=_locality_names(plan, lang)),
+        page(urls.PII_GLOSSARY, "pii_glossary.md.j2", "data/glossary.yml", occurrences=_occurrences(plan, lang)),
+        page(urls.PII_SOURCES, "pii_sources.md.j2", "data/sources.yml",
+             anchor=urls.source_anchor, label=lambda source: source_label(source, lang)),
+    ]
+
+
+def format_number(value: float, lang: str, decimals: int | None = 2) -> str:
+    """25.5 -> '25,50' (vi) / '25.50' (en); decimals=None keeps the value as typed (3.2, 12)."""
+    text = f"{value:.{decimals}f}" if decimals is not None else f"{value:g}"
+    return text.replace(".", ",") if lang == "vi" else text
+
+
+def _locality_names(plan: Plan, lang: str) -> dict[str, str]:
+    tr = Translator(lang)
+    return {loc.id: tr(loc.name) for loc in plan.reference.facts.example.localities}
+
+
+@dataclass(frozen=True)
+class Occurrence:
+    label: str  # already escaped, e.g. "nhiệm vụ I.3"
+    path: str  # source path of the page where the term occurs
+
+
+def _occurrences(plan: Plan, lang: str) -> dict[str, list[Occurrence]]:
+    """Term id -> the task and unit pages whose plan text names it (in this language)."""
+    t, tr = Labels(lang), Translator(lang)
+    terms = plan.reference.terms
+    found: dict[str, list[Occurrence]] = {term.id: [] for term in terms}
+    for task in plan.tasks:
+        text = f"{tr.plain(task.indicator)} {tr.plain(task.text)}"
+        for term_id in sorted(terms_in(terms, text)):
+            found[term_id].append(Occurrence(t("pii.glossary.task", id=task.id), urls.task_page(task.id)))
+    for unit in plan.units:
+        text = " ".join([tr.plain(unit.description), *(tr.plain(d.text) for d in plan.duties_of(unit))])
+        for term_id in sorted(terms_in(terms, text)):
+            found[term_id].append(Occurrence(tr(unit.name), urls.unit_page(unit.id)))
+    return found
+
+
+# Diagram geometry (SVG user units). Rows of pillars, grouped by sub-index, with the PII on top.
+_WIDTH, _ROW, _GAP, _TOP, _GROUP_GAP = 640, 46, 8, 70, 14
+
+
+@dataclass(frozen=True)
+class Box:
+    x: int
+    y: int
+    width: int
+    height: int
+    lines: tuple[str, ...]
+    dashed: bool = False
+    href: str = ""
+
+
+def framework_diagram(plan: Plan, lang: str) -> str:
+    """The framework as inline SVG: PII on top, sub-indices left, pillars right with task counts."""
+    t, tr = Labels(lang), Translator(lang)
+    count = plan.reference.facts.framework.indicator_count
+    subindex_boxes, pillar_boxes, links = [], [], []
+    y = _TOP
+    for subindex in plan.subindices:
+        first = y
+        for pillar in plan.pillars_in(subindex):
+            tasks = len(plan.tasks_in(pillar))
+            status = t("pii.framework.task_count", count=tasks) if tasks else t("pii.framework.no_task_count")
+            pillar_boxes.append(Box(200, y, _WIDTH - 210, _ROW, (f"{pillar.number}. {tr.plain(pillar.name)}", status),
+                                    dashed=not tasks, href=f"#{pillar.id}"))
+            links.append((180, y + _ROW // 2, 200, y + _ROW // 2))
+            y += _ROW + _GAP
+        subindex_boxes.append(Box(10, first, 170, y - _GAP - first, (tr.plain(subindex.name),)))
+        y += _GROUP_GAP
+    top = Box(10, 10, _WIDTH - 20, 40, (t("pii.framework.diagram_top", count=count),))
+    desc = t("pii.framework.diagram_desc", count=count, subindices=len(plan.subindices), pillars=len(plan.pillars))
+    svg = render_html(
+        "pii_framework.svg.j2", width=_WIDTH, height=y - _GROUP_GAP + 10, top=top, subindices=subindex_boxes,
+        pillars=pillar_boxes, links=links, title=t("pii.framework.diagram_title"), desc=desc,
+        caption=t("pii.framework.diagram_caption"),
+    )
+    # A blank line would end Markdown's raw HTML block in the middle of the figure.
+    return "\n".join(line for line in svg.splitlines() if line.strip())

@@ -1,0 +1,111 @@
+"""The PII reference facts (sources, glossary, pii.yml) as one object, and their cross-file rules.
+
+Called by the loader: `check_reference` in its second pass (unknown or duplicate source ids, method
+statements without sources, an example that cannot be computed), `build_reference` when building the
+Plan. Page families read `plan.reference`; nothing here renders text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from pii_site.errors import Problem, message
+from pii_site.schema import GlossaryFile, GlossaryTerm, PiiFile, Source, SourcesFile
+from pii_site.validation import problem_at, suggestion
+from pii_site.yaml_source import KeyPath, YamlSource
+
+# The files whose "sources" lists must name sources in sources.yml.
+_CITING_FILES = ("pii.yml", "glossary.yml", "pillars.yml")
+
+
+@dataclass(frozen=True)
+class PiiReference:
+    sources: list[Source]
+    terms: list[GlossaryTerm]
+    facts: PiiFile
+
+    def source(self, source_id: str) -> Source:
+        return next(s for s in self.sources if s.id == source_id)
+
+    def term(self, term_id: str) -> GlossaryTerm:
+        return next(t for t in self.terms if t.id == term_id)
+
+
+def build_reference(parsed: dict[str, Any]) -> PiiReference:
+    sources: SourcesFile = parsed["sources.yml"]
+    glossary: GlossaryFile = parsed["glossary.yml"]
+    return PiiReference(sources=list(sources.sources), terms=list(glossary.terms), facts=parsed["pii.yml"])
+
+
+def check_reference(sources: dict[str, YamlSource], parsed: dict[str, Any]) -> list[Problem]:
+    problems: list[Problem] = []
+    source_file: SourcesFile = parsed["sources.yml"]
+    glossary: GlossaryFile = parsed["glossary.yml"]
+    facts: PiiFile = parsed["pii.yml"]
+    problems += _duplicates(sources["sources.yml"], [(("sources", i, "id"), s.id) for i, s in enumerate(source_file.sources)])
+    problems += _duplicates(sources["glossary.yml"], [(("terms", i, "id"), t.id) for i, t in enumerate(glossary.terms)])
+    known_ids = [s.id for s in source_file.sources]
+    kind_vi, kind_en = message("record.sources")
+    for name in _CITING_FILES:
+        for path, found in _cited_ids(sources[name].data):
+            if found not in known_ids:
+                problems.append(problem_at(
+                    sources[name], path, "unknown_ref", found=found, kind_vi=kind_vi, kind_en=kind_en,
+                    file=sources["sources.yml"].label, **suggestion(str(found), known_ids),
+                ))
+    for i, paragraph in enumerate(facts.method):
+        if paragraph.basis != "unpublished" and not paragraph.sources:
+            problems.append(problem_at(sources["pii.yml"], ("method", i, "sources"), "pii_needs_source"))
+    problems += _check_example(sources["pii.yml"], facts)
+    return problems
+
+
+def _duplicates(source: YamlSource, entries: list[tuple[KeyPath, str]]) -> list[Problem]:
+    first: dict[str, KeyPath] = {}
+    problems = []
+    for path, ident in entries:
+        if ident in first:
+            problems.append(problem_at(source, path, "duplicate_id", found=ident, first_line=source.line_of(first[ident])))
+        else:
+            first[ident] = path
+    return problems
+
+
+def _cited_ids(node: Any, path: KeyPath = ()) -> list[tuple[KeyPath, Any]]:
+    """Every (path, id) in a list under a key named "sources" or ending in "_sources"."""
+    found: list[tuple[KeyPath, Any]] = []
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if (key == "sources" or str(key).endswith("_sources")) and isinstance(value, list):
+                found += [((*path, key, i), item) for i, item in enumerate(value) if not isinstance(item, dict)]
+            else:
+                found += _cited_ids(value, (*path, key))
+    elif isinstance(node, list):
+        for i, item in enumerate(node):
+            found += _cited_ids(item, (*path, i))
+    return found
+
+
+def _check_example(source: YamlSource, facts: PiiFile) -> list[Problem]:
+    example = facts.example
+    ids = [loc.id for loc in example.localities]
+    problems = _duplicates(source, [(("example", "localities", i, "id"), loc.id) for i, loc in enumerate(example.localities)])
+    if example.shown not in ids:
+        kind_vi, kind_en = message("record.localities")
+        problems.append(problem_at(
+            source, ("example", "shown"), "unknown_ref", found=example.shown, kind_vi=kind_vi, kind_en=kind_en,
+            file=source.label, **suggestion(example.shown, ids),
+        ))
+    for s, subindex in enumerate(example.subindices):
+        for p, pillar in enumerate(subindex.pillars):
+            for g, group in enumerate(pillar.groups):
+                for n, indicator in enumerate(group.indicators):
+                    path: KeyPath = ("example", "subindices", s, "pillars", p, "groups", g, "indicators", n, "values")
+                    if sorted(indicator.values) != sorted(ids):
+                        problems.append(problem_at(
+                            source, path, "pii_example_values", expected=", ".join(ids), found=", ".join(indicator.values)
+                        ))
+                    elif len(set(indicator.values.values())) < 2:
+                        problems.append(problem_at(source, path, "pii_example_flat"))
+    return problems

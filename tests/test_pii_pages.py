@@ -1,0 +1,226 @@
+"""The PII pages, both languages, from the real data: every pillar has its section and its tasks,
+every glossary term has an entry and is linked where the plan names it, every source is listed,
+well formed and cited, and the worked example shows the numbers an independent calculation gives."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import DATA_DIR, iter_html
+from pii_site import urls
+
+LANGS = ("vi", "en")
+
+
+def pii_data() -> dict:
+    return yaml.safe_load((DATA_DIR / "pii.yml").read_text(encoding="utf-8"))
+
+
+def anchors_linked(html, page_suffix: str) -> set[str]:
+    """Anchors of the links on a page that point at `page_suffix` (e.g. 'pii/sources/')."""
+    return {href.split("#", 1)[1] for href in html.links() if "#" in href and href.split("#")[0].endswith(page_suffix)}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_pillar_has_a_section_with_its_tasks_or_a_plain_statement(page, plan, lang):
+    html = page(lang, "pii/framework/")
+    for pillar in plan.pillars:
+        [section] = html.xpath(f'//article//h3[@id="{pillar.id}"]')
+        # The section runs to the next h3/h2: collect its links and text.
+        body = section.xpath(f'following-sibling::*[preceding-sibling::h3[1][@id="{pillar.id}"]][not(self::h3)][not(self::h2)]')
+        text = " ".join(" ".join(e.text_content().split()) for e in body)
+        links = [a.get("href") for e in body for a in e.xpath(".//a[@href]")]
+        tasks = plan.tasks_in(pillar)
+        for task in tasks:
+            assert f"../../tasks/{urls.task_slug(task.id)}/" in links, (pillar.id, task.id)
+        if not tasks:
+            expected = {"vi": f"Kế hoạch này không có nhiệm vụ nào thuộc trụ cột {pillar.name.vi}.",
+                        "en": f"This plan has no task under the {pillar.name.en} pillar."}[lang]
+            assert expected in text
+        for paragraph in pillar.measures:
+            assert getattr(paragraph.text, lang) in text
+            for source_id in paragraph.sources:
+                assert f"../sources/#src-{source_id}" in links
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_framework_diagram_is_an_accessible_svg_built_from_the_data(page, plan, lang):
+    html = page(lang, "pii/framework/")
+    [svg] = html.xpath('//article//figure/*[local-name()="svg"]')
+    assert svg.get("role") == "img"
+    title = svg.xpath('*[local-name()="title"]')[0].text_content()
+    desc = svg.xpath('*[local-name()="desc"]')[0].text_content()
+    assert title and str(plan.reference.facts.framework.indicator_count) in desc
+    assert set(svg.get("aria-labelledby").split()) == {e.get("id") for e in svg.xpath('*[local-name()="title" or local-name()="desc"]')}
+    texts = [" ".join(t.text_content().split()) for t in svg.xpath('.//*[local-name()="text"]')]
+    for subindex in plan.subindices:
+        assert getattr(subindex.name, lang) in texts
+    for pillar in plan.pillars:
+        assert f"{pillar.number}. {getattr(pillar.name, lang)}" in texts
+        count = len(plan.tasks_in(pillar))
+        index = texts.index(f"{pillar.number}. {getattr(pillar.name, lang)}")
+        status = texts[index + 1]
+        assert (str(count) in status) if count else status in ("Kế hoạch không có nhiệm vụ", "No task in this plan")
+    # No request leaves the page: nothing in the SVG points at another host.
+    assert not re.search(r'(?:href|src)="https?:', lxml_html(svg))
+
+
+def lxml_html(element) -> str:
+    import lxml.html
+
+    return lxml.html.tostring(element, encoding="unicode")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_glossary_term_has_an_entry_and_is_linked_where_the_plan_names_it(page, plan, lang):
+    glossary = page(lang, "pii/glossary/")
+    terms = plan.reference.terms
+    assert [t.id for t in terms] == ["pci", "dti", "par-index", "sipas", "papi", "ocop", "grdp", "hdi", "chuan-ngheo-da-chieu"]
+    for term in terms:
+        [heading] = glossary.xpath(f'//article//h2[@id="{term.id}"]')
+        assert term.term in heading.text_content() and getattr(term.name, lang) in heading.text_content()
+
+    def linked_terms(html) -> dict[str, set[str]]:
+        found: dict[str, set[str]] = {}
+        for a in html.xpath('//article//a[contains(@href, "pii/glossary/#")]'):
+            found.setdefault(a.get("href").split("#")[1], set()).add(a.text_content())
+        return found
+
+    named_anywhere: set[str] = set()
+    pages = [(urls.task_page(t.id), f"{getattr(t.indicator, lang)} {getattr(t.text, lang)}") for t in plan.tasks]
+    pages += [(urls.unit_page(u.id), " ".join([getattr(u.description, lang), *(getattr(d.text, lang) for d in plan.duties_of(u))]))
+              for u in plan.units]
+    pages.append((urls.PLAN, " ".join(getattr(d.text, lang) for d in plan.duties)))
+    for path, plan_text in pages:
+        links = linked_terms(page(lang, path.removesuffix(".md").removesuffix("index")))
+        for term in terms:
+            spelled = [m for m in term.match if re.search(rf"(?<!\w){re.escape(m)}(?!\w)", plan_text, re.IGNORECASE)]
+            if spelled:
+                named_anywhere.add(term.id)
+                assert term.id in links, (path, term.id)
+                assert {s.casefold() for s in links[term.id]} <= {m.casefold() for m in term.match}
+            else:
+                assert term.id not in links, (path, term.id)
+    # The real plan names every term of the glossary somewhere.
+    assert named_anywhere == {t.id for t in terms}
+
+
+def test_glossary_links_keep_the_plans_wording(page, plan):
+    task = plan.task("I.3")
+    for lang in LANGS:
+        html = page(lang, f"tasks/{urls.task_slug(task.id)}/")
+        assert getattr(task.text, lang) in html.text()
+
+
+def test_ocop_entry_lists_the_star_bands(page):
+    text = page("vi", "pii/glossary/").text()
+    for stars, score in ((5, "90–100 điểm"), (4, "70–89 điểm"), (3, "50–69 điểm"), (2, "30–49 điểm"), (1, "dưới 30 điểm")):
+        assert f"{stars} sao {score}" in text
+    assert "chưa xác nhận được Quyết định 148/QĐ-TTg năm 2023 có giữ nguyên" in text
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_source_is_listed_well_formed(page, plan, lang):
+    html = page(lang, "pii/sources/")
+    items = html.xpath("//article//ol/li")
+    assert len(items) == len(plan.reference.sources)
+    for item, source in zip(items, plan.reference.sources):
+        [title] = item.xpath(f'strong[@id="src-{source.id}"]')
+        assert title.text_content() == source.title
+        assert source.publisher in item.text_content()
+        assert item.xpath("a/@href") == [source.url]
+        date_text = {"vi": "chưa rõ ngày đăng", "en": "publication date unknown"}[lang]
+        assert (date_text in item.text_content()) == (source.date is None)
+
+
+def test_every_source_is_cited_and_every_citation_resolves(site: Path, plan):
+    for lang in LANGS:
+        cited: set[str] = set()
+        for path in iter_html(site / lang):
+            html = path.read_text(encoding="utf-8")
+            cited |= set(re.findall(r'href="[^"]*sources/#src-([a-z0-9-]+)"', html))
+        known = {s.id for s in plan.reference.sources}
+        assert cited == known, (lang, known - cited, cited - known)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_pii_fact_is_shown_with_its_sources(page, lang):
+    data = pii_data()
+    for address, sections in (("pii/", ("what", "who", "why")), ("pii/framework/", ()), ("pii/method/", ("method",)), ("", ("home_why",))):
+        html = page(lang, address)
+        paragraphs = [(p, " ".join(p.text_content().split())) for p in html.xpath("//article//p")]
+        for key in sections:
+            for fact in data[key]:
+                text = " ".join(fact["text"][lang].split())
+                [(element, _)] = [(p, t) for p, t in paragraphs if text in t]
+                hrefs = [a.get("href") for a in element.xpath(".//a")]
+                for source_id in fact["sources"]:
+                    assert any(h.endswith(f"sources/#src-{source_id}") for h in hrefs), (key, source_id)
+
+
+def test_home_page_says_why_the_pii_matters_with_sources_and_a_link(page):
+    for lang in LANGS:
+        html = page(lang, "")
+        assert "../pii/" in html.links() or "pii/" in html.links()
+        assert any("sources/#src-" in href for href in html.links())
+
+
+def test_one_source_and_unconfirmed_facts_are_hedged(page):
+    vi, en = page("vi", "pii/framework/").text(), page("en", "pii/framework/").text()
+    assert "18 nhóm chỉ số; con số này chưa được đối chiếu với văn bản chính thức" in vi
+    assert "this figure has not been checked against an official framework document" in en
+    assert "Theo một nguồn báo chí" in page("vi", "pii/").text()
+    method = page("en", "pii/method/")
+    assert [h.text_content().rstrip("¶") for h in method.xpath("//article/h2")][:3] == ["Published", "Inferred from published results", "Not published"]
+
+
+# --- The worked example, recomputed here without the project's code ---------------------------------
+
+def independent_example() -> tuple[list[str], dict[str, list[float]], dict[str, float], list[list[float]]]:
+    example = pii_data()["example"]
+    ids = [loc["id"] for loc in example["localities"]]
+    avg = lambda xs: sum(xs) / len(xs)  # noqa: E731
+    scaled_rows, subindex_scores = [], {loc: [] for loc in ids}
+    for subindex in example["subindices"]:
+        pillar_scores = {loc: [] for loc in ids}
+        for pillar in subindex["pillars"]:
+            group_scores = {loc: [] for loc in ids}
+            for group in pillar["groups"]:
+                indicator_scores = {loc: [] for loc in ids}
+                for indicator in group["indicators"]:
+                    values = indicator["values"]
+                    low, high = min(values.values()), max(values.values())
+                    row = [(values[loc] - low) / (high - low) * 100 for loc in ids]
+                    scaled_rows.append(row)
+                    for loc, score in zip(ids, row):
+                        indicator_scores[loc].append(score)
+                for loc in ids:
+                    group_scores[loc].append(avg(indicator_scores[loc]))
+            for loc in ids:
+                pillar_scores[loc].append(avg(group_scores[loc]))
+        for loc in ids:
+            subindex_scores[loc].append(avg(pillar_scores[loc]))
+    overall = {loc: avg(subindex_scores[loc]) for loc in ids}
+    return ids, subindex_scores, overall, scaled_rows
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_worked_example_numbers_equal_an_independent_calculation(page, lang):
+    ids, subindex_scores, overall, scaled_rows = independent_example()
+    shown = pii_data()["example"]["shown"]
+    fmt = (lambda x: f"{x:.2f}".replace(".", ",")) if lang == "vi" else (lambda x: f"{x:.2f}")
+    html = page(lang, "pii/method/")
+    step1, results = html.xpath("//article//table")
+    # Step 1: the last column ends with the shown locality's scaled score.
+    last_cells = [" ".join(row.xpath("string(td[last()])").split()) for row in step1.xpath("tbody/tr")]
+    assert [cell.rsplit("= ", 1)[1] for cell in last_cells] == [fmt(row[ids.index(shown)]) for row in scaled_rows]
+    # Results: sub-indices and PII for every locality.
+    rows = [[" ".join(td.text_content().split()) for td in row.xpath("td")] for row in results.xpath("tbody/tr")]
+    assert [row[1:] for row in rows] == [[fmt(s) for s in subindex_scores[loc]] + [fmt(overall[loc])] for loc in ids]
+    # Step 5 shows the PII of the shown locality.
+    assert f"= {fmt(overall[shown])}" in html.text()
+    assert {"vi": "Số liệu giả định", "en": "Illustrative numbers"}[lang] in html.text()
