@@ -7,9 +7,11 @@ look anything up by id.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from pii_site.progress import Rollup, TaskProgress
 from pii_site.schema import Duty, Pillar, PlanFile, SiteFile, Subindex, TaskGroup, Text, Unit
 
 
@@ -22,6 +24,7 @@ class PlanTask:
     group: TaskGroup
     lead: tuple[Unit, ...]
     coordinating: tuple[Unit, ...]
+    progress: TaskProgress  # current status, history, due date, indicator (data/status/<id>.yml)
 
 
 @dataclass
@@ -36,6 +39,7 @@ class Plan:
     groups: list[TaskGroup]
     tasks: list[PlanTask]
     duties: list[Duty]
+    today: dt.date = field(default_factory=dt.date.today)  # for overdue and stale (PII_TODAY in tests)
     _by_id: dict[str, dict[str, object]] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
@@ -72,6 +76,10 @@ class Plan:
 
     def duties_of(self, unit: Unit) -> list[Duty]:
         return [d for d in self.duties if d.unit == unit.id]
+
+    def rollup(self, tasks: list[PlanTask] | None = None) -> Rollup:
+        """Progress over `tasks` (default: the whole plan)."""
+        return Rollup(self.tasks if tasks is None else tasks)
 
     def duty_units(self) -> list[Unit]:
         """Units in the order section IV names them."""
