@@ -79,7 +79,8 @@ def check_status_files(
             if update.status == "completed" and update.percent != 100:
                 problems.append(problem_at(source, (*path, "status"), "status_completed_not_100", found=update.percent if update.percent is not None else "—"))
             for e, item in enumerate(update.evidence):
-                complete_document = item.number and item.date and item.issuer
-                if not item.url and not complete_document:
+                document_fields = [item.number, item.date, item.issuer]
+                partial_document = any(document_fields) and not all(document_fields)
+                if partial_document or not (item.url or item.number):
                     problems.append(problem_at(source, (*path, "evidence", e), "status_evidence_incomplete"))
     return problems

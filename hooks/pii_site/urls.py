@@ -13,6 +13,8 @@ PLAN = "plan.md"
 PILLARS = "pillars/index.md"
 UNITS = "units/index.md"
 TASKS = "tasks/index.md"
+PROGRESS = "progress/index.md"
+OPEN_DATA = "progress/data.md"
 
 
 def task_slug(task_id: str) -> str:
