@@ -48,7 +48,9 @@ def check_status_files(
         source = sources[key]
         task_id = task_id_of(key)
         if task_id not in task_ids:
-            problems.append(problem_at(source, (), "status_unknown_task", found=task_id, **suggestion(task_id, task_ids)))
+            # About the file's name, so no line.
+            vi, en = message("status_unknown_task", found=task_id, **suggestion(task_id, task_ids))
+            problems.append(Problem(source.label, None, "", "", vi, en))
         assert isinstance(status_file, StatusFile)
         previous: tuple[dt.date, int | None] | None = None
         for i, update in enumerate(status_file.updates):
