@@ -49,10 +49,11 @@ def test_feed_ids_do_not_change_when_the_site_moves(demo_site, tmp_path):
         assert before == after
 
 
-def test_real_feed_is_valid_and_empty(site):
+def test_real_feed_is_valid_with_one_entry_per_update(site, plan):
     for lang in LANGS:
         root, items = entries(site, lang)
-        assert items == [] and root.findtext(f"{ATOM}title")
+        assert len(items) == sum(len(t.progress.updates) for t in plan.tasks)
+        assert root.findtext(f"{ATOM}title") and root.findtext(f"{ATOM}updated")
 
 
 @pytest.mark.parametrize("lang", LANGS)

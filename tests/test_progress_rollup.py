@@ -1,7 +1,6 @@
 """Progress arithmetic on the illustrative data set (tests/fixtures/demo, seen from DEMO_TODAY):
 counts by status with never-reported tasks counted as "no update yet", the mean reported percent,
-stale and overdue tasks, per-pillar and per-unit rollups, and the order of a task's history.
-The real plan has no progress at all."""
+stale and overdue tasks, per-pillar and per-unit rollups, and the order of a task's history."""
 
 from __future__ import annotations
 
@@ -70,7 +69,16 @@ def test_updates_across_tasks_are_newest_first(demo_plan):
     assert demo_plan.rollup().last_date == dt.date(2026, 10, 30)
 
 
-def test_the_real_plan_reports_no_progress(plan):
+def test_without_status_files_every_task_counts_as_no_update_yet(tmp_path):
+    import shutil
+
+    from conftest import DEMO_DIR, DEMO_TODAY
+    from pii_site import load_plan
+
+    data = tmp_path / "data"
+    shutil.copytree(DEMO_DIR, data)
+    shutil.rmtree(data / "status")
+    plan = load_plan(data, dt.date.fromisoformat(DEMO_TODAY))
     rollup = plan.rollup()
-    assert rollup.counts["no-update"] == len(plan.tasks) == 15
+    assert rollup.counts["no-update"] == rollup.total == 15 and rollup.reported == 0
     assert rollup.mean_percent is None and rollup.stale == [] and rollup.overdue == [] and rollup.last_date is None

@@ -140,3 +140,13 @@ def test_an_empty_status_file_means_no_update_yet(tmp_path: Path):
     (copy / "status" / "III.2.yml").unlink()  # a missing file means the same
     plan = load_plan(copy, TODAY)
     assert all(t.progress.status == "no-update" for t in plan.tasks)
+
+
+def test_every_status_file_points_editors_at_its_schema():
+    from conftest import DATA_DIR
+
+    files = sorted((DATA_DIR / "status").glob("*.yml")) + sorted((DEMO_DIR / "status").glob("*.yml"))
+    assert len(files) == 15 + 12
+    for path in files:
+        assert path.read_text(encoding="utf-8").splitlines()[0] == "# yaml-language-server: $schema=../schema/status.schema.json"
+
