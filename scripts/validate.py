@@ -11,7 +11,7 @@ import os
 import sys
 from pathlib import Path
 
-from pii_site import DataError, load_plan
+from pii_site import DataError, clock, load_plan
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 
@@ -27,12 +27,16 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         plan = load_plan(args.data)
+    except clock.ClockError as error:
+        print(error, file=sys.stderr)
+        return 1
     except DataError as error:
         print(error, file=sys.stderr)
         return 1
     print(
         f"OK: {len(plan.tasks)} nhiệm vụ / tasks, {len(plan.units)} đơn vị / units, "
-        f"{len(plan.pillars)} trụ cột / pillars, {len(plan.duties)} mục IV / duties."
+        f"{len(plan.pillars)} trụ cột / pillars, {len(plan.duties)} mục IV / duties, "
+        f"{sum(len(t.progress.updates) for t in plan.tasks)} cập nhật tiến độ / progress updates."
     )
     return 0
 

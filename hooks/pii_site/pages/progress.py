@@ -42,6 +42,7 @@ def pages(plan: Plan, lang: str) -> list[GeneratedPage]:
     )
     dictionary = render("open_data.md.j2", urls.OPEN_DATA, lang, plan=plan, urls=urls, columns=exports.COLUMNS)
     return [
-        GeneratedPage(urls.PROGRESS, progress, "data/status"),
-        GeneratedPage(urls.OPEN_DATA, dictionary, "data/status"),
+        # Built from many files (data/status/*.yml), so there is no single file to edit.
+        GeneratedPage(urls.PROGRESS, progress),
+        GeneratedPage(urls.OPEN_DATA, dictionary),
     ]
