@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed-$(shell cat requirements.lock pyproject.toml | cksum
 # Material prints an end-of-life banner on every run; it is known (see README).
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: install serve build validate test benchmark lock schema clean
+.PHONY: install serve demo build validate test benchmark lock schema clean
 
 install: $(STAMP)
 
@@ -22,6 +22,12 @@ $(STAMP): requirements.lock pyproject.toml
 ## Preview both languages at http://127.0.0.1:8000/, rebuilding on edits to data/, docs/, hooks/.
 serve: install
 	$(BIN)/python scripts/serve.py
+
+## Preview the site built from the illustrative progress data in tests/fixtures/demo (every page says so),
+## seen from a fixed day so that "overdue" and "no update for 90 days" do not change with the calendar.
+DEMO_TODAY := 2026-11-26
+demo: install
+	PII_TODAY=$(DEMO_TODAY) $(BIN)/python scripts/serve.py --data tests/fixtures/demo --site-dir site.demo
 
 ## Build the complete site (both languages) into site/.
 build: install
@@ -49,4 +55,4 @@ schema: install
 	$(BIN)/python scripts/export_schema.py
 
 clean:
-	rm -rf site site.new site.old .pytest_cache
+	rm -rf site site.new site.old site.demo site.demo.new site.demo.old .pytest_cache

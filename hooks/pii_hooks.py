@@ -5,7 +5,7 @@ Events:
   picks the language from PII_LANG, loads and validates data/ (a DataError aborts the build
   before site/ is touched), and sets everything that differs per language.
 - on_files: adds every generated page with File.generated and points "edit this page" at the
-  data file behind it.
+  data file behind it; adds the progress feed and the open-data downloads as generated files.
 - on_post_build: in the default language's build, writes the root page that sends readers on
   to the Vietnamese site.
 All page content comes from the pii_site package; nothing here builds text. MkDocs loads a hook
@@ -22,7 +22,8 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
 import pii_site.site_config
-from pii_site import DataError, load_plan
+from pii_site import DataError, clock, exports, feeds, load_plan
+from pii_site.i18n import Labels
 from pii_site.model import Plan
 from pii_site.pages import render_site
 
@@ -37,7 +38,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     except pii_site.site_config.SettingsError as error:
         raise PluginError(str(error)) from None
     try:
-        plan = load_plan(settings.data_dir)
+        plan = load_plan(settings.data_dir, clock.today())
+    except clock.ClockError as error:
+        raise PluginError(str(error)) from None
     except DataError as error:
         raise PluginError(f"\n{error}") from None
     _state.update(plan=plan, settings=settings)
@@ -50,6 +53,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     config.theme["language"] = settings.lang
     config.extra["alternate"] = site.alternate
     config.extra["lang"] = settings.lang
+    labels = Labels(settings.lang)
+    # Read by hooks/theme/main.html: the feed in every page's <head>, the demo notice on every page.
+    config.extra["pii_feed"] = {"href": feeds.FEED, "title": labels("feed.title", site=site.site_name)}
+    config.extra["pii_demo_notice"] = labels("demo.notice") if plan.site.demo else None
     if site.repo_url:
         config.repo_url = site.repo_url
         config.edit_uri = site.edit_uri
@@ -69,6 +76,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         generated = File.generated(config, page.path, content=page.markdown)
         generated.edit_uri = page.data_file
         files.append(generated)
+    site_url = config.site_url or ""
+    for data in (*exports.open_data_files(plan), feeds.feed_file(plan, lang, site_url)):
+        files.append(File.generated(config, data.path, content=data.content))
     return files
 
 

@@ -20,11 +20,10 @@ PROJECT_DIR = Path(__file__).resolve().parent.parent
 WATCHED = ("data", "docs", "hooks", "mkdocs.yml")
 
 
-def snapshot() -> dict[Path, float]:
+def snapshot(extra: tuple[Path, ...] = ()) -> dict[Path, float]:
     """Modification times of every watched file."""
     times: dict[Path, float] = {}
-    for name in WATCHED:
-        root = PROJECT_DIR / name
+    for root in (*(PROJECT_DIR / name for name in WATCHED), *extra):
         paths = [root] if root.is_file() else (p for p in root.rglob("*") if p.is_file())
         for path in paths:
             if "__pycache__" not in path.parts:
@@ -32,8 +31,10 @@ def snapshot() -> dict[Path, float]:
     return times
 
 
-def rebuild(site_dir: Path, site_url: str) -> bool:
+def rebuild(site_dir: Path, site_url: str, data_dir: Path | None = None) -> bool:
     command = [sys.executable, str(PROJECT_DIR / "scripts" / "build.py"), "-q", "--site-dir", str(site_dir), "--site-url", site_url]
+    if data_dir is not None:
+        command += ["--data", str(data_dir)]
     return subprocess.run(command, cwd=PROJECT_DIR).returncode == 0
 
 
@@ -41,23 +42,26 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Preview the site in both languages, rebuilding on changes.")
     parser.add_argument("--port", type=int, default=8000)
     parser.add_argument("--site-dir", type=Path, default=PROJECT_DIR / "site")
+    parser.add_argument("--data", type=Path, help="data folder (default: PII_DATA_DIR or data/), e.g. tests/fixtures/demo")
     args = parser.parse_args(argv)
     site_url = f"http://127.0.0.1:{args.port}/"
-    rebuild(args.site_dir, site_url)
+    data_dir = args.data.resolve() if args.data else None
+    extra = (data_dir,) if data_dir else ()
+    rebuild(args.site_dir, site_url, data_dir)
     handler = functools.partial(SimpleHTTPRequestHandler, directory=str(args.site_dir))
     handler.log_message = lambda *a: None  # type: ignore[method-assign]
     server = ThreadingHTTPServer(("127.0.0.1", args.port), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     print(f"Serving {site_url} (vi: {site_url}vi/, en: {site_url}en/). Watching {', '.join(WATCHED)}. Ctrl+C stops.")
-    seen = snapshot()
+    seen = snapshot(extra)
     try:
         while True:
             time.sleep(1)
-            current = snapshot()
+            current = snapshot(extra)
             if current != seen:
                 seen = current
                 print("Change detected, rebuilding…", flush=True)
-                if rebuild(args.site_dir, site_url):
+                if rebuild(args.site_dir, site_url, data_dir):
                     print("Rebuilt; reload the page in your browser.", flush=True)
     except KeyboardInterrupt:
         server.shutdown()

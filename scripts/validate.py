@@ -15,7 +15,7 @@ import os
 import sys
 from pathlib import Path
 
-from pii_site import DataError, Problem, load_plan
+from pii_site import DataError, Problem, clock, load_plan
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 TITLE = "Lỗi dữ liệu / Data error"
@@ -79,6 +79,9 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         plan = load_plan(args.data)
+    except clock.ClockError as error:
+        print(error, file=sys.stderr)
+        return 1
     except DataError as error:
         if args.format == "github":
             for problem in error.problems:
@@ -93,6 +96,7 @@ def main(argv: list[str] | None = None) -> int:
     print(
         f"OK: {len(plan.tasks)} nhiệm vụ / tasks, {len(plan.units)} đơn vị / units, "
         f"{len(plan.pillars)} trụ cột / pillars, {len(plan.duties)} mục IV / duties, "
+        f"{sum(len(t.progress.updates) for t in plan.tasks)} cập nhật tiến độ / progress updates, "
         f"{len(plan.news)} tin / news."
     )
     return 0

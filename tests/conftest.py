@@ -56,12 +56,14 @@ def data_copy(tmp_path: Path) -> DataCopy:
     return DataCopy(tmp_path / "data")
 
 
-def build_into(site_dir: Path, data_dir: Path = DATA_DIR, site_url: str | None = None) -> Path:
-    """Build both languages from `data_dir` into `site_dir` with scripts/build.py."""
-    saved = {key: os.environ.get(key) for key in ("PII_DATA_DIR", "PII_SITE_URL")}
+def build_into(site_dir: Path, data_dir: Path = DATA_DIR, site_url: str | None = None, today: str | None = None) -> Path:
+    """Build both languages from `data_dir` into `site_dir` with scripts/build.py (`today` sets PII_TODAY)."""
+    saved = {key: os.environ.get(key) for key in ("PII_DATA_DIR", "PII_SITE_URL", "PII_TODAY")}
     os.environ["PII_DATA_DIR"] = str(data_dir)
     if site_url:
         os.environ["PII_SITE_URL"] = site_url
+    if today:
+        os.environ["PII_TODAY"] = today
     try:
         load_script("build").build_site(site_dir)
     finally:
@@ -128,3 +130,34 @@ def plan():
 
 def iter_html(site_dir: Path) -> Iterator[Path]:
     yield from sorted(site_dir.rglob("*.html"))
+
+
+# The illustrative progress data (tests/fixtures/demo: plan files linked to data/, made-up status
+# files) and the day it is seen from; `make demo` uses the same day.
+DEMO_DIR = PROJECT_DIR / "tests" / "fixtures" / "demo"
+DEMO_TODAY = "2026-11-26"
+
+
+@pytest.fixture(scope="session")
+def demo_plan():
+    import datetime as dt
+
+    from pii_site import load_plan
+
+    return load_plan(DEMO_DIR, dt.date.fromisoformat(DEMO_TODAY))
+
+
+@pytest.fixture(scope="session")
+def demo_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return build_into(
+        tmp_path_factory.mktemp("demo") / "site", DEMO_DIR, "https://example.org/pii/", today=DEMO_TODAY
+    )
+
+
+@pytest.fixture(scope="session")
+def demo_page(demo_site: Path):
+    def open_page(lang: str, address: str) -> Page:
+        address = address.strip("/")
+        return Page(demo_site / lang / address / "index.html" if address else demo_site / lang / "index.html")
+
+    return open_page

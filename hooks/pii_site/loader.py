@@ -7,34 +7,40 @@ ids that must be unique). Nothing here prints, exits or knows about MkDocs.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from pathlib import Path
 from typing import Any
 
+from pii_site import clock
 from pii_site.errors import DataError, Problem, message
 from pii_site.model import Plan, PlanTask
 from pii_site.news import load_news
 from pii_site.pii_reference import build_reference, check_reference
+from pii_site.progress import TaskProgress
 from pii_site.schema import (
     DATA_FILES,
     DutiesFile,
     PillarsFile,
     PlanFile,
     SiteFile,
+    StatusFile,
     TasksFile,
     UnitsFile,
 )
+from pii_site.status_rules import check_status_files
 from pii_site.validation import parse, problem_at, suggestion
 from pii_site.yaml_source import KeyPath, YamlSource, read_yaml
 
 
-def load_plan(data_dir: str | os.PathLike[str]) -> Plan:
+def load_plan(data_dir: str | os.PathLike[str], today: dt.date | None = None) -> Plan:
+    """`today` decides which dates are in the future and which tasks are overdue (default: clock.today())."""
     data_dir = Path(data_dir)
+    today = today or clock.today()
     sources: dict[str, YamlSource] = {}
     parsed: dict[str, Any] = {}
     problems: list[Problem] = []
-    for name, model in DATA_FILES.items():
-        path = data_dir / name
+    for name, model, path in _data_files(data_dir):
         label = _label(path)
         if not path.is_file():
             vi, en = message("file_missing")
@@ -56,10 +62,31 @@ def load_plan(data_dir: str | os.PathLike[str]) -> Plan:
     problems += _check_references(sources, parsed)
     problems += check_reference(sources, parsed)
     if problems:
+        # Progress reports are checked against the plan only once the plan itself is sound.
         raise DataError(problems)
-    plan = _build_plan(data_dir, parsed)
+    problems += check_status_files(
+        sources, parsed, _task_ids(parsed), [u.id for u in parsed["units.yml"].units], sources["units.yml"].label, today
+    )
+    if problems:
+        raise DataError(problems)
+    plan = _build_plan(data_dir, parsed, today)
     plan.news = news
     return plan
+
+
+def _data_files(data_dir: Path) -> list[tuple[str, type[Any], Path]]:
+    """(key, model, path) of every data file; a pattern such as "status/*.yml" may match none."""
+    result = []
+    for name, model in DATA_FILES.items():
+        if "*" in name:
+            result += [(path.relative_to(data_dir).as_posix(), model, path) for path in sorted(data_dir.glob(name))]
+        else:
+            result.append((name, model, data_dir / name))
+    return result
+
+
+def _task_ids(parsed: dict[str, Any]) -> list[str]:
+    return [task.id for group in parsed["tasks.yml"].groups for task in group.tasks]
 
 
 def _label(path: Path) -> str:
@@ -126,7 +153,14 @@ def _check_references(sources: dict[str, YamlSource], parsed: dict[str, Any]) ->
     return problems
 
 
-def _build_plan(data_dir: Path, parsed: dict[str, Any]) -> Plan:
+def _progress(parsed: dict[str, Any], task_id: str, today: dt.date) -> TaskProgress:
+    status: StatusFile | None = parsed.get(f"status/{task_id}.yml")
+    if status is None:
+        return TaskProgress(today)
+    return TaskProgress(today, tuple(status.updates), status.due, status.indicator)
+
+
+def _build_plan(data_dir: Path, parsed: dict[str, Any], today: dt.date) -> Plan:
     site: SiteFile = parsed["site.yml"]
     document: PlanFile = parsed["plan.yml"]
     framework: PillarsFile = parsed["pillars.yml"]
@@ -144,6 +178,7 @@ def _build_plan(data_dir: Path, parsed: dict[str, Any]) -> Plan:
             group=group,
             lead=tuple(unit_by_id[u] for u in task.lead),
             coordinating=tuple(unit_by_id[u] for u in task.coordinating),
+            progress=_progress(parsed, task.id, today),
         )
         for group in appendix.groups
         for task in group.tasks
@@ -160,4 +195,5 @@ def _build_plan(data_dir: Path, parsed: dict[str, Any]) -> Plan:
         tasks=tasks,
         duties=list(duties.duties),
         reference=build_reference(parsed),
+        today=today,
     )

@@ -7,11 +7,13 @@ look anything up by id.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from pii_site.pii_reference import PiiReference
 from pii_site.news import NewsPost
+from pii_site.progress import Rollup, TaskProgress
 from pii_site.schema import Duty, Pillar, PlanFile, SiteFile, Subindex, TaskGroup, Text, Unit
 
 
@@ -24,6 +26,7 @@ class PlanTask:
     group: TaskGroup
     lead: tuple[Unit, ...]
     coordinating: tuple[Unit, ...]
+    progress: TaskProgress  # current status, history, due date, indicator (data/status/<id>.yml)
 
 
 @dataclass
@@ -40,6 +43,7 @@ class Plan:
     duties: list[Duty]
     reference: PiiReference  # national PII facts: sources, glossary, framework, method
     news: list[NewsPost] = field(default_factory=list)  # newest first (data/news/)
+    today: dt.date = field(default_factory=dt.date.today)  # for overdue and stale (PII_TODAY in tests)
     _by_id: dict[str, dict[str, object]] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
@@ -76,6 +80,10 @@ class Plan:
 
     def duties_of(self, unit: Unit) -> list[Duty]:
         return [d for d in self.duties if d.unit == unit.id]
+
+    def rollup(self, tasks: list[PlanTask] | None = None) -> Rollup:
+        """Progress over `tasks` (default: the whole plan)."""
+        return Rollup(self.tasks if tasks is None else tasks)
 
     def duty_units(self) -> list[Unit]:
         """Units in the order section IV names them."""

@@ -17,6 +17,7 @@ from typing import Any
 import jinja2
 
 from pii_site.i18n import Labels, format_date, format_partial_date
+from pii_site.progress import STATUSES
 from pii_site.schema import OptionalEnglishText, PartialDate, Text
 from pii_site.urls import Linker
 
@@ -51,6 +52,7 @@ def _environment() -> jinja2.Environment:
         keep_trailing_newline=True,
     )
     env.filters["md"] = lambda value: escape_markdown(str(value))
+    env.globals["statuses"] = STATUSES
     return env
 
 
@@ -66,6 +68,11 @@ class Translator:
     def plain(self, text: Text | OptionalEnglishText) -> str:
         value = getattr(text, self.lang, None)
         return value if value is not None else text.vi
+
+    def number(self, value: float, digits: int = 1) -> str:
+        """3 -> '3'; 50.625 -> '50,6' in Vietnamese, '50.6' in English."""
+        text = str(int(value)) if float(value).is_integer() else f"{value:.{digits}f}".rstrip("0").rstrip(".")
+        return text.replace(".", ",") if self.lang == "vi" else text
 
     def date(self, value: dt.date | PartialDate) -> str:
         if isinstance(value, PartialDate):

@@ -24,6 +24,8 @@ PII_SOURCES = "pii/sources.md"
 def source_anchor(source_id: str) -> str:
     """Anchor of a source on the sources page: 'src-<id>'."""
     return f"src-{source_id}"
+PROGRESS = "progress/index.md"
+OPEN_DATA = "progress/data.md"
 
 
 def task_slug(task_id: str) -> str:

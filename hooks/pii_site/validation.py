@@ -22,6 +22,7 @@ _PATTERN_MESSAGES = {
     r"^[IVX]+$": "pattern_roman",
     r"^https?://.+/$": "pattern_url",
     r"^https?://.+[^/]$": "pattern_url",
+    r"^https?://.+$": "pattern_url",
     r"^\d{4}-\d{2}-\d{2}$": "pattern_date",
 }
 
@@ -162,8 +163,13 @@ def _from_pydantic(source: YamlSource, model: type[BaseModel], error: Any) -> Pr
     if kind == "string_pattern_mismatch":
         key = _PATTERN_MESSAGES.get(error["ctx"]["pattern"])
         if key == "pattern_url":
-            rule = error["ctx"]["pattern"].endswith("/$")
-            vi_rule, en_rule = (" và kết thúc bằng /", " and end with /") if rule else (" và không kết thúc bằng /", " and not end with /")
+            pattern = error["ctx"]["pattern"]
+            if pattern.endswith("/$"):
+                vi_rule, en_rule = " và kết thúc bằng /", " and end with /"
+            elif pattern.endswith("[^/]$"):
+                vi_rule, en_rule = " và không kết thúc bằng /", " and not end with /"
+            else:
+                vi_rule = en_rule = ""
             return problem_at(source, path, key, found=found, url_rule_vi=vi_rule, url_rule_en=en_rule)
         if key:
             return problem_at(source, path, key, found=found)

@@ -7,10 +7,10 @@ module, one template and one line in FAMILIES.
 from __future__ import annotations
 
 from pii_site.model import Plan
-from pii_site.pages import home, news, pii, pillars, plan_text, tasks, units
+from pii_site.pages import home, news, pii, pillars, plan_text, progress, tasks, units
 from pii_site.render import GeneratedPage
 
-FAMILIES = [home, plan_text, pillars, units, tasks, pii, news]
+FAMILIES = [home, plan_text, pillars, units, tasks, progress, pii, news]
 
 
 def render_site(plan: Plan, lang: str) -> list[GeneratedPage]:

@@ -1,0 +1,90 @@
+"""One Atom feed per language of every status update, newest first, with stable entry ids.
+
+Called by hooks/pii_hooks.py (on_files) through feed_file; the XML comes from an autoescaped
+template, so note text can never become markup. An entry's id is derived from the plan, the task,
+the update's position in its file and its date, so it stays the same from build to build and
+does not change when the site moves to another address.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+
+from pii_site import urls
+from pii_site.exports import GeneratedFile
+from pii_site.i18n import Labels
+from pii_site.model import Plan
+from pii_site.progress import all_updates
+from pii_site.render import Translator, render_html
+
+FEED = "feed.xml"
+# Vietnam's time zone: an update's date is a day in the commune, not a UTC instant.
+_OFFSET = "+07:00"
+
+
+def _instant(day: dt.date) -> str:
+    return f"{day.isoformat()}T00:00:00{_OFFSET}"
+
+
+def _page_url(site_url: str, source_path: str) -> str:
+    """'tasks/iii-2.md' -> '<site_url>tasks/iii-2/' (directory addresses)."""
+    path = source_path.removesuffix(".md")
+    path = path.removesuffix("index") if path.endswith("index") else path + "/"
+    return site_url + path
+
+
+def _plan_key(plan: Plan) -> str:
+    doc = plan.document
+    return f"{doc.issuer.vi}|{doc.year}|{doc.symbol}"
+
+
+def entry_id(plan: Plan, lang: str, task_id: str, index: int, date: dt.date) -> str:
+    name = f"pii-status|{_plan_key(plan)}|{lang}|{task_id}|{index}|{date.isoformat()}"
+    return uuid.uuid5(uuid.NAMESPACE_URL, name).urn
+
+
+def feed_xml(plan: Plan, lang: str, site_url: str) -> str:
+    """The Atom document for `lang`; site_url is the language's address ending in '/'."""
+    t = Labels(lang)
+    tr = Translator(lang)
+    entries = []
+    for entry in all_updates(plan.tasks):
+        update = entry.update
+        status_label = t(f"status.{update.status}")
+        if update.percent is not None:
+            status_label_with_percent = f"{status_label}, {t('status.percent', percent=update.percent)}"
+        else:
+            status_label_with_percent = status_label
+        summary = tr.plain(update.note)
+        vi_only = lang != "vi" and getattr(update.note, lang) is None
+        if vi_only:
+            summary = f"{summary} ({t('task.vi_only')})"
+        entries.append({
+            "id": entry_id(plan, lang, entry.task.id, entry.index, update.date),
+            "title": t("feed.entry_title", id=entry.task.id, status=status_label_with_percent),
+            "updated": _instant(update.date),
+            "url": _page_url(site_url, urls.task_page(entry.task.id)) + "#history",
+            "status": update.status,
+            "status_label": status_label,
+            "summary": summary,
+            "summary_lang": "vi" if vi_only else None,
+        })
+    last = plan.rollup().last_date
+    site_name = getattr(plan.site.name, lang)
+    return render_html(
+        "feed.atom.xml.j2",
+        lang=lang,
+        feed_id=uuid.uuid5(uuid.NAMESPACE_URL, f"pii-status|{_plan_key(plan)}|{lang}").urn,
+        title=t("feed.title", site=site_name),
+        # With no update yet, the feed is as new as the build that wrote it.
+        updated=_instant(last) if last else _instant(plan.today),
+        self_url=site_url + FEED,
+        progress_url=_page_url(site_url, urls.PROGRESS),
+        author=getattr(plan.document.issuer, lang),
+        entries=entries,
+    )
+
+
+def feed_file(plan: Plan, lang: str, site_url: str) -> GeneratedFile:
+    return GeneratedFile(FEED, feed_xml(plan, lang, site_url).encode("utf-8"))

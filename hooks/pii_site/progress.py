@@ -1,0 +1,136 @@
+"""Derived progress facts: a task's current status, percent, overdue and stale flags, and rollups.
+
+Built by loader._build_plan (one TaskProgress per task, from data/status/<TASK_ID>.yml or from
+nothing) and used by the page families, the feed and the exports; templates never compute these.
+A task without any update has status NO_UPDATE, and every rollup counts it as such.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from pii_site.schema import StatusUpdate, TaskIndicator
+
+if TYPE_CHECKING:
+    from pii_site.model import PlanTask
+
+NO_UPDATE = "no-update"
+# Display order: the reported statuses, then "no update yet".
+STATUSES = ("not-started", "in-progress", "delayed", "completed", "continuous", NO_UPDATE)
+# A task still under way whose last update is older than this is listed as not recently reported.
+STALE_DAYS = 90
+
+
+@dataclass(frozen=True)
+class TaskProgress:
+    today: dt.date
+    updates: tuple[StatusUpdate, ...] = ()  # oldest first, as in the file
+    due: dt.date | None = None
+    indicator: TaskIndicator | None = None
+
+    @property
+    def latest(self) -> StatusUpdate | None:
+        return self.updates[-1] if self.updates else None
+
+    @property
+    def status(self) -> str:
+        return self.latest.status if self.latest else NO_UPDATE
+
+    @property
+    def last_date(self) -> dt.date | None:
+        return self.latest.date if self.latest else None
+
+    @property
+    def percent(self) -> int | None:
+        """The most recent percent reported (an update may leave it out)."""
+        return next((u.percent for u in reversed(self.updates) if u.percent is not None), None)
+
+    @property
+    def history(self) -> list[StatusUpdate]:
+        """Newest first, as the task page shows it."""
+        return list(reversed(self.updates))
+
+    @property
+    def overdue(self) -> bool:
+        # Continuous tasks never finish, so they cannot be late; a due date only binds the others.
+        return self.due is not None and self.due < self.today and self.status not in ("completed", "continuous")
+
+    @property
+    def days_since_update(self) -> int | None:
+        return (self.today - self.last_date).days if self.last_date else None
+
+    @property
+    def stale(self) -> bool:
+        """Under way but not reported on for more than STALE_DAYS (tasks never reported are counted apart)."""
+        days = self.days_since_update
+        return days is not None and days > STALE_DAYS and self.status != "completed"
+
+
+@dataclass(frozen=True)
+class Rollup:
+    """Counts and means over a set of tasks (the whole plan, a pillar, a unit)."""
+
+    tasks: list[PlanTask]
+    counts: dict[str, int] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        counts = dict.fromkeys(STATUSES, 0)
+        for task in self.tasks:
+            counts[task.progress.status] += 1
+        object.__setattr__(self, "counts", counts)
+
+    @property
+    def total(self) -> int:
+        return len(self.tasks)
+
+    @property
+    def reported(self) -> int:
+        return self.total - self.counts[NO_UPDATE]
+
+    @property
+    def with_percent(self) -> list[PlanTask]:
+        return [t for t in self.tasks if t.progress.percent is not None]
+
+    @property
+    def mean_percent(self) -> float | None:
+        """Mean of the latest reported percent over the tasks that reported one; None when none did."""
+        values = [t.progress.percent for t in self.with_percent]
+        return sum(values) / len(values) if values else None  # type: ignore[arg-type]
+
+    @property
+    def stale(self) -> list[PlanTask]:
+        return sorted((t for t in self.tasks if t.progress.stale), key=lambda t: t.progress.last_date)  # type: ignore[arg-type,return-value]
+
+    @property
+    def overdue(self) -> list[PlanTask]:
+        return sorted((t for t in self.tasks if t.progress.overdue), key=lambda t: t.progress.due)  # type: ignore[arg-type,return-value]
+
+    @property
+    def last_date(self) -> dt.date | None:
+        dates = [t.progress.last_date for t in self.tasks if t.progress.last_date]
+        return max(dates) if dates else None
+
+
+@dataclass(frozen=True)
+class UpdateEntry:
+    """One update with its task, for lists across tasks (recent updates, feed, exports)."""
+
+    task: PlanTask
+    update: StatusUpdate
+    index: int  # position in the task's file, 0 = oldest: with the task id, a stable identity
+
+
+def all_updates(tasks: list[PlanTask]) -> list[UpdateEntry]:
+    """Every update of every task, newest first (ties: plan order, then later in file first)."""
+    entries = [UpdateEntry(t, u, i) for t in tasks for i, u in enumerate(t.progress.updates)]
+    order = {t.id: n for n, t in enumerate(tasks)}
+    entries.sort(key=lambda e: (-e.update.date.toordinal(), order[e.task.id], -e.index))
+    return entries
+
+
+def recently_updated(tasks: list[PlanTask], limit: int = 10) -> list[PlanTask]:
+    """Tasks by date of their last update, newest first."""
+    reported = [t for t in tasks if t.progress.last_date]
+    return sorted(reported, key=lambda t: t.progress.last_date, reverse=True)[:limit]  # type: ignore[arg-type,return-value]

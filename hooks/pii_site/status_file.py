@@ -1,0 +1,85 @@
+"""Text of data/status/<TASK_ID>.yml files: the commented template a new file starts from, and
+appending one update as YAML text (so the file's comments and order stay exactly as staff left them).
+
+Used by scripts/add_update.py; the loader reads these files like any other data file.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import yaml
+
+TEMPLATE = """\
+# yaml-language-server: $schema=../schema/status.schema.json
+# Tiến độ nhiệm vụ {task_id}. Thêm cập nhật mới ở CUỐI danh sách "updates" (cũ trước, mới sau),
+# hoặc chạy lệnh: python scripts/add_update.py {task_id} --status in-progress --note "..."
+# Progress of task {task_id}. Add new updates at the END of "updates" (oldest first, newest last),
+# or run: python scripts/add_update.py {task_id} --status in-progress --note "..."
+#
+# status: not-started | in-progress | delayed | completed | continuous
+# Mẫu / example (bỏ dấu # ở đầu dòng; "updates: []" đổi thành "updates:"):
+# updates:
+#   - date: 2026-03-15
+#     status: in-progress
+#     percent: 20
+#     unit: <unit id in units.yml>
+#     note: {{vi: "Nội dung đã làm...", en: "What was done..."}}
+#     evidence:
+#       - url: https://...
+#       - {{number: "12/BC-UBND", date: 2026-03-10, issuer: {{vi: "UBND xã", en: "Commune People's Committee"}}}}
+# Giữ "updates" là mục cuối cùng của tệp. / Keep "updates" as the last entry of the file.
+updates: []
+"""
+
+_EMPTY_LIST = re.compile(r"^updates:[ \t]*\[\][ \t]*(#.*)?$", re.MULTILINE)
+_KEY = re.compile(r"^updates:[ \t]*(#.*)?$", re.MULTILINE)
+_ITEM = re.compile(r"^( *)- ", re.MULTILINE)
+
+
+class AppendError(ValueError):
+    """The file's layout does not allow appending at its end (e.g. "updates" is not its last entry)."""
+
+
+def new_file(task_id: str) -> str:
+    return TEMPLATE.format(task_id=task_id)
+
+
+def update_yaml(update: dict[str, Any], indent: int = 2) -> str:
+    """One update as a block-sequence item, indented under "updates:"."""
+    text = yaml.safe_dump([update], allow_unicode=True, sort_keys=False, default_flow_style=False, width=10_000)
+    pad = " " * indent
+    return "".join(pad + line if line.strip() else line for line in text.splitlines(keepends=True))
+
+
+def append_update(text: str, update: dict[str, Any]) -> str:
+    """`text` with `update` added as the last item of its "updates" list. Raises AppendError."""
+    try:
+        before = yaml.safe_load(text) or {}
+    except yaml.YAMLError as error:
+        raise AppendError(str(error)) from None
+    if not isinstance(before, dict):
+        raise AppendError("not a mapping")
+    if not text.endswith("\n"):
+        text += "\n"
+    if _EMPTY_LIST.search(text):
+        text = _EMPTY_LIST.sub("updates:", text, count=1)
+        indent = 2
+    elif key := _KEY.search(text):
+        item = _ITEM.search(text, key.end())
+        indent = len(item.group(1)) if item else 2
+    elif "updates" not in before:
+        text += "updates:\n"
+        indent = 2
+    else:
+        raise AppendError("updates is not a block list")
+    result = text + update_yaml(update, indent)
+    try:
+        after = yaml.safe_load(result)
+    except yaml.YAMLError as error:
+        raise AppendError(str(error)) from None
+    old_updates = before.get("updates") or []
+    if not isinstance(after, dict) or after.get("updates", [])[:-1] != old_updates or len(after["updates"]) != len(old_updates) + 1:
+        raise AppendError("updates is not the last entry")
+    return result

@@ -1,0 +1,88 @@
+"""Rules for data/status/*.yml that need other files or the date: the task id in the file name,
+reporting units, update dates (not before the plan, not in the future, in order), and what a
+"completed" report must carry. Called by loader.load_plan after every file has its shape.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import PurePosixPath
+from typing import Any
+
+from pii_site.errors import Problem, message
+from pii_site.schema import PlanFile, StatusFile
+from pii_site.validation import problem_at, suggestion
+from pii_site.yaml_source import YamlSource
+
+STATUS_FOLDER = "status"
+
+
+def task_id_of(file_key: str) -> str:
+    """'status/III.2.yml' -> 'III.2'."""
+    return PurePosixPath(file_key).name.removesuffix(".yml")
+
+
+def plan_start(document: PlanFile) -> tuple[dt.date, bool]:
+    """The earliest date an update may have, and whether the plan gives its exact day.
+
+    The source document may leave the day (or month) blank; then the first day of its month (or
+    year) is used, and the message says so."""
+    date = document.date
+    return dt.date(date.year, date.month or 1, date.day or 1), date.day is not None
+
+
+def check_status_files(
+    sources: dict[str, YamlSource],
+    parsed: dict[str, Any],
+    task_ids: list[str],
+    unit_ids: list[str],
+    units_label: str,
+    today: dt.date,
+) -> list[Problem]:
+    problems: list[Problem] = []
+    start, exact = plan_start(parsed["plan.yml"])
+    start_note_vi, start_note_en = message("status_start_exact" if exact else "status_start_month")
+    for key, status_file in parsed.items():
+        if not key.startswith(f"{STATUS_FOLDER}/"):
+            continue
+        source = sources[key]
+        task_id = task_id_of(key)
+        if task_id not in task_ids:
+            # About the file's name, so no line.
+            vi, en = message("status_unknown_task", found=task_id, **suggestion(task_id, task_ids))
+            problems.append(Problem(source.label, None, "", "", vi, en))
+        assert isinstance(status_file, StatusFile)
+        previous: tuple[dt.date, int | None] | None = None
+        for i, update in enumerate(status_file.updates):
+            path = ("updates", i)
+            if update.unit not in unit_ids:
+                kind_vi, kind_en = message("record.units")
+                problems.append(problem_at(
+                    source, (*path, "unit"), "unknown_ref", found=update.unit, kind_vi=kind_vi, kind_en=kind_en,
+                    file=units_label, **suggestion(update.unit, unit_ids),
+                ))
+            if update.date < start:
+                problems.append(problem_at(
+                    source, (*path, "date"), "status_date_before_plan", found=update.date.isoformat(),
+                    start=start.isoformat(), start_note_vi=start_note_vi, start_note_en=start_note_en,
+                ))
+            if update.date > today:
+                problems.append(problem_at(
+                    source, (*path, "date"), "status_date_future", found=update.date.isoformat(), today=today.isoformat()
+                ))
+            if previous is not None and update.date < previous[0]:
+                problems.append(problem_at(
+                    source, (*path, "date"), "status_out_of_order", found=update.date.isoformat(),
+                    previous=previous[0].isoformat(), previous_line=previous[1],
+                ))
+            previous = (update.date, source.line_of((*path, "date")))
+            if update.status == "completed" and not update.evidence:
+                problems.append(problem_at(source, (*path, "status"), "status_completed_no_evidence"))
+            if update.status == "completed" and update.percent != 100:
+                problems.append(problem_at(source, (*path, "status"), "status_completed_not_100", found=update.percent if update.percent is not None else "—"))
+            for e, item in enumerate(update.evidence):
+                document_fields = [item.number, item.date, item.issuer]
+                partial_document = any(document_fields) and not all(document_fields)
+                if partial_document or not (item.url or item.number):
+                    problems.append(problem_at(source, (*path, "evidence", e), "status_evidence_incomplete"))
+    return problems

@@ -1,0 +1,172 @@
+"""Add one progress update to a task: `python scripts/add_update.py III.2 --status in-progress --note "…"`.
+
+For the office: appends the update at the end of data/status/<TASK_ID>.yml (created from a short
+commented template if missing), keeping the file's comments and order. The whole data folder is
+checked with the new update first, in a temporary copy; on any problem the messages are printed
+(file, line, field, Vietnamese and English), the file is left byte-for-byte as it was, and the
+exit status is 1.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import re
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from pii_site import DataError, clock, load_plan
+from pii_site.errors import message
+from pii_site.validation import suggestion
+from pii_site.status_file import AppendError, append_update, new_file
+
+PROJECT_DIR = Path(__file__).resolve().parent.parent
+STATUSES = ("not-started", "in-progress", "delayed", "completed", "continuous")
+_DOCUMENT = re.compile(r"^(?P<number>[^,]+),\s*(?P<date>\d{4}-\d{2}-\d{2}),\s*(?P<issuer>.+)$")
+
+
+class UsageError(ValueError):
+    """A wrong argument, worded for the office in both languages."""
+
+
+class Parser(argparse.ArgumentParser):
+    """argparse, but a wrong command line exits with status 1 like every other refusal."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        print(f"Lệnh chưa đúng / wrong command: {message}", file=sys.stderr)
+        raise SystemExit(1)
+
+
+def parse_evidence(value: str) -> dict[str, Any]:
+    """A link (https://…) or a document written "NUMBER, YYYY-MM-DD, ISSUER", e.g. "12/BC-UBND, 2026-03-10, UBND xã"."""
+    value = value.strip()
+    if value.startswith(("http://", "https://")):
+        return {"url": value}
+    match = _DOCUMENT.match(value)
+    if not match:
+        raise UsageError(
+            f'minh chứng "{value}" phải là đường dẫn (https://...) hoặc "SỐ, YYYY-MM-DD, CƠ QUAN BAN HÀNH".\n'
+            f'    (en) evidence "{value}" must be a link (https://...) or "NUMBER, YYYY-MM-DD, ISSUING BODY".'
+        )
+    try:
+        date = dt.date.fromisoformat(match["date"])
+    except ValueError:
+        raise UsageError(f'ngày "{match["date"]}" không hợp lệ.\n    (en) the date "{match["date"]}" is not valid.') from None
+    return {"number": match["number"].strip(), "date": date, "issuer": {"vi": match["issuer"].strip()}}
+
+
+def build_update(args: argparse.Namespace, today: dt.date) -> dict[str, Any]:
+    try:
+        date = dt.date.fromisoformat(args.date) if args.date else today
+    except ValueError:
+        raise UsageError(
+            f'ngày "{args.date}" phải viết dạng YYYY-MM-DD, ví dụ 2026-03-15.\n'
+            f'    (en) the date "{args.date}" must be written YYYY-MM-DD, e.g. 2026-03-15.'
+        ) from None
+    note: dict[str, str] = {"vi": args.note}
+    if args.note_en:
+        note["en"] = args.note_en
+    update: dict[str, Any] = {"date": date, "status": args.status}
+    if args.percent is not None:
+        # A whole number stays a number; anything else goes to the data check, which explains it.
+        update["percent"] = int(args.percent) if re.fullmatch(r"-?[0-9]+", args.percent) else args.percent
+    update["unit"] = args.unit
+    update["note"] = note
+    if args.evidence:
+        update["evidence"] = [parse_evidence(item) for item in args.evidence]
+    return update
+
+
+def lead_of(data_dir: Path, task_id: str) -> str | None:
+    """The task's first lead unit (the default reporter); UsageError if the plan has no such task.
+
+    When the data cannot be read, the full check that follows explains why."""
+    try:
+        plan = load_plan(data_dir, dt.date.max)
+    except DataError:
+        return None
+    task = next((t for t in plan.tasks if t.id == task_id), None)
+    if task is None:
+        vi, en = message("status_unknown_task", found=task_id, **suggestion(task_id, [t.id for t in plan.tasks]))
+        raise UsageError(f"{vi}\n    (en) {en}")
+    return task.lead[0].id
+
+
+def check_in_copy(data_dir: Path, relative: str, text: str, today: dt.date) -> list[str]:
+    """Problems the data would have with `text` as data_dir/relative, checked in a temporary copy."""
+    with tempfile.TemporaryDirectory() as tmp:
+        copy = Path(tmp) / "data"
+        shutil.copytree(data_dir, copy)
+        target = copy / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+        try:
+            load_plan(copy, today)
+        except DataError as error:
+            # Name the real file, not the temporary copy.
+            return [str(problem).replace(str(copy), str(data_dir)) for problem in error.problems]
+    return []
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = Parser(description="Append one validated progress update to data/status/<TASK_ID>.yml.")
+    parser.add_argument("task_id", metavar="TASK_ID", help="task id as in the appendix, e.g. III.2")
+    # Status and percent are checked by the data rules, which word the problem for the office.
+    parser.add_argument("--status", required=True, help=" | ".join(STATUSES))
+    parser.add_argument("--percent", help="percent complete, 0-100 (completed needs 100)")
+    parser.add_argument("--note", required=True, help="what was done, in Vietnamese")
+    parser.add_argument("--note-en", help="the same in English (optional)")
+    parser.add_argument("--evidence", action="append", default=[], metavar="URL-or-REFERENCE",
+                        help='a link, or "NUMBER, YYYY-MM-DD, ISSUER"; repeat for several')
+    parser.add_argument("--date", help="date of the update, YYYY-MM-DD (default: today)")
+    parser.add_argument("--unit", help="id of the reporting unit (default: the task's first lead unit)")
+    parser.add_argument("--data", type=Path, default=Path(os.environ.get("PII_DATA_DIR") or PROJECT_DIR / "data"),
+                        help="data folder (default: PII_DATA_DIR or data/)")
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as stop:
+        return int(stop.code or 0)
+    try:
+        today = clock.today()
+    except clock.ClockError as error:
+        print(error, file=sys.stderr)
+        return 1
+    data_dir: Path = args.data
+    if not re.fullmatch(r"[IVX]+\.[0-9]+", args.task_id) or "/" in args.task_id:
+        print(f'mã nhiệm vụ "{args.task_id}" phải có dạng số La Mã, dấu chấm, số thứ tự, ví dụ III.2.\n'
+              f'    (en) the task id "{args.task_id}" must be a Roman numeral, a dot and a number, e.g. III.2.', file=sys.stderr)
+        return 1
+    relative = f"status/{args.task_id}.yml"
+    path = data_dir / relative
+    try:
+        lead = lead_of(data_dir, args.task_id)
+        args.unit = args.unit or lead or ""
+        update = build_update(args, today)
+        before = path.read_text(encoding="utf-8") if path.is_file() else new_file(args.task_id)
+        after = append_update(before, update)
+    except UsageError as error:
+        print(error, file=sys.stderr)
+        return 1
+    except AppendError:
+        print(f'{path}: không thể thêm vào cuối tệp: "updates" phải là mục cuối cùng của tệp, dạng danh sách "- ...".\n'
+              f'    (en) cannot append: "updates" must be the last entry of the file, written as a "- ..." list.', file=sys.stderr)
+        return 1
+    problems = check_in_copy(data_dir, relative, after, today)
+    if problems:
+        print("\n".join(problems), file=sys.stderr)
+        print(f"Chưa ghi gì vào {path}; hãy sửa rồi chạy lại.\n(en) Nothing was written to {path}; fix the above and run again.",
+              file=sys.stderr)
+        return 1
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(after, encoding="utf-8")
+    print(f"Đã thêm cập nhật ngày {update['date'].isoformat()} vào {path}.\n(en) Added the update of {update['date'].isoformat()} to {path}.")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
