@@ -27,7 +27,12 @@ def entries(site, lang):
 @pytest.mark.parametrize("lang", LANGS)
 def test_feed_has_every_update_newest_first(demo_site, demo_plan, lang):
     root, items = entries(demo_site, lang)
-    assert len(items) == sum(len(t.progress.updates) for t in demo_plan.tasks) == 19
+    news = [e for e in items if e.find(f"{ATOM}category").get("term") == "news"]
+    assert len(items) - len(news) == sum(len(t.progress.updates) for t in demo_plan.tasks) == 19
+    assert len(news) == len(demo_plan.news) > 0
+    for entry, post in zip(news, demo_plan.news):
+        assert entry.findtext(f"{ATOM}title") == getattr(post.title, lang)
+        assert entry.find(f"{ATOM}link").get("href") == f"https://example.org/pii/{lang}/news/{post.slug}/"
     updated = [e.findtext(f"{ATOM}updated") for e in items]
     assert updated == sorted(updated, reverse=True)
     assert root.findtext(f"{ATOM}updated") == "2026-10-30T00:00:00+07:00"
@@ -52,7 +57,7 @@ def test_feed_ids_do_not_change_when_the_site_moves(demo_site, tmp_path):
 def test_real_feed_is_valid_with_one_entry_per_update(site, plan):
     for lang in LANGS:
         root, items = entries(site, lang)
-        assert len(items) == sum(len(t.progress.updates) for t in plan.tasks)
+        assert len(items) == sum(len(t.progress.updates) for t in plan.tasks) + len(plan.news)
         assert root.findtext(f"{ATOM}title") and root.findtext(f"{ATOM}updated")
 
 

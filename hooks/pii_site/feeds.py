@@ -1,4 +1,4 @@
-"""One Atom feed per language of every status update, newest first, with stable entry ids.
+"""One Atom feed per language of every status update and news post, newest first, with stable ids.
 
 Called by hooks/pii_hooks.py (on_files) through feed_file; the XML comes from an autoescaped
 template, so note text can never become markup. An entry's id is derived from the plan, the task,
@@ -15,6 +15,7 @@ from pii_site import urls
 from pii_site.exports import GeneratedFile
 from pii_site.i18n import Labels
 from pii_site.model import Plan
+from pii_site.news import feed_entries as news_feed_entries
 from pii_site.progress import all_updates
 from pii_site.render import Translator, render_html
 
@@ -70,7 +71,10 @@ def feed_xml(plan: Plan, lang: str, site_url: str) -> str:
             "summary": summary,
             "summary_lang": "vi" if vi_only else None,
         })
-    last = plan.rollup().last_date
+    entries += _news_entries(plan, lang, site_url)
+    # Newest first across both kinds; on the same day news comes before status reports.
+    entries.sort(key=lambda entry: (entry["updated"], entry["status"] == "news"), reverse=True)
+    dates = [day for day in (plan.rollup().last_date, *(post.date for post in plan.news)) if day]
     site_name = getattr(plan.site.name, lang)
     return render_html(
         "feed.atom.xml.j2",
@@ -78,12 +82,30 @@ def feed_xml(plan: Plan, lang: str, site_url: str) -> str:
         feed_id=uuid.uuid5(uuid.NAMESPACE_URL, f"pii-status|{_plan_key(plan)}|{lang}").urn,
         title=t("feed.title", site=site_name),
         # With no update yet, the feed is as new as the build that wrote it.
-        updated=_instant(last) if last else _instant(plan.today),
+        updated=_instant(max(dates)) if dates else _instant(plan.today),
         self_url=site_url + FEED,
         progress_url=_page_url(site_url, urls.PROGRESS),
         author=getattr(plan.document.issuer, lang),
         entries=entries,
     )
+
+
+def _news_entries(plan: Plan, lang: str, site_url: str) -> list[dict[str, str | None]]:
+    t = Labels(lang)
+    entries: list[dict[str, str | None]] = []
+    for post, item in zip(plan.news, news_feed_entries(plan.news, lang, site_url)):
+        name = f"pii-news|{_plan_key(plan)}|{lang}|{post.slug}"
+        entries.append({
+            "id": uuid.uuid5(uuid.NAMESPACE_URL, name).urn,
+            "title": item.title,
+            "updated": _instant(item.date),
+            "url": item.url,
+            "status": "news",
+            "status_label": t("feed.news"),
+            "summary": item.summary,
+            "summary_lang": None if post.is_translated(lang) else "vi",
+        })
+    return entries
 
 
 def feed_file(plan: Plan, lang: str, site_url: str) -> GeneratedFile:
