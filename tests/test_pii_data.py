@@ -23,7 +23,7 @@ def test_unknown_source_id_names_file_line_and_closest_id(data_copy: DataCopy):
     [problem] = problems_of(data_copy)
     assert problem.startswith(f'{data_copy.path("pii.yml")}:{line}: ')
     assert f'không có nguồn "ueh-hau-gian" trong {data_copy.path("sources.yml")}. Có phải là "ueh-hau-giang"?' in problem
-    assert f'(en) ' in problem and f'there is no source "ueh-hau-gian" in {data_copy.path("sources.yml")}.' in problem
+    assert '(en) ' in problem and f'there is no source "ueh-hau-gian" in {data_copy.path("sources.yml")}.' in problem
 
 
 def test_unknown_source_in_pillars_file_is_reported_too(data_copy: DataCopy):

@@ -8,7 +8,8 @@ from collections.abc import Iterable
 from pii_site.i18n import Labels
 from pii_site.pii_reference import PiiReference
 from pii_site.render import escape_markdown
-from pii_site.schema import PartialDate, Source
+from pii_site.schema_base import PartialDate
+from pii_site.schema_pii import Source
 from pii_site.urls import Linker
 
 _MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")

@@ -16,7 +16,7 @@ from typing import Any
 
 from pii_site.model import Plan, PlanTask
 from pii_site.progress import all_updates
-from pii_site.schema import Evidence, IndicatorValue
+from pii_site.schema_status import Evidence, IndicatorValue
 
 DOWNLOADS = "downloads"
 LIST_SEPARATOR = "; "

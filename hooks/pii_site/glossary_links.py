@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable, Iterable
 
 from pii_site.render import escape_markdown
-from pii_site.schema import GlossaryTerm
+from pii_site.schema_pii import GlossaryTerm
 
 
 @functools.cache

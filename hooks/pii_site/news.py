@@ -16,7 +16,8 @@ from typing import Any, Callable
 
 from pii_site import urls
 from pii_site.errors import Problem, message
-from pii_site.schema import NewsFrontMatter, OptionalEnglishText, Text
+from pii_site.schema import NewsFrontMatter
+from pii_site.schema_base import OptionalEnglishText, Text
 from pii_site.validation import parse
 from pii_site.yaml_source import read_yaml_text
 

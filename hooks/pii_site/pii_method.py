@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from pii_site.schema import Example, Text
+from pii_site.schema_base import Text
+from pii_site.schema_pii import Example
 
 
 def min_max_score(value: float, lowest: float, highest: float) -> float:

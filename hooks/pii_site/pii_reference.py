@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from pii_site.errors import Problem, message
-from pii_site.schema import GlossaryFile, GlossaryTerm, PiiFile, Source, SourcesFile
+from pii_site.schema_pii import GlossaryFile, GlossaryTerm, PiiFile, Source, SourcesFile
 from pii_site.validation import problem_at, suggestion
 from pii_site.yaml_source import KeyPath, YamlSource
 

@@ -11,7 +11,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from pii_site.schema import StatusUpdate, TaskIndicator
+from pii_site.schema_status import StatusUpdate, TaskIndicator
 
 if TYPE_CHECKING:
     from pii_site.model import PlanTask

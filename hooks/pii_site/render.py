@@ -18,7 +18,7 @@ import jinja2
 
 from pii_site.i18n import Labels, format_date, format_partial_date
 from pii_site.progress import STATUSES
-from pii_site.schema import OptionalEnglishText, PartialDate, Text
+from pii_site.schema_base import OptionalEnglishText, PartialDate, Text
 from pii_site.urls import Linker
 
 # Characters Python-Markdown (with the tables extension) gives a meaning to; a backslash

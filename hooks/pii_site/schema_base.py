@@ -1,0 +1,44 @@
+"""Building blocks shared by every data file's model: strict records, bilingual texts, ids.
+
+Imported by schema.py, schema_pii.py and schema_status.py; holds no file's model itself.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+NonEmpty = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
+Roman = Annotated[str, StringConstraints(pattern=r"^[IVX]+$")]
+TaskId = Annotated[str, StringConstraints(pattern=r"^[IVX]+\.[0-9]+$")]
+DutyId = Annotated[str, StringConstraints(pattern=r"^[IVX]+\.[0-9]+\.[0-9]+$")]
+
+
+class Strict(BaseModel):
+    # Unknown keys are typos until proven otherwise.
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Text(Strict):
+    """A text in both languages."""
+
+    vi: NonEmpty = Field(description="Tiếng Việt (Vietnamese)")
+    en: NonEmpty = Field(description="English")
+
+
+class OptionalEnglishText(Strict):
+    """A text in Vietnamese, with English if available (status notes)."""
+
+    vi: NonEmpty = Field(description="Tiếng Việt (Vietnamese)")
+    en: NonEmpty | None = Field(default=None, description="English (optional)")
+
+
+class PartialDate(Strict):
+    """A date of which some parts may be unknown (left blank in the source document)."""
+
+    year: int = Field(ge=1900, le=2100)
+    month: int | None = Field(default=None, ge=1, le=12)
+    day: int | None = Field(default=None, ge=1, le=31)
+

@@ -1,0 +1,140 @@
+"""Models of the PII reference files (sources.yml, glossary.yml, pii.yml) and the cited facts that
+pillars.yml may carry: national facts about the PII, the same for every commune.
+
+Registered in schema.DATA_FILES; every fact carries source ids, which the loader checks.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import Field, StringConstraints
+
+from pii_site.schema_base import NonEmpty, PartialDate, Slug, Strict, Text
+
+
+class CitedText(Strict):
+    """A paragraph of fact with the sources that support it (ids in data/sources.yml)."""
+
+    text: Text
+    sources: list[Slug] = Field(min_length=1, description="Ids of sources in data/sources.yml")
+
+
+class KnownIndicator(Strict):
+    """A PII indicator named in a published source."""
+
+    name: Text = Field(description="The indicator as the source names it")
+    note: Text | None = Field(default=None, description="A caution, e.g. 'sources disagree on the unit'")
+    sources: list[Slug] = Field(min_length=1, description="Ids of sources in data/sources.yml")
+
+
+
+
+class Source(Strict):
+    id: Slug = Field(description="Stable id that facts cite, e.g. vnexpress-wipo")
+    title: NonEmpty = Field(description="Title in the source's own language")
+    publisher: NonEmpty
+    date: PartialDate | None = Field(description="Date of the article or document; null when not given")
+    url: Annotated[str, StringConstraints(pattern=r"^https?://\S+$")]
+
+
+class SourcesFile(Strict):
+    """data/sources.yml: every source that facts on the site cite."""
+
+    sources: list[Source] = Field(min_length=1)
+
+
+class StarBand(Strict):
+    stars: int = Field(ge=1, le=5)
+    score: Text = Field(description="The score range, as the source states it")
+    note: Text | None = None
+
+
+class GlossaryTerm(Strict):
+    id: Slug = Field(description="Anchor on the glossary page, e.g. pci")
+    term: NonEmpty = Field(description="The short form, e.g. PCI")
+    name: Text = Field(description="The full name")
+    definition: list[CitedText] = Field(min_length=1)
+    bands: list[StarBand] = Field(default=[], description="Star classes (OCOP)")
+    bands_sources: list[Slug] = Field(default=[], description="Sources of the star classes")
+    match: list[NonEmpty] = Field(
+        min_length=1, description="How the plan writes the term; each occurrence links to the entry"
+    )
+
+
+class GlossaryFile(Strict):
+    """data/glossary.yml: the indices and programmes the plan names."""
+
+    terms: list[GlossaryTerm] = Field(min_length=1)
+
+
+class HistoryEvent(Strict):
+    date: PartialDate
+    text: Text
+    sources: list[Slug] = Field(min_length=1)
+
+
+class MethodParagraph(Strict):
+    """A statement about the method, with how firmly it is known."""
+
+    basis: Literal["published", "inferred", "unpublished"] = Field(
+        description="published: stated by a source; inferred: worked out from published results; "
+        "unpublished: says what no source states"
+    )
+    text: Text
+    sources: list[Slug] = Field(default=[], description="Required unless basis is unpublished")
+
+
+class Framework(Strict):
+    indicator_count: int = Field(ge=1)
+    indicator_count_sources: list[Slug] = Field(min_length=1)
+    paragraphs: list[CitedText]
+    other_indicators: list[KnownIndicator] = Field(
+        default=[], description="Published indicators whose pillar the sources do not state"
+    )
+
+
+class ExampleLocality(Strict):
+    id: Slug
+    name: Text
+
+
+class ExampleIndicator(Strict):
+    name: Text
+    values: dict[Slug, float] = Field(description="Illustrative value for each locality id")
+
+
+class ExampleGroup(Strict):
+    name: Text
+    indicators: list[ExampleIndicator] = Field(min_length=1)
+
+
+class ExamplePillar(Strict):
+    name: Text
+    groups: list[ExampleGroup] = Field(min_length=1)
+
+
+class ExampleSubindex(Strict):
+    name: Text
+    pillars: list[ExamplePillar] = Field(min_length=1)
+
+
+class Example(Strict):
+    """An illustrative calculation: made-up numbers on a miniature framework."""
+
+    localities: list[ExampleLocality] = Field(min_length=2)
+    shown: Slug = Field(description="Id of the locality whose every step the page shows")
+    subindices: list[ExampleSubindex] = Field(min_length=2, max_length=2)
+
+
+class PiiFile(Strict):
+    """data/pii.yml: what the PII is, who builds it, history, framework, method, example."""
+
+    what: list[CitedText] = Field(min_length=1)
+    who: list[CitedText] = Field(min_length=1)
+    history: list[HistoryEvent] = Field(min_length=1)
+    why: list[CitedText] = Field(min_length=1)
+    home_why: list[CitedText] = Field(min_length=1)
+    framework: Framework
+    method: list[MethodParagraph] = Field(min_length=1)
+    example: Example

@@ -1,0 +1,67 @@
+"""Model of a progress file, data/status/<TASK_ID>.yml: dated updates, due date, indicator values.
+
+Registered in schema.DATA_FILES under "status/*.yml"; rules across files are in status_rules.py.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Literal
+
+from pydantic import Field, StringConstraints
+
+from pii_site.schema_base import NonEmpty, OptionalEnglishText, Slug, Strict
+
+
+Status = Literal["not-started", "in-progress", "delayed", "completed", "continuous"]
+
+
+class Evidence(Strict):
+    """A link (url) and/or an official document (number, date, issuer). The loader checks that
+    each item has a url or a complete document reference."""
+
+    url: Annotated[str, StringConstraints(pattern=r"^https?://.+$")] | None = Field(
+        default=None, description="Address starting with https:// (a news item, a document on the portal)"
+    )
+    number: NonEmpty | None = Field(default=None, description="Số, ký hiệu văn bản, e.g. 12/BC-UBND")
+    date: dt.date | None = Field(default=None, description="Ngày ban hành văn bản / date of issue, YYYY-MM-DD")
+    issuer: OptionalEnglishText | None = Field(default=None, description="Cơ quan ban hành / issuing body")
+    title: OptionalEnglishText | None = Field(default=None, description="Trích yếu hoặc tiêu đề / subject or title")
+
+
+class StatusUpdate(Strict):
+    """One dated report on a task by the unit doing it."""
+
+    date: dt.date = Field(description="Ngày cập nhật / date of the update, YYYY-MM-DD")
+    status: Status = Field(description="not-started | in-progress | delayed | completed | continuous")
+    percent: int | None = Field(default=None, ge=0, le=100, description="Phần trăm hoàn thành / percent done, 0-100")
+    unit: Slug = Field(description="Id of the reporting unit in data/units.yml")
+    note: OptionalEnglishText = Field(description="Nội dung cập nhật; English optional")
+    evidence: list[Evidence] = Field(
+        default=[], description="Links and/or document references; required when status is completed"
+    )
+
+
+class IndicatorValue(Strict):
+    value: float = Field(description="The number")
+    date: dt.date = Field(description="Date the value refers to, YYYY-MM-DD")
+
+
+class TaskIndicator(Strict):
+    """The measurable indicator a task aims to move (e.g. OCOP products rated 3 stars or more)."""
+
+    unit: OptionalEnglishText = Field(description="Đơn vị tính / unit of measure, e.g. sản phẩm / products")
+    baseline: IndicatorValue | None = Field(default=None, description="Giá trị xuất phát / starting value")
+    target: IndicatorValue | None = Field(default=None, description="Chỉ tiêu / target")
+    latest: IndicatorValue | None = Field(default=None, description="Giá trị mới nhất / latest value")
+    source: OptionalEnglishText = Field(description="Nguồn số liệu / where the numbers come from")
+
+
+class StatusFile(Strict):
+    """data/status/<TASK_ID>.yml: dated progress reports on one task, oldest first."""
+
+    due: dt.date | None = Field(default=None, description="Hạn hoàn thành / due date (optional)")
+    indicator: TaskIndicator | None = Field(default=None, description="Optional measurable indicator")
+    updates: list[StatusUpdate] = Field(default=[], description="Updates, oldest first; add new ones at the end")
+
+
