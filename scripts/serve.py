@@ -48,8 +48,7 @@ def main(argv: list[str] | None = None) -> int:
     data_dir = args.data.resolve() if args.data else None
     extra = (data_dir,) if data_dir else ()
     rebuild(args.site_dir, site_url, data_dir)
-    handler = functools.partial(SimpleHTTPRequestHandler, directory=str(args.site_dir))
-    handler.log_message = lambda *a: None  # type: ignore[method-assign]
+    handler = functools.partial(QuietHandler, directory=str(args.site_dir))
     server = ThreadingHTTPServer(("127.0.0.1", args.port), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     print(f"Serving {site_url} (vi: {site_url}vi/, en: {site_url}en/). Watching {', '.join(WATCHED)}. Ctrl+C stops.")
