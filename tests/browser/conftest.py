@@ -122,7 +122,7 @@ class PageReport:
     problems: Problems
     axe_violations: list[str]
     phone_scroll_width: int
-    phone_too_wide: list[str]  # elements sticking out at 360 px, to explain a failure
+    phone_cut_off: list[str]  # content reaching past 360 px outside any box that scrolls
 
 
 @pytest.fixture(scope="session")
@@ -148,7 +148,7 @@ def page_reports(browser: Browser, base_url: str) -> Iterator[Callable[[str, str
                 axe_violations=[f"{v['id']} ({v['impact']}): {v['help']} -> "
                                 f"{[n['target'] for n in v['nodes']][:5]}" for v in violations],
                 phone_scroll_width=page.evaluate("document.documentElement.scrollWidth"),
-                phone_too_wide=page.evaluate(_STICKING_OUT, PHONE["width"]),
+                phone_cut_off=page.evaluate(_CUT_OFF, PHONE["width"]),
             )
             problems.unwatch(page)
         return reports[lang, address]
@@ -157,10 +157,18 @@ def page_reports(browser: Browser, base_url: str) -> Iterator[Callable[[str, str
     context.close()
 
 
-_STICKING_OUT = """width => [...document.querySelectorAll('body *')]
-    .filter(e => e.getBoundingClientRect().right > width + 1)
-    .filter(e => !e.closest('.md-typeset__scrollwrap, .md-sidebar, .md-search'))
-    .slice(0, 5).map(e => e.tagName + '.' + e.className)"""
+# Content of the page (not the off-screen menu drawer) that reaches past the screen's right edge
+# without a box that scrolls sideways around it: the page either scrolls or cuts it off.
+_CUT_OFF = """width => {
+    const scrolls = e => { for (let a = e.parentElement; a; a = a.parentElement) {
+        const x = getComputedStyle(a).overflowX;
+        if ((x === 'auto' || x === 'scroll') && a.getBoundingClientRect().right <= width + 1) return true;
+    } return false; };
+    return [...document.querySelectorAll('.md-main *')]
+        .filter(e => e.getBoundingClientRect().right > width + 1 && e.getClientRects().length)
+        .filter(e => !e.closest('.md-sidebar') && !scrolls(e))
+        .slice(0, 5).map(e => `${e.tagName}.${e.className}: ${(e.textContent || '').trim().slice(0, 40)}`);
+}"""
 
 
 @pytest.fixture

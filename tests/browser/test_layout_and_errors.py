@@ -20,7 +20,8 @@ def test_page_loads_without_failed_request_or_console_error(page_reports, lang, 
 @pytest.mark.parametrize(("lang", "address"), MAIN_PAGES_IN_EVERY_LANGUAGE)
 def test_page_does_not_scroll_sideways_on_a_360_px_phone(page_reports, lang, address):
     report = page_reports(lang, address)
-    assert report.phone_scroll_width <= PHONE_WIDTH, report.phone_too_wide
+    assert report.phone_scroll_width <= PHONE_WIDTH
+    assert report.phone_cut_off == []
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -42,17 +43,12 @@ def test_printed_plan_has_no_navigation_and_shows_link_targets(open_page, base_u
         hidden = page.eval_on_selector_all(chrome, "els => els.every(e => getComputedStyle(e).display === 'none')")
         assert hidden, f"{chrome} is printed"
     assert page.locator("article h1").is_visible()
-    # Links to other pages print their full address once; links within the page print nothing.
+    # Links to other pages print their full address, once per address; links within the page
+    # print nothing.
     printed = page.eval_on_selector_all(
         "article a", "links => links.map(a => [a.getAttribute('href'), getComputedStyle(a, '::after').content])")
-    after = {href: content for href, content in printed if content not in ("none", "normal", "")}
+    shown = [content for _, content in printed if content not in ("none", "normal")]
     unit_link = next(href for href, _ in printed if href.startswith("../units/"))
-    assert after[unit_link] == f'" (" attr(data-print-url) ")"' or f"{base_url}{lang}/units/" in after[unit_link]
-    shown = page.evaluate("""() => [...document.querySelectorAll('article a[data-print-url]')]
-        .map(a => a.getAttribute('data-print-url'))""")
-    assert f"{base_url}{lang}/{unit_link.removeprefix('../')}" in shown
-    assert len(shown) == len(set(shown))
-    assert not any(href.startswith("#") for href, content in printed if href in after)
-    # The printed text (Chromium's PDF) carries the address too.
-    pdf = page.pdf()
-    assert pdf.startswith(b"%PDF")
+    assert f'" ({base_url}{lang}/{unit_link.removeprefix("../")})"' in shown
+    assert len(shown) == len(set(shown)) > 0
+    assert all(content in ("none", "normal") for href, content in printed if href.startswith("#"))
