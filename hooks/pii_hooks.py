@@ -78,8 +78,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 def on_post_build(config: MkDocsConfig) -> None:
     # Both languages: English pages name Vietnamese places and units too ("Vinh Thuan").
     index_file = Path(config.site_dir) / "search" / "search_index.json"
-    index = pii_site.search_fold.improve_search_index(json.loads(index_file.read_text(encoding="utf-8")))
-    index_file.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    if index_file.is_file():  # absent only if someone removes the search plugin
+        index = pii_site.search_fold.improve_search_index(json.loads(index_file.read_text(encoding="utf-8")))
+        index_file.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
     redirect = pii_site.site_config.root_redirect(_state["plan"], _state["settings"])  # type: ignore[arg-type]
     if redirect is not None:
         Path(config.site_dir).parent.joinpath("index.html").write_text(redirect, encoding="utf-8")
