@@ -6,14 +6,16 @@ Events:
   before site/ is touched), and sets everything that differs per language.
 - on_files: adds every generated page with File.generated and points "edit this page" at the
   data file behind it; adds the progress feed and the open-data downloads as generated files.
-- on_post_build: in the default language's build, writes the root page that sends readers on
-  to the Vietnamese site.
+- on_post_build: tunes the search index Material's search plugin has just written (hooks run
+  after plugins): accent-folded fields and title-length boosts (pii_site.search_fold); in the
+  default language's build, writes the root page that sends readers on to the Vietnamese site.
 All page content comes from the pii_site package; nothing here builds text. MkDocs loads a hook
 once per process, so `make serve` rebuilds in a fresh process (scripts/serve.py) to pick up edits.
 """
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -21,6 +23,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
+import pii_site.search_fold
 import pii_site.site_config
 from pii_site import DataError, clock, exports, feeds, load_plan
 from pii_site.i18n import Labels
@@ -83,6 +86,11 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 
 def on_post_build(config: MkDocsConfig) -> None:
+    # Both languages: English pages name Vietnamese places and units too ("Vinh Thuan").
+    index_file = Path(config.site_dir) / "search" / "search_index.json"
+    if index_file.is_file():  # absent only if someone removes the search plugin
+        index = pii_site.search_fold.improve_search_index(json.loads(index_file.read_text(encoding="utf-8")))
+        index_file.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
     redirect = pii_site.site_config.root_redirect(_state["plan"], _state["settings"])  # type: ignore[arg-type]
     if redirect is not None:
         Path(config.site_dir).parent.joinpath("index.html").write_text(redirect, encoding="utf-8")

@@ -78,7 +78,6 @@ class Box:
     height: int
     lines: tuple[str, ...]
     dashed: bool = False
-    href: str = ""
 
 
 def framework_diagram(plan: Plan, lang: str) -> str:
@@ -93,7 +92,7 @@ def framework_diagram(plan: Plan, lang: str) -> str:
             tasks = len(plan.tasks_in(pillar))
             status = t("pii.framework.task_count", count=tasks) if tasks else t("pii.framework.no_task_count")
             pillar_boxes.append(Box(200, y, _WIDTH - 210, _ROW, (f"{pillar.number}. {tr.plain(pillar.name)}", status),
-                                    dashed=not tasks, href=f"#{pillar.id}"))
+                                    dashed=not tasks))
             links.append((180, y + _ROW // 2, 200, y + _ROW // 2))
             y += _ROW + _GAP
         subindex_boxes.append(Box(10, first, 170, y - _GAP - first, (tr.plain(subindex.name),)))

@@ -1,0 +1,79 @@
+"""Search tuned for readers: accent-insensitive matching and short matching titles first.
+
+Called by hooks/pii_hooks.py (on_post_build) with the dict of Material's search_index.json.
+Readers often type Vietnamese without diacritics ("doi moi sang tao"); lunr matches exact tokens,
+so each document gets extra fields holding the folded form of every word that has a diacritic.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+from typing import Any
+
+# Material's worker indexes every field named in config.fields but shows only title and text,
+# so these fields are searchable and never displayed. Each takes its source field's boost, so a
+# page whose title matches still ranks above pages that only mention the words.
+FOLDED_FIELDS = {"title": "title_folded", "text": "text_folded"}
+
+# How much a title's length counts (BM25's "b", for titles only): Material switches lunr's length
+# normalisation off, so "Institutions" ranked the task "Legal institutions and ..." above the
+# pillar "Institutions", and folded "quan tri dien tu" (Quản trị điện tử) ranked "... bình quân
+# ... (triệu ...)" first. A small value is enough to prefer the title that is mostly the query.
+TITLE_LENGTH_WEIGHT = 0.2
+
+_TAG = re.compile(r"<[^>]+>")
+_WORD = re.compile(r"\w+")
+
+
+def fold(text: str) -> str:
+    """'Đổi mới sáng tạo' -> 'Doi moi sang tao': Vietnamese (and other Latin) letters without marks."""
+    # đ/Đ (U+0111/U+0110) are letters of their own: Unicode gives them no decomposition to d/D.
+    text = text.replace("đ", "d").replace("Đ", "D")
+    decomposed = unicodedata.normalize("NFD", text)
+    return unicodedata.normalize("NFC", "".join(c for c in decomposed if unicodedata.category(c) != "Mn"))
+
+
+def folded_words(markup: str) -> str:
+    """The folded forms of the words of `markup` (HTML) that change when folded, in order.
+
+    Words without marks are already in the source field: repeating them would count them twice
+    and change the ranking of queries that need no folding.
+    """
+    plain = html.unescape(_TAG.sub(" ", markup))
+    return " ".join(folded for word in _WORD.findall(plain) if (folded := fold(word)) != word)
+
+
+def improve_search_index(index: dict[str, Any]) -> dict[str, Any]:
+    """Return `index` (search_index.json as a dict) with folded fields and title-length boosts."""
+    return boost_short_titles(add_folded_fields(index))
+
+
+def add_folded_fields(index: dict[str, Any]) -> dict[str, Any]:
+    """Return `index` (search_index.json as a dict) with folded fields in its config and documents."""
+    fields = index.setdefault("config", {}).setdefault("fields", {})
+    for source, folded in FOLDED_FIELDS.items():
+        fields[folded] = dict(fields.get(source, {"boost": 1.0}))
+    for document in index.get("docs", []):
+        for source, folded in FOLDED_FIELDS.items():
+            words = folded_words(document.get(source, ""))
+            if words:
+                document[folded] = words
+            else:
+                document.pop(folded, None)
+    return index
+
+
+def boost_short_titles(index: dict[str, Any]) -> dict[str, Any]:
+    """Multiply each document's boost by BM25's length factor of its title (shorter ranks higher)."""
+    documents = index.get("docs", [])
+    lengths = [len(_WORD.findall(html.unescape(_TAG.sub(" ", d.get("title", ""))))) for d in documents]
+    if not documents:
+        return index
+    average = sum(lengths) / len(lengths) or 1.0
+    for document, length in zip(documents, lengths):
+        factor = 1.0 / (1.0 - TITLE_LENGTH_WEIGHT + TITLE_LENGTH_WEIGHT * length / average)
+        # A page may already carry a boost from its front matter (Material's `search: boost:`).
+        document["boost"] = round(document.get("boost", 1.0) * factor, 4)
+    return index

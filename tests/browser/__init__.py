@@ -1,0 +1,1 @@
+"""Browser tests: the built site served on 127.0.0.1 and driven with Debian's Chromium."""

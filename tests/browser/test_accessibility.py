@@ -1,0 +1,51 @@
+"""WCAG 2.1 A/AA with axe-core on every main page in both languages, and keyboard-only use."""
+
+from __future__ import annotations
+
+import pytest
+
+from browser.site_pages import LANGS, MAIN_PAGES_IN_EVERY_LANGUAGE
+
+
+@pytest.mark.parametrize(("lang", "address"), MAIN_PAGES_IN_EVERY_LANGUAGE)
+def test_axe_finds_no_wcag_a_or_aa_violation(page_reports, lang, address):
+    assert page_reports(lang, address).axe_violations == []
+
+
+def _focused(page) -> dict:
+    return page.evaluate("""() => {
+        const e = document.activeElement, s = getComputedStyle(e), r = e.getBoundingClientRect();
+        return {tag: e.tagName, cls: e.className, href: e.getAttribute('href'),
+                inArticle: !!e.closest('article'), outline: s.outlineStyle, outlineWidth: parseFloat(s.outlineWidth),
+                onTop: document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2) === e,
+                opacity: s.opacity};
+    }""")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_keyboard_skip_link_is_first_visible_and_jumps_to_the_content(open_page, lang):
+    page = open_page(lang, "tasks/iii-2/").page
+    page.keyboard.press("Tab")
+    skip = _focused(page)
+    assert "md-skip" in skip["cls"]
+    page.wait_for_function("getComputedStyle(document.activeElement).opacity === '1'")
+    assert _focused(page)["onTop"], "the focused skip link is hidden behind something"
+    assert skip["outline"] != "none" and skip["outlineWidth"] >= 2
+    page.keyboard.press("Enter")
+    assert page.evaluate("location.hash") == skip["href"]
+    page.keyboard.press("Tab")
+    assert _focused(page)["inArticle"], "Tab after the skip link should land in the page's content"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_keyboard_focus_is_always_visible(open_page, lang):
+    page = open_page(lang, "tasks/")
+    seen = []
+    for _ in range(25):
+        page.page.keyboard.press("Tab")
+        focused = _focused(page.page)
+        if focused["tag"] == "BODY":
+            continue
+        seen.append(focused)
+        assert focused["outline"] != "none" and focused["outlineWidth"] >= 2, focused
+    assert any(f["inArticle"] for f in seen)

@@ -1,0 +1,59 @@
+"""The search index tuning on its own (pii_site.search_fold); the browser tests check real queries."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from pii_site.search_fold import fold, folded_words, improve_search_index
+
+
+@pytest.mark.parametrize(("text", "folded"), [
+    ("Đổi mới sáng tạo", "Doi moi sang tao"),
+    ("đường phố", "duong pho"),
+    ("Phòng Kinh tế", "Phong Kinh te"),
+    ("Giảm nghèo", "Giam ngheo"),
+    ("Ủy ban nhân dân", "Uy ban nhan dan"),
+    ("OCOP 3 sao", "OCOP 3 sao"),
+])
+def test_fold_removes_every_vietnamese_mark_including_d_with_stroke(text, folded):
+    assert fold(text) == folded
+
+
+def test_folded_words_keep_only_words_that_change_and_ignore_markup():
+    assert folded_words("<p>Xem <a href='x'>Cải cách</a> hành chính &amp; OCOP</p>") == "Cai cach hanh chinh"
+
+
+def test_index_gets_folded_fields_with_the_boost_of_their_source():
+    index = {"config": {"fields": {"title": {"boost": 1000.0}, "text": {"boost": 1.0}}},
+             "docs": [{"location": "a/", "title": "Đổi mới", "text": "<p>sáng tạo</p>"},
+                      {"location": "b/", "title": "Innovation", "text": "plain"}]}
+    improved = improve_search_index(index)
+    assert improved["config"]["fields"]["title_folded"] == {"boost": 1000.0}
+    assert improved["config"]["fields"]["text_folded"] == {"boost": 1.0}
+    first, second = improved["docs"]
+    assert (first["title_folded"], first["text_folded"]) == ("Doi moi", "sang tao")
+    assert "title_folded" not in second and "text_folded" not in second
+
+
+def test_shorter_titles_get_the_higher_boost_and_front_matter_boosts_are_kept():
+    index = {"config": {}, "docs": [{"location": "a/", "title": "Institutions", "text": ""},
+                                    {"location": "b/", "title": "Legal institutions and security and order", "text": ""},
+                                    {"location": "c/", "title": "Institutions", "text": "", "boost": 2.0}]}
+    short, long, boosted = improve_search_index(index)["docs"]
+    assert short["boost"] > 1.0 > long["boost"]
+    assert boosted["boost"] == pytest.approx(2 * short["boost"], rel=1e-3)
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_built_index_holds_each_task_name_without_marks(site: Path, plan, lang):
+    index = json.loads((site / lang / "search" / "search_index.json").read_text(encoding="utf-8"))
+    by_location = {d["location"]: d for d in index["docs"]}
+    assert index["config"]["fields"]["title_folded"] == index["config"]["fields"]["title"]
+    for task in plan.tasks:
+        document = by_location[f"tasks/{task.id.lower().replace('.', '-')}/"]
+        name = getattr(task.indicator, lang)
+        if fold(name) != name:
+            assert set(folded_words(name).split()) <= set(document["title_folded"].split())
