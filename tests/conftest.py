@@ -147,10 +147,14 @@ def demo_plan():
     return load_plan(DEMO_DIR, dt.date.fromisoformat(DEMO_TODAY))
 
 
+# The address the demonstration build is made for (its pages link absolutely only to the feed).
+DEMO_SITE_URL = "https://example.org/pii/"
+
+
 @pytest.fixture(scope="session")
 def demo_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return build_into(
-        tmp_path_factory.mktemp("demo") / "site", DEMO_DIR, "https://example.org/pii/", today=DEMO_TODAY
+        tmp_path_factory.mktemp("demo") / "site", DEMO_DIR, DEMO_SITE_URL, today=DEMO_TODAY
     )
 
 

@@ -8,6 +8,7 @@ errors and 4xx/5xx answers) and console errors, so any test can assert there wer
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
 import threading
@@ -29,30 +30,39 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
 
 
 class _SiteHandler(http.server.SimpleHTTPRequestHandler):
-    """Serves the built site under SITE_PATH only; anything else is 404, like a project page."""
+    """Serves the built site under `prefix` only; anything else is 404, like a project page."""
+
+    prefix = SITE_PATH
 
     def translate_path(self, path: str) -> str:
-        if not path.startswith(SITE_PATH):
+        if not path.startswith(self.prefix):
             return str(Path(self.directory) / "__outside_the_site__")
-        return super().translate_path("/" + path[len(SITE_PATH):])
+        return super().translate_path("/" + path[len(self.prefix):])
 
     def log_message(self, format: str, *args: object) -> None:  # keep pytest output readable
         pass
 
 
-@pytest.fixture(scope="session")
-def base_url(site: Path, site_port: int) -> Iterator[str]:
-    """http://127.0.0.1:<port>/pii-site/ serving the session build; stops at session end."""
-    handler = functools.partial(_SiteHandler, directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", site_port), handler)
+@contextlib.contextmanager
+def serve(site_dir: Path, port: int, prefix: str) -> Iterator[str]:
+    """Serve `site_dir` at http://127.0.0.1:<port><prefix> until the block ends."""
+    handler = functools.partial(type("Handler", (_SiteHandler,), {"prefix": prefix}), directory=str(site_dir))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
-        yield f"http://127.0.0.1:{site_port}{SITE_PATH}"
+        yield f"http://127.0.0.1:{port}{prefix}"
     finally:
         server.shutdown()
         server.server_close()
         thread.join()
+
+
+@pytest.fixture(scope="session")
+def base_url(site: Path, site_port: int) -> Iterator[str]:
+    """http://127.0.0.1:<port>/pii-site/ serving the session build; stops at session end."""
+    with serve(site, site_port, SITE_PATH) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")
