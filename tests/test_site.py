@@ -147,3 +147,21 @@ def test_no_request_goes_to_another_host(site: Path, site_port: int):
                 outside.append((path.name, url))
         assert "fonts.googleapis.com" not in html and "fonts.gstatic.com" not in html
     assert outside == []
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_home_counts_only_units_that_have_tasks_as_doing_them(page, plan, lang):
+    text = page(lang, "").text()
+    with_tasks = [u for u in plan.units if plan.tasks_led_by(u) or plan.tasks_coordinated_by(u)]
+    assert len(with_tasks) < len(plan.units)  # the schools have duties but no appendix task
+    expected = {"vi": f"do {len(with_tasks)} đơn vị chủ trì hoặc phối hợp",
+                "en": f"which {len(with_tasks)} of these units lead or coordinate"}[lang]
+    assert expected in text
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_task_without_update_says_so_once(demo_page, demo_plan, lang):
+    task = next(t for t in demo_plan.tasks if t.progress.latest is None)
+    text = demo_page(lang, address(urls.task_page(task.id))).text()
+    phrase = {"vi": "Chưa có cập nhật", "en": "No update yet"}[lang]
+    assert text.count(phrase) == 1

@@ -78,6 +78,10 @@ class Plan:
     def tasks_coordinated_by(self, unit: Unit) -> list[PlanTask]:
         return [t for t in self.tasks if unit in t.coordinating]
 
+    def units_with_tasks(self) -> list[Unit]:
+        """Units that lead or coordinate at least one appendix task (not every unit does)."""
+        return [u for u in self.units if self.tasks_led_by(u) or self.tasks_coordinated_by(u)]
+
     def duties_of(self, unit: Unit) -> list[Duty]:
         return [d for d in self.duties if d.unit == unit.id]
 
