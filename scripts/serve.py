@@ -20,6 +20,11 @@ PROJECT_DIR = Path(__file__).resolve().parent.parent
 WATCHED = ("data", "docs", "hooks", "mkdocs.yml")
 
 
+class QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:  # one line per request drowns the build messages
+        pass
+
+
 def snapshot(extra: tuple[Path, ...] = ()) -> dict[Path, float]:
     """Modification times of every watched file."""
     times: dict[Path, float] = {}

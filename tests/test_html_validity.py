@@ -8,7 +8,6 @@ including links from templates, the theme and the language switch.
 from __future__ import annotations
 
 import json
-import re
 import shutil
 import subprocess
 from pathlib import Path

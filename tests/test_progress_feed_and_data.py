@@ -76,6 +76,9 @@ def read_csv(path) -> list[dict[str, str]]:
 
 
 def cell(value) -> str:
+    """What a CSV cell holds for a JSON value (text that looks like a formula gets an apostrophe)."""
+    if isinstance(value, str) and value.startswith(("=", "+", "-", "@", "\t", "\r")):
+        return "'" + value
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -133,3 +136,15 @@ def test_data_dictionary_describes_every_column(demo_page, lang):
     described = page.xpath("//article//table//td[1]/code/text()")
     assert described == [c for columns in COLUMNS.values() for c in columns]
     assert all(cell.text_content().strip() for cell in page.xpath("//article//table//td[2]"))
+
+
+def test_csv_cells_that_look_like_formulas_are_kept_as_text(tmp_path):
+    from pii_site.exports import to_csv
+
+    hostile = ['=HYPERLINK("http://evil.example/","x")', "+cmd|' /C calc'!A0", "@SUM(1+1)", "-2+3", "plain"]
+    rows = [{"note": text, "percent": -5} for text in hostile]
+    path = tmp_path / "x.csv"
+    path.write_bytes(to_csv(rows, ("note", "percent")))
+    cells = [row["note"] for row in read_csv(path)]
+    assert cells == ["'" + text for text in hostile[:4]] + ["plain"]
+    assert {row["percent"] for row in read_csv(path)} == {"-5"}  # numbers stay numbers

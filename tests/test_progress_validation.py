@@ -150,3 +150,13 @@ def test_every_status_file_points_editors_at_its_schema():
     for path in files:
         assert path.read_text(encoding="utf-8").splitlines()[0] == "# yaml-language-server: $schema=../schema/status.schema.json"
 
+
+
+@pytest.mark.parametrize("address", ["https://...", "https://example.org/a b", 'https://x.org/"><script>', "javascript:alert(1)"])
+def test_evidence_address_must_be_a_complete_web_address(demo: Path, address: str):
+    path = demo / "status" / "III.2.yml"
+    line = edit(path, "- url: https://example.org/minh-hoa/dich-vu-cong", f"- url: '{address}'")
+    [problem] = problems(demo)
+    assert problem.startswith(f"{path}:{line}: ")
+    assert 'phải là một địa chỉ web đầy đủ, bắt đầu bằng https:// và không có khoảng trắng' in problem
+    assert '(en) ' in problem and "must be a complete web address starting with https://" in problem

@@ -111,16 +111,20 @@ def to_json(rows: list[dict[str, Any]]) -> bytes:
     return (json.dumps(rows, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
 
 
+# A text cell starting with one of these is run as a formula by Excel and LibreOffice
+# (CSV injection); a leading apostrophe makes them show it as text.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
 def _cell(value: Any) -> str:
     if value is None:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
-    if isinstance(value, list):
-        return LIST_SEPARATOR.join(str(v) for v in value)
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value)
+    if isinstance(value, (int, float)):
+        return str(int(value)) if isinstance(value, float) and value.is_integer() else str(value)
+    text = LIST_SEPARATOR.join(str(v) for v in value) if isinstance(value, list) else str(value)
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
 def to_csv(rows: list[dict[str, Any]], columns: tuple[str, ...]) -> bytes:

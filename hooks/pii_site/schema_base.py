@@ -13,6 +13,10 @@ NonEmpty = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
 Roman = Annotated[str, StringConstraints(pattern=r"^[IVX]+$")]
 TaskId = Annotated[str, StringConstraints(pattern=r"^[IVX]+\.[0-9]+$")]
+# A web address: http(s), a host name with a dot, no spaces, quotes or angle brackets (refuses the
+# "https://..." placeholder of the guide and markup smuggled into an address).
+WEB_ADDRESS = r"^https?://[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+(:[0-9]+)?([/?#][^\s<>\"'`]*)?$"
+WebAddress = Annotated[str, StringConstraints(pattern=WEB_ADDRESS)]
 DutyId = Annotated[str, StringConstraints(pattern=r"^[IVX]+\.[0-9]+\.[0-9]+$")]
 
 

@@ -12,6 +12,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from pii_site.errors import Problem, message
+from pii_site.schema_base import WEB_ADDRESS
 from pii_site.yaml_source import KeyPath, YamlSource
 
 # Which pattern in schema.py means which explanation in messages.yml.
@@ -22,7 +23,7 @@ _PATTERN_MESSAGES = {
     r"^[IVX]+$": "pattern_roman",
     r"^https?://.+/$": "pattern_url",
     r"^https?://.+[^/]$": "pattern_url",
-    r"^https?://.+$": "pattern_url",
+    WEB_ADDRESS: "pattern_web_address",
     r"^\d{4}-\d{2}-\d{2}$": "pattern_date",
 }
 
