@@ -136,7 +136,7 @@ def test_an_empty_status_file_means_no_update_yet(tmp_path: Path):
 
     copy = tmp_path / "data"
     shutil.copytree(DATA_DIR, copy)
-    assert "updates: []" in (copy / "status" / "III.2.yml").read_text(encoding="utf-8")
+    assert (copy / "status" / "III.2.yml").read_text(encoding="utf-8").endswith("\nupdates:\n")
     (copy / "status" / "III.2.yml").unlink()  # a missing file means the same
     plan = load_plan(copy, TODAY)
     assert all(t.progress.status == "no-update" for t in plan.tasks)
@@ -160,3 +160,26 @@ def test_evidence_address_must_be_a_complete_web_address(demo: Path, address: st
     assert problem.startswith(f"{path}:{line}: ")
     assert 'phải là một địa chỉ web đầy đủ, bắt đầu bằng https:// và không có khoảng trắng' in problem
     assert '(en) ' in problem and "must be a complete web address starting with https://" in problem
+
+
+@pytest.mark.parametrize("guide", ["docs/vi/guide.md", "docs/en/guide.md"])
+def test_the_guides_block_pasted_at_the_end_of_a_shipped_file_is_valid(tmp_path: Path, guide: str):
+    """Step 3 of the staff guide: paste the block at the end of data/status/<ID>.yml as shipped."""
+    from conftest import DATA_DIR, PROJECT_DIR
+
+    lines = (PROJECT_DIR / guide).read_text(encoding="utf-8").splitlines()
+    start = next(i for i, line in enumerate(lines) if line.strip().startswith("- date: "))
+    block = []
+    for line in lines[start:]:
+        if not line.strip():
+            break
+        block.append(line)
+    margin = len(block[0]) - len(block[0].lstrip()) - 2  # the guide says: two spaces before "- date:"
+    pasted = "\n".join(line[margin:] for line in block) + "\n"
+    copy = tmp_path / "data"
+    shutil.copytree(DATA_DIR, copy)
+    status = copy / "status" / "III.2.yml"
+    # The placeholder address must be replaced by a real one, as the guide asks.
+    status.write_text(status.read_text(encoding="utf-8") + pasted.replace("https://...", "https://example.gov.vn/tin/1"), encoding="utf-8")
+    plan = load_plan(copy, TODAY)
+    assert len(plan.task("III.2").progress.updates) == 1

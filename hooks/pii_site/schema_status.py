@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Literal
 
-from pydantic import Field
+from pydantic import Field, field_validator
 
 from pii_site.schema_base import NonEmpty, OptionalEnglishText, Slug, Strict, WebAddress
 
@@ -62,6 +62,13 @@ class StatusFile(Strict):
 
     due: dt.date | None = Field(default=None, description="Hạn hoàn thành / due date (optional)")
     indicator: TaskIndicator | None = Field(default=None, description="Optional measurable indicator")
-    updates: list[StatusUpdate] = Field(default=[], description="Updates, oldest first; add new ones at the end")
+    # "updates:" with nothing under it (the shipped file) means no update yet, like "updates: []", so
+    # staff can paste an update under it in the web editor without editing the line above.
+    updates: list[StatusUpdate] | None = Field(default=[], description="Updates, oldest first; add new ones at the end")
+
+    @field_validator("updates", mode="after")
+    @classmethod
+    def _nothing_means_no_update(cls, value: list[StatusUpdate] | None) -> list[StatusUpdate]:
+        return value or []
 
 

@@ -19,8 +19,8 @@ TEMPLATE = """\
 # or run: python scripts/add_update.py {task_id} --status in-progress --note "..."
 #
 # status: not-started | in-progress | delayed | completed | continuous
-# Mẫu / example (bỏ dấu # ở đầu dòng; "updates: []" đổi thành "updates:"):
-# updates:
+# Mẫu: chép các dòng dưới đây vào CUỐI tệp, bỏ dấu # ở đầu dòng, giữ hai dấu cách trước "- date".
+# Example: copy the lines below to the END of the file, remove the leading #, keep two spaces before "- date".
 #   - date: 2026-03-15
 #     status: in-progress
 #     percent: 20
@@ -30,7 +30,7 @@ TEMPLATE = """\
 #       - url: https://...
 #       - {{number: "12/BC-UBND", date: 2026-03-10, issuer: {{vi: "UBND xã", en: "Commune People's Committee"}}}}
 # Giữ "updates" là mục cuối cùng của tệp. / Keep "updates" as the last entry of the file.
-updates: []
+updates:
 """
 
 _EMPTY_LIST = re.compile(r"^updates:[ \t]*\[\][ \t]*(#.*)?$", re.MULTILINE)
