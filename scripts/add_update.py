@@ -17,15 +17,16 @@ import shutil
 import sys
 import tempfile
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args
 
 from pii_site import DataError, clock, load_plan
 from pii_site.errors import message
 from pii_site.validation import suggestion
+from pii_site.schema_status import Status
 from pii_site.status_file import AppendError, append_update, new_file
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
-STATUSES = ("not-started", "in-progress", "delayed", "completed", "continuous")
+STATUSES = get_args(Status)  # what a unit may report (the schema's list)
 _DOCUMENT = re.compile(r"^(?P<number>[^,]+),\s*(?P<date>\d{4}-\d{2}-\d{2}),\s*(?P<issuer>.+)$")
 
 

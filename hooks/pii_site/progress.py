@@ -9,16 +9,17 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, get_args
 
-from pii_site.schema_status import StatusUpdate, TaskIndicator
+from pii_site.schema_status import Status, StatusUpdate, TaskIndicator
 
 if TYPE_CHECKING:
     from pii_site.model import PlanTask
 
 NO_UPDATE = "no-update"
 # Display order: the reported statuses, then "no update yet".
-STATUSES = ("not-started", "in-progress", "delayed", "completed", "continuous", NO_UPDATE)
+# Every status a task can show: the ones a unit reports (schema_status.Status), then "no update yet".
+STATUSES = (*get_args(Status), NO_UPDATE)
 # A task still under way whose last update is older than this is listed as not recently reported.
 STALE_DAYS = 90
 
