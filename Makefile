@@ -13,6 +13,7 @@ export NO_MKDOCS_2_WARNING := 1
 install: $(STAMP)
 
 $(STAMP): requirements.lock pyproject.toml
+	@$(PYTHON) -c 'import ensurepip' 2>/dev/null || { echo "Python's venv module is missing: on Debian run 'apt-get install python3-venv' (as root), then try again."; exit 1; }
 	rm -f $(VENV)/.installed-*
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --require-hashes -r requirements.lock
@@ -37,8 +38,10 @@ build: install
 validate: install
 	$(BIN)/python scripts/validate.py
 
-## Run every test, browser tests included.
+## Run every test, browser tests included (they need Debian's chromium, and Java for the HTML checker).
 test: install
+	@test -x /usr/bin/chromium || { echo "The browser tests need Debian's Chromium at /usr/bin/chromium: run 'apt-get install chromium' (as root), then try again."; exit 1; }
+	@command -v java >/dev/null || { echo "The HTML checker needs Java: run 'apt-get install default-jre-headless' (as root), then try again."; exit 1; }
 	$(BIN)/python -m pytest
 
 ## Time loading, rendering and the whole build; report output sizes.
