@@ -30,6 +30,12 @@ STATUSES = get_args(Status)  # what a unit may report (the schema's list)
 _DOCUMENT = re.compile(r"^(?P<number>[^,]+),\s*(?P<date>\d{4}-\d{2}-\d{2}),\s*(?P<issuer>.+)$")
 
 
+def say(key: str, **values: Any) -> str:
+    """A message from messages.yml, Vietnamese then English, as every data message is shown."""
+    vi, en = message(key, **values)
+    return f"{vi}\n    (en) {en}"
+
+
 class UsageError(ValueError):
     """A wrong argument, worded for the office in both languages."""
 
@@ -39,7 +45,7 @@ class Parser(argparse.ArgumentParser):
 
     def error(self, message: str) -> None:  # type: ignore[override]
         self.print_usage(sys.stderr)
-        print(f"Lệnh chưa đúng / wrong command: {message}", file=sys.stderr)
+        print(say("add_update.wrong_command", detail=message), file=sys.stderr)
         raise SystemExit(1)
 
 
@@ -50,14 +56,11 @@ def parse_evidence(value: str) -> dict[str, Any]:
         return {"url": value}
     match = _DOCUMENT.match(value)
     if not match:
-        raise UsageError(
-            f'minh chứng "{value}" phải là đường dẫn (https://...) hoặc "SỐ, YYYY-MM-DD, CƠ QUAN BAN HÀNH".\n'
-            f'    (en) evidence "{value}" must be a link (https://...) or "NUMBER, YYYY-MM-DD, ISSUING BODY".'
-        )
+        raise UsageError(say("add_update.evidence_form", found=value))
     try:
         date = dt.date.fromisoformat(match["date"])
     except ValueError:
-        raise UsageError(f'ngày "{match["date"]}" không hợp lệ.\n    (en) the date "{match["date"]}" is not valid.') from None
+        raise UsageError(say("add_update.evidence_date", found=match["date"])) from None
     return {"number": match["number"].strip(), "date": date, "issuer": {"vi": match["issuer"].strip()}}
 
 
@@ -65,10 +68,7 @@ def build_update(args: argparse.Namespace, today: dt.date) -> dict[str, Any]:
     try:
         date = dt.date.fromisoformat(args.date) if args.date else today
     except ValueError:
-        raise UsageError(
-            f'ngày "{args.date}" phải viết dạng YYYY-MM-DD, ví dụ 2026-03-15.\n'
-            f'    (en) the date "{args.date}" must be written YYYY-MM-DD, e.g. 2026-03-15.'
-        ) from None
+        raise UsageError(say("pattern_date", found=args.date)) from None
     note: dict[str, str] = {"vi": args.note}
     if args.note_en:
         note["en"] = args.note_en
@@ -93,8 +93,7 @@ def lead_of(data_dir: Path, task_id: str) -> str | None:
         return None
     task = next((t for t in plan.tasks if t.id == task_id), None)
     if task is None:
-        vi, en = message("status_unknown_task", found=task_id, **suggestion(task_id, [t.id for t in plan.tasks]))
-        raise UsageError(f"{vi}\n    (en) {en}")
+        raise UsageError(say("status_unknown_task", found=task_id, **suggestion(task_id, [t.id for t in plan.tasks])))
     return task.lead[0].id
 
 
@@ -139,8 +138,7 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     data_dir: Path = args.data
     if not re.fullmatch(r"[IVX]+\.[0-9]+", args.task_id) or "/" in args.task_id:
-        print(f'mã nhiệm vụ "{args.task_id}" phải có dạng số La Mã, dấu chấm, số thứ tự, ví dụ III.2.\n'
-              f'    (en) the task id "{args.task_id}" must be a Roman numeral, a dot and a number, e.g. III.2.', file=sys.stderr)
+        print(say("pattern_task_id", found=args.task_id), file=sys.stderr)
         return 1
     relative = f"status/{args.task_id}.yml"
     path = data_dir / relative
@@ -154,18 +152,16 @@ def main(argv: list[str] | None = None) -> int:
         print(error, file=sys.stderr)
         return 1
     except AppendError:
-        print(f'{path}: không thể thêm vào cuối tệp: "updates" phải là mục cuối cùng của tệp, dạng danh sách "- ...".\n'
-              f'    (en) cannot append: "updates" must be the last entry of the file, written as a "- ..." list.', file=sys.stderr)
+        print(say("add_update.cannot_append", file=path), file=sys.stderr)
         return 1
     problems = check_in_copy(data_dir, relative, after, today)
     if problems:
         print("\n".join(problems), file=sys.stderr)
-        print(f"Chưa ghi gì vào {path}; hãy sửa rồi chạy lại.\n(en) Nothing was written to {path}; fix the above and run again.",
-              file=sys.stderr)
+        print(say("add_update.nothing_written", file=path), file=sys.stderr)
         return 1
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(after, encoding="utf-8")
-    print(f"Đã thêm cập nhật ngày {update['date'].isoformat()} vào {path}.\n(en) Added the update of {update['date'].isoformat()} to {path}.")
+    print(say("add_update.added", date=update["date"].isoformat(), file=path))
     return 0
 
 
