@@ -14,6 +14,9 @@ Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
 Roman = Annotated[str, StringConstraints(pattern=r"^[IVX]+$")]
 TaskId = Annotated[str, StringConstraints(pattern=r"^[IVX]+\.[0-9]+$")]
 DutyId = Annotated[str, StringConstraints(pattern=r"^[IVX]+\.[0-9]+\.[0-9]+$")]
+# A web address shown as a link. No spaces, quotes, "<", ">" or backticks: they have no place in an
+# address and are what would let one break out of the link into the page.
+WebAddress = Annotated[str, StringConstraints(pattern=r"^https?://[^\s<>\"'`]+$")]
 
 
 class Strict(BaseModel):

@@ -6,11 +6,11 @@ Registered in schema.DATA_FILES under "status/*.yml"; rules across files are in 
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Literal
+from typing import Literal
 
-from pydantic import Field, StringConstraints
+from pydantic import Field
 
-from pii_site.schema_base import NonEmpty, OptionalEnglishText, Slug, Strict
+from pii_site.schema_base import NonEmpty, OptionalEnglishText, Slug, Strict, WebAddress
 
 
 Status = Literal["not-started", "in-progress", "delayed", "completed", "continuous"]
@@ -20,7 +20,7 @@ class Evidence(Strict):
     """A link (url) and/or an official document (number, date, issuer). The loader checks that
     each item has a url or a complete document reference."""
 
-    url: Annotated[str, StringConstraints(pattern=r"^https?://.+$")] | None = Field(
+    url: WebAddress | None = Field(
         default=None, description="Address starting with https:// (a news item, a document on the portal)"
     )
     number: NonEmpty | None = Field(default=None, description="Số, ký hiệu văn bản, e.g. 12/BC-UBND")

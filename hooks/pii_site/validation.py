@@ -23,6 +23,7 @@ _PATTERN_MESSAGES = {
     r"^https?://.+/$": "pattern_url",
     r"^https?://.+[^/]$": "pattern_url",
     r"^https?://.+$": "pattern_url",
+    r"^https?://[^\s<>\"'`]+$": "pattern_url",
     r"^\d{4}-\d{2}-\d{2}$": "pattern_date",
 }
 
@@ -168,6 +169,9 @@ def _from_pydantic(source: YamlSource, model: type[BaseModel], error: Any) -> Pr
                 vi_rule, en_rule = " và kết thúc bằng /", " and end with /"
             elif pattern.endswith("[^/]$"):
                 vi_rule, en_rule = " và không kết thúc bằng /", " and not end with /"
+            elif pattern.endswith("]+$"):
+                vi_rule = " và không chứa dấu cách, dấu nháy hay các ký tự < > `"
+                en_rule = " and contain no spaces, quotes or the characters < > `"
             else:
                 vi_rule = en_rule = ""
             return problem_at(source, path, key, found=found, url_rule_vi=vi_rule, url_rule_en=en_rule)
