@@ -25,9 +25,17 @@ def short_date(date: PartialDate, lang: str) -> str:
     return " ".join(p for p in (day, month, str(date.year)) if p)
 
 
+def publisher_label(source: Source, lang: str) -> str:
+    """'Publisher (posted on site)', escaped: the publisher is a proper name, the rest is a label."""
+    publisher = escape_markdown(source.publisher)
+    if source.posted_on is None:
+        return publisher
+    return f"{publisher} ({Labels(lang)('pii.posted_on', site=escape_markdown(source.posted_on))})"
+
+
 def source_label(source: Source, lang: str) -> str:
     """Publisher and short date, escaped: how a citation names its source."""
-    label = escape_markdown(source.publisher)
+    label = publisher_label(source, lang)
     return f"{label}, {short_date(source.date, lang)}" if source.date else label
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
+import urllib.parse
 from dataclasses import dataclass
 from typing import Any
 
@@ -25,6 +26,9 @@ from pii_site.urls import Linker
 # makes each one literal. "<", ">" and "&" become entities instead, so raw HTML stays text.
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|>])")
 _WHITESPACE = re.compile(r"\s+")
+# What schema patterns refuse in an address, and "|" (a table cell's end), percent-encoded so no
+# data can end the "<...>" destination, a table cell or open a code span.
+_ADDRESS_UNSAFE = re.compile(r"[\s<>\"'`|]")
 
 
 def escape_markdown(text: str) -> str:
@@ -32,6 +36,15 @@ def escape_markdown(text: str) -> str:
     text = _WHITESPACE.sub(" ", text).strip()
     text = text.replace("&", "&amp;").replace("<", "&lt;")
     return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
+
+
+def link_destination(address: str) -> str:
+    """An address from the data -> a Markdown link destination, "<...>", that becomes exactly that
+    href and nothing else. Raw HTML (<a href="...">) is not safe: Python-Markdown still reads
+    "![x](y)" or backticks inside the attribute and writes elements into it."""
+    address = _ADDRESS_UNSAFE.sub(lambda match: urllib.parse.quote(match.group()), address)
+    # A backslash would be read as an escape and "&lt;" as an entity: quote both.
+    return "<" + address.replace("\\", "\\\\").replace("&", "&amp;") + ">"
 
 
 @dataclass(frozen=True)
@@ -52,6 +65,7 @@ def _environment() -> jinja2.Environment:
         keep_trailing_newline=True,
     )
     env.filters["md"] = lambda value: escape_markdown(str(value))
+    env.filters["destination"] = link_destination
     env.globals["statuses"] = STATUSES
     return env
 

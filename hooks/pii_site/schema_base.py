@@ -13,8 +13,9 @@ NonEmpty = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
 Roman = Annotated[str, StringConstraints(pattern=r"^[IVX]+$")]
 TaskId = Annotated[str, StringConstraints(pattern=r"^[IVX]+\.[0-9]+$")]
-# A web address: http(s), a host name with a dot, no spaces, quotes or angle brackets (refuses the
-# "https://..." placeholder of the guide and markup smuggled into an address).
+# A web address shown as a link: http(s), a host name with a dot, then no spaces, quotes, "<", ">" or
+# backticks (they have no place in an address and are what would let one break out of the link
+# into the page). Also refuses the "https://..." placeholder of the staff guide.
 WEB_ADDRESS = r"^https?://[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+(:[0-9]+)?([/?#][^\s<>\"'`]*)?$"
 WebAddress = Annotated[str, StringConstraints(pattern=WEB_ADDRESS)]
 DutyId = Annotated[str, StringConstraints(pattern=r"^[IVX]+\.[0-9]+\.[0-9]+$")]

@@ -6,11 +6,11 @@ Registered in schema.DATA_FILES; every fact carries source ids, which the loader
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Literal
 
-from pydantic import Field, StringConstraints
+from pydantic import Field
 
-from pii_site.schema_base import NonEmpty, PartialDate, Slug, Strict, Text
+from pii_site.schema_base import NonEmpty, PartialDate, Slug, Strict, Text, WebAddress
 
 
 class CitedText(Strict):
@@ -33,9 +33,14 @@ class KnownIndicator(Strict):
 class Source(Strict):
     id: Slug = Field(description="Stable id that facts cite, e.g. vnexpress-wipo")
     title: NonEmpty = Field(description="Title in the source's own language")
-    publisher: NonEmpty
+    publisher: NonEmpty = Field(description="Who published it, a proper name kept in its own language")
+    posted_on: NonEmpty | None = Field(
+        default=None,
+        description="The site where a copy was read when the publisher's own is not at hand, e.g. nhansu.vn; "
+        "shown as 'bản đăng trên nhansu.vn' / 'posted on nhansu.vn'",
+    )
     date: PartialDate | None = Field(description="Date of the article or document; null when not given")
-    url: Annotated[str, StringConstraints(pattern=r"^https?://\S+$")]
+    url: WebAddress
 
 
 class SourcesFile(Strict):

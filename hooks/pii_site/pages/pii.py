@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from pii_site import urls
-from pii_site.citations import Citer, source_label
+from pii_site.citations import Citer, publisher_label
 from pii_site.glossary_links import terms_in
 from pii_site.i18n import Labels
 from pii_site.model import Plan
@@ -29,7 +29,7 @@ def pages(plan: Plan, lang: str) -> list[GeneratedPage]:
              locality=_locality_names(plan, lang)),
         page(urls.PII_GLOSSARY, "pii_glossary.md.j2", "data/glossary.yml", occurrences=_occurrences(plan, lang)),
         page(urls.PII_SOURCES, "pii_sources.md.j2", "data/sources.yml",
-             anchor=urls.source_anchor, label=lambda source: source_label(source, lang)),
+             anchor=urls.source_anchor, publisher=lambda source: publisher_label(source, lang)),
     ]
 
 
