@@ -57,9 +57,9 @@ class NewsPost:
 
 @dataclass(frozen=True)
 class FeedEntry:
-    """One news post as a feed entry, in one language; plain text (the feed template escapes it)."""
+    """One news post as a feed entry, in one language; plain text (the feed template escapes it).
+    Its Atom id is feeds.py's: derived from the plan and the slug, not the address."""
 
-    id: str
     title: str
     date: dt.date
     url: str
@@ -181,13 +181,12 @@ def plain_summary(post: NewsPost, lang: str, limit: int = 300) -> str:
 
 def feed_entries(news: list[NewsPost], lang: str, base_url: str = "") -> list[FeedEntry]:
     """News posts as feed entries for `lang`, newest first. `base_url` is the language site's
-    address ending in "/" (e.g. https://example.org/pii/vi/); urls and ids are absolute with it."""
+    address ending in "/" (e.g. https://example.org/pii/vi/); urls are absolute with it."""
     entries = []
     for post in news:
         url = base_url + urls.address(urls.news_page(post.slug))
         entries.append(
             FeedEntry(
-                id=url,
                 title=getattr(post.title, lang),
                 date=post.date,
                 url=url,
