@@ -13,7 +13,10 @@ import pytest
 
 from conftest import PROJECT_DIR, DataCopy, build_into, load_script
 from pii_site import DataError, load_plan
+from mkdocs.utils.yaml import yaml_load
+
 from pii_site.news import feed_entries
+from pii_site.news_body import MARKDOWN_EXTENSIONS
 
 FIXTURE_NEWS = PROJECT_DIR / "tests" / "fixtures" / "news"
 CONTEST = "2026-03-15-cuoc-thi-y-tuong"
@@ -122,7 +125,7 @@ def test_feed_entries_are_absolute_plain_and_newest_first(news_data: DataCopy):
         f"https://example.org/pii/en/news/{CONTEST}/", f"https://example.org/pii/en/news/{MEETING}/"
     ]
     first = entries[0]
-    assert (first.id, first.title, first.date) == (first.url, "Innovation idea contest for students launched", dt.date(2026, 3, 15))
+    assert (first.title, first.date) == ("Innovation idea contest for students launched", dt.date(2026, 3, 15))
     assert first.summary == "Pupils of local schools send their ideas before 30 April."
     vi = feed_entries(plan.news, "vi")
     assert vi[1].summary == "Sáng nay, các phòng, ban họp triển khai kế hoạch. Mời xem văn bản để biết thêm."
@@ -165,6 +168,65 @@ def test_images_and_script_links_are_refused_with_their_line(data_copy: DataCopy
     label = data_copy.path("news/2026-04-01-tin.md")
     assert problems[0].startswith(f"{label}:9: tin tức không được chèn hình ảnh")
     assert problems[1].startswith(f'{label}:11: liên kết "javascript:alert(1)" phải là địa chỉ đầy đủ')
+
+
+ENGLISH = "\n<!-- en -->\n\n"  # after GOOD's line 7, the English body starts on line 11
+
+
+@pytest.mark.parametrize(
+    ("body", "line", "found"),
+    [
+        # A reference definition may put its address on the next line.
+        ("Xem [tại đây][ref].\n\n[ref]:\n    javascript:alert(4)\n", 11, "javascript:alert(4)"),
+        # ... and so may an inline link.
+        ("Xem [tại đây](\njavascript:alert(5)).\n", 9, "javascript:alert(5)"),
+        # A character reference hides the scheme from a text search; the browser decodes it.
+        ("Xem [tại đây](jav&#x61;script:alert(6)).\n", 8, "javascript:alert(6)"),
+        (ENGLISH + "See [here][].\n\n[here]:\njavascript:alert(7)\n", 14, "javascript:alert(7)"),
+        ("[trang](../tasks/)\n", 8, "../tasks/"),
+    ],
+)
+def test_every_link_markdown_makes_must_be_a_full_safe_address(data_copy: DataCopy, body, line, found):
+    [problem] = news_problems(data_copy, "2026-04-01-tin.md", GOOD + body)
+    label = data_copy.path("news/2026-04-01-tin.md")
+    assert problem.startswith(f'{label}:{line}: liên kết "{found}" phải là địa chỉ đầy đủ')
+    assert f'(en) the link "{found}" must be a full address' in problem
+
+
+def test_same_page_anchors_and_mail_addresses_are_allowed(data_copy: DataCopy):
+    folder = data_copy.path("news")
+    folder.mkdir(exist_ok=True)
+    body = "## Lịch\n\nXem [lịch](#lich), [thư](MAILTO:vp@example.org), [web][w].\n\n[w]:\n  https://example.org/\n"
+    (folder / "2026-04-01-tin.md").write_text(GOOD + body, encoding="utf-8")
+    [post] = load_plan(data_copy.root).news
+    assert "[lịch](#lich)" in post.body("vi")
+
+
+def test_an_image_by_reference_is_refused_on_its_own_line(data_copy: DataCopy):
+    text = GOOD + "Ảnh: ![ảnh][h]\n\n[h]: https://other.example/a.png\n"
+    [problem] = news_problems(data_copy, "2026-04-01-tin.md", text)
+    assert problem.startswith(f'{data_copy.path("news/2026-04-01-tin.md")}:8: tin tức không được chèn hình ảnh')
+
+
+def test_summary_strips_every_markdown_construct_from_the_first_paragraph(data_copy: DataCopy):
+    folder = data_copy.path("news")
+    folder.mkdir(exist_ok=True)
+    body = (
+        "## Thông báo\n\nXem [tại đây][ref] và *b*, `c` <d> {e}.\n\nĐoạn hai.\n\n[ref]: https://example.org/x\n"
+        + ENGLISH + "See [here][ref] and **b**.\n\n[ref]: https://example.org/x\n"
+    )
+    (folder / "2026-04-01-tin.md").write_text(GOOD.replace("Nội dung.\n", body), encoding="utf-8")
+    plan = load_plan(data_copy.root)
+    assert [entry.summary for entry in feed_entries(plan.news, "vi")] == ["Xem tại đây và b, c <d> {e}."]
+    assert [entry.summary for entry in feed_entries(plan.news, "en")] == ["See here and b."]
+
+
+def test_news_markdown_uses_the_sites_markdown_extensions():
+    """The link check renders posts as the site does; an extension added to mkdocs.yml only
+    (one that makes links, say) would leave the check blind to it."""
+    config = yaml_load((PROJECT_DIR / "mkdocs.yml").read_text(encoding="utf-8"))
+    names = [item if isinstance(item, str) else next(iter(item)) for item in config["markdown_extensions"]]
+    assert list(MARKDOWN_EXTENSIONS) == names
 
 
 def test_front_matter_fences_are_required(data_copy: DataCopy):

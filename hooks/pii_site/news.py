@@ -3,7 +3,8 @@
 The loader calls `load_news` once per build (problems join the other data problems); the news
 page family and the home page read `plan.news`; `feed_entries` turns posts into plain entries for
 the Atom feeds. Bodies are staff-written Markdown, but raw HTML and attribute lists are escaped,
-images are refused and links must be http(s) or mailto: data text stays text.
+and the rendered body (news_body.py) may hold no image and no link other than http(s), mailto or
+a same-page #anchor: data text stays text.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from typing import Any, Callable
 
 from pii_site import urls
 from pii_site.errors import Problem, message
+from pii_site.news_body import RenderedBody, read_body
 from pii_site.schema import NewsFrontMatter
 from pii_site.schema_base import OptionalEnglishText, Text
 from pii_site.validation import parse
@@ -28,11 +30,7 @@ FILE_NAME = re.compile(r"^(?P<date>\d{4}-\d{2}-\d{2})-(?P<slug>[a-z0-9]+(?:-[a-z
 FENCE = re.compile(r"^---\s*$")
 # The line that starts the English body: <!-- en --> alone on its line.
 ENGLISH_SEPARATOR = re.compile(r"^\s*<!--\s*en\s*-->\s*$", re.IGNORECASE)
-_LINK_TARGETS = (
-    re.compile(r"\]\(\s*<?([^\s>]*)"),  # [text](target) and ![alt](target)
-    re.compile(r"^\s{0,3}\[[^\]]+\]:\s*<?([^\s>]+)"),  # [label]: target
-)
-_SAFE_SCHEMES = ("http://", "https://", "mailto:")
+_SAFE_ADDRESSES = ("http://", "https://", "mailto:", "#")
 # "<" would start raw HTML; "{" and "}" would start an attribute list ({: onclick=...}).
 _MARKUP_ESCAPES = {"<": "&lt;", "{": r"\{", "}": r"\}"}
 
@@ -46,6 +44,8 @@ class NewsPost:
     body_vi: str  # Markdown, already made safe
     body_en: str | None
     data_file: str  # e.g. "data/news/2026-03-15-cuoc-thi-y-tuong.md", for "edit this page"
+    lead_vi: str  # the body's first paragraph as plain text
+    lead_en: str | None
 
     def body(self, lang: str) -> str:
         """The body in `lang`; Vietnamese when there is no English body (see `is_translated`)."""
@@ -57,9 +57,9 @@ class NewsPost:
 
 @dataclass(frozen=True)
 class FeedEntry:
-    """One news post as a feed entry, in one language; plain text (the feed template escapes it)."""
+    """One news post as a feed entry, in one language; plain text (the feed template escapes it).
+    Its Atom id is feeds.py's: derived from the plan and the slug, not the address."""
 
-    id: str
     title: str
     date: dt.date
     url: str
@@ -117,7 +117,12 @@ def _read_post(path: Path, label: str) -> tuple[NewsPost | None, list[Problem]]:
     body_vi, body_en = "\n".join(body[:split]).strip(), "\n".join(body[split + 1 :]).strip()
     if not body_vi:
         problems.append(_problem(label, body_start + 1, "news_empty_body"))
-    problems += _unsafe_links(body, body_start, label)
+    # Each language's body is rendered on its own page, so each is read on its own.
+    rendered_vi = read_body(safe_markdown(body_vi))
+    rendered_en = read_body(safe_markdown(body_en)) if body_en else None
+    problems += _unsafe_addresses(rendered_vi, body[:split], body_start + 1, label)
+    if rendered_en is not None:
+        problems += _unsafe_addresses(rendered_en, body[split + 1 :], body_start + split + 2, label)
     if problems:
         return None, problems
     post = NewsPost(
@@ -128,23 +133,36 @@ def _read_post(path: Path, label: str) -> tuple[NewsPost | None, list[Problem]]:
         body_vi=safe_markdown(body_vi),
         body_en=safe_markdown(body_en) or None,
         data_file=f"data/{NEWS_FOLDER}/{path.name}",
+        lead_vi=rendered_vi.first_paragraph,
+        lead_en=rendered_en.first_paragraph if rendered_en else None,
     )
     return post, []
 
 
-def _unsafe_links(body: list[str], body_start: int, label: str) -> list[Problem]:
+def _unsafe_addresses(rendered: RenderedBody, lines: list[str], first_line: int, label: str) -> list[Problem]:
+    """Images and unsafe links in one language's rendered body. Markdown lets an address sit on
+    the line after its label or hide behind a character reference, so the check reads the HTML;
+    the raw lines only serve to name the line (the body's first line when nothing matches)."""
     problems = []
-    for index, line in enumerate(body):
-        number = body_start + index + 1
-        if "![" in line:
-            problems.append(_problem(label, number, "news_image"))
-            continue
-        for pattern in _LINK_TARGETS:
-            for target in pattern.findall(line):
-                while target.count(")") > target.count("("):  # the ")" closing "[text](...)"
-                    target = target[:-1]
-                if not target.lower().startswith(_SAFE_SCHEMES):
-                    problems.append(_problem(label, number, "news_link", found=target))
+    searched_from: dict[str, int] = {}  # a repeated needle is found at its next occurrence
+
+    def line_of(*needles: str) -> int:
+        for needle in needles:
+            if not needle:
+                continue
+            start = searched_from.get(needle, 0)
+            for index in range(start, len(lines)):
+                if needle in lines[index]:
+                    searched_from[needle] = index + 1
+                    return first_line + index
+        return first_line
+
+    for found in rendered.addresses:
+        if found.tag == "img":
+            problems.append(_problem(label, line_of("![" + found.words, found.address), "news_image"))
+        elif not found.address.lower().startswith(_SAFE_ADDRESSES):
+            line = line_of(found.address, found.words)
+            problems.append(_problem(label, line, "news_link", found=" ".join(found.address.split())))
     return problems
 
 
@@ -154,25 +172,21 @@ def safe_markdown(text: str) -> str:
 
 
 def plain_summary(post: NewsPost, lang: str, limit: int = 300) -> str:
-    """The post's summary, else the first paragraph of its body without Markdown marks."""
+    """The post's summary, else the text of its body's first paragraph as readers see it."""
     if post.summary is not None:
         return getattr(post.summary, lang, None) or post.summary.vi
-    paragraph = post.body(lang).split("\n\n")[0]
-    paragraph = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", paragraph)  # keep a link's words
-    paragraph = paragraph.replace("&lt;", "<").replace("\\{", "{").replace("\\}", "}")
-    paragraph = " ".join(re.sub(r"[*_`#>]", "", paragraph).split())
+    paragraph = post.lead_en if lang == "en" and post.lead_en is not None else post.lead_vi
     return paragraph if len(paragraph) <= limit else paragraph[: limit - 1].rsplit(" ", 1)[0] + "…"
 
 
 def feed_entries(news: list[NewsPost], lang: str, base_url: str = "") -> list[FeedEntry]:
     """News posts as feed entries for `lang`, newest first. `base_url` is the language site's
-    address ending in "/" (e.g. https://example.org/pii/vi/); urls and ids are absolute with it."""
+    address ending in "/" (e.g. https://example.org/pii/vi/); urls are absolute with it."""
     entries = []
     for post in news:
         url = base_url + urls.address(urls.news_page(post.slug))
         entries.append(
             FeedEntry(
-                id=url,
                 title=getattr(post.title, lang),
                 date=post.date,
                 url=url,
