@@ -14,7 +14,20 @@ from typing import Annotated
 
 from pydantic import Field, StringConstraints
 
-from pii_site.schema_base import DutyId, NonEmpty, OptionalEnglishText, PartialDate, Roman, Slug, Strict, TaskId, Text
+from pii_site.schema_base import (
+    BRANCH_NAME,
+    REPOSITORY_ADDRESS,
+    SITE_ADDRESS,
+    DutyId,
+    NonEmpty,
+    OptionalEnglishText,
+    PartialDate,
+    Roman,
+    Slug,
+    Strict,
+    TaskId,
+    Text,
+)
 from pii_site.schema_pii import CitedText, GlossaryFile, KnownIndicator, PiiFile, SourcesFile
 from pii_site.schema_status import StatusFile
 
@@ -37,15 +50,15 @@ class Signatory(Strict):
 class SiteFile(Strict):
     """data/site.yml: settings of the published site."""
 
-    url: Annotated[str, StringConstraints(pattern=r"^https?://.+/$")] | None = Field(
+    url: Annotated[str, StringConstraints(pattern=SITE_ADDRESS)] | None = Field(
         default=None,
         description="Public address of the site, ending with '/', without the language folder; "
         "null until known (CI then sets PII_SITE_URL)",
     )
-    repository: Annotated[str, StringConstraints(pattern=r"^https?://.+[^/]$")] | None = Field(
+    repository: Annotated[str, StringConstraints(pattern=REPOSITORY_ADDRESS)] | None = Field(
         default=None, description="Address of the git repository (for 'edit this page' links)"
     )
-    branch: NonEmpty = Field(default="main", description="Branch that holds data/")
+    branch: Annotated[str, StringConstraints(pattern=BRANCH_NAME)] = Field(default="main", description="Branch that holds data/")
     name: Text = Field(description="Site name shown in the header")
     description: Text = Field(description="One sentence describing the site (search engines, link previews)")
     demo: bool = Field(

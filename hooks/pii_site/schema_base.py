@@ -10,16 +10,26 @@ from typing import Annotated
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 NonEmpty = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
-Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
-Roman = Annotated[str, StringConstraints(pattern=r"^[IVX]+$")]
-TaskId = Annotated[str, StringConstraints(pattern=r"^[IVX]+\.[0-9]+$")]
+# Patterns, named once: the types below use them, and validation.py maps each to a plain-words message.
+SLUG = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+ROMAN = r"^[IVX]+$"
+TASK_ID = r"^[IVX]+\.[0-9]+$"
+DUTY_ID = r"^[IVX]+\.[0-9]+\.[0-9]+$"
 # A web address shown as a link: http(s), a host name with a dot, then no spaces, quotes, "<", ">" or
 # backticks (they have no place in an address and are what would let one break out of the link
 # into the page). Also refuses the "https://..." placeholder of the staff guide.
 WEB_ADDRESS = r"^https?://[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+(:[0-9]+)?([/?#][^\s<>\"'`]*)?$"
-WebAddress = Annotated[str, StringConstraints(pattern=WEB_ADDRESS)]
-DutyId = Annotated[str, StringConstraints(pattern=r"^[IVX]+\.[0-9]+\.[0-9]+$")]
+# The site's own address ends with "/" (the language folders go under it); local hosts allowed.
+SITE_ADDRESS = r"^https?://[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*(:[0-9]+)?/([^\s<>\"'`]*/)?$"
+# A repository's address: no "/" at the end ("edit this page" links add the rest).
+REPOSITORY_ADDRESS = r"^https?://[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+(:[0-9]+)?/[^\s<>\"'`]*[^\s<>\"'`/]$"
+BRANCH_NAME = r"^[A-Za-z0-9._/-]+$"
 
+Slug = Annotated[str, StringConstraints(pattern=SLUG)]
+Roman = Annotated[str, StringConstraints(pattern=ROMAN)]
+TaskId = Annotated[str, StringConstraints(pattern=TASK_ID)]
+DutyId = Annotated[str, StringConstraints(pattern=DUTY_ID)]
+WebAddress = Annotated[str, StringConstraints(pattern=WEB_ADDRESS)]
 
 class Strict(BaseModel):
     # Unknown keys are typos until proven otherwise.

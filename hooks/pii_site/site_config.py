@@ -14,6 +14,8 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from markupsafe import escape
+
 from pii_site.i18n import LANGUAGES, Labels
 from pii_site.model import Plan
 from pii_site.render import render_html
@@ -66,8 +68,10 @@ def for_language(plan: Plan, settings: BuildSettings) -> LanguageSite:
     site = plan.site
     return LanguageSite(
         site_url=f"{base}{lang}/",
-        site_name=getattr(site.name, lang),
-        site_description=getattr(site.description, lang),
+        # Material writes these into every page without escaping (MkDocs renders themes with
+        # autoescape off), so they are handed over as HTML text: a "<" in data/site.yml stays a "<".
+        site_name=str(escape(getattr(site.name, lang))),
+        site_description=str(escape(getattr(site.description, lang))),
         alternate=[
             {"name": Labels(other)("language.name"), "link": f"{base}{other}/", "lang": other} for other in LANGUAGES
         ],

@@ -12,19 +12,28 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from pii_site.errors import Problem, message
-from pii_site.schema_base import WEB_ADDRESS
+from pii_site.schema_base import (
+    BRANCH_NAME,
+    DUTY_ID,
+    REPOSITORY_ADDRESS,
+    ROMAN,
+    SITE_ADDRESS,
+    SLUG,
+    TASK_ID,
+    WEB_ADDRESS,
+)
 from pii_site.yaml_source import KeyPath, YamlSource
 
 # Which pattern in schema.py means which explanation in messages.yml.
 _PATTERN_MESSAGES = {
-    r"^[a-z0-9]+(-[a-z0-9]+)*$": "pattern_slug",
-    r"^[IVX]+\.[0-9]+$": "pattern_task_id",
-    r"^[IVX]+\.[0-9]+\.[0-9]+$": "pattern_duty_id",
-    r"^[IVX]+$": "pattern_roman",
-    r"^https?://.+/$": "pattern_url",
-    r"^https?://.+[^/]$": "pattern_url",
+    SLUG: "pattern_slug",
+    TASK_ID: "pattern_task_id",
+    DUTY_ID: "pattern_duty_id",
+    ROMAN: "pattern_roman",
     WEB_ADDRESS: "pattern_web_address",
-    r"^\d{4}-\d{2}-\d{2}$": "pattern_date",
+    SITE_ADDRESS: "pattern_site_address",
+    REPOSITORY_ADDRESS: "pattern_repository_address",
+    BRANCH_NAME: "pattern_branch",
 }
 
 _TYPE_KINDS = {
@@ -163,15 +172,6 @@ def _from_pydantic(source: YamlSource, model: type[BaseModel], error: Any) -> Pr
         return problem_at(source, path, "too_large", found=found, limit=_limit(error))
     if kind == "string_pattern_mismatch":
         key = _PATTERN_MESSAGES.get(error["ctx"]["pattern"])
-        if key == "pattern_url":
-            pattern = error["ctx"]["pattern"]
-            if pattern.endswith("/$"):
-                vi_rule, en_rule = " và kết thúc bằng /", " and end with /"
-            elif pattern.endswith("[^/]$"):
-                vi_rule, en_rule = " và không kết thúc bằng /", " and not end with /"
-            else:
-                vi_rule = en_rule = ""
-            return problem_at(source, path, key, found=found, url_rule_vi=vi_rule, url_rule_en=en_rule)
         if key:
             return problem_at(source, path, key, found=found)
     if kind in ("literal_error", "enum"):

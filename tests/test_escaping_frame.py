@@ -1,0 +1,86 @@
+"""Data text reaches the page frame too (<title>, header, meta description, feed link, edit link),
+which Material renders without escaping: it must stay text there as well, and addresses in
+data/site.yml that could break out of an attribute are refused in plain words."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import lxml.html
+import pytest
+
+from conftest import DataCopy, build_into
+from pii_site import DataError, load_plan
+from pii_site.schema import DATA_FILES
+from pii_site.validation import _PATTERN_MESSAGES
+
+HOSTILE = '</title><script>alert(9)</script> <b>x</b> "q" &amp;'
+
+
+@pytest.fixture(scope="module")
+def frame_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    data = DataCopy(tmp_path_factory.mktemp("frame") / "data")
+    quoted = json.dumps(HOSTILE, ensure_ascii=False)
+    data.replace("units.yml", 'vi: "Phòng Kinh tế"', f"vi: {quoted}")
+    text = data.path("site.yml").read_text(encoding="utf-8")
+    text = re.sub(r"(?m)^name:\n  vi: .*$", f"name:\n  vi: {quoted}", text, count=1)
+    text = re.sub(r"(?m)^description:\n  vi: >-\n(    .*\n)+", f"description:\n  vi: {quoted}\n", text, count=1)
+    text = text.replace("repository: null", "repository: https://github.com/example/pii-plan")
+    data.path("site.yml").write_text(text, encoding="utf-8")
+    return build_into(tmp_path_factory.mktemp("frame-site") / "site", data.root)
+
+
+@pytest.mark.parametrize("address", ["", "units/", "units/phong-kinh-te/", "tasks/i-1/"])
+def test_data_text_in_the_page_frame_adds_no_element(frame_site: Path, address: str):
+    html = (frame_site / "vi" / address / "index.html").read_text(encoding="utf-8")
+    tree = lxml.html.fromstring(html)
+    assert "alert(9)" in html
+    scripts = [s.text_content() for s in tree.xpath("//script")]
+    assert not any("alert(9)" in s for s in scripts), "a script from the data runs"
+    assert tree.xpath("//b[normalize-space()='x']") == []
+    titles = tree.xpath("//title")
+    assert len(titles) == 1
+    if address == "units/phong-kinh-te/":
+        assert titles[0].text_content().startswith(HOSTILE)  # shown exactly as typed
+    assert tree.xpath('//meta[@name="description"]/@content') == [HOSTILE]
+
+
+def test_every_pattern_in_the_schemas_has_a_plain_words_message():
+    patterns = set()
+
+    def collect(node):
+        if isinstance(node, dict):
+            if isinstance(node.get("pattern"), str):
+                patterns.add(node["pattern"])
+            for value in node.values():
+                collect(value)
+        elif isinstance(node, list):
+            for value in node:
+                collect(value)
+
+    for model in DATA_FILES.values():
+        collect(model.model_json_schema())
+    assert patterns and patterns <= set(_PATTERN_MESSAGES)
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "words"),
+    [
+        ("repository", 'https://github.com/x/y"><script>', "địa chỉ kho mã nguồn"),
+        ("repository", "https://github.com/x/y/", "không kết thúc bằng /"),
+        ("url", "https://example.org/pii", "kết thúc bằng /"),
+        ("branch", 'main"><script>', "tên nhánh"),
+    ],
+)
+def test_site_addresses_that_could_break_out_are_refused(data_copy: DataCopy, field: str, value: str, words: str):
+    path = data_copy.path("site.yml")
+    text = path.read_text(encoding="utf-8")
+    line = next(i for i, row in enumerate(text.splitlines(), 1) if row.startswith(f"{field}:"))
+    text = re.sub(rf"(?m)^{field}:.*$", f"{field}: {json.dumps(value)}", text, count=1)
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(DataError) as caught:
+        load_plan(data_copy.root)
+    [problem] = [str(p) for p in caught.value.problems]
+    assert problem.startswith(f"{path}:{line}: ") and words in problem
