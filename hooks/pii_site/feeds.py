@@ -28,13 +28,6 @@ def _instant(day: dt.date) -> str:
     return f"{day.isoformat()}T00:00:00{_OFFSET}"
 
 
-def _page_url(site_url: str, source_path: str) -> str:
-    """'tasks/iii-2.md' -> '<site_url>tasks/iii-2/' (directory addresses)."""
-    path = source_path.removesuffix(".md")
-    path = path.removesuffix("index") if path.endswith("index") else path + "/"
-    return site_url + path
-
-
 def _plan_key(plan: Plan) -> str:
     doc = plan.document
     return f"{doc.issuer.vi}|{doc.year}|{doc.symbol}"
@@ -65,7 +58,7 @@ def feed_xml(plan: Plan, lang: str, site_url: str) -> str:
             "id": entry_id(plan, lang, entry.task.id, entry.index, update.date),
             "title": t("feed.entry_title", id=entry.task.id, status=status_label_with_percent),
             "updated": _instant(update.date),
-            "url": _page_url(site_url, urls.task_page(entry.task.id)) + "#history",
+            "url": site_url + urls.address(urls.task_page(entry.task.id)) + "#history",
             "status": update.status,
             "status_label": status_label,
             "summary": summary,
@@ -84,7 +77,7 @@ def feed_xml(plan: Plan, lang: str, site_url: str) -> str:
         # With no update yet, the feed is as new as the build that wrote it.
         updated=_instant(max(dates)) if dates else _instant(plan.today),
         self_url=site_url + FEED,
-        progress_url=_page_url(site_url, urls.PROGRESS),
+        progress_url=site_url + urls.address(urls.PROGRESS),
         author=getattr(plan.document.issuer, lang),
         entries=entries,
     )
