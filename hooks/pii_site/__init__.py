@@ -1,7 +1,7 @@
 """The PII plan site: load a commune's plan from YAML, validate it, and render bilingual pages.
 
 Plain Python: nothing here imports MkDocs. The MkDocs hooks, the scripts and the tests are thin
-adapters around `load_plan` and `render_site`.
+adapters around `load_plan` and `pii_site.pages.render_site`.
 """
 
 from pii_site.errors import DataError, Problem

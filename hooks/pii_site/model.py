@@ -42,8 +42,8 @@ class Plan:
     tasks: list[PlanTask]
     duties: list[Duty]
     reference: PiiReference  # national PII facts: sources, glossary, framework, method
+    today: dt.date  # for overdue and stale: clock.today() (PII_TODAY), as the loader was given it
     news: list[NewsPost] = field(default_factory=list)  # newest first (data/news/)
-    today: dt.date = field(default_factory=dt.date.today)  # for overdue and stale (PII_TODAY in tests)
     _by_id: dict[str, dict[str, object]] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
