@@ -73,3 +73,95 @@ def test_a_source_date_with_a_day_but_no_month_is_refused(data_copy: DataCopy, c
 def test_29_february_of_a_leap_year_is_a_real_day(data_copy: DataCopy, capsys):
     data_copy.replace("sources.yml", "date: {year: 2024, month: 8}", "date: {year: 2024, month: 2, day: 29}")
     assert validate.main(["--data", str(data_copy.root)]) == 0
+
+
+# scripts/add_update.py
+
+add_update = load_script("add_update")
+
+
+def demo_copy(tmp_path: Path, monkeypatch) -> Path:
+    import shutil
+
+    from conftest import DEMO_DIR, DEMO_TODAY
+
+    copy = tmp_path / "data"
+    shutil.copytree(DEMO_DIR, copy)
+    monkeypatch.setenv("PII_TODAY", DEMO_TODAY)
+    return copy
+
+
+def test_add_update_to_a_file_not_in_utf8_says_so_and_writes_nothing(tmp_path, monkeypatch, capsys):
+    demo = demo_copy(tmp_path, monkeypatch)
+    path = demo / "status" / "III.2.yml"
+    path.write_bytes(path.read_text(encoding="utf-8").encode("utf-16"))
+    before = path.read_bytes()
+    assert add_update.main(["III.2", "--status", "in-progress", "--note", "x", "--data", str(demo)]) == 1
+    err = capsys.readouterr().err
+    vi, en = message("add_update.not_utf8", file=path)
+    assert vi in err and en in err and "Traceback" not in err
+    assert path.read_bytes() == before
+
+
+def test_add_update_with_a_data_folder_that_does_not_exist_says_so(tmp_path, monkeypatch, capsys):
+    monkeypatch.setenv("PII_TODAY", "2026-11-26")
+    missing = tmp_path / "no-such-folder"
+    assert add_update.main(["III.2", "--status", "in-progress", "--note", "x", "--data", str(missing)]) == 1
+    vi, en = message("add_update.no_data_folder", folder=missing)
+    err = capsys.readouterr().err
+    assert vi in err and en in err
+    assert not missing.exists()
+
+
+def test_add_update_note_with_a_control_character_is_refused(tmp_path, monkeypatch, capsys):
+    demo = demo_copy(tmp_path, monkeypatch)
+    path = demo / "status" / "III.2.yml"
+    before = path.read_bytes()
+    assert add_update.main(["III.2", "--status", "in-progress", "--note", "a\vb", "--data", str(demo)]) == 1
+    vi, en = message("control_character", code="U+000B")
+    err = capsys.readouterr().err
+    assert f"{path}:" in err and vi in err and en in err
+    assert path.read_bytes() == before
+
+
+def test_add_update_keeps_windows_line_endings_byte_for_byte(tmp_path, monkeypatch, capsys):
+    demo = demo_copy(tmp_path, monkeypatch)
+    path = demo / "status" / "III.2.yml"
+    before = path.read_bytes().replace(b"\n", b"\r\n")
+    path.write_bytes(before)
+    assert add_update.main(["III.2", "--status", "in-progress", "--note", "Tiếp tục", "--date", "2026-11-25",
+                            "--data", str(demo)]) == 0, capsys.readouterr().err
+    after = path.read_bytes()
+    assert after[: len(before)] == before  # cmp: the old bytes are untouched
+    added = after[len(before):]
+    assert added and added.count(b"\n") == added.count(b"\r\n")  # the new lines end like the old ones
+    from pii_site import load_plan
+
+    assert load_plan(demo).task("III.2").progress.latest.note.vi == "Tiếp tục"
+
+
+def test_add_update_to_an_empty_crlf_list_keeps_crlf(tmp_path, monkeypatch, capsys):
+    demo = demo_copy(tmp_path, monkeypatch)
+    path = demo / "status" / "V.1.yml"
+    path.write_bytes(b"# comment\r\nupdates: []\r\n")
+    assert add_update.main(["V.1", "--status", "in-progress", "--note", "x", "--data", str(demo)]) == 0
+    after = path.read_bytes()
+    assert after.startswith(b"# comment\r\nupdates:\r\n  - date: ") and after.count(b"\n") == after.count(b"\r\n")
+
+
+def test_a_status_file_with_another_extension_is_named_not_ignored(data_copy: DataCopy, capsys):
+    data_copy.path("status/III.2.yml").rename(data_copy.path("status/III.2.yaml"))
+    err = refused(data_copy.root, capsys)
+    expect(err, str(data_copy.path("status/III.2.yaml")), "status_folder_entry", found="III.2.yaml")
+
+
+def test_a_folder_named_like_a_status_file_is_named_not_called_missing(data_copy: DataCopy, capsys):
+    data_copy.path("status/III.9.yml").mkdir()
+    err = refused(data_copy.root, capsys)
+    expect(err, str(data_copy.path("status/III.9.yml")), "status_folder_entry", found="III.9.yml")
+    assert message("file_missing")[0] not in err
+
+
+def test_hidden_files_in_the_status_folder_are_fine(data_copy: DataCopy, capsys):
+    data_copy.path("status/.gitkeep").write_text("", encoding="utf-8")
+    assert validate.main(["--data", str(data_copy.root)]) == 0
