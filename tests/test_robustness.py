@@ -165,3 +165,28 @@ def test_a_folder_named_like_a_status_file_is_named_not_called_missing(data_copy
 def test_hidden_files_in_the_status_folder_are_fine(data_copy: DataCopy, capsys):
     data_copy.path("status/.gitkeep").write_text("", encoding="utf-8")
     assert validate.main(["--data", str(data_copy.root)]) == 0
+
+
+# Dates in progress files that describe what has happened cannot be ahead of today.
+
+def test_evidence_dated_in_the_future_is_refused(tmp_path, monkeypatch, capsys):
+    demo = demo_copy(tmp_path, monkeypatch)  # today: 2026-11-26
+    path = demo / "status" / "III.2.yml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text + '      - {number: "15/BC-UBND", date: 2026-12-20, issuer: {vi: "UBND xã"}}\n', encoding="utf-8")
+    line = text.count("\n") + 1
+    err = refused(demo, capsys)
+    expect(err, f"{path}:{line}", "date_in_future", found="2026-12-20", today="2026-11-26")
+
+
+def test_indicator_latest_value_dated_in_the_future_is_refused_but_target_may_be(tmp_path, monkeypatch, capsys):
+    demo = demo_copy(tmp_path, monkeypatch)
+    path = demo / "status" / "VI.1.yml"
+    text = path.read_text(encoding="utf-8")
+    assert "target: {value: 5, date: 2026-12-31}" in text  # a target ahead of today is fine
+    path.write_text(text.replace("latest: {value: 4, date: 2026-09-30}", "latest: {value: 4, date: 2026-12-01}"),
+                    encoding="utf-8")
+    line = text[: text.index("latest:")].count("\n") + 1
+    err = refused(demo, capsys)
+    expect(err, f"{path}:{line}", "date_in_future", found="2026-12-01", today="2026-11-26")
+    assert err.count("(en)") == 2  # this problem and the summary: nothing about the target
