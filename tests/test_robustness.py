@@ -3,9 +3,15 @@ each case now gives file:line and a plain sentence in both languages, and exit s
 
 from __future__ import annotations
 
+import errno
+import os
+import shutil
 from pathlib import Path
 
-from conftest import DataCopy, load_script
+import pytest
+
+from conftest import DEMO_DIR, DEMO_TODAY, DataCopy, load_script
+from pii_site import load_plan
 from pii_site.errors import message
 
 validate = load_script("validate")
@@ -81,10 +87,6 @@ add_update = load_script("add_update")
 
 
 def demo_copy(tmp_path: Path, monkeypatch) -> Path:
-    import shutil
-
-    from conftest import DEMO_DIR, DEMO_TODAY
-
     copy = tmp_path / "data"
     shutil.copytree(DEMO_DIR, copy)
     monkeypatch.setenv("PII_TODAY", DEMO_TODAY)
@@ -135,8 +137,6 @@ def test_add_update_keeps_windows_line_endings_byte_for_byte(tmp_path, monkeypat
     assert after[: len(before)] == before  # cmp: the old bytes are untouched
     added = after[len(before):]
     assert added and added.count(b"\n") == added.count(b"\r\n")  # the new lines end like the old ones
-    from pii_site import load_plan
-
     assert load_plan(demo).task("III.2").progress.latest.note.vi == "Tiếp tục"
 
 
@@ -190,3 +190,90 @@ def test_indicator_latest_value_dated_in_the_future_is_refused_but_target_may_be
     err = refused(demo, capsys)
     expect(err, f"{path}:{line}", "date_in_future", found="2026-12-01", today="2026-11-26")
     assert err.count("(en)") == 2  # this problem and the summary: nothing about the target
+
+
+# scripts/build.py
+
+build = load_script("build")
+
+
+def test_a_failed_swap_puts_the_previous_site_back(tmp_path, monkeypatch):
+    site, staging = tmp_path / "site", tmp_path / "site.new"
+    site.mkdir()
+    (site / "index.html").write_text("old site", encoding="utf-8")
+    staging.mkdir()
+    (staging / "index.html").write_text("new site", encoding="utf-8")
+    real_rename = Path.rename
+
+    def rename(self, target):
+        if self == staging:
+            raise OSError("disk full")
+        return real_rename(self, target)
+
+    monkeypatch.setattr(Path, "rename", rename)
+    with pytest.raises(OSError):
+        build.swap_in(staging, site)
+    assert (site / "index.html").read_text(encoding="utf-8") == "old site"
+
+
+def test_build_main_leaves_the_environment_as_it_found_it(data_copy: DataCopy, tmp_path, monkeypatch, capsys):
+    monkeypatch.delenv("PII_DATA_DIR", raising=False)
+    monkeypatch.setenv("PII_SITE_URL", "https://example.org/before/")
+    data_copy.replace("tasks.yml", "lead:", "leader:")  # fails fast, before anything is written
+    assert build.main(["--data", str(data_copy.root), "--site-url", "https://example.org/x/",
+                       "--site-dir", str(tmp_path / "site"), "-q"]) == 1
+    assert "PII_DATA_DIR" not in os.environ
+    assert os.environ["PII_SITE_URL"] == "https://example.org/before/"
+    assert not (tmp_path / "site").exists()
+
+
+# scripts/serve.py
+
+serve = load_script("serve")
+
+
+def test_preview_rebuilds_for_an_edit_made_during_the_first_build(data_copy: DataCopy, tmp_path, monkeypatch):
+    builds = []
+
+    def rebuild(site_dir, site_url, data_dir):
+        builds.append(data_dir)
+        if len(builds) == 1:  # the office saves a file while the first build runs
+            path = data_copy.path("units.yml")
+            os.utime(path, (path.stat().st_atime, path.stat().st_mtime + 10))
+        return True
+
+    sleeps = []
+
+    def sleep(seconds):
+        sleeps.append(seconds)
+        if len(sleeps) > 1:
+            raise KeyboardInterrupt
+
+    monkeypatch.setattr(serve, "rebuild", rebuild)
+    monkeypatch.setattr(serve.time, "sleep", sleep)
+    assert serve.main(["--port", "0", "--site-dir", str(tmp_path / "site"), "--data", str(data_copy.root)]) == 0
+    assert builds == [data_copy.root.resolve()] * 2
+
+
+def test_preview_watches_the_data_folder_named_by_pii_data_dir(data_copy: DataCopy, monkeypatch):
+    monkeypatch.setenv("PII_DATA_DIR", str(data_copy.root))
+    assert serve.data_folder(None) == data_copy.root.resolve()
+    assert data_copy.path("units.yml").resolve() in serve.snapshot((serve.data_folder(None),))
+
+
+def test_preview_ignores_a_file_that_vanishes_while_it_looks(data_copy: DataCopy, monkeypatch):
+    vanishing = data_copy.path("units.yml.swp")
+    vanishing.write_text("", encoding="utf-8")
+    real_stat = Path.stat
+    looks = []
+
+    def stat(self, *args, **kwargs):
+        if self == vanishing:
+            looks.append(self)
+            if len(looks) > 1:  # listed as a file, then deleted before its time is read
+                raise FileNotFoundError(errno.ENOENT, "No such file or directory", str(self))
+        return real_stat(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "stat", stat)
+    times = serve.snapshot((data_copy.root,))
+    assert vanishing not in times and data_copy.path("units.yml") in times
