@@ -277,3 +277,25 @@ def test_preview_ignores_a_file_that_vanishes_while_it_looks(data_copy: DataCopy
     monkeypatch.setattr(Path, "stat", stat)
     times = serve.snapshot((data_copy.root,))
     assert vanishing not in times and data_copy.path("units.yml") in times
+
+
+# Glossary links
+
+def test_glossary_term_links_only_on_word_boundaries_of_the_plain_text():
+    from pii_site.glossary_links import GlossaryLinker
+    from pii_site.render import escape_markdown
+
+    class Term:
+        id, match = "pci", ["PCI"]
+
+    gloss = GlossaryLinker([Term()], lambda term_id: f"g.md#{term_id}")  # type: ignore[list-item]
+    assert gloss(escape_markdown("PCI_2026 và x_PCI")) == r"PCI\_2026 và x\_PCI"  # one word each: no link
+    assert gloss(escape_markdown("PCI*, PCI.")) == r"[PCI](g.md#pci)\*, [PCI](g.md#pci)\."
+
+
+def test_one_spelling_under_two_glossary_terms_is_refused(data_copy: DataCopy, capsys):
+    first = data_copy.line_of("glossary.yml", 'match: ["PCI"]')
+    line = data_copy.replace("glossary.yml", 'match: ["DTI"]', 'match: ["DTI", "pci"]')
+    err = refused(data_copy.root, capsys)
+    expect(err, f'{data_copy.path("glossary.yml")}:{line}', "glossary_duplicate_spelling", found="pci", other="pci",
+           other_line=first)
