@@ -299,3 +299,12 @@ def test_one_spelling_under_two_glossary_terms_is_refused(data_copy: DataCopy, c
     err = refused(data_copy.root, capsys)
     expect(err, f'{data_copy.path("glossary.yml")}:{line}', "glossary_duplicate_spelling", found="pci", other="pci",
            other_line=first)
+
+
+def test_a_news_file_saved_with_a_byte_order_mark_is_read(data_copy: DataCopy, capsys):
+    source = Path(__file__).parent / "fixtures" / "news" / "2026-01-10-tuyen-truyen.md"
+    data_copy.path("news").mkdir(exist_ok=True)
+    target = data_copy.path("news") / source.name
+    target.write_bytes(b"\xef\xbb\xbf" + source.read_bytes())  # Notepad's "UTF-8 with BOM"
+    assert validate.main(["--data", str(data_copy.root)]) == 0, capsys.readouterr().err
+    assert len(load_plan(data_copy.root).news) >= 1
