@@ -104,7 +104,7 @@ def check_in_copy(data_dir: Path, relative: str, text: str, today: dt.date) -> l
         shutil.copytree(data_dir, copy)
         target = copy / relative
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(text, encoding="utf-8")
+        target.write_bytes(text.encode("utf-8"))
         try:
             load_plan(copy, today)
         except DataError as error:
@@ -140,16 +140,23 @@ def main(argv: list[str] | None = None) -> int:
     if not re.fullmatch(r"[IVX]+\.[0-9]+", args.task_id) or "/" in args.task_id:
         print(say("pattern_task_id", found=args.task_id), file=sys.stderr)
         return 1
+    if not data_dir.is_dir():
+        print(say("add_update.no_data_folder", folder=data_dir), file=sys.stderr)
+        return 1
     relative = f"status/{args.task_id}.yml"
     path = data_dir / relative
     try:
         lead = lead_of(data_dir, args.task_id)
         args.unit = args.unit or lead or ""
         update = build_update(args, today)
-        before = path.read_text(encoding="utf-8") if path.is_file() else new_file(args.task_id)
+        # Bytes, not read_text: the file's own line endings (CRLF from Windows) must survive unchanged.
+        before = path.read_bytes().decode("utf-8") if path.is_file() else new_file(args.task_id)
         after = append_update(before, update)
     except UsageError as error:
         print(error, file=sys.stderr)
+        return 1
+    except UnicodeDecodeError:
+        print(say("add_update.not_utf8", file=path), file=sys.stderr)
         return 1
     except AppendError:
         print(say("add_update.cannot_append", file=path), file=sys.stderr)
@@ -160,7 +167,7 @@ def main(argv: list[str] | None = None) -> int:
         print(say("add_update.nothing_written", file=path), file=sys.stderr)
         return 1
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(after, encoding="utf-8")
+    path.write_bytes(after.encode("utf-8"))
     print(say("add_update.added", date=update["date"].isoformat(), file=path))
     return 0
 

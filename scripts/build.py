@@ -56,11 +56,23 @@ def build_site(site_dir: Path, config_file: Path = PROJECT_DIR / "mkdocs.yml") -
             os.environ.pop("PII_LANG", None)
         else:
             os.environ["PII_LANG"] = previous_lang
+    swap_in(staging, site_dir)
+
+
+def swap_in(staging: Path, site_dir: Path) -> None:
+    """Put the staging folder in place of site_dir. If that fails (the disk, a locked file on
+    Windows), the previous site is put back, so the site is never left missing. Raises OSError."""
     old = site_dir.with_name(site_dir.name + ".old")
     shutil.rmtree(old, ignore_errors=True)
     if site_dir.exists():
         site_dir.rename(old)
-    staging.rename(site_dir)
+    try:
+        staging.rename(site_dir)
+    except OSError:
+        if old.exists():
+            old.rename(site_dir)
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
     shutil.rmtree(old, ignore_errors=True)
 
 
@@ -71,6 +83,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--site-url", help="public address ending in / (default: PII_SITE_URL or data/site.yml)")
     parser.add_argument("-q", "--quiet", action="store_true", help="show warnings and errors only")
     args = parser.parse_args(argv)
+    # The options reach the hooks through the environment; put it back afterwards, as main() is
+    # also called in-process (tests), where a later build must not see this one's data folder.
+    saved = {key: os.environ.get(key) for key in ("PII_DATA_DIR", "PII_SITE_URL")}
     if args.data:
         os.environ["PII_DATA_DIR"] = str(args.data.resolve())
     if args.site_url:
@@ -82,6 +97,15 @@ def main(argv: list[str] | None = None) -> int:
     except MkDocsException as error:
         print(f"Build failed; {args.site_dir} was left as it was.\n{error}", file=sys.stderr)
         return 1
+    except OSError as error:
+        print(f"The new site could not replace {args.site_dir}, which was left as it was: {error}", file=sys.stderr)
+        return 1
+    finally:
+        for key, value in saved.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value
     print(f"Built {', '.join(LANGUAGES)} into {args.site_dir} in {time.monotonic() - start:.1f} s.")
     return 0
 

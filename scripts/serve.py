@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import functools
+import os
 import subprocess
 import sys
 import threading
@@ -31,9 +32,21 @@ def snapshot(extra: tuple[Path, ...] = ()) -> dict[Path, float]:
     for root in (*(PROJECT_DIR / name for name in WATCHED), *extra):
         paths = [root] if root.is_file() else (p for p in root.rglob("*") if p.is_file())
         for path in paths:
-            if "__pycache__" not in path.parts:
+            if "__pycache__" in path.parts:
+                continue
+            try:
                 times[path] = path.stat().st_mtime
+            except FileNotFoundError:
+                pass  # gone between listing and stat (an editor's temporary file): not part of the site
     return times
+
+
+def data_folder(option: Path | None) -> Path | None:
+    """The data folder the build will read when it is not data/: --data, else PII_DATA_DIR."""
+    if option is not None:
+        return option.resolve()
+    from_environment = os.environ.get("PII_DATA_DIR")
+    return Path(from_environment).resolve() if from_environment else None
 
 
 def rebuild(site_dir: Path, site_url: str, data_dir: Path | None = None) -> bool:
@@ -50,14 +63,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--data", type=Path, help="data folder (default: PII_DATA_DIR or data/), e.g. tests/fixtures/demo")
     args = parser.parse_args(argv)
     site_url = f"http://127.0.0.1:{args.port}/"
-    data_dir = args.data.resolve() if args.data else None
+    data_dir = data_folder(args.data)
     extra = (data_dir,) if data_dir else ()
+    # Before the first build: an edit made while it runs (or before the server starts) is seen.
+    seen = snapshot(extra)
     rebuild(args.site_dir, site_url, data_dir)
     handler = functools.partial(QuietHandler, directory=str(args.site_dir))
     server = ThreadingHTTPServer(("127.0.0.1", args.port), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    print(f"Serving {site_url} (vi: {site_url}vi/, en: {site_url}en/). Watching {', '.join(WATCHED)}. Ctrl+C stops.")
-    seen = snapshot(extra)
+    watched = ", ".join((*WATCHED, *(str(path) for path in extra)))
+    print(f"Serving {site_url} (vi: {site_url}vi/, en: {site_url}en/). Watching {watched}. Ctrl+C stops.")
     try:
         while True:
             time.sleep(1)
@@ -69,6 +84,7 @@ def main(argv: list[str] | None = None) -> int:
                     print("Rebuilt; reload the page in your browser.", flush=True)
     except KeyboardInterrupt:
         server.shutdown()
+        server.server_close()
     return 0
 
 

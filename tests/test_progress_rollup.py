@@ -35,6 +35,8 @@ def test_stale_means_unfinished_and_last_reported_more_than_90_days_ago(demo_pla
     # Oldest report first. III.1 (20 Aug, 98 days) is in; VI.5 (1 Sep, 86 days) is not; II.1 is
     # completed (never stale); never-reported tasks are counted under "no update yet" instead.
     assert ids(rollup.stale) == ["I.2", "II.2", "IV.1", "VI.3", "VI.2", "III.1"]
+    # "No update for 90 days" whatever the last status: a task last reported as not started counts too.
+    assert demo_plan.task("II.2").progress.status == "not-started" and demo_plan.task("II.2").progress.stale
     assert demo_plan.task("III.1").progress.days_since_update == 98
     assert not demo_plan.task("VI.5").progress.stale
 

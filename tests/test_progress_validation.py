@@ -30,6 +30,13 @@ def edit(path: Path, old: str, new: str) -> int:
     return text[: text.index(old)].count("\n") + 1
 
 
+def line_of(path: Path, needle: str) -> int:
+    """The 1-based line where `needle` first appears (to point at a line without changing it)."""
+    text = path.read_text(encoding="utf-8")
+    assert needle in text, needle
+    return text[: text.index(needle)].count("\n") + 1
+
+
 def problems(data_dir: Path) -> list[str]:
     with pytest.raises(DataError) as caught:
         load_plan(data_dir, TODAY)
@@ -97,7 +104,7 @@ def test_completed_without_evidence_and_without_100(demo: Path):
 def test_updates_out_of_date_order_point_at_the_earlier_line(demo: Path):
     path = demo / "status" / "I.3.yml"
     first = edit(path, "date: 2026-06-30", "date: 2026-11-02")
-    third = edit(path, "date: 2026-10-30", "date: 2026-10-30")
+    third = line_of(path, "date: 2026-10-30")
     [problem] = problems(demo)
     assert problem.startswith(
         f'{path}:{third}: cập nhật ngày 2026-10-30, trường "date": ngày 2026-10-30 sớm hơn cập nhật ở trên (2026-11-02, dòng {first})'

@@ -26,7 +26,7 @@ def test_real_data_is_valid(capsys):
 
 
 def test_unknown_unit_names_task_field_and_closest_id(data_copy: DataCopy):
-    line = data_copy.replace("tasks.yml", "      - id: III.2\n", "      - id: III.2\n")
+    line = data_copy.line_of("tasks.yml", "      - id: III.2\n")
     task_block = data_copy.path("tasks.yml").read_text(encoding="utf-8").splitlines()[line - 1 :]
     lead_line = line + next(i for i, text in enumerate(task_block) if text.strip().startswith("lead:"))
     text = data_copy.path("tasks.yml").read_text(encoding="utf-8").splitlines()

@@ -21,7 +21,9 @@ def _pattern(spellings: tuple[tuple[str, str], ...]) -> tuple[re.Pattern[str], d
     term_of = {escape_markdown(text).casefold(): term_id for text, term_id in spellings}
     alternatives = sorted(term_of, key=len, reverse=True)
     body = "|".join(re.escape(a) for a in alternatives)
-    return re.compile(rf"(?<!\w)(?:{body})(?!\w)", re.IGNORECASE), term_of
+    # Word boundaries of the plain text: escaping turns "PCI_2026" into "PCI\_2026", so a backslash
+    # followed by a word character still continues the word.
+    return re.compile(rf"(?<!\w)(?:{body})(?!\\?\w)", re.IGNORECASE), term_of
 
 
 def _spellings(terms: Iterable[GlossaryTerm]) -> tuple[tuple[str, str], ...]:

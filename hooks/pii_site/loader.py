@@ -40,6 +40,7 @@ def load_plan(data_dir: str | os.PathLike[str], today: dt.date | None = None) ->
     sources: dict[str, YamlSource] = {}
     parsed: dict[str, Any] = {}
     problems: list[Problem] = []
+    problems += _stray_entries(data_dir)
     for name, model, path in _data_files(data_dir):
         label = _label(path)
         if not path.is_file():
@@ -79,10 +80,29 @@ def _data_files(data_dir: Path) -> list[tuple[str, type[Any], Path]]:
     result = []
     for name, model in DATA_FILES.items():
         if "*" in name:
-            result += [(path.relative_to(data_dir).as_posix(), model, path) for path in sorted(data_dir.glob(name))]
+            matches = sorted(path for path in data_dir.glob(name) if path.is_file())
+            result += [(path.relative_to(data_dir).as_posix(), model, path) for path in matches]
         else:
             result.append((name, model, data_dir / name))
     return result
+
+
+def _stray_entries(data_dir: Path) -> list[Problem]:
+    """Anything in a one-file-per-record folder (data/status/) that its pattern would not read: a
+    III.2.yaml or a folder would otherwise be ignored without a word. Hidden files (.gitkeep) are fine."""
+    problems = []
+    for name in DATA_FILES:
+        if "*" not in name:
+            continue
+        folder, pattern = data_dir / Path(name).parent, Path(name).name
+        if not folder.is_dir():
+            continue
+        for entry in sorted(folder.iterdir()):
+            if entry.name.startswith(".") or (entry.is_file() and entry.match(pattern)):
+                continue
+            vi, en = message("status_folder_entry", found=entry.name)
+            problems.append(Problem(_label(entry), None, "", "", vi, en))
+    return problems
 
 
 def _task_ids(parsed: dict[str, Any]) -> list[str]:

@@ -94,7 +94,7 @@ def _read_post(path: Path, label: str) -> tuple[NewsPost | None, list[Problem]]:
     if name is None:
         return None, [_problem(label, None, "news_file_name", found=path.name)]
     try:
-        lines = path.read_text(encoding="utf-8").splitlines()
+        lines = path.read_text(encoding="utf-8-sig").splitlines()
     except UnicodeDecodeError as error:
         return None, [_problem(label, None, "yaml_encoding", detail=str(error))]
     closing = next((i for i, line in enumerate(lines[1:], start=1) if FENCE.match(line)), None)

@@ -45,6 +45,7 @@ def check_reference(sources: dict[str, YamlSource], parsed: dict[str, Any]) -> l
     facts: PiiFile = parsed["pii.yml"]
     problems += _duplicates(sources["sources.yml"], [(("sources", i, "id"), s.id) for i, s in enumerate(source_file.sources)])
     problems += _duplicates(sources["glossary.yml"], [(("terms", i, "id"), t.id) for i, t in enumerate(glossary.terms)])
+    problems += _shared_spellings(sources["glossary.yml"], glossary)
     known_ids = [s.id for s in source_file.sources]
     kind_vi, kind_en = message("record.sources")
     for name in _CITING_FILES:
@@ -69,6 +70,23 @@ def _duplicates(source: YamlSource, entries: list[tuple[KeyPath, str]]) -> list[
             problems.append(problem_at(source, path, "duplicate_id", found=ident, first_line=source.line_of(first[ident])))
         else:
             first[ident] = path
+    return problems
+
+
+def _shared_spellings(source: YamlSource, glossary: GlossaryFile) -> list[Problem]:
+    """A spelling (matched regardless of case) may link to one term only; otherwise one would
+    silently win over the other on every page."""
+    owner: dict[str, tuple[str, KeyPath]] = {}
+    problems = []
+    for i, term in enumerate(glossary.terms):
+        for j, spelling in enumerate(term.match):
+            path: KeyPath = ("terms", i, "match", j)
+            first = owner.setdefault(spelling.casefold(), (term.id, path))
+            if first[0] != term.id:
+                problems.append(problem_at(
+                    source, path, "glossary_duplicate_spelling", found=spelling, other=first[0],
+                    other_line=source.line_of(first[1]),
+                ))
     return problems
 
 

@@ -17,10 +17,11 @@ if TYPE_CHECKING:
     from pii_site.model import PlanTask
 
 NO_UPDATE = "no-update"
-# Display order: the reported statuses, then "no update yet".
-# Every status a task can show: the ones a unit reports (schema_status.Status), then "no update yet".
+# Every status a task can show, in display order: the ones a unit reports (schema_status.Status),
+# then "no update yet".
 STATUSES = (*get_args(Status), NO_UPDATE)
-# A task still under way whose last update is older than this is listed as not recently reported.
+# A task not completed whose last update is older than this is listed under "Tasks with no update
+# for 90 days" (whatever its last status: not started, in progress, delayed or continuous).
 STALE_DAYS = 90
 
 
@@ -64,7 +65,8 @@ class TaskProgress:
 
     @property
     def stale(self) -> bool:
-        """Under way but not reported on for more than STALE_DAYS (tasks never reported are counted apart)."""
+        """Not completed and last reported more than STALE_DAYS ago, whatever the last status was (the
+        progress page: "Tasks with no update for 90 days"); tasks never reported are counted apart."""
         days = self.days_since_update
         return days is not None and days > STALE_DAYS and self.status != "completed"
 

@@ -5,11 +5,26 @@ Imported by schema.py, schema_pii.py and schema_status.py; holds no file's model
 
 from __future__ import annotations
 
+import calendar
+import re
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic_core import PydanticCustomError
 
-NonEmpty = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+# C0 control characters other than tab and newline (which YAML gives for folded text) have no place
+# in a text shown on a page, and make the Atom feed invalid XML. YAML lets them in only as escapes
+# in double quotes ("\v", "\0"), so they are typing or copying mistakes.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f]")
+
+
+def _printable(text: str) -> str:
+    if found := _CONTROL.search(text):
+        raise PydanticCustomError("control_character", "contains control character {code}", {"code": f"U+{ord(found.group()):04X}"})
+    return text
+
+
+NonEmpty = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1), AfterValidator(_printable)]
 # Patterns, named once: the types below use them, and validation.py maps each to a plain-words message.
 SLUG = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 ROMAN = r"^[IVX]+$"
@@ -57,3 +72,15 @@ class PartialDate(Strict):
     month: int | None = Field(default=None, ge=1, le=12)
     day: int | None = Field(default=None, ge=1, le=31)
 
+    @model_validator(mode="after")
+    def _a_real_day(self) -> PartialDate:
+        # Pages and rules turn a full date into datetime.date: 30 February must stop here, with its line.
+        if self.day is not None and self.month is None:
+            raise PydanticCustomError("date_day_without_month", "a day without a month")
+        if self.day is not None and self.month is not None:
+            last = calendar.monthrange(self.year, self.month)[1]
+            if self.day > last:
+                raise PydanticCustomError(
+                    "date_not_a_day", "no such day", {"day": self.day, "month": self.month, "year": self.year}
+                )
+        return self

@@ -54,7 +54,21 @@ def update_yaml(update: dict[str, Any], indent: int = 2) -> str:
 
 
 def append_update(text: str, update: dict[str, Any]) -> str:
-    """`text` with `update` added as the last item of its "updates" list. Raises AppendError."""
+    """`text` with `update` added as the last item of its "updates" list. Raises AppendError.
+
+    A file saved with Windows line endings (CRLF) keeps them, and everything above the new update
+    stays exactly as it was: the work is done on LF text, and only the added part is converted."""
+    eol = "\r\n" if "\r\n" in text else "\n"
+    plain = text.replace("\r\n", "\n")
+    result = _append_lf(plain, update)
+    if eol == "\n":
+        return result
+    if result.startswith(plain):
+        return text + result[len(plain):].replace("\n", eol)
+    return result.replace("\n", eol)  # "updates: []" was rewritten as "updates:"
+
+
+def _append_lf(text: str, update: dict[str, Any]) -> str:
     try:
         before = yaml.safe_load(text) or {}
     except yaml.YAMLError as error:

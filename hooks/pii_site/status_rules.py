@@ -81,8 +81,29 @@ def check_status_files(
             if update.status == "completed" and update.percent != 100:
                 problems.append(problem_at(source, (*path, "status"), "status_completed_not_100", found=update.percent if update.percent is not None else "—"))
             for e, item in enumerate(update.evidence):
+                if item.date is not None and item.date > today:
+                    problems.append(problem_at(
+                        source, (*path, "evidence", e, "date"), "date_in_future",
+                        found=item.date.isoformat(), today=today.isoformat(),
+                    ))
                 document_fields = [item.number, item.date, item.issuer]
                 partial_document = any(document_fields) and not all(document_fields)
                 if partial_document or not (item.url or item.number):
                     problems.append(problem_at(source, (*path, "evidence", e), "status_evidence_incomplete"))
+        problems += _indicator_dates(source, status_file, today)
+    return problems
+
+
+def _indicator_dates(source: YamlSource, status_file: StatusFile, today: dt.date) -> list[Problem]:
+    """Baseline and latest values are measured, so their dates cannot be ahead of today. A target's
+    date is when it should be reached, and the due date a deadline: both may be in the future."""
+    if status_file.indicator is None:
+        return []
+    problems = []
+    for name in ("baseline", "latest"):
+        value = getattr(status_file.indicator, name)
+        if value is not None and value.date > today:
+            problems.append(problem_at(
+                source, ("indicator", name, "date"), "date_in_future", found=value.date.isoformat(), today=today.isoformat()
+            ))
     return problems

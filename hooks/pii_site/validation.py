@@ -162,6 +162,10 @@ def _from_pydantic(source: YamlSource, model: type[BaseModel], error: Any) -> Pr
             source, path, "wrong_type",
             expected_vi=expected_vi, expected_en=expected_en, found_vi=found_vi, found_en=found_en,
         )
+    if kind in ("date_not_a_day", "date_day_without_month"):
+        return problem_at(source, path, kind, **error.get("ctx", {}))
+    if kind == "control_character":
+        return problem_at(source, path, "control_character", code=error["ctx"]["code"])
     if kind == "string_too_short":
         return problem_at(source, path, "empty_text")
     if kind == "too_short":

@@ -72,17 +72,30 @@ def read_yaml_text(text: str, label: str, first_line: int = 1) -> tuple[YamlSour
         column = mark.column + 1 if mark else 0
         detail = error.problem or error.context or ""
         return None, [_problem(label, line, "yaml_syntax", column=column, detail=detail)]
+    except yaml.reader.ReaderError as error:
+        # A character YAML does not allow (a control character pasted from another program).
+        line = _line_at(text, error.position) + offset
+        return None, [_problem(label, line, "yaml_control_character", code=_character_code(error.character))]
+    except yaml.YAMLError as error:
+        return None, [_problem(label, None, "yaml_syntax", column=0, detail=str(error))]
     finally:
         loader.dispose()
     source = YamlSource(label, data)
     problems: list[Problem] = []
     if node is not None:
-        _record_lines(node, (), source, problems, offset)
+        _record_lines(node, (), source, problems, offset, set())
     return source, problems
 
 
-def _record_lines(node: yaml.Node, path: KeyPath, source: YamlSource, problems: list[Problem], offset: int = 0) -> None:
+def _record_lines(
+    node: yaml.Node, path: KeyPath, source: YamlSource, problems: list[Problem], offset: int, visited: set[int]
+) -> None:
     source.lines[path] = node.start_mark.line + 1 + offset
+    # An alias (*name) shares its anchor's node: walking it again would never end for an anchor that
+    # contains its own alias (updates: &x [*x]), and its lines are already recorded under the anchor.
+    if id(node) in visited:
+        return
+    visited.add(id(node))
     if isinstance(node, yaml.MappingNode):
         seen: set[str] = set()
         for key_node, value_node in node.value:
@@ -91,12 +104,25 @@ def _record_lines(node: yaml.Node, path: KeyPath, source: YamlSource, problems: 
             if key in seen:
                 problems.append(_problem(source.label, key_line, "yaml_duplicate_key", key=key))
             seen.add(key)
-            _record_lines(value_node, (*path, key), source, problems, offset)
+            _record_lines(value_node, (*path, key), source, problems, offset, visited)
             # A missing or empty value is best reported on its key's line.
             source.lines[(*path, key)] = key_line
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
-            _record_lines(item, (*path, index), source, problems, offset)
+            _record_lines(item, (*path, index), source, problems, offset, visited)
+
+
+def _line_at(text: str, position: int) -> int:
+    """1-based line of a ReaderError's position: libyaml counts bytes of UTF-8, pure PyYAML characters."""
+    if _SafeLoader is not yaml.SafeLoader:
+        return text.encode("utf-8")[:position].count(b"\n") + 1
+    return text.count("\n", 0, position) + 1
+
+
+def _character_code(character: int | str | bytes) -> str:
+    """U+000B for the vertical tab: how the message names an unprintable character."""
+    code = character if isinstance(character, int) else (character[:1] or b"\0")[0]
+    return f"U+{ord(code) if isinstance(code, str) else code:04X}"
 
 
 def _problem(label: str, line: int | None, key: str, **values: Any) -> Problem:
