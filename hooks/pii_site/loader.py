@@ -29,7 +29,7 @@ from pii_site.schema import (
     UnitsFile,
 )
 from pii_site.status_rules import check_status_files
-from pii_site.validation import parse, problem_at, suggestion
+from pii_site.validation import duplicate_ids, parse, problem_at, unknown_reference
 from pii_site.yaml_source import KeyPath, YamlSource, read_yaml
 
 
@@ -125,26 +125,11 @@ def _check_references(sources: dict[str, YamlSource], parsed: dict[str, Any]) ->
     problems: list[Problem] = []
 
     def unique(file: str, entries: list[tuple[KeyPath, str]]) -> None:
-        source = sources[file]
-        first: dict[str, KeyPath] = {}
-        for path, ident in entries:
-            if ident in first:
-                problems.append(
-                    problem_at(source, path, "duplicate_id", found=ident, first_line=source.line_of(first[ident]))
-                )
-            else:
-                first[ident] = path
+        problems.extend(duplicate_ids(sources[file], entries))
 
     def known(file: str, path: KeyPath, found: str, kind: str, target_file: str, ids: list[str]) -> None:
-        if found in ids:
-            return
-        kind_vi, kind_en = message(f"record.{kind}")
-        problems.append(
-            problem_at(
-                sources[file], path, "unknown_ref", found=found, kind_vi=kind_vi, kind_en=kind_en,
-                file=sources[target_file].label, **suggestion(found, ids),
-            )
-        )
+        if problem := unknown_reference(sources[file], path, found, kind, sources[target_file].label, ids):
+            problems.append(problem)
 
     subindex_ids = [s.id for s in pillars.subindices]
     pillar_ids = [p.id for p in pillars.pillars]

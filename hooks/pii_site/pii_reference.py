@@ -10,9 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from pii_site.errors import Problem, message
+from pii_site.errors import Problem
 from pii_site.schema_pii import GlossaryFile, GlossaryTerm, PiiFile, Source, SourcesFile
-from pii_site.validation import problem_at, suggestion
+from pii_site.validation import duplicate_ids, problem_at, unknown_reference
 from pii_site.yaml_source import KeyPath, YamlSource
 
 # The files whose "sources" lists must name sources in sources.yml.
@@ -43,33 +43,18 @@ def check_reference(sources: dict[str, YamlSource], parsed: dict[str, Any]) -> l
     source_file: SourcesFile = parsed["sources.yml"]
     glossary: GlossaryFile = parsed["glossary.yml"]
     facts: PiiFile = parsed["pii.yml"]
-    problems += _duplicates(sources["sources.yml"], [(("sources", i, "id"), s.id) for i, s in enumerate(source_file.sources)])
-    problems += _duplicates(sources["glossary.yml"], [(("terms", i, "id"), t.id) for i, t in enumerate(glossary.terms)])
+    problems += duplicate_ids(sources["sources.yml"], [(("sources", i, "id"), s.id) for i, s in enumerate(source_file.sources)])
+    problems += duplicate_ids(sources["glossary.yml"], [(("terms", i, "id"), t.id) for i, t in enumerate(glossary.terms)])
     problems += _shared_spellings(sources["glossary.yml"], glossary)
     known_ids = [s.id for s in source_file.sources]
-    kind_vi, kind_en = message("record.sources")
     for name in _CITING_FILES:
         for path, found in _cited_ids(sources[name].data):
-            if found not in known_ids:
-                problems.append(problem_at(
-                    sources[name], path, "unknown_ref", found=found, kind_vi=kind_vi, kind_en=kind_en,
-                    file=sources["sources.yml"].label, **suggestion(str(found), known_ids),
-                ))
+            if problem := unknown_reference(sources[name], path, found, "sources", sources["sources.yml"].label, known_ids):
+                problems.append(problem)
     for i, paragraph in enumerate(facts.method):
         if paragraph.basis != "unpublished" and not paragraph.sources:
             problems.append(problem_at(sources["pii.yml"], ("method", i, "sources"), "pii_needs_source"))
     problems += _check_example(sources["pii.yml"], facts)
-    return problems
-
-
-def _duplicates(source: YamlSource, entries: list[tuple[KeyPath, str]]) -> list[Problem]:
-    first: dict[str, KeyPath] = {}
-    problems = []
-    for path, ident in entries:
-        if ident in first:
-            problems.append(problem_at(source, path, "duplicate_id", found=ident, first_line=source.line_of(first[ident])))
-        else:
-            first[ident] = path
     return problems
 
 
@@ -108,13 +93,9 @@ def _cited_ids(node: Any, path: KeyPath = ()) -> list[tuple[KeyPath, Any]]:
 def _check_example(source: YamlSource, facts: PiiFile) -> list[Problem]:
     example = facts.example
     ids = [loc.id for loc in example.localities]
-    problems = _duplicates(source, [(("example", "localities", i, "id"), loc.id) for i, loc in enumerate(example.localities)])
-    if example.shown not in ids:
-        kind_vi, kind_en = message("record.localities")
-        problems.append(problem_at(
-            source, ("example", "shown"), "unknown_ref", found=example.shown, kind_vi=kind_vi, kind_en=kind_en,
-            file=source.label, **suggestion(example.shown, ids),
-        ))
+    problems = duplicate_ids(source, [(("example", "localities", i, "id"), loc.id) for i, loc in enumerate(example.localities)])
+    if problem := unknown_reference(source, ("example", "shown"), example.shown, "localities", source.label, ids):
+        problems.append(problem)
     for s, subindex in enumerate(example.subindices):
         for p, pillar in enumerate(subindex.pillars):
             for g, group in enumerate(pillar.groups):

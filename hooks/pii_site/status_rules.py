@@ -11,7 +11,7 @@ from typing import Any
 
 from pii_site.errors import Problem, message
 from pii_site.schema import PlanFile, StatusFile
-from pii_site.validation import problem_at, suggestion
+from pii_site.validation import problem_at, suggestion, unknown_reference
 from pii_site.yaml_source import YamlSource
 
 STATUS_FOLDER = "status"
@@ -55,12 +55,8 @@ def check_status_files(
         previous: tuple[dt.date, int | None] | None = None
         for i, update in enumerate(status_file.updates):
             path = ("updates", i)
-            if update.unit not in unit_ids:
-                kind_vi, kind_en = message("record.units")
-                problems.append(problem_at(
-                    source, (*path, "unit"), "unknown_ref", found=update.unit, kind_vi=kind_vi, kind_en=kind_en,
-                    file=units_label, **suggestion(update.unit, unit_ids),
-                ))
+            if problem := unknown_reference(source, (*path, "unit"), update.unit, "units", units_label, unit_ids):
+                problems.append(problem)
             if update.date < start:
                 problems.append(problem_at(
                     source, (*path, "date"), "status_date_before_plan", found=update.date.isoformat(),

@@ -91,6 +91,31 @@ def problem_at(source: YamlSource, path: KeyPath, key: str, *, line_path: KeyPat
     return Problem(source.label, source.line_of(line_path or path), where_vi, where_en, vi, en)
 
 
+def duplicate_ids(source: YamlSource, entries: list[tuple[KeyPath, str]]) -> list[Problem]:
+    """One problem per id used again, pointing at the line of its first use."""
+    first: dict[str, KeyPath] = {}
+    problems = []
+    for path, ident in entries:
+        if ident in first:
+            problems.append(problem_at(source, path, "duplicate_id", found=ident, first_line=source.line_of(first[ident])))
+        else:
+            first.setdefault(ident, path)
+    return problems
+
+
+def unknown_reference(
+    source: YamlSource, path: KeyPath, found: str, kind: str, target_label: str, known_ids: list[str]
+) -> Problem | None:
+    """The problem of a reference to a `kind` (a record.* key) that `target_label` does not have, if so."""
+    if found in known_ids:
+        return None
+    kind_vi, kind_en = message(f"record.{kind}")
+    return problem_at(
+        source, path, "unknown_ref", found=found, kind_vi=kind_vi, kind_en=kind_en,
+        file=target_label, **suggestion(str(found), known_ids),
+    )
+
+
 def suggestion(found: str, known: list[str]) -> dict[str, str]:
     """The '; did you mean ...?' part, or nothing when no known name is close."""
     close = difflib.get_close_matches(found, known, n=1, cutoff=0.5)
