@@ -120,6 +120,8 @@ def test_ocop_entry_lists_the_star_bands(page):
     text = page("vi", "pii/glossary/").text()
     for stars, score in ((5, "90–100 điểm"), (4, "70–89 điểm"), (3, "50–69 điểm"), (2, "30–49 điểm"), (1, "dưới 30 điểm")):
         assert f"{stars} sao {score}" in text
+    english = page("en", "pii/glossary/").text()
+    assert "1 star " in english and "1 stars" not in english and "2 stars " in english
     assert "chưa xác nhận được Quyết định 148/QĐ-TTg năm 2023 có giữ nguyên" in text
 
 
@@ -160,6 +162,13 @@ def test_every_pii_fact_is_shown_with_its_sources(page, lang):
                 hrefs = [a.get("href") for a in element.xpath(".//a")]
                 for source_id in fact["sources"]:
                     assert any(h.endswith(f"sources/#src-{source_id}") for h in hrefs), (key, source_id)
+                if "reading" in fact:
+                    # The site's own conclusion comes after the citation and says whose it is.
+                    label = {"vi": "Từ đó có thể thấy (nhận định của trang này): ", "en": "It follows (this site's reading) that "}[lang]
+                    reading = label + " ".join(fact["reading"][lang].split())
+                    paragraph = " ".join(element.text_content().split())
+                    citation_end = paragraph.index(")", paragraph.index(text) + len(text))
+                    assert paragraph.endswith(reading) and paragraph.index(reading) > citation_end, (key, paragraph)
 
 
 def test_home_page_says_why_the_pii_matters_with_sources_and_a_link(page):

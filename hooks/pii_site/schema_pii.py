@@ -18,6 +18,11 @@ class CitedText(Strict):
 
     text: Text
     sources: list[Slug] = Field(min_length=1, description="Ids of sources in data/sources.yml")
+    reading: Text | None = Field(
+        default=None,
+        description="This site's own conclusion from the cited text, not a source's: shown after the citation "
+        "as 'Từ đó có thể thấy (nhận định của trang này): …' / 'It follows (this site's reading) that …'",
+    )
 
 
 class KnownIndicator(Strict):
