@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
 
 NonEmpty = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
@@ -31,6 +31,17 @@ class Text(Strict):
 
     vi: NonEmpty = Field(description="Tiếng Việt (Vietnamese)")
     en: NonEmpty = Field(description="English")
+
+
+def _same_in_both_languages(value: object) -> object:
+    """A plain string (a short form such as "PCI") is the same text in both languages."""
+    return {"vi": value, "en": value} if isinstance(value, str) else value
+
+
+# A name written once when both languages use it ("PCI"), or {vi, en} when English needs its own words.
+SameOrBilingualText = Annotated[
+    Text, BeforeValidator(_same_in_both_languages, json_schema_input_type=NonEmpty | Text)
+]
 
 
 class OptionalEnglishText(Strict):

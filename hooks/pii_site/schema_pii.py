@@ -10,7 +10,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from pii_site.schema_base import NonEmpty, PartialDate, Slug, Strict, Text, WebAddress
+from pii_site.schema_base import NonEmpty, PartialDate, SameOrBilingualText, Slug, Strict, Text, WebAddress
 
 
 class CitedText(Strict):
@@ -62,7 +62,9 @@ class StarBand(Strict):
 
 class GlossaryTerm(Strict):
     id: Slug = Field(description="Anchor on the glossary page, e.g. pci")
-    term: NonEmpty = Field(description="The short form, e.g. PCI")
+    term: SameOrBilingualText = Field(
+        description="The short form, e.g. PCI; written {vi, en} when English needs its own words"
+    )
     name: Text = Field(description="The full name")
     definition: list[CitedText] = Field(min_length=1)
     bands: list[StarBand] = Field(default=[], description="Star classes (OCOP)")
