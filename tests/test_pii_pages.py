@@ -173,6 +173,14 @@ def test_every_pii_fact_is_shown_with_its_sources(page, lang):
                     assert paragraph.endswith(reading) and paragraph.index(reading) > citation_end, (key, paragraph)
 
 
+@pytest.mark.parametrize("lang", LANGS)
+def test_no_citation_names_two_sources_alike(page, lang):
+    for address in ("", "pii/", "pii/framework/", "pii/method/", "pii/glossary/"):
+        for paragraph in page(lang, address).xpath("//article//p | //article//td | //article//li"):
+            names = [a.text_content() for a in paragraph.xpath('.//a[contains(@href, "sources/#src-")]')]
+            assert len(names) == len(set(names)), (address, names)
+
+
 def test_home_page_says_why_the_pii_matters_with_sources_and_a_link(page):
     for lang in LANGS:
         html = page(lang, "")
