@@ -49,10 +49,10 @@ def words(element) -> str:
 @pytest.mark.parametrize(
     ("lang", "titles"),
     [
-        ("vi", ["Phát động cuộc thi ý tưởng đổi mới sáng tạo cho học sinh", "Hội nghị triển khai kế hoạch",
-                "Tuyên truyền về Chỉ số PII", "Thông báo cũ nhất"]),
-        ("en", ["Innovation idea contest for students launched", "Meeting to launch the plan",
-                "Awareness campaign about the PII", "Oldest announcement"]),
+        ("vi", ["Phát động cuộc thi ý tưởng đổi mới sáng tạo cho học sinh (Minh họa)", "Hội nghị triển khai kế hoạch (Minh họa)",
+                "Tuyên truyền về Chỉ số PII (Minh họa)", "Thông báo cũ nhất (Minh họa)"]),
+        ("en", ["Innovation idea contest for students launched (Illustration)", "Meeting to launch the plan (Illustration)",
+                "Awareness campaign about the PII (Illustration)", "Oldest announcement (Illustration)"]),
     ],
 )
 def test_news_list_shows_every_post_newest_first_with_date_and_summary(news_site: Path, lang, titles):
@@ -70,7 +70,7 @@ def test_summary_defaults_to_the_first_paragraph_and_english_list_flags_vietname
     assert "Sáng nay, các phòng, ban họp triển khai kế hoạch. Mời xem văn bản để biết thêm." in vi
     assert "Đoạn thứ hai" not in vi
     en = words(article(news_site, "en", "news"))
-    assert "Meeting to launch the plan 20 February 2026 · in Vietnamese only" in en
+    assert "Meeting to launch the plan (Illustration) 20 February 2026 · in Vietnamese only" in en
 
 
 def test_post_renders_staff_markdown_in_its_language(news_site: Path):
@@ -125,7 +125,7 @@ def test_feed_entries_are_absolute_plain_and_newest_first(news_data: DataCopy):
         f"https://example.org/pii/en/news/{CONTEST}/", f"https://example.org/pii/en/news/{MEETING}/"
     ]
     first = entries[0]
-    assert (first.title, first.date) == ("Innovation idea contest for students launched", dt.date(2026, 3, 15))
+    assert (first.title, first.date) == ("Innovation idea contest for students launched (Illustration)", dt.date(2026, 3, 15))
     assert first.summary == "Pupils of local schools send their ideas before 30 April."
     vi = feed_entries(plan.news, "vi")
     assert vi[1].summary == "Sáng nay, các phòng, ban họp triển khai kế hoạch. Mời xem văn bản để biết thêm."
@@ -246,3 +246,10 @@ def test_a_bad_post_stops_the_build_and_keeps_the_published_site(data_copy: Data
     assert status == 1
     assert "2026-04-01-tin.md:5: " in capsys.readouterr().err + caplog.text
     assert (site / "vi" / "news" / "index.html").is_file()
+
+
+def test_feed_of_real_data_carries_no_demonstration_marker(news_site: Path):
+    # Only demonstration data is marked (see test_progress_feed_and_data); real news is not.
+    feed = (news_site / "en" / "feed.xml").read_text(encoding="utf-8")
+    assert "Innovation idea contest for students launched (Illustration)</title>" in feed
+    assert "[Demonstration]" not in feed

@@ -4,6 +4,8 @@ well formed and cited, and the worked example shows the numbers an independent c
 
 from __future__ import annotations
 
+from decimal import ROUND_HALF_UP, Decimal
+
 import re
 from pathlib import Path
 
@@ -82,7 +84,9 @@ def test_every_glossary_term_has_an_entry_and_is_linked_where_the_plan_names_it(
     assert [t.id for t in terms] == ["pci", "dti", "par-index", "sipas", "papi", "ocop", "grdp", "hdi", "chuan-ngheo-da-chieu"]
     for term in terms:
         [heading] = glossary.xpath(f'//article//h2[@id="{term.id}"]')
-        assert term.term in heading.text_content() and getattr(term.name, lang) in heading.text_content()
+        assert heading.text_content().startswith(f"{getattr(term.term, lang)}: {getattr(term.name, lang)}")
+    english_heading = page("en", "pii/glossary/").xpath('//article//h2[@id="chuan-ngheo-da-chieu"]')[0].text_content()
+    assert english_heading.startswith("Multidimensional poverty standard: ") and "Chuẩn" not in english_heading
 
     def linked_terms(html) -> dict[str, set[str]]:
         found: dict[str, set[str]] = {}
@@ -120,6 +124,8 @@ def test_ocop_entry_lists_the_star_bands(page):
     text = page("vi", "pii/glossary/").text()
     for stars, score in ((5, "90–100 điểm"), (4, "70–89 điểm"), (3, "50–69 điểm"), (2, "30–49 điểm"), (1, "dưới 30 điểm")):
         assert f"{stars} sao {score}" in text
+    english = page("en", "pii/glossary/").text()
+    assert "1 star " in english and "1 stars" not in english and "2 stars " in english
     assert "chưa xác nhận được Quyết định 148/QĐ-TTg năm 2023 có giữ nguyên" in text
 
 
@@ -160,6 +166,21 @@ def test_every_pii_fact_is_shown_with_its_sources(page, lang):
                 hrefs = [a.get("href") for a in element.xpath(".//a")]
                 for source_id in fact["sources"]:
                     assert any(h.endswith(f"sources/#src-{source_id}") for h in hrefs), (key, source_id)
+                if "reading" in fact:
+                    # The site's own conclusion comes after the citation and says whose it is.
+                    label = {"vi": "Từ đó có thể thấy (nhận định của trang này): ", "en": "It follows (this site's reading) that "}[lang]
+                    reading = label + " ".join(fact["reading"][lang].split())
+                    paragraph = " ".join(element.text_content().split())
+                    citation_end = paragraph.index(")", paragraph.index(text) + len(text))
+                    assert paragraph.endswith(reading) and paragraph.index(reading) > citation_end, (key, paragraph)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_no_citation_names_two_sources_alike(page, lang):
+    for address in ("", "pii/", "pii/framework/", "pii/method/", "pii/glossary/"):
+        for paragraph in page(lang, address).xpath("//article//p | //article//td | //article//li"):
+            names = [a.text_content() for a in paragraph.xpath('.//a[contains(@href, "sources/#src-")]')]
+            assert len(names) == len(set(names)), (address, names)
 
 
 def test_home_page_says_why_the_pii_matters_with_sources_and_a_link(page):
@@ -221,6 +242,12 @@ def test_worked_example_numbers_equal_an_independent_calculation(page, lang):
     # Results: sub-indices and PII for every locality.
     rows = [[" ".join(td.text_content().split()) for td in row.xpath("td")] for row in results.xpath("tbody/tr")]
     assert [row[1:] for row in rows] == [[fmt(s) for s in subindex_scores[loc]] + [fmt(overall[loc])] for loc in ids]
-    # Step 5 shows the PII of the shown locality.
-    assert f"= {fmt(overall[shown])}" in html.text()
+    # Step 5 shows the PII of the shown locality; where the rounded sub-index scores shown would not give
+    # it by hand (half-up rounding), the line says it is computed on unrounded values.
+    note = {"vi": " (tính trên số chưa làm tròn)", "en": " (computed on unrounded values)"}[lang]
+    [pii_line] = [p for p in html.xpath("//article//p") if p.text_content().startswith({"vi": "Điểm PII:", "en": "PII score:"}[lang])]
+    shown_parts = [Decimal(f"{s:.2f}") for s in subindex_scores[shown]]
+    by_hand = (sum(shown_parts) / len(shown_parts)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+    expected = f"= {fmt(overall[shown])}" + (note if by_hand != Decimal(f"{overall[shown]:.2f}") else "")
+    assert " ".join(pii_line.text_content().split()).endswith(expected)
     assert {"vi": "Số liệu giả định", "en": "Illustrative numbers"}[lang] in html.text()

@@ -30,15 +30,19 @@ def test_feed_has_every_update_newest_first(demo_site, demo_plan, lang):
     news = [e for e in items if e.find(f"{ATOM}category").get("term") == "news"]
     assert len(items) - len(news) == sum(len(t.progress.updates) for t in demo_plan.tasks) == 19
     assert len(news) == len(demo_plan.news) > 0
+    # Demonstration data says so in the feed too, where the site's notice is not shown.
+    marker = {"vi": "[Minh họa] ", "en": "[Demonstration] "}[lang]
+    assert root.findtext(f"{ATOM}title").startswith(marker)
+    assert all(e.findtext(f"{ATOM}title").startswith(marker) for e in items)
     for entry, post in zip(news, demo_plan.news):
-        assert entry.findtext(f"{ATOM}title") == getattr(post.title, lang)
+        assert entry.findtext(f"{ATOM}title") == marker + getattr(post.title, lang)
         assert entry.find(f"{ATOM}link").get("href") == f"https://example.org/pii/{lang}/news/{post.slug}/"
     updated = [e.findtext(f"{ATOM}updated") for e in items]
     assert updated == sorted(updated, reverse=True)
     assert root.findtext(f"{ATOM}updated") == "2026-10-30T00:00:00+07:00"
     first = items[0]
     assert first.find(f"{ATOM}link").get("href") == f"https://example.org/pii/{lang}/tasks/i-3/#history"
-    assert first.findtext(f"{ATOM}title") == {"vi": "Nhiệm vụ I.3: Đang thực hiện, 70%", "en": "Task I.3: In progress, 70%"}[lang]
+    assert first.findtext(f"{ATOM}title") == marker + {"vi": "Nhiệm vụ I.3: Đang thực hiện, 70%", "en": "Task I.3: In progress, 70%"}[lang]
     ids = [e.findtext(f"{ATOM}id") for e in items]
     assert len(set(ids)) == len(ids) and all(i.startswith("urn:uuid:") for i in ids)
     if lang == "en":

@@ -30,8 +30,16 @@ def test_every_data_file_points_editors_at_its_schema():
 def test_every_label_has_both_languages_and_the_same_placeholders():
     for key, texts in all_labels().items():
         assert set(texts) == set(LANGUAGES), key
-        placeholders = {lang: set(re.findall(r"{(\w+)}", texts[lang])) for lang in LANGUAGES}
-        assert placeholders["vi"] == placeholders["en"], key
+        for english in _forms(texts["en"]):
+            assert set(re.findall(r"{(\w+)}", texts["vi"])) == set(re.findall(r"{(\w+)}", english)), key
+
+
+def _forms(text):
+    """The English forms of a text: one string, or the {one, other} forms of a text that counts."""
+    if isinstance(text, str):
+        return [text]
+    assert set(text) == {"one", "other"}, text
+    return [text["one"], text["other"]]
 
 
 def test_every_message_has_both_languages():
@@ -43,4 +51,4 @@ def test_every_message_has_both_languages():
                 yield from leaves(value, f"{path}.{key}")
 
     for path, texts in leaves(_catalogue()):
-        assert texts["vi"].strip() and texts["en"].strip(), path
+        assert texts["vi"].strip() and all(form.strip() for form in _forms(texts["en"])), path

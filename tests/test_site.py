@@ -80,6 +80,9 @@ def test_every_unit_page_has_duties_and_tasks(page, plan, lang):
     for unit in plan.units:
         html = page(lang, address(urls.unit_page(unit.id)))
         text = html.text()
+        # The description is the site's paraphrase, so it says so.
+        label = {"vi": "Tóm tắt của trang này: ", "en": "Summary by this site: "}[lang]
+        assert label + " ".join(getattr(unit.description, lang).split()) in text
         for duty in plan.duties_of(unit):
             assert getattr(duty.text, lang) in text
         links = html.links()
@@ -147,6 +150,16 @@ def test_no_request_goes_to_another_host(site: Path, site_port: int):
                 outside.append((path.name, url))
         assert "fonts.googleapis.com" not in html and "fonts.gstatic.com" not in html
     assert outside == []
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_units_page_does_not_claim_every_unit_has_both_kinds_of_work(page, plan, lang):
+    # Some units have no section IV duty, others no appendix task: the lead must allow either.
+    assert any(not plan.duties_of(u) for u in plan.units)
+    assert any(not (plan.tasks_led_by(u) or plan.tasks_coordinated_by(u)) for u in plan.units)
+    expected = {"vi": f"Kế hoạch giao việc cho {len(plan.units)} đơn vị: nhiệm vụ ở mục IV, chủ trì hoặc phối hợp nhiệm vụ trong phụ lục, hoặc cả hai.",
+                "en": f"The plan gives work to {len(plan.units)} units: duties in section IV, tasks in the appendix (as lead or coordinating unit), or both."}[lang]
+    assert expected in page(lang, "units/").text()
 
 
 @pytest.mark.parametrize("lang", LANGS)

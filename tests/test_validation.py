@@ -107,9 +107,13 @@ def test_every_problem_is_reported_at_once(data_copy: DataCopy):
     data_copy.replace("pillars.yml", "number: 3", "number: ba")
     data_copy.replace("tasks.yml", "lead: [phong-kinh-te]", "leader: [phong-kinh-te]")
     (data_copy.root / "duties.yml").unlink()
-    problems = problems_of(data_copy.root)
+    with pytest.raises(DataError) as caught:
+        load_plan(data_copy.root)
+    problems = [str(problem) for problem in caught.value.problems]
     assert len(problems) == 3
     assert any("duties.yml: không tìm thấy tệp này trong thư mục dữ liệu." in p for p in problems)
+    assert "Dữ liệu có 3 lỗi." in str(caught.value)
+    assert "(en) The data has 3 problems. The site was not built; fix the problems above" in str(caught.value)
 
 
 def test_validate_script_exits_1_with_messages_and_no_traceback(data_copy: DataCopy, capsys):
@@ -119,7 +123,7 @@ def test_validate_script_exits_1_with_messages_and_no_traceback(data_copy: DataC
     assert "Traceback" not in err
     assert 'trường "number": cần một số nguyên' in err
     assert "Dữ liệu có 1 lỗi. Trang web chưa được xây dựng" in err
-    assert "(en) The data has 1 problem(s)." in err
+    assert "(en) The data has 1 problem. The site was not built; fix the problem above" in err
 
 
 def test_failed_build_leaves_the_previous_site_untouched(data_copy: DataCopy, tmp_path: Path):

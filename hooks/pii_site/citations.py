@@ -1,5 +1,5 @@
-"""Citations: `cite(ids)` renders "(Nguồn: VnExpress; Việt Nam News, 10/2025)" with each name linked
-to the source's entry on the sources page. Called by the PII pages and the home page."""
+"""Citations: `cite(ids)` renders "(Nguồn: VnExpress, «Hỏi đáp – chuyên trang…»; Việt Nam News, 10/2025)"
+with each name linked to the source's entry on the sources page. Called by the PII pages and the home page."""
 
 from __future__ import annotations
 
@@ -33,10 +33,19 @@ def publisher_label(source: Source, lang: str) -> str:
     return f"{publisher} ({Labels(lang)('pii.posted_on', site=escape_markdown(source.posted_on))})"
 
 
+def short_title(title: str, words: int = 5) -> str:
+    """The first few words of a title, so that two undated sources of one publisher read apart."""
+    parts = title.split()
+    return " ".join(parts[:words]) + ("…" if len(parts) > words else "")
+
+
 def source_label(source: Source, lang: str) -> str:
-    """Publisher and short date, escaped: how a citation names its source."""
+    """Publisher and short date, escaped: how a citation names its source. Without a date, the start
+    of the title tells it apart from the publisher's other articles."""
     label = publisher_label(source, lang)
-    return f"{label}, {short_date(source.date, lang)}" if source.date else label
+    if source.date:
+        return f"{label}, {short_date(source.date, lang)}"
+    return f"{label}, «{escape_markdown(short_title(source.title))}»"
 
 
 class Citer:

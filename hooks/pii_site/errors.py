@@ -14,6 +14,8 @@ from typing import Any
 
 import yaml
 
+from pii_site.i18n import plural
+
 
 @functools.cache
 def _catalogue() -> dict[str, dict[str, str]]:
@@ -22,11 +24,13 @@ def _catalogue() -> dict[str, dict[str, str]]:
 
 
 def message(entry_key: str, **values: Any) -> tuple[str, str]:
-    """The (Vietnamese, English) wording of catalogue entry `entry_key` (dotted for nested), filled in."""
+    """The (Vietnamese, English) wording of catalogue entry `entry_key` (dotted for nested), filled in;
+    an English {one: ..., other: ...} entry is chosen by the `count` value."""
     entry: Any = _catalogue()
     for part in entry_key.split("."):
         entry = entry[part]
-    return entry["vi"].format(**values), entry["en"].format(**values)
+    count = values.get("count")
+    return plural(entry["vi"], count).format(**values), plural(entry["en"], count).format(**values)
 
 
 @dataclass(frozen=True)

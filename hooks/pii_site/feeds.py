@@ -65,6 +65,10 @@ def feed_xml(plan: Plan, lang: str, site_url: str) -> str:
             "summary_lang": "vi" if vi_only else None,
         })
     entries += _news_entries(plan, lang, site_url)
+    # Demonstration data must not pass for real news in a feed reader, where the site's notice is not shown.
+    marker = t("demo.feed_marker") if plan.site.demo else ""
+    for entry in entries:
+        entry["title"] = marker + entry["title"]
     # Newest first across both kinds; on the same day news comes before status reports.
     entries.sort(key=lambda entry: (entry["updated"], entry["status"] == "news"), reverse=True)
     dates = [day for day in (plan.rollup().last_date, *(post.date for post in plan.news)) if day]
@@ -73,7 +77,7 @@ def feed_xml(plan: Plan, lang: str, site_url: str) -> str:
         "feed.atom.xml.j2",
         lang=lang,
         feed_id=uuid.uuid5(uuid.NAMESPACE_URL, f"pii-status|{_plan_key(plan)}|{lang}").urn,
-        title=t("feed.title", site=site_name),
+        title=marker + t("feed.title", site=site_name),
         # With no update yet, the feed is as new as the build that wrote it.
         updated=_instant(max(dates)) if dates else _instant(plan.today),
         self_url=site_url + FEED,

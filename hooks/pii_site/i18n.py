@@ -2,7 +2,8 @@
 
 Labels live in labels/*.yml (one file per area of the site) under dotted keys; `Labels(lang)` is
 what templates call as t("key"). A missing key or language is a bug, so lookups raise instead of
-showing a blank; a key defined in two files is a bug too.
+showing a blank; a key defined in two files is a bug too. A text that depends on a number is written
+{one: ..., other: ...} (English only: Vietnamese nouns have no plural) and chosen by `count`.
 """
 
 from __future__ import annotations
@@ -22,9 +23,19 @@ _MONTHS_EN = (
 )
 
 
+Wording = str | dict[str, str]  # plain text, or {one: ..., other: ...} chosen by a number
+
+
+def plural(text: Wording, count: int | None) -> str:
+    """The form of `text` for `count` things: "one" for exactly 1, "other" otherwise (or with no number)."""
+    if isinstance(text, str):
+        return text
+    return text["one"] if count == 1 else text["other"]
+
+
 @functools.cache
-def all_labels() -> dict[str, dict[str, str]]:
-    merged: dict[str, dict[str, str]] = {}
+def all_labels() -> dict[str, dict[str, Wording]]:
+    merged: dict[str, dict[str, Wording]] = {}
     folder = resources.files("pii_site").joinpath("labels")
     for entry in sorted(folder.iterdir(), key=lambda e: e.name):
         if not entry.name.endswith(".yml"):
@@ -43,7 +54,7 @@ class Labels:
         self.lang = lang
 
     def __call__(self, key: str, **values: Any) -> str:
-        text = all_labels()[key][self.lang]
+        text = plural(all_labels()[key][self.lang], values.get("count"))
         return text.format(**values) if values else text
 
 

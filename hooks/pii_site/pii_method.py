@@ -9,6 +9,7 @@ sub-indices. Inferred from published results, not an official formula: the page 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
 
 from pii_site.schema_base import Text
 from pii_site.schema_pii import Example
@@ -21,6 +22,15 @@ def min_max_score(value: float, lowest: float, highest: float) -> float:
 
 def mean(values: list[float]) -> float:
     return sum(values) / len(values)
+
+
+def shown_parts_miss_the_result(parts: list[float], result: float) -> bool:
+    """True when a reader averaging the parts as the page shows them (2 decimals) and rounding would not
+    get the result as shown, e.g. (59.38 + 46.43) / 2 = 52.905 -> 52.91 against 52.90: the page then
+    says the step is computed on unrounded values."""
+    shown = [Decimal(f"{part:.2f}") for part in parts]
+    by_hand = (sum(shown) / len(shown)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+    return by_hand != Decimal(f"{result:.2f}")
 
 
 @dataclass(frozen=True)

@@ -116,7 +116,10 @@ class PillarsFile(Strict):
 class Unit(Strict):
     id: Slug = Field(description="Stable id used in tasks, duties and addresses, e.g. phong-kinh-te")
     name: Text
-    description: Text
+    description: Text = Field(
+        description="The unit's role summarised in the site's own words (shown as 'Summary by this site'); "
+        "English in the third person: 'Leads…', 'Implements…'"
+    )
     collective: bool = Field(default=False, description="true for 'all divisions' style groups")
 
 

@@ -9,7 +9,7 @@ import calendar
 import re
 from typing import Annotated
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, model_validator
 from pydantic_core import PydanticCustomError
 
 # C0 control characters other than tab and newline (which YAML gives for folded text) have no place
@@ -56,6 +56,17 @@ class Text(Strict):
 
     vi: NonEmpty = Field(description="Tiếng Việt (Vietnamese)")
     en: NonEmpty = Field(description="English")
+
+
+def _same_in_both_languages(value: object) -> object:
+    """A plain string (a short form such as "PCI") is the same text in both languages."""
+    return {"vi": value, "en": value} if isinstance(value, str) else value
+
+
+# A name written once when both languages use it ("PCI"), or {vi, en} when English needs its own words.
+SameOrBilingualText = Annotated[
+    Text, BeforeValidator(_same_in_both_languages, json_schema_input_type=NonEmpty | Text)
+]
 
 
 class OptionalEnglishText(Strict):

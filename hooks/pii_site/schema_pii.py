@@ -10,7 +10,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from pii_site.schema_base import NonEmpty, PartialDate, Slug, Strict, Text, WebAddress
+from pii_site.schema_base import NonEmpty, PartialDate, SameOrBilingualText, Slug, Strict, Text, WebAddress
 
 
 class CitedText(Strict):
@@ -18,6 +18,11 @@ class CitedText(Strict):
 
     text: Text
     sources: list[Slug] = Field(min_length=1, description="Ids of sources in data/sources.yml")
+    reading: Text | None = Field(
+        default=None,
+        description="This site's own conclusion from the cited text, not a source's: shown after the citation "
+        "as 'Từ đó có thể thấy (nhận định của trang này): …' / 'It follows (this site's reading) that …'",
+    )
 
 
 class KnownIndicator(Strict):
@@ -57,7 +62,9 @@ class StarBand(Strict):
 
 class GlossaryTerm(Strict):
     id: Slug = Field(description="Anchor on the glossary page, e.g. pci")
-    term: NonEmpty = Field(description="The short form, e.g. PCI")
+    term: SameOrBilingualText = Field(
+        description="The short form, e.g. PCI; written {vi, en} when English needs its own words"
+    )
     name: Text = Field(description="The full name")
     definition: list[CitedText] = Field(min_length=1)
     bands: list[StarBand] = Field(default=[], description="Star classes (OCOP)")

@@ -194,7 +194,7 @@ def _from_pydantic(source: YamlSource, model: type[BaseModel], error: Any) -> Pr
     if kind == "string_too_short":
         return problem_at(source, path, "empty_text")
     if kind == "too_short":
-        return problem_at(source, path, "empty_list", min=error["ctx"]["min_length"])
+        return problem_at(source, path, "empty_list", count=error["ctx"]["min_length"])
     if kind in ("greater_than_equal", "greater_than"):
         return problem_at(source, path, "too_small", found=found, limit=_limit(error))
     if kind in ("less_than_equal", "less_than"):

@@ -10,7 +10,7 @@ from pii_site.citations import Citer, publisher_label
 from pii_site.glossary_links import terms_in
 from pii_site.i18n import Labels
 from pii_site.model import Plan
-from pii_site.pii_method import compute_example
+from pii_site.pii_method import compute_example, shown_parts_miss_the_result
 from pii_site.render import GeneratedPage, Translator, render, render_html
 from pii_site.urls import Linker
 
@@ -26,7 +26,7 @@ def pages(plan: Plan, lang: str) -> list[GeneratedPage]:
         page(urls.PII_FRAMEWORK, "pii_framework.md.j2", "data/pillars.yml", diagram=framework_diagram(plan, lang)),
         page(urls.PII_METHOD, "pii_method.md.j2", "data/pii.yml", result=compute_example(plan.reference.facts.example),
              number=lambda value: format_number(value, lang), raw=lambda value: format_number(value, lang, None),
-             locality=_locality_names(plan, lang)),
+             locality=_locality_names(plan, lang), unrounded=shown_parts_miss_the_result),
         page(urls.PII_GLOSSARY, "pii_glossary.md.j2", "data/glossary.yml", occurrences=_occurrences(plan, lang)),
         page(urls.PII_SOURCES, "pii_sources.md.j2", "data/sources.yml",
              anchor=urls.source_anchor, publisher=lambda source: publisher_label(source, lang)),
