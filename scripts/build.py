@@ -21,6 +21,7 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
 
 from pii_site.i18n import LANGUAGES
+from pii_site.site_config import environment
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 
@@ -30,13 +31,13 @@ os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
 def build_language(lang: str, site_root: Path, config_file: Path) -> None:
     """One strict MkDocs build of `lang` into site_root/<lang>. Raises MkDocsException on failure."""
-    os.environ["PII_LANG"] = lang
-    config = load_config(str(config_file), site_dir=str(site_root), strict=True)
-    config.plugins.on_startup(command="build", dirty=False)
-    try:
-        build(config)
-    finally:
-        config.plugins.on_shutdown()
+    with environment(PII_LANG=lang):
+        config = load_config(str(config_file), site_dir=str(site_root), strict=True)
+        config.plugins.on_startup(command="build", dirty=False)
+        try:
+            build(config)
+        finally:
+            config.plugins.on_shutdown()
 
 
 def build_site(site_dir: Path, config_file: Path = PROJECT_DIR / "mkdocs.yml") -> None:
@@ -44,18 +45,12 @@ def build_site(site_dir: Path, config_file: Path = PROJECT_DIR / "mkdocs.yml") -
     site_dir = site_dir.resolve()
     staging = site_dir.with_name(site_dir.name + ".new")
     shutil.rmtree(staging, ignore_errors=True)
-    previous_lang = os.environ.get("PII_LANG")
     try:
         for lang in LANGUAGES:
             build_language(lang, staging, config_file)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    finally:
-        if previous_lang is None:
-            os.environ.pop("PII_LANG", None)
-        else:
-            os.environ["PII_LANG"] = previous_lang
     swap_in(staging, site_dir)
 
 
@@ -83,29 +78,20 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--site-url", help="public address ending in / (default: PII_SITE_URL or data/site.yml)")
     parser.add_argument("-q", "--quiet", action="store_true", help="show warnings and errors only")
     args = parser.parse_args(argv)
-    # The options reach the hooks through the environment; put it back afterwards, as main() is
-    # also called in-process (tests), where a later build must not see this one's data folder.
-    saved = {key: os.environ.get(key) for key in ("PII_DATA_DIR", "PII_SITE_URL")}
-    if args.data:
-        os.environ["PII_DATA_DIR"] = str(args.data.resolve())
-    if args.site_url:
-        os.environ["PII_SITE_URL"] = args.site_url
     logging.basicConfig(format="%(levelname)-7s -  %(message)s", level=logging.WARNING if args.quiet else logging.INFO)
     start = time.monotonic()
+    # The options reach the hooks through the environment, restored afterwards: main() is also
+    # called in-process (tests), where a later build must not see this one's data folder.
+    data = str(args.data.resolve()) if args.data else None
     try:
-        build_site(args.site_dir)
+        with environment(PII_DATA_DIR=data, PII_SITE_URL=args.site_url):
+            build_site(args.site_dir)
     except MkDocsException as error:
         print(f"Build failed; {args.site_dir} was left as it was.\n{error}", file=sys.stderr)
         return 1
     except OSError as error:
         print(f"The new site could not replace {args.site_dir}, which was left as it was: {error}", file=sys.stderr)
         return 1
-    finally:
-        for key, value in saved.items():
-            if value is None:
-                os.environ.pop(key, None)
-            else:
-                os.environ[key] = value
     print(f"Built {', '.join(LANGUAGES)} into {args.site_dir} in {time.monotonic() - start:.1f} s.")
     return 0
 

@@ -4,7 +4,6 @@ one session-scoped build of the real data (both languages) that the HTML tests q
 from __future__ import annotations
 
 import importlib.util
-import os
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -12,6 +11,8 @@ from types import ModuleType
 
 import lxml.html
 import pytest
+
+from pii_site.site_config import environment
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 DATA_DIR = PROJECT_DIR / "data"
@@ -58,20 +59,8 @@ def data_copy(tmp_path: Path) -> DataCopy:
 
 def build_into(site_dir: Path, data_dir: Path = DATA_DIR, site_url: str | None = None, today: str | None = None) -> Path:
     """Build both languages from `data_dir` into `site_dir` with scripts/build.py (`today` sets PII_TODAY)."""
-    saved = {key: os.environ.get(key) for key in ("PII_DATA_DIR", "PII_SITE_URL", "PII_TODAY")}
-    os.environ["PII_DATA_DIR"] = str(data_dir)
-    if site_url:
-        os.environ["PII_SITE_URL"] = site_url
-    if today:
-        os.environ["PII_TODAY"] = today
-    try:
+    with environment(PII_DATA_DIR=str(data_dir), PII_SITE_URL=site_url, PII_TODAY=today):
         load_script("build").build_site(site_dir)
-    finally:
-        for key, value in saved.items():
-            if value is None:
-                os.environ.pop(key, None)
-            else:
-                os.environ[key] = value
     return site_dir
 
 

@@ -10,7 +10,9 @@ build from another folder or for another address without editing mkdocs.yml:
 
 from __future__ import annotations
 
+import contextlib
 import os
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -43,6 +45,24 @@ class LanguageSite:
     alternate: list[dict[str, str]]
     repo_url: str | None
     edit_uri: str | None
+
+
+@contextlib.contextmanager
+def environment(**values: str | None) -> Iterator[None]:
+    """Set the given variables (PII_LANG=..., PII_DATA_DIR=...) for a block, then restore what was
+    there. A None value leaves its variable as it is. The adapters hand settings to the hooks this way."""
+    saved = {key: os.environ.get(key) for key in values}
+    for key, value in values.items():
+        if value is not None:
+            os.environ[key] = value
+    try:
+        yield
+    finally:
+        for key, value in saved.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value
 
 
 def from_environment(project_dir: Path, environ: dict[str, str] | None = None) -> BuildSettings:
