@@ -51,6 +51,12 @@ class Problem:
         return f"{self.location()}: {where_vi}{self.text_vi}\n    (en) {where_en}{self.text_en}"
 
 
+def file_problem(file: str, line: int | None, entry_key: str, **values: Any) -> Problem:
+    """A problem about a whole file or one of its lines, not about a record's field."""
+    vi, en = message(entry_key, **values)
+    return Problem(file, line, "", "", vi, en)
+
+
 @dataclass
 class DataError(Exception):
     """Raised once, after all problems in the data have been collected."""

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from pii_site import clock
-from pii_site.errors import DataError, Problem, message
+from pii_site.errors import DataError, Problem, file_problem
 from pii_site.model import Plan, PlanTask
 from pii_site.news import load_news
 from pii_site.pii_reference import build_reference, check_reference
@@ -44,8 +44,7 @@ def load_plan(data_dir: str | os.PathLike[str], today: dt.date | None = None) ->
     for name, model, path in _data_files(data_dir):
         label = _label(path)
         if not path.is_file():
-            vi, en = message("file_missing")
-            problems.append(Problem(label, None, "", "", vi, en))
+            problems.append(file_problem(label, None, "file_missing"))
             continue
         source, syntax_problems = read_yaml(path, label)
         problems += syntax_problems
@@ -100,8 +99,7 @@ def _stray_entries(data_dir: Path) -> list[Problem]:
         for entry in sorted(folder.iterdir()):
             if entry.name.startswith(".") or (entry.is_file() and entry.match(pattern)):
                 continue
-            vi, en = message("status_folder_entry", found=entry.name)
-            problems.append(Problem(_label(entry), None, "", "", vi, en))
+            problems.append(file_problem(_label(entry), None, "status_folder_entry", found=entry.name))
     return problems
 
 

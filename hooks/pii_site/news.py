@@ -13,10 +13,10 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable
+from typing import Callable
 
 from pii_site import urls
-from pii_site.errors import Problem, message
+from pii_site.errors import Problem, file_problem
 from pii_site.news_body import RenderedBody, read_body
 from pii_site.schema import NewsFrontMatter
 from pii_site.schema_base import OptionalEnglishText, Text
@@ -84,22 +84,17 @@ def load_news(data_dir: Path, label: Callable[[Path], str]) -> tuple[list[NewsPo
     return posts, problems
 
 
-def _problem(label: str, line: int | None, key: str, **values: Any) -> Problem:
-    vi, en = message(key, **values)
-    return Problem(label, line, "", "", vi, en)
-
-
 def _read_post(path: Path, label: str) -> tuple[NewsPost | None, list[Problem]]:
     name = FILE_NAME.match(path.name)
     if name is None:
-        return None, [_problem(label, None, "news_file_name", found=path.name)]
+        return None, [file_problem(label, None, "news_file_name", found=path.name)]
     try:
         lines = path.read_text(encoding="utf-8-sig").splitlines()
     except UnicodeDecodeError as error:
-        return None, [_problem(label, None, "yaml_encoding", detail=str(error))]
+        return None, [file_problem(label, None, "yaml_encoding", detail=str(error))]
     closing = next((i for i, line in enumerate(lines[1:], start=1) if FENCE.match(line)), None)
     if not lines or not FENCE.match(lines[0]) or closing is None:
-        return None, [_problem(label, 1, "news_front_matter")]
+        return None, [file_problem(label, 1, "news_front_matter")]
     source, problems = read_yaml_text("\n".join(lines[1:closing]), label, first_line=2)
     if source is None or problems:
         return None, problems
@@ -109,14 +104,14 @@ def _read_post(path: Path, label: str) -> tuple[NewsPost | None, list[Problem]]:
     assert isinstance(front, NewsFrontMatter)
     if name["date"] != front.date.isoformat():
         problems.append(
-            _problem(label, source.line_of(("date",)), "news_date_mismatch", file_date=name["date"], date=front.date)
+            file_problem(label, source.line_of(("date",)), "news_date_mismatch", file_date=name["date"], date=front.date)
         )
     body_start = closing + 1  # 0-based index of the body's first line
     body = lines[body_start:]
     split = next((i for i, line in enumerate(body) if ENGLISH_SEPARATOR.match(line)), len(body))
     body_vi, body_en = "\n".join(body[:split]).strip(), "\n".join(body[split + 1 :]).strip()
     if not body_vi:
-        problems.append(_problem(label, body_start + 1, "news_empty_body"))
+        problems.append(file_problem(label, body_start + 1, "news_empty_body"))
     # Each language's body is rendered on its own page, so each is read on its own.
     rendered_vi = read_body(safe_markdown(body_vi))
     rendered_en = read_body(safe_markdown(body_en)) if body_en else None
@@ -159,10 +154,10 @@ def _unsafe_addresses(rendered: RenderedBody, lines: list[str], first_line: int,
 
     for found in rendered.addresses:
         if found.tag == "img":
-            problems.append(_problem(label, line_of("![" + found.words, found.address), "news_image"))
+            problems.append(file_problem(label, line_of("![" + found.words, found.address), "news_image"))
         elif not found.address.lower().startswith(_SAFE_ADDRESSES):
             line = line_of(found.address, found.words)
-            problems.append(_problem(label, line, "news_link", found=" ".join(found.address.split())))
+            problems.append(file_problem(label, line, "news_link", found=" ".join(found.address.split())))
     return problems
 
 

@@ -9,7 +9,7 @@ import datetime as dt
 from pathlib import PurePosixPath
 from typing import Any
 
-from pii_site.errors import Problem, message
+from pii_site.errors import Problem, file_problem, message
 from pii_site.schema import PlanFile, StatusFile
 from pii_site.validation import problem_at, suggestion, unknown_reference
 from pii_site.yaml_source import YamlSource
@@ -49,8 +49,7 @@ def check_status_files(
         task_id = task_id_of(key)
         if task_id not in task_ids:
             # About the file's name, so no line.
-            vi, en = message("status_unknown_task", found=task_id, **suggestion(task_id, task_ids))
-            problems.append(Problem(source.label, None, "", "", vi, en))
+            problems.append(file_problem(source.label, None, "status_unknown_task", found=task_id, **suggestion(task_id, task_ids)))
         assert isinstance(status_file, StatusFile)
         previous: tuple[dt.date, int | None] | None = None
         for i, update in enumerate(status_file.updates):

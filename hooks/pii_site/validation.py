@@ -11,7 +11,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from pii_site.errors import Problem, message
+from pii_site.errors import Problem, file_problem, message
 from pii_site.schema_base import (
     BRANCH_NAME,
     DUTY_ID,
@@ -60,8 +60,7 @@ _TYPE_KINDS = {
 def parse(source: YamlSource, model: type[BaseModel]) -> tuple[BaseModel | None, list[Problem]]:
     """Validate one file's data against its model; return the model or the problems."""
     if source.data is None:
-        vi, en = message("file_empty")
-        return None, [Problem(source.label, 1, "", "", vi, en)]
+        return None, [file_problem(source.label, 1, "file_empty")]
     try:
         return model.model_validate(source.data), []
     except ValidationError as error:

@@ -13,7 +13,7 @@ from typing import Any
 
 import yaml
 
-from pii_site.errors import Problem, message
+from pii_site.errors import Problem, file_problem
 
 KeyPath = tuple[str | int, ...]
 
@@ -55,7 +55,7 @@ def read_yaml(path: Path, label: str) -> tuple[YamlSource | None, list[Problem]]
     try:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError as error:
-        return None, [_problem(label, None, "yaml_encoding", detail=str(error))]
+        return None, [file_problem(label, None, "yaml_encoding", detail=str(error))]
     return read_yaml_text(text, label)
 
 
@@ -71,13 +71,13 @@ def read_yaml_text(text: str, label: str, first_line: int = 1) -> tuple[YamlSour
         line = mark.line + 1 + offset if mark else None
         column = mark.column + 1 if mark else 0
         detail = error.problem or error.context or ""
-        return None, [_problem(label, line, "yaml_syntax", column=column, detail=detail)]
+        return None, [file_problem(label, line, "yaml_syntax", column=column, detail=detail)]
     except yaml.reader.ReaderError as error:
         # A character YAML does not allow (a control character pasted from another program).
         line = _line_at(text, error.position) + offset
-        return None, [_problem(label, line, "yaml_control_character", code=_character_code(error.character))]
+        return None, [file_problem(label, line, "yaml_control_character", code=_character_code(error.character))]
     except yaml.YAMLError as error:
-        return None, [_problem(label, None, "yaml_syntax", column=0, detail=str(error))]
+        return None, [file_problem(label, None, "yaml_syntax", column=0, detail=str(error))]
     finally:
         loader.dispose()
     source = YamlSource(label, data)
@@ -102,7 +102,7 @@ def _record_lines(
             key = key_node.value
             key_line = key_node.start_mark.line + 1 + offset
             if key in seen:
-                problems.append(_problem(source.label, key_line, "yaml_duplicate_key", key=key))
+                problems.append(file_problem(source.label, key_line, "yaml_duplicate_key", key=key))
             seen.add(key)
             _record_lines(value_node, (*path, key), source, problems, offset, visited)
             # A missing or empty value is best reported on its key's line.
@@ -123,8 +123,3 @@ def _character_code(character: int | str | bytes) -> str:
     """U+000B for the vertical tab: how the message names an unprintable character."""
     code = character if isinstance(character, int) else (character[:1] or b"\0")[0]
     return f"U+{ord(code) if isinstance(code, str) else code:04X}"
-
-
-def _problem(label: str, line: int | None, key: str, **values: Any) -> Problem:
-    vi, en = message(key, **values)
-    return Problem(label, line, "", "", vi, en)
