@@ -1,5 +1,7 @@
 """Shared fixtures: the project's paths, scripts as callables, copies of the data to break, and
-one session-scoped build of the real data (both languages) that the HTML tests query."""
+one session-scoped build (both languages) that the HTML tests query. Tests check the code on the
+fictional plan in tests/fixtures/plan/ (FIXTURE_DIR, seen from FIXTURE_TODAY), never on data/:
+only the invariants module reads the real plan (REAL_DATA_DIR)."""
 
 from __future__ import annotations
 
@@ -15,7 +17,14 @@ import pytest
 from pii_site.site_config import environment
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
-DATA_DIR = PROJECT_DIR / "data"
+# The fictional commune (xã Sông Mây): its tasks.yml lists the edge cases it holds and where.
+FIXTURE_DIR = PROJECT_DIR / "tests" / "fixtures" / "plan"
+# The day the fixture is seen from: VII.2 is overdue, VIII.1 stale (no update for over 90 days).
+FIXTURE_TODAY = "2026-11-26"
+# What the tests' data is: the fixture. A staff member's edit of data/ must never fail a test.
+DATA_DIR = FIXTURE_DIR
+# The real plan, for tests/test_invariants.py only (checks that hold for any valid plan).
+REAL_DATA_DIR = PROJECT_DIR / "data"
 
 
 def load_script(name: str) -> ModuleType:
@@ -28,11 +37,12 @@ def load_script(name: str) -> ModuleType:
 
 
 class DataCopy:
-    """A copy of data/ in a temporary folder, with helpers to break one file and find the line."""
+    """A copy of a data folder (the fixture plan unless told) in a temporary folder, with helpers to
+    break one file and find the line."""
 
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, source: Path = DATA_DIR) -> None:
         self.root = root
-        shutil.copytree(DATA_DIR, root)
+        shutil.copytree(source, root)
 
     def path(self, name: str) -> Path:
         return self.root / name
@@ -54,11 +64,14 @@ class DataCopy:
 
 @pytest.fixture
 def data_copy(tmp_path: Path) -> DataCopy:
+    """A copy of the fixture plan to break (load or build it with FIXTURE_TODAY)."""
     return DataCopy(tmp_path / "data")
 
 
 def build_into(site_dir: Path, data_dir: Path = DATA_DIR, site_url: str | None = None, today: str | None = None) -> Path:
-    """Build both languages from `data_dir` into `site_dir` with scripts/build.py (`today` sets PII_TODAY)."""
+    """Build both languages from `data_dir` into `site_dir` with scripts/build.py. `today` sets
+    PII_TODAY: pass FIXTURE_TODAY for the fixture plan; None leaves PII_TODAY as it is (the real
+    date unless a test set it), as the real data needs."""
     with environment(PII_DATA_DIR=str(data_dir), PII_SITE_URL=site_url, PII_TODAY=today):
         load_script("build").build_site(site_dir)
     return site_dir
@@ -79,8 +92,10 @@ def site_port() -> int:
 
 @pytest.fixture(scope="session")
 def site(tmp_path_factory: pytest.TempPathFactory, site_port: int) -> Path:
-    """The real data, built once for the whole session, for a project-page style address."""
-    return build_into(tmp_path_factory.mktemp("build") / "site", site_url=f"http://127.0.0.1:{site_port}{SITE_PATH}")
+    """The fixture plan, built once for the whole session on FIXTURE_TODAY, for a project-page style address."""
+    return build_into(
+        tmp_path_factory.mktemp("build") / "site", FIXTURE_DIR, f"http://127.0.0.1:{site_port}{SITE_PATH}", today=FIXTURE_TODAY
+    )
 
 
 class Page:
@@ -112,9 +127,12 @@ def page(site: Path):
 
 @pytest.fixture(scope="session")
 def plan():
+    """The fixture plan as the `site` build sees it (on FIXTURE_TODAY)."""
+    import datetime as dt
+
     from pii_site import load_plan
 
-    return load_plan(DATA_DIR)
+    return load_plan(FIXTURE_DIR, dt.date.fromisoformat(FIXTURE_TODAY))
 
 
 def iter_html(site_dir: Path) -> Iterator[Path]:
