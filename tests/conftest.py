@@ -121,10 +121,25 @@ def iter_html(site_dir: Path) -> Iterator[Path]:
     yield from sorted(site_dir.rglob("*.html"))
 
 
-# The illustrative progress data (tests/fixtures/demo: plan files linked to data/, made-up status
-# files) and the day it is seen from; `make demo` uses the same day.
-DEMO_DIR = PROJECT_DIR / "tests" / "fixtures" / "demo"
+# The illustrative progress data: tests/fixtures/demo (made-up status files and news, the demo
+# switch) laid over data/ once per session, as `make demo` does, and the day it is seen from.
+DEMO_OVERLAY = PROJECT_DIR / "tests" / "fixtures" / "demo"
 DEMO_TODAY = "2026-11-26"
+
+
+def _lay_demo() -> Path:
+    """A module constant, not a fixture, because tests import DEMO_DIR; removed when pytest exits."""
+    import atexit
+    import tempfile
+
+    from pii_site.overlay import lay_overlay
+
+    folder = Path(tempfile.mkdtemp(prefix="pii-demo-"))
+    atexit.register(shutil.rmtree, folder, ignore_errors=True)
+    return lay_overlay(DATA_DIR, DEMO_OVERLAY, folder / "data").data_dir
+
+
+DEMO_DIR = _lay_demo()
 
 
 @pytest.fixture(scope="session")
