@@ -34,6 +34,15 @@ class QuietHandler(SimpleHTTPRequestHandler):
         pass
 
 
+class PreviewServer(ThreadingHTTPServer):
+    def handle_error(self, request, client_address) -> None:  # type: ignore[no-untyped-def]
+        # A browser that gave up waiting (the port is open from the start, the first build takes
+        # seconds) or closed its tab is not the preview's error: no traceback for it.
+        if isinstance(sys.exc_info()[1], ConnectionError):
+            return
+        super().handle_error(request, client_address)
+
+
 def snapshot(extra: tuple[Path, ...] = ()) -> dict[Path, float]:
     """Modification times of every watched file."""
     times: dict[Path, float] = {}
@@ -65,11 +74,11 @@ def rebuild(site_dir: Path, site_url: str, data_dir: Path | None = None) -> bool
     return subprocess.run(command, cwd=PROJECT_DIR).returncode == 0
 
 
-def open_server(port: int, site_dir: Path) -> ThreadingHTTPServer | None:
+def open_server(port: int, site_dir: Path) -> PreviewServer | None:
     """The server on 127.0.0.1:port, or None after saying in one sentence why it cannot start."""
     handler = functools.partial(QuietHandler, directory=str(site_dir))
     try:
-        return ThreadingHTTPServer(("127.0.0.1", port), handler)
+        return PreviewServer(("127.0.0.1", port), handler)
     except OSError as error:
         if error.errno == errno.EADDRINUSE:
             print(f"Port {port} is busy (another preview or program uses it); choose another one, "

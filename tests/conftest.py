@@ -169,3 +169,23 @@ def demo_page(demo_site: Path):
         return Page(demo_site / lang / address / "index.html" if address else demo_site / lang / "index.html")
 
     return open_page
+
+
+# The real data built with no public address at all (neither PII_SITE_URL nor site.yml's url), as
+# `make build` does on a fresh clone: every address in it must be relative.
+@pytest.fixture(scope="session")
+def relative_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    import os
+
+    from pii_site.overlay import lay_overlay
+
+    root = tmp_path_factory.mktemp("relative")
+    (root / "no-address").mkdir()
+    (root / "no-address" / "site.yml").write_text("url: null\n", encoding="utf-8")
+    data = lay_overlay(DATA_DIR, root / "no-address", root / "data").data_dir
+    saved = os.environ.pop("PII_SITE_URL", None)
+    try:
+        return build_into(root / "site", data)
+    finally:
+        if saved is not None:
+            os.environ["PII_SITE_URL"] = saved
