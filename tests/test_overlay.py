@@ -107,3 +107,12 @@ def test_demo_folder_in_the_repository_holds_only_illustrative_files():
     assert [p for p in DEMO_OVERLAY.rglob("*") if p.is_symlink()] == []
     assert {entry.split("/")[0] for entry in entries} == {"news", "site.yml", "status"}
     assert yaml.safe_load((DEMO_OVERLAY / "site.yml").read_text(encoding="utf-8")) == {"demo": True}
+
+
+def test_broken_overlay_settings_are_left_out_with_a_note_naming_the_line(data_copy: DataCopy, tmp_path):
+    overlay = small_overlay(tmp_path, {})
+    (overlay / "site.yml").write_text("# the switch\ndemo: [true\n", encoding="utf-8")
+    laid = lay_overlay(data_copy.root, overlay, tmp_path / "laid")
+    assert len(laid.notes) == 1 and laid.notes[0].startswith(f"{(overlay / 'site.yml').as_posix()} left out:")
+    assert "line 3" in laid.notes[0]
+    assert (laid.data_dir / "site.yml").read_bytes() == data_copy.path("site.yml").read_bytes()

@@ -54,7 +54,12 @@ def lay_overlay(base_dir: Path, overlay_dir: Path, target_dir: Path) -> Overlaid
                 result.notes.append(f"{(overlay_dir / STATUS_FOLDER / path.name).as_posix()} left out: {reason}.")
     overlay_site = overlay_dir / SITE_FILE
     if overlay_site.is_file():
-        _merge_site_settings(target_dir / SITE_FILE, overlay_site)
+        try:
+            settings = _read(overlay_site)
+        except yaml.YAMLError as error:  # its mark names the line and column
+            result.notes.append(f"{overlay_site.as_posix()} left out: {error}".replace("\n", " "))
+        else:
+            _merge_site_settings(target_dir / SITE_FILE, settings if isinstance(settings, dict) else {})
     return result
 
 
@@ -90,7 +95,7 @@ def _stale_reason(path: Path, task_ids: set[str], unit_ids: set[str] | None) -> 
     return f"unit {', '.join(gone)} is no longer in units.yml" if gone else None
 
 
-def _merge_site_settings(site_file: Path, overlay_file: Path) -> None:
+def _merge_site_settings(site_file: Path, settings: dict[str, Any]) -> None:
     """Overlay keys win over the base's. The merged file is rewritten without the base's comments:
     it lives only in the temporary folder. A base file that is not a YAML mapping is left as it
     is, for the build to report with its line."""
@@ -100,5 +105,5 @@ def _merge_site_settings(site_file: Path, overlay_file: Path) -> None:
         return
     if not isinstance(base, dict):
         return
-    merged = {**base, **(_read(overlay_file) or {})}
+    merged = {**base, **settings}
     site_file.write_text(yaml.safe_dump(merged, allow_unicode=True, sort_keys=False), encoding="utf-8")
