@@ -20,15 +20,18 @@ $(STAMP): requirements.lock pyproject.toml
 	$(BIN)/python -m pip install --quiet --no-deps -e .
 	touch $@
 
-## Preview both languages at http://127.0.0.1:8000/, rebuilding on edits to data/, docs/, hooks/.
+## Preview both languages at http://127.0.0.1:$(PORT)/, rebuilding on edits to data/, docs/, hooks/.
+## Another port when 8000 is taken: make serve PORT=8001 (make demo PORT=8002 likewise).
+PORT ?= 8000
 serve: install
-	$(BIN)/python scripts/serve.py
+	$(BIN)/python scripts/serve.py --port $(PORT)
 
-## Preview the site built from the illustrative progress data in tests/fixtures/demo (every page says so),
-## seen from a fixed day so that "overdue" and "no update for 90 days" do not change with the calendar.
+## Preview data/ with the illustrative progress and news of tests/fixtures/demo laid over it in a
+## temporary folder (every page says so), seen from a fixed day so that "overdue" and "no update
+## for 90 days" do not change with the calendar.
 DEMO_TODAY := 2026-11-26
 demo: install
-	PII_TODAY=$(DEMO_TODAY) $(BIN)/python scripts/serve.py --data tests/fixtures/demo --site-dir site.demo
+	PII_TODAY=$(DEMO_TODAY) $(BIN)/python scripts/serve.py --overlay tests/fixtures/demo --site-dir site.demo --port $(PORT)
 
 ## Build the complete site (both languages) into site/.
 build: install

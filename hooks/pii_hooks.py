@@ -6,6 +6,7 @@ Events:
   before site/ is touched), and sets everything that differs per language.
 - on_files: adds every generated page with File.generated and points "edit this page" at the
   data file behind it; adds the progress feed and the open-data downloads as generated files.
+- on_template_context: without a public address, gives the 404 page relative addresses.
 - on_post_build: tunes the search index Material's search plugin has just written (hooks run
   after plugins): accent-folded fields and title-length boosts (pii_site.search_fold); in the
   default language's build, writes the root page that sends readers on to the Vietnamese site.
@@ -18,10 +19,13 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from mkdocs.commands.build import get_context
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
+from mkdocs.utils import is_error_template
+from mkdocs.utils.templates import TemplateContext
 
 import pii_site.search_fold
 import pii_site.site_config
@@ -58,7 +62,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     config.extra["lang"] = settings.lang
     labels = Labels(settings.lang)
     # Read by hooks/theme/main.html: the feed in every page's <head>, the demo notice on every page.
-    config.extra["pii_feed"] = {"href": feeds.FEED, "title": labels("feed.title", site=site.site_name)}
+    # Absolute when the address is known (feed readers are handed it as is), else relative to the
+    # language's root: the theme passes it through MkDocs' `url` filter, which makes it relative to each page.
+    config.extra["pii_feed"] = {"href": site.site_url + feeds.FEED, "title": labels("feed.title", site=site.site_name)}
     config.extra["pii_demo_notice"] = labels("demo.notice") if plan.site.demo else None
     if site.repo_url:
         config.repo_url = site.repo_url
@@ -83,6 +89,16 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for data in (*exports.open_data_files(plan), feeds.feed_file(plan, lang, site_url)):
         files.append(File.generated(config, data.path, content=data.content))
     return files
+
+
+def on_template_context(context: TemplateContext, template_name: str, config: MkDocsConfig) -> TemplateContext:
+    # MkDocs gives the 404 page addresses from the server's root ("/assets/...") when there is no
+    # site_url, which fail under any other path. Relative to the page instead: right where
+    # 404.html is served from its own folder; a server that answers every missing address with it
+    # needs a public address (CI publishing always has one, and then MkDocs' absolute ones stay).
+    if is_error_template(template_name) and not config.site_url:
+        context.update(get_context(context["nav"], context["pages"], config, base_url="."))
+    return context
 
 
 def on_post_build(config: MkDocsConfig) -> None:

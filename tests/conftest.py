@@ -139,10 +139,25 @@ def iter_html(site_dir: Path) -> Iterator[Path]:
     yield from sorted(site_dir.rglob("*.html"))
 
 
-# The illustrative progress data (tests/fixtures/demo: plan files linked to data/, made-up status
-# files) and the day it is seen from; `make demo` uses the same day.
-DEMO_DIR = PROJECT_DIR / "tests" / "fixtures" / "demo"
+# The illustrative progress data: tests/fixtures/demo (made-up status files and news, the demo
+# switch) laid over data/ once per session, as `make demo` does, and the day it is seen from.
+DEMO_OVERLAY = PROJECT_DIR / "tests" / "fixtures" / "demo"
 DEMO_TODAY = "2026-11-26"
+
+
+def _lay_demo() -> Path:
+    """A module constant, not a fixture, because tests import DEMO_DIR; removed when pytest exits."""
+    import atexit
+    import tempfile
+
+    from pii_site.overlay import lay_overlay
+
+    folder = Path(tempfile.mkdtemp(prefix="pii-demo-"))
+    atexit.register(shutil.rmtree, folder, ignore_errors=True)
+    return lay_overlay(DATA_DIR, DEMO_OVERLAY, folder / "data").data_dir
+
+
+DEMO_DIR = _lay_demo()
 
 
 @pytest.fixture(scope="session")
@@ -172,3 +187,23 @@ def demo_page(demo_site: Path):
         return Page(demo_site / lang / address / "index.html" if address else demo_site / lang / "index.html")
 
     return open_page
+
+
+# The real data built with no public address at all (neither PII_SITE_URL nor site.yml's url), as
+# `make build` does on a fresh clone: every address in it must be relative.
+@pytest.fixture(scope="session")
+def relative_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    import os
+
+    from pii_site.overlay import lay_overlay
+
+    root = tmp_path_factory.mktemp("relative")
+    (root / "no-address").mkdir()
+    (root / "no-address" / "site.yml").write_text("url: null\n", encoding="utf-8")
+    data = lay_overlay(DATA_DIR, root / "no-address", root / "data").data_dir
+    saved = os.environ.pop("PII_SITE_URL", None)
+    try:
+        return build_into(root / "site", data)
+    finally:
+        if saved is not None:
+            os.environ["PII_SITE_URL"] = saved

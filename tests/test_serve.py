@@ -1,8 +1,11 @@
-"""`make serve` (scripts/serve.py): both languages answer on 127.0.0.1, and an edit to the data
-shows up after the automatic rebuild, without restarting."""
+"""`make serve` and `make demo` (scripts/serve.py): both languages answer on the chosen port with
+pages that name no host, an edit to the data (or to the demo overlay) shows up after the
+automatic rebuild without restarting, and a busy port is said in one sentence."""
 
 from __future__ import annotations
 
+import os
+import shutil
 import socket
 import subprocess
 import sys
@@ -10,7 +13,9 @@ import time
 import urllib.request
 from pathlib import Path
 
-from conftest import PROJECT_DIR, DataCopy
+import pytest
+
+from conftest import DEMO_OVERLAY, PROJECT_DIR, DataCopy, load_script
 
 
 def fetch(url: str) -> str | None:
@@ -30,10 +35,14 @@ def wait_for(condition, seconds: float) -> bool:
     return False
 
 
-def test_preview_serves_both_languages_and_rebuilds_after_an_edit(data_copy: DataCopy, tmp_path: Path):
+def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
+        return probe.getsockname()[1]
+
+
+def test_preview_serves_both_languages_and_rebuilds_after_an_edit(data_copy: DataCopy, tmp_path: Path):
+    port = free_port()
     command = [sys.executable, str(PROJECT_DIR / "scripts" / "serve.py"), "--port", str(port),
                "--site-dir", str(tmp_path / "site"), "--data", str(data_copy.root)]
     server = subprocess.Popen(command, cwd=PROJECT_DIR, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
@@ -42,9 +51,51 @@ def test_preview_serves_both_languages_and_rebuilds_after_an_edit(data_copy: Dat
         assert wait_for(lambda: fetch(f"{base}/vi/") is not None, 90), "the preview never answered"
         assert 'lang="en"' in (fetch(f"{base}/en/units/phong-kinh-te/") or "")
         assert "Phòng Kinh tế" in (fetch(f"{base}/vi/units/phong-kinh-te/") or "")
+        assert str(port) not in (fetch(f"{base}/vi/units/phong-kinh-te/") or ""), "the page names its host"
         data_copy.replace("units.yml", 'vi: "Phòng Kinh tế"', 'vi: "Phòng Kinh tế (đã sửa)"')
         assert wait_for(lambda: "Phòng Kinh tế (đã sửa)" in (fetch(f"{base}/vi/units/phong-kinh-te/") or ""), 90)
     finally:
         server.terminate()
         output = server.communicate(timeout=30)[0]
     assert "Traceback" not in output, output
+
+
+def test_demo_preview_lays_the_overlay_and_rebuilds_when_the_overlay_changes(tmp_path: Path):
+    overlay = tmp_path / "demo"
+    shutil.copytree(DEMO_OVERLAY, overlay)
+    port = free_port()
+    command = [sys.executable, str(PROJECT_DIR / "scripts" / "serve.py"), "--port", str(port),
+               "--site-dir", str(tmp_path / "site"), "--overlay", str(overlay)]
+    server = subprocess.Popen(command, cwd=PROJECT_DIR, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                              env={**os.environ, "PII_TODAY": "2026-11-26"})
+    news = f"http://127.0.0.1:{port}/en/news/"
+    post = sorted((overlay / "news").glob("*.md"))[-1]
+    try:
+        assert wait_for(lambda: fetch(news) is not None, 90), "the preview never answered"
+        assert "Demonstration data" in (fetch(news) or "")
+        post.write_text(post.read_text(encoding="utf-8").replace("(Illustration)", "(Illustration, edited)"), encoding="utf-8")
+        assert wait_for(lambda: "(Illustration, edited)" in (fetch(news) or ""), 90)
+    finally:
+        server.terminate()
+        output = server.communicate(timeout=30)[0]
+    assert "Traceback" not in output, output
+    # Laid in a temporary folder: nothing is written into the overlay (nor left behind in data/).
+    assert sorted(p.name for p in overlay.rglob("*")) == sorted(p.name for p in DEMO_OVERLAY.rglob("*"))
+
+
+@pytest.mark.parametrize("target", ["serve", "demo"])
+def test_busy_port_is_said_in_one_sentence_with_exit_status_1(tmp_path: Path, capsys, target):
+    serve = load_script("serve")
+    with socket.socket() as held:
+        held.bind(("127.0.0.1", 0))
+        held.listen()
+        port = held.getsockname()[1]
+        argv = ["--port", str(port), "--site-dir", str(tmp_path / "site")]
+        if target == "demo":
+            argv += ["--overlay", str(DEMO_OVERLAY)]
+        assert serve.main(argv) == 1
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert captured.err == (f"Port {port} is busy (another preview or program uses it); choose another one, "
+                            f"e.g. make serve PORT={port + 1} (or make demo PORT={port + 1}).\n")
+    assert not (tmp_path / "site").exists(), "nothing is built for a preview that cannot start"

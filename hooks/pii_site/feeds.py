@@ -39,7 +39,12 @@ def entry_id(plan: Plan, lang: str, task_id: str, index: int, date: dt.date) -> 
 
 
 def feed_xml(plan: Plan, lang: str, site_url: str) -> str:
-    """The Atom document for `lang`; site_url is the language's address ending in '/'."""
+    """The Atom document for `lang`; site_url is the language's address ending in '/', or "".
+
+    Without an address, links are relative: RFC 4287 (section 4.2.7) lets atom:link hold an IRI
+    reference, resolved against the feed's own address (RFC 3986), so "tasks/i-3/#history" in
+    <lang>/feed.xml reaches the task page wherever the site is served. Absolute links are only
+    possible, and then used, when the public address is known; entry ids never depend on it."""
     t = Labels(lang)
     tr = Translator(lang)
     entries = []

@@ -4,8 +4,9 @@ Read from the environment by the adapters (hooks, scripts), so tests and other c
 build from another folder or for another address without editing mkdocs.yml:
   PII_LANG      vi (default) or en
   PII_DATA_DIR  the data folder (default: data/ beside mkdocs.yml)
-  PII_SITE_URL  the public address ending in "/" (default: data/site.yml's url, else the
-                local preview address http://127.0.0.1:8000/)
+  PII_SITE_URL  the public address ending in "/" (default: data/site.yml's url), or "relative"
+                for a site that works wherever it is served, whatever data/site.yml says (the
+                preview). Without any address the site is relative too: no page names a host.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from pii_site.model import Plan
 from pii_site.render import render_html
 
 DEFAULT_LANG = LANGUAGES[0]
-LOCAL_URL = "http://127.0.0.1:8000/"
+RELATIVE = "relative"
 
 
 class SettingsError(ValueError):
@@ -34,7 +35,7 @@ class SettingsError(ValueError):
 class BuildSettings:
     lang: str
     data_dir: Path
-    url_override: str | None
+    url_override: str | None  # an address, RELATIVE, or None to use data/site.yml's url
 
 
 @dataclass(frozen=True)
@@ -72,14 +73,19 @@ def from_environment(project_dir: Path, environ: dict[str, str] | None = None) -
         raise SettingsError(f"PII_LANG must be one of {', '.join(LANGUAGES)}, not {lang!r}.")
     data_dir = Path(env.get("PII_DATA_DIR") or project_dir / "data")
     url = env.get("PII_SITE_URL") or None
-    if url is not None and not (url.startswith(("http://", "https://")) and url.endswith("/")):
-        raise SettingsError(f"PII_SITE_URL must start with http:// or https:// and end with '/', not {url!r}.")
+    if url not in (None, RELATIVE) and not (url.startswith(("http://", "https://")) and url.endswith("/")):
+        raise SettingsError(
+            f"PII_SITE_URL must start with http:// or https:// and end with '/' (or be {RELATIVE!r}), not {url!r}."
+        )
     return BuildSettings(lang, data_dir, url)
 
 
 def base_url(plan: Plan, settings: BuildSettings) -> str:
-    """The address both language folders live under."""
-    return settings.url_override or plan.site.url or LOCAL_URL
+    """The address both language folders live under; "" when none is known (or RELATIVE is asked):
+    then every address in the site is relative, so it works from any host, port and path."""
+    if settings.url_override == RELATIVE:
+        return ""
+    return settings.url_override or plan.site.url or ""
 
 
 def for_language(plan: Plan, settings: BuildSettings) -> LanguageSite:
@@ -87,13 +93,17 @@ def for_language(plan: Plan, settings: BuildSettings) -> LanguageSite:
     lang = settings.lang
     site = plan.site
     return LanguageSite(
-        site_url=f"{base}{lang}/",
+        # An empty site_url is MkDocs' own "no address": no canonical links, an empty sitemap.
+        site_url=f"{base}{lang}/" if base else "",
         # Material writes these into every page without escaping (MkDocs renders themes with
         # autoescape off), so they are handed over as HTML text: a "<" in data/site.yml stays a "<".
         site_name=str(escape(getattr(site.name, lang))),
         site_description=str(escape(getattr(site.description, lang))),
         alternate=[
-            {"name": Labels(other)("language.name"), "link": f"{base}{other}/", "lang": other} for other in LANGUAGES
+            # Without an address, "../en/" is relative to the language's root, like every link
+            # Material passes through MkDocs' `url` filter.
+            {"name": Labels(other)("language.name"), "link": f"{base or '../'}{other}/", "lang": other}
+            for other in LANGUAGES
         ],
         repo_url=site.repository,
         edit_uri=f"edit/{site.branch}/" if site.repository else None,

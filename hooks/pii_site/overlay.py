@@ -1,0 +1,109 @@
+"""Lay an overlay folder (e.g. tests/fixtures/demo: status files, news posts, a site.yml holding a
+few settings) over a data folder, into a new folder, with plain copies: no symbolic links, which
+break on Windows checkouts. Called by scripts/serve.py (`make demo`) and the tests' demo fixtures.
+"""
+
+from __future__ import annotations
+
+import shutil
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from pii_site.news import NEWS_FOLDER
+from pii_site.status_rules import STATUS_FOLDER, task_id_of
+
+SITE_FILE = "site.yml"
+
+
+@dataclass
+class Overlaid:
+    """The folder the overlay was laid into, and what was left out of the overlay and why."""
+
+    data_dir: Path
+    notes: list[str] = field(default_factory=list)
+
+
+def lay_overlay(base_dir: Path, overlay_dir: Path, target_dir: Path) -> Overlaid:
+    """Copy base_dir to target_dir (which must not exist yet), then lay overlay_dir over it.
+
+    The overlay's status/ and news/ folders replace the base's: the demonstration's progress and
+    news are its own, so a real update never appears under the "made-up data" notice, and staff
+    adding updates or posts never changes what the demonstration shows. An overlay status file
+    whose task, or one of whose reporting units, is no longer in the base plan is left out with a
+    note, so the overlaid folder stays valid when staff remove a task or a unit. The overlay's
+    site.yml keys replace the same top-level keys of the base's site.yml. base_dir is not changed.
+    """
+    # symlinks=False (the default) copies what a link points to: the result holds no link.
+    shutil.copytree(base_dir, target_dir)
+    result = Overlaid(target_dir)
+    task_ids, unit_ids = _plan_ids(base_dir)
+    for folder in (STATUS_FOLDER, NEWS_FOLDER):
+        source = overlay_dir / folder
+        if not source.is_dir():
+            continue
+        shutil.rmtree(target_dir / folder, ignore_errors=True)
+        shutil.copytree(source, target_dir / folder)
+    status_dir = target_dir / STATUS_FOLDER
+    if (overlay_dir / STATUS_FOLDER).is_dir() and task_ids is not None:
+        for path in sorted(status_dir.glob("*.yml")):
+            if reason := _stale_reason(path, task_ids, unit_ids):
+                path.unlink()
+                result.notes.append(f"{(overlay_dir / STATUS_FOLDER / path.name).as_posix()} left out: {reason}.")
+    overlay_site = overlay_dir / SITE_FILE
+    if overlay_site.is_file():
+        try:
+            settings = _read(overlay_site)
+        except yaml.YAMLError as error:  # its mark names the line and column
+            result.notes.append(f"{overlay_site.as_posix()} left out: {error}".replace("\n", " "))
+        else:
+            _merge_site_settings(target_dir / SITE_FILE, settings if isinstance(settings, dict) else {})
+    return result
+
+
+def _read(path: Path) -> Any:
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
+def _plan_ids(base_dir: Path) -> tuple[set[str] | None, set[str] | None]:
+    """The task and unit ids of the base plan; None when a file cannot be read, in which case
+    nothing is left out and the build itself reports the base's problem with file and line."""
+    try:
+        tasks = {task["id"] for group in _read(base_dir / "tasks.yml")["groups"] for task in group["tasks"]}
+    except (OSError, yaml.YAMLError, KeyError, TypeError):
+        tasks = None
+    try:
+        units = {unit["id"] for unit in _read(base_dir / "units.yml")["units"]}
+    except (OSError, yaml.YAMLError, KeyError, TypeError):
+        units = None
+    return tasks, units
+
+
+def _stale_reason(path: Path, task_ids: set[str], unit_ids: set[str] | None) -> str | None:
+    task_id = task_id_of(path.name)
+    if task_id not in task_ids:
+        return f"task {task_id} is no longer in tasks.yml"
+    if unit_ids is None:
+        return None
+    try:
+        updates = (_read(path) or {}).get("updates") or []
+    except (yaml.YAMLError, AttributeError):
+        return None  # the build reports the overlay's own mistake with its line
+    gone = sorted({u.get("unit") for u in updates if isinstance(u, dict) and u.get("unit")} - unit_ids)
+    return f"unit {', '.join(gone)} is no longer in units.yml" if gone else None
+
+
+def _merge_site_settings(site_file: Path, settings: dict[str, Any]) -> None:
+    """Overlay keys win over the base's. The merged file is rewritten without the base's comments:
+    it lives only in the temporary folder. A base file that is not a YAML mapping is left as it
+    is, for the build to report with its line."""
+    try:
+        base = _read(site_file)
+    except (OSError, yaml.YAMLError):
+        return
+    if not isinstance(base, dict):
+        return
+    merged = {**base, **settings}
+    site_file.write_text(yaml.safe_dump(merged, allow_unicode=True, sort_keys=False), encoding="utf-8")

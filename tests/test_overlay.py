@@ -1,0 +1,118 @@
+"""The demo overlay (pii_site.overlay, used by `make demo` and the demo fixtures): laid over a copy
+of the data it merges the site settings, brings its own progress and news, leaves out what staff
+removed from the plan with a note, holds no symbolic link and leaves the data folder untouched."""
+
+from __future__ import annotations
+
+import datetime as dt
+import filecmp
+import shutil
+from pathlib import Path
+
+import yaml
+
+from conftest import DEMO_OVERLAY, DataCopy
+from pii_site import load_plan
+from pii_site.overlay import lay_overlay
+
+
+DEMO_DAY = dt.date(2026, 11, 26)
+
+
+def tree(folder: Path) -> dict[str, bytes]:
+    return {path.relative_to(folder).as_posix(): path.read_bytes() for path in folder.rglob("*") if path.is_file()}
+
+
+def task_ids(data_dir: Path) -> list[str]:
+    tasks = yaml.safe_load((data_dir / "tasks.yml").read_text(encoding="utf-8"))
+    return [task["id"] for group in tasks["groups"] for task in group["tasks"]]
+
+
+def small_overlay(root: Path, status: dict[str, str]) -> Path:
+    """An overlay with the given status files (task id -> text), one news post and the demo switch."""
+    overlay = root / "overlay"
+    (overlay / "status").mkdir(parents=True)
+    (overlay / "news").mkdir()
+    (overlay / "site.yml").write_text("# only the switch\ndemo: true\n", encoding="utf-8")
+    for task_id, text in status.items():
+        (overlay / "status" / f"{task_id}.yml").write_text(text, encoding="utf-8")
+    post = next((DEMO_OVERLAY / "news").glob("*.md"))
+    shutil.copy(post, overlay / "news" / post.name)
+    return overlay
+
+
+NO_UPDATE = "updates: []\n"
+
+
+def test_overlay_merges_site_settings_and_brings_its_own_progress_and_news(data_copy: DataCopy, tmp_path):
+    first_task = task_ids(data_copy.root)[0]
+    overlay = small_overlay(tmp_path, {first_task: NO_UPDATE})
+    base_site = yaml.safe_load(data_copy.path("site.yml").read_text(encoding="utf-8"))
+    laid = lay_overlay(data_copy.root, overlay, tmp_path / "laid")
+    assert laid.notes == []
+    site = yaml.safe_load((laid.data_dir / "site.yml").read_text(encoding="utf-8"))
+    assert site == {**base_site, "demo": True}  # every base key kept, the overlay's added
+    # The base's progress and news are replaced by the overlay's, never mixed with them.
+    assert tree(laid.data_dir / "status") == tree(overlay / "status")
+    assert tree(laid.data_dir / "news") == tree(overlay / "news")
+    plan = load_plan(laid.data_dir, DEMO_DAY)
+    assert plan.site.demo is True
+    assert len(plan.news) == 1
+
+
+def test_overlay_key_wins_over_the_base_key(data_copy: DataCopy, tmp_path):
+    overlay = small_overlay(tmp_path, {})
+    (overlay / "site.yml").write_text("demo: true\nbranch: demo-branch\n", encoding="utf-8")
+    laid = lay_overlay(data_copy.root, overlay, tmp_path / "laid")
+    assert load_plan(laid.data_dir, DEMO_DAY).site.branch == "demo-branch"
+
+
+def test_status_file_of_a_task_no_longer_in_the_plan_is_left_out_with_a_note(data_copy: DataCopy, tmp_path):
+    removed = "Z.99"  # a task staff removed: the overlay still has its status file
+    assert removed not in task_ids(data_copy.root)
+    kept = task_ids(data_copy.root)[0]
+    overlay = small_overlay(tmp_path, {removed: NO_UPDATE, kept: NO_UPDATE})
+    laid = lay_overlay(data_copy.root, overlay, tmp_path / "laid")
+    assert laid.notes == [f"{(overlay / 'status' / f'{removed}.yml').as_posix()} left out: task {removed} is no longer in tasks.yml."]
+    assert sorted(tree(laid.data_dir / "status")) == [f"{kept}.yml"]
+    load_plan(laid.data_dir, DEMO_DAY)  # valid: `make demo` and the demo build go on
+
+
+def test_status_file_naming_a_unit_no_longer_in_the_plan_is_left_out_with_a_note(data_copy: DataCopy, tmp_path):
+    task = task_ids(data_copy.root)[0]
+    update = "updates:\n  - date: 2026-06-01\n    status: in-progress\n    unit: unit-removed-by-staff\n    note: {vi: x}\n"
+    overlay = small_overlay(tmp_path, {task: update})
+    laid = lay_overlay(data_copy.root, overlay, tmp_path / "laid")
+    assert laid.notes == [f"{(overlay / 'status' / f'{task}.yml').as_posix()} left out: unit unit-removed-by-staff is no longer in units.yml."]
+    assert tree(laid.data_dir / "status") == {}
+
+
+def test_overlaid_folder_holds_no_symbolic_link_and_the_base_is_untouched(data_copy: DataCopy, tmp_path):
+    # Even a base that has one (as the old demo folder had) gives plain files.
+    elsewhere = tmp_path / "glossary.yml"
+    shutil.move(data_copy.path("glossary.yml"), elsewhere)
+    data_copy.path("glossary.yml").symlink_to(elsewhere)
+    before = tree(data_copy.root)
+    laid = lay_overlay(data_copy.root, DEMO_OVERLAY, tmp_path / "laid")
+    assert [p for p in laid.data_dir.rglob("*") if p.is_symlink()] == []
+    assert (laid.data_dir / "glossary.yml").read_bytes() == elsewhere.read_bytes()
+    assert tree(data_copy.root) == before
+    # The plan files are the base's, byte for byte.
+    for name in ("plan.yml", "tasks.yml", "units.yml", "duties.yml", "pillars.yml", "schema/status.schema.json"):
+        assert filecmp.cmp(data_copy.path(name), laid.data_dir / name, shallow=False)
+
+
+def test_demo_folder_in_the_repository_holds_only_illustrative_files():
+    entries = sorted(p.relative_to(DEMO_OVERLAY).as_posix() for p in DEMO_OVERLAY.rglob("*"))
+    assert [p for p in DEMO_OVERLAY.rglob("*") if p.is_symlink()] == []
+    assert {entry.split("/")[0] for entry in entries} == {"news", "site.yml", "status"}
+    assert yaml.safe_load((DEMO_OVERLAY / "site.yml").read_text(encoding="utf-8")) == {"demo": True}
+
+
+def test_broken_overlay_settings_are_left_out_with_a_note_naming_the_line(data_copy: DataCopy, tmp_path):
+    overlay = small_overlay(tmp_path, {})
+    (overlay / "site.yml").write_text("# the switch\ndemo: [true\n", encoding="utf-8")
+    laid = lay_overlay(data_copy.root, overlay, tmp_path / "laid")
+    assert len(laid.notes) == 1 and laid.notes[0].startswith(f"{(overlay / 'site.yml').as_posix()} left out:")
+    assert "line 3" in laid.notes[0]
+    assert (laid.data_dir / "site.yml").read_bytes() == data_copy.path("site.yml").read_bytes()
