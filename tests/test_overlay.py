@@ -92,6 +92,9 @@ def test_overlaid_folder_holds_no_symbolic_link_and_the_base_is_untouched(data_c
     elsewhere = tmp_path / "glossary.yml"
     shutil.move(data_copy.path("glossary.yml"), elsewhere)
     data_copy.path("glossary.yml").symlink_to(elsewhere)
+    # A nested folder (data/ has schema/) is copied too.
+    data_copy.path("schema").mkdir(exist_ok=True)
+    data_copy.path("schema/status.schema.json").write_text('{"title": "status"}', encoding="utf-8")
     before = tree(data_copy.root)
     laid = lay_overlay(data_copy.root, DEMO_OVERLAY, tmp_path / "laid")
     assert [p for p in laid.data_dir.rglob("*") if p.is_symlink()] == []
