@@ -1,39 +1,39 @@
 """scripts/add_update.py: the office adds one update with one command. Success appends to the end
 of the task's file and keeps everything above byte for byte; every refusal explains itself in both
-languages, exits 1 and leaves the file exactly as it was (or does not create it)."""
+languages, exits 1 and leaves the file exactly as it was (or does not create it). Runs on a copy of
+the fixture plan (tests/fixtures/plan) seen from FIXTURE_TODAY."""
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 import yaml
 
-from conftest import DEMO_DIR, DEMO_TODAY, load_script
+from conftest import FIXTURE_TODAY, DataCopy, load_script
 from pii_site import load_plan
 
 add_update = load_script("add_update")
 
 
 @pytest.fixture
-def demo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    copy = tmp_path / "data"
-    shutil.copytree(DEMO_DIR, copy)
-    monkeypatch.setenv("PII_TODAY", DEMO_TODAY)
-    return copy
+def data(data_copy: DataCopy, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The fixture plan's copy, with "today" (for the script and load_plan) set to FIXTURE_TODAY."""
+    monkeypatch.setenv("PII_TODAY", FIXTURE_TODAY)
+    return data_copy.root
 
 
 def run(data: Path, *args: str) -> int:
     return add_update.main([*args, "--data", str(data)])
 
 
-def test_appends_one_update_and_keeps_comments_and_order(demo: Path, capsys):
-    path = demo / "status" / "III.2.yml"
+def test_appends_one_update_and_keeps_comments_and_order(data: Path, capsys):
+    path = data / "status" / "VII.2.yml"
     before = path.read_bytes()
-    code = run(demo, "III.2", "--status", "completed", "--percent", "100", "--note", "Đã hoàn thành <b>đợt 1</b>",
+    # The second of VII.2's two lead units reports.
+    code = run(data, "VII.2", "--status", "completed", "--percent", "100", "--note", "Đã hoàn thành <b>đợt 1</b>",
                "--note-en", "Done", "--evidence", "https://example.org/x", "--evidence", "15/BC-UBND, 2026-11-20, UBND xã",
-               "--date", "2026-11-25", "--unit", "trung-tam-phuc-vu-hanh-chinh-cong")
+               "--date", "2026-11-25", "--unit", "hop-tac-xa-song-may")
     assert code == 0, capsys.readouterr().err
     after = path.read_bytes()
     assert after.startswith(before)  # comments, order and earlier updates untouched
@@ -41,59 +41,72 @@ def test_appends_one_update_and_keeps_comments_and_order(demo: Path, capsys):
     assert added["status"] == "completed" and added["percent"] == 100
     assert added["note"] == {"vi": "Đã hoàn thành <b>đợt 1</b>", "en": "Done"}
     assert added["evidence"][0] == {"url": "https://example.org/x"}
-    assert added["evidence"][1]["number"] == "15/BC-UBND"
-    task = load_plan(demo).task("III.2")
+    assert added["evidence"][1]["number"] == "15/BC-UBND" and added["unit"] == "hop-tac-xa-song-may"
+    task = load_plan(data).task("VII.2")
     assert task.progress.status == "completed" and str(task.progress.last_date) == "2026-11-25"
+    assert not task.progress.overdue  # it was overdue before: completed tasks are not
     assert "Đã thêm cập nhật ngày 2026-11-25" in capsys.readouterr().out
 
 
-def test_first_update_fills_the_empty_list_and_defaults_to_today_and_the_lead_unit(demo: Path):
-    path = demo / "status" / "V.1.yml"
+def test_first_update_fills_the_empty_list_and_defaults_to_today_and_the_lead_unit(data: Path):
+    path = data / "status" / "VIII.3.yml"  # the fixture's task without a status file
     assert not path.exists()
-    assert run(demo, "V.1", "--status", "in-progress", "--note", "Bắt đầu") == 0
+    assert run(data, "VIII.3", "--status", "in-progress", "--note", "Bắt đầu") == 0
     text = path.read_text(encoding="utf-8")
     assert text.startswith("# yaml-language-server: $schema=../schema/status.schema.json\n")
-    update = load_plan(demo).task("V.1").progress.latest
-    assert str(update.date) == DEMO_TODAY and update.unit == "phong-van-hoa-xa-hoi" and update.note.en is None
+    task = load_plan(data).task("VIII.3")
+    update = task.progress.latest
+    assert str(update.date) == FIXTURE_TODAY and update.unit == task.lead[0].id and update.note.en is None
     # Appending again, under the list that now exists.
-    assert run(demo, "V.1", "--status", "delayed", "--percent", "5", "--note", "Chậm") == 0
-    assert [u.status for u in load_plan(demo).task("V.1").progress.updates] == ["in-progress", "delayed"]
+    assert run(data, "VIII.3", "--status", "delayed", "--percent", "5", "--note", "Chậm") == 0
+    assert [u.status for u in load_plan(data).task("VIII.3").progress.updates] == ["in-progress", "delayed"]
+
+
+def test_first_update_of_a_file_with_an_empty_list_goes_under_it(data: Path):
+    path = data / "status" / "IX.2.yml"  # "updates:" with nothing under it, as the project ships files
+    before = path.read_bytes()
+    assert before.endswith(b"\nupdates:\n")
+    assert run(data, "IX.2", "--status", "not-started", "--note", "Chờ kinh phí") == 0
+    assert path.read_bytes().startswith(before)
+    [update] = load_plan(data).task("IX.2").progress.updates
+    assert update.status == "not-started" and update.note.vi == "Chờ kinh phí"
 
 
 REFUSALS = {
-    "unknown task": (["III.9", "--status", "in-progress", "--note", "x"], 'không có nhiệm vụ "III.9"'),
+    "unknown task": (["VII.9", "--status", "in-progress", "--note", "x"], 'không có nhiệm vụ "VII.9"'),
     "badly written task id": (["3.2", "--status", "in-progress", "--note", "x"], 'mã nhiệm vụ "3.2" phải có dạng'),
-    "unknown status": (["III.2", "--status", "done", "--note", "x"], 'giá trị "done" không hợp lệ'),
-    "percent above 100": (["III.2", "--status", "in-progress", "--percent", "120", "--note", "x"], "lớn hơn mức tối đa 100"),
-    "percent not a number": (["III.2", "--status", "in-progress", "--percent", "half", "--note", "x"], "cần một số nguyên"),
-    "completed without evidence": (["III.2", "--status", "completed", "--percent", "100", "--note", "x"], "phải có ít nhất một minh chứng"),
-    "completed without 100": (["III.2", "--status", "completed", "--percent", "90", "--note", "x", "--evidence", "https://e.org"], "phải ghi percent: 100"),
-    "date before the plan": (["III.2", "--status", "in-progress", "--note", "x", "--date", "2025-12-31"], "sớm hơn ngày bắt đầu của kế hoạch"),
-    "date in the future": (["III.2", "--status", "in-progress", "--note", "x", "--date", "2026-12-31"], "ở tương lai"),
-    "date out of order": (["III.2", "--status", "in-progress", "--note", "x", "--date", "2026-09-01"], "sớm hơn cập nhật ở trên"),
-    "badly written date": (["III.2", "--status", "in-progress", "--note", "x", "--date", "1/9/2026"], "phải viết dạng YYYY-MM-DD"),
-    "unknown unit": (["III.2", "--status", "in-progress", "--note", "x", "--unit", "phong-kinh"], 'không có đơn vị "phong-kinh"'),
-    "bad evidence": (["III.2", "--status", "in-progress", "--note", "x", "--evidence", "báo cáo số 5"], "phải là đường dẫn"),
-    "empty note": (["III.2", "--status", "in-progress", "--note", " "], "nội dung đang để trống"),
-    "missing note": (["III.2", "--status", "in-progress"], "--note"),
+    "unknown status": (["VII.2", "--status", "done", "--note", "x"], 'giá trị "done" không hợp lệ'),
+    "percent above 100": (["VII.2", "--status", "in-progress", "--percent", "120", "--note", "x"], "lớn hơn mức tối đa 100"),
+    "percent not a number": (["VII.2", "--status", "in-progress", "--percent", "half", "--note", "x"], "cần một số nguyên"),
+    "completed without evidence": (["VII.2", "--status", "completed", "--percent", "100", "--note", "x"], "phải có ít nhất một minh chứng"),
+    "completed without 100": (["VII.2", "--status", "completed", "--percent", "90", "--note", "x", "--evidence", "https://e.org"], "phải ghi percent: 100"),
+    "date before the plan": (["VII.2", "--status", "in-progress", "--note", "x", "--date", "2025-12-31"], "sớm hơn ngày bắt đầu của kế hoạch"),
+    "date in the future": (["VII.2", "--status", "in-progress", "--note", "x", "--date", "2026-12-31"], "ở tương lai"),
+    "date out of order": (["VII.2", "--status", "in-progress", "--note", "x", "--date", "2026-09-01"], "sớm hơn cập nhật ở trên"),
+    "badly written date": (["VII.2", "--status", "in-progress", "--note", "x", "--date", "1/9/2026"], "phải viết dạng YYYY-MM-DD"),
+    "unknown unit": (["VII.2", "--status", "in-progress", "--note", "x", "--unit", "ban-kinh-te"], 'không có đơn vị "ban-kinh-te"'),
+    "bad evidence": (["VII.2", "--status", "in-progress", "--note", "x", "--evidence", "báo cáo số 5"], "phải là đường dẫn"),
+    "empty note": (["VII.2", "--status", "in-progress", "--note", " "], "nội dung đang để trống"),
+    "missing note": (["VII.2", "--status", "in-progress"], "--note"),
 }
 
 
 @pytest.mark.parametrize("case", list(REFUSALS))
-def test_every_refusal_explains_and_leaves_the_file_unchanged(demo: Path, capsys, case: str):
+def test_every_refusal_explains_and_leaves_the_file_unchanged(data: Path, capsys, case: str):
     args, expected = REFUSALS[case]
-    files = {p: p.read_bytes() for p in (demo / "status").iterdir()}
-    assert run(demo, *args) == 1
+    files = {p: p.read_bytes() for p in (data / "status").iterdir()}
+    assert run(data, *args) == 1
     err = capsys.readouterr().err
     assert expected in err
-    assert {p: p.read_bytes() for p in (demo / "status").iterdir()} == files  # nothing changed, nothing created
+    assert {p: p.read_bytes() for p in (data / "status").iterdir()} == files  # nothing changed, nothing created
 
 
-def test_refuses_when_updates_is_not_the_last_entry(demo: Path, capsys):
-    path = demo / "status" / "III.2.yml"
-    text = path.read_text(encoding="utf-8").replace("due: 2026-12-31\n", "") + "due: 2026-12-31\n"
-    path.write_text(text, encoding="utf-8")
+def test_refuses_when_updates_is_not_the_last_entry(data: Path, capsys):
+    path = data / "status" / "VII.2.yml"
+    text = path.read_text(encoding="utf-8")
+    assert "\ndue: 2026-10-31\n" in text
+    path.write_text(text.replace("\ndue: 2026-10-31\n", "\n") + "due: 2026-10-31\n", encoding="utf-8")
     before = path.read_bytes()
-    assert run(demo, "III.2", "--status", "in-progress", "--note", "x") == 1
+    assert run(data, "VII.2", "--status", "in-progress", "--note", "x") == 1
     assert '"updates" must be the last entry of the file' in capsys.readouterr().err
     assert path.read_bytes() == before

@@ -1,6 +1,8 @@
-"""News: staff write one Markdown file per post in data/news/; the site lists them newest first
+"""News: staff write one Markdown file per post in <data>/news/; the site lists them newest first
 in both languages, shows the latest on the home page, renders their Markdown but never their
-HTML, and bad files get a message with file and line. Fixture posts live in tests/fixtures/news/."""
+HTML, and bad files get a message with file and line. Posts are the fixture plan's
+(tests/fixtures/plan/news: every allowed construct, a Vietnamese-only post, a post without
+summary), plus one hostile post that only this module's own build holds."""
 
 from __future__ import annotations
 
@@ -11,29 +13,41 @@ from pathlib import Path
 import lxml.html
 import pytest
 
-from conftest import PROJECT_DIR, DataCopy, build_into, load_script
+from conftest import FIXTURE_TODAY, PROJECT_DIR, DataCopy, build_into, load_script
 from pii_site import DataError, load_plan
 from mkdocs.utils.yaml import yaml_load
 
 from pii_site.news import feed_entries
 from pii_site.news_body import MARKDOWN_EXTENSIONS
+from pii_site.pages import render_site
 
-FIXTURE_NEWS = PROJECT_DIR / "tests" / "fixtures" / "news"
-CONTEST = "2026-03-15-cuoc-thi-y-tuong"
-MEETING = "2026-02-20-hop-trien-khai"
+TODAY = dt.date.fromisoformat(FIXTURE_TODAY)
+EVERY_CONSTRUCT = "2026-05-12-ngay-hoi-sang-kien"  # English body too
+VIETNAMESE_ONLY = "2026-08-03-lop-hoc-so-khai-giang"  # its summary too
+NO_SUMMARY = "2026-10-20-san-may"
+# Older than every fixture post, so that the home page's "three latest" leaves it out.
+HOSTILE = "2026-04-01-ban-tin-thu"
+HOSTILE_POST = """---
+date: 2026-04-01
+title:
+  vi: "Bản tin thử"
+  en: "Test bulletin"
+---
+Bản tin có chữ <script>alert("news")</script> <b>đậm</b>
+{: onclick="alert(2)" }
+
+<!-- en -->
+
+A bulletin with <script>alert("news")</script> <b>bold</b>.
+"""
 
 
 @pytest.fixture(scope="module")
-def news_data(tmp_path_factory: pytest.TempPathFactory) -> DataCopy:
+def hostile_news_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The fixture plan with a fourth, oldest post that types HTML and an attribute list."""
     data = DataCopy(tmp_path_factory.mktemp("news") / "data")
-    shutil.rmtree(data.path("news"), ignore_errors=True)
-    shutil.copytree(FIXTURE_NEWS, data.path("news"))
-    return data
-
-
-@pytest.fixture(scope="module")
-def news_site(tmp_path_factory: pytest.TempPathFactory, news_data: DataCopy) -> Path:
-    return build_into(tmp_path_factory.mktemp("news-site") / "site", news_data.root)
+    data.path(f"news/{HOSTILE}.md").write_text(HOSTILE_POST, encoding="utf-8")
+    return build_into(tmp_path_factory.mktemp("news-site") / "site", data.root, today=FIXTURE_TODAY)
 
 
 def article(site: Path, lang: str, address: str):
@@ -46,89 +60,100 @@ def words(element) -> str:
     return " ".join(element.text_content().replace("¶", "").split())
 
 
-@pytest.mark.parametrize(
-    ("lang", "titles"),
-    [
-        ("vi", ["Phát động cuộc thi ý tưởng đổi mới sáng tạo cho học sinh (Minh họa)", "Hội nghị triển khai kế hoạch (Minh họa)",
-                "Tuyên truyền về Chỉ số PII (Minh họa)", "Thông báo cũ nhất (Minh họa)"]),
-        ("en", ["Innovation idea contest for students launched (Illustration)", "Meeting to launch the plan (Illustration)",
-                "Awareness campaign about the PII (Illustration)", "Oldest announcement (Illustration)"]),
-    ],
-)
-def test_news_list_shows_every_post_newest_first_with_date_and_summary(news_site: Path, lang, titles):
-    page = article(news_site, lang, "news")
-    assert [words(h) for h in page.xpath(".//h2/a[not(@class='headerlink')]")] == titles
-    assert page.xpath(".//h2/a[not(@class='headerlink')]/@href")[0] == f"{CONTEST}/"
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_news_list_shows_every_post_newest_first_with_date_and_summary(site: Path, plan, lang):
+    page = article(site, lang, "news")
+    links = page.xpath(".//h2/a[not(@class='headerlink')]")
+    assert [words(h) for h in links] == [getattr(post.title, lang) for post in plan.news]
+    assert [a.get("href") for a in links] == [f"{NO_SUMMARY}/", f"{VIETNAMESE_ONLY}/", f"{EVERY_CONSTRUCT}/"]
     text = words(page)
-    assert {"vi": "15/03/2026", "en": "15 March 2026"}[lang] in text
-    assert {"vi": "Học sinh các trường trên địa bàn gửi ý tưởng trước ngày 30/4.",
-            "en": "Pupils of local schools send their ideas before 30 April."}[lang] in text
+    assert {"vi": "12/05/2026", "en": "12 May 2026"}[lang] in text
+    assert {"vi": "Hơn 30 sáng kiến của người dân được trưng bày tại Nhà văn hóa xã.",
+            "en": "More than 30 residents' initiatives were shown at the Cultural House."}[lang] in text
 
 
-def test_summary_defaults_to_the_first_paragraph_and_english_list_flags_vietnamese_only(news_site: Path):
-    vi = words(article(news_site, "vi", "news"))
-    assert "Sáng nay, các phòng, ban họp triển khai kế hoạch. Mời xem văn bản để biết thêm." in vi
-    assert "Đoạn thứ hai" not in vi
-    en = words(article(news_site, "en", "news"))
-    assert "Meeting to launch the plan (Illustration) 20 February 2026 · in Vietnamese only" in en
+def test_summary_defaults_to_the_first_paragraph_and_english_list_flags_vietnamese_only(site: Path):
+    vi = words(article(site, "vi", "news"))
+    assert "Sản phẩm đầu tiên của hợp tác xã đã có mặt trên sàn của tỉnh." in vi
+    assert "The cooperative's first product" not in vi
+    en = words(article(site, "en", "news"))
+    assert "The cooperative's first product is now on the province's marketplace." in en
+    assert "Second Digital Classroom course opens 3 August 2026 · in Vietnamese only" in en
+    assert "Sông Mây Initiative Day 2026 12 May 2026 · in Vietnamese only" not in en
 
 
-def test_post_renders_staff_markdown_in_its_language(news_site: Path):
-    vi = article(news_site, "vi", f"news/{CONTEST}")
-    assert words(vi.xpath(".//h1")[0]).startswith("Phát động cuộc thi ý tưởng")
-    assert [words(li) for li in vi.xpath(".//li")] == ["Vòng 1: gửi ý tưởng", "Vòng 2: trình bày"]
-    assert vi.xpath(".//strong/text()") == ["học sinh"]
-    assert "https://example.org/the-le" in vi.xpath(".//a/@href")
-    en = article(news_site, "en", f"news/{CONTEST}")
-    assert [words(li) for li in en.xpath(".//li")] == ["Round 1: send an idea", "Round 2: present it"]
-    assert "Cuộc thi" not in words(en)
+def test_post_renders_staff_markdown_in_its_language(site: Path):
+    vi = article(site, "vi", f"news/{EVERY_CONSTRUCT}")
+    assert words(vi.xpath(".//h1")[0]) == "Ngày hội sáng kiến Sông Mây 2026"
+    assert [words(h) for h in vi.xpath(".//h2 | .//h3")] == ["Chương trình ngày hội", "Buổi sáng", "Buổi chiều"]
+    assert [words(li) for li in vi.xpath(".//ul/li")] == ["Khai mạc", "Trưng bày sản phẩm OCAP"]
+    assert [words(li) for li in vi.xpath(".//ol/li")] == ["Thi thuyết trình", "Trao giải"]
+    assert vi.xpath(".//strong/text()") == ["sáng kiến"] and "vui vẻ" in vi.xpath(".//p/em/text()")
+    assert vi.xpath(".//code/text()") == ["SM-2026"] and vi.xpath(".//hr")
+    assert [words(td) for td in vi.xpath(".//table//td")] == ["Nông nghiệp", "14", "Dịch vụ số", "9"]
+    assert words(vi.xpath(".//blockquote")[0]) == "Mỗi sáng kiến nhỏ đều đáng được lắng nghe."
+    hrefs = vi.xpath(".//a/@href")
+    assert {"https://example.org/thu-nghiem/ngay-hoi", "mailto:ngayhoi@example.org", "#chuong-trinh-ngay-hoi"} <= set(hrefs)
+    en = article(site, "en", f"news/{EVERY_CONSTRUCT}")
+    assert [words(li) for li in en.xpath(".//ul/li")] == ["Opening", "OCAP product show"]
+    assert "https://example.org/thu-nghiem/initiative-day" in en.xpath(".//a/@href")
+    assert "Ngày hội" not in words(en)
 
 
-def test_html_in_a_post_is_shown_as_text_and_never_runs(news_site: Path):
-    page = article(news_site, "vi", f"news/{CONTEST}")
-    assert '<script>alert("news")</script> <b>đậm</b>' in words(page)
-    assert page.xpath(".//script | .//b | .//*[@onclick]") == []
-    assert '{: onclick="alert(2)" }' in words(page)
+def test_html_in_a_post_is_shown_as_text_and_never_runs(hostile_news_site: Path):
+    for lang, shown in (("vi", 'Bản tin có chữ <script>alert("news")</script> <b>đậm</b>'),
+                        ("en", 'A bulletin with <script>alert("news")</script> <b>bold</b>.')):
+        page = article(hostile_news_site, lang, f"news/{HOSTILE}")
+        assert shown in words(page)
+        assert page.xpath(".//script | .//b | .//*[@onclick]") == []
+    assert '{: onclick="alert(2)" }' in words(article(hostile_news_site, "vi", f"news/{HOSTILE}"))
 
 
-def test_vietnamese_only_post_says_so_on_the_english_site(news_site: Path):
-    page = article(news_site, "en", f"news/{MEETING}")
-    text = words(page)
+def test_vietnamese_only_post_says_so_on_the_english_site(site: Path):
+    text = words(article(site, "en", f"news/{VIETNAMESE_ONLY}"))
     assert "This post is available in Vietnamese only" in text
-    assert "Sáng nay, các phòng, ban họp triển khai kế hoạch." in text
-    assert "Vietnamese only" not in words(article(news_site, "vi", f"news/{MEETING}"))
+    assert "Khóa hai của Lớp học số có 22 học viên" in text
+    assert "Vietnamese only" not in words(article(site, "vi", f"news/{VIETNAMESE_ONLY}"))
 
 
 @pytest.mark.parametrize("lang", ["vi", "en"])
-def test_home_lists_the_three_latest_posts_and_links_to_all(news_site: Path, lang):
-    home = article(news_site, lang, "")
+def test_home_lists_the_three_latest_posts_and_links_to_all(hostile_news_site: Path, lang):
+    home = article(hostile_news_site, lang, "")
     heading = {"vi": "Tin mới", "en": "Latest news"}[lang]
     assert heading in [words(h) for h in home.xpath(".//h2")]
     links = home.xpath(".//li/a/@href")
+    # Four posts: the oldest (the hostile one) is left out.
     assert [link for link in links if link.startswith("news/2")] == [
-        f"news/{CONTEST}/", f"news/{MEETING}/", "news/2026-01-10-tuyen-truyen/"
+        f"news/{NO_SUMMARY}/", f"news/{VIETNAMESE_ONLY}/", f"news/{EVERY_CONSTRUCT}/"
     ]
     assert "news/" in home.xpath(".//p/a/@href")
 
 
 @pytest.mark.parametrize(("lang", "none"), [("vi", "Chưa có tin nào."), ("en", "No news yet.")])
-def test_real_site_without_news_says_so_and_home_has_no_news_heading(page, lang, none):
-    assert none in page(lang, "news").text()
+def test_a_plan_without_news_says_so_and_home_has_no_news_heading(data_copy: DataCopy, plan, page, lang, none):
+    # The pages' Markdown as the build hands it to MkDocs; rendering the pages is enough, no build needed.
+    heading = f"## {({'vi': 'Tin mới', 'en': 'Latest news'})[lang]}"
+    with_news = {generated.path: generated.markdown for generated in render_site(plan, lang)}
+    assert heading in with_news["index.md"] and none not in with_news["news/index.md"]
+    shutil.rmtree(data_copy.path("news"))
+    without = {generated.path: generated.markdown for generated in render_site(load_plan(data_copy.root, TODAY), lang)}
+    assert none in without["news/index.md"]
+    assert heading not in without["index.md"]
+    # The news page stays in the navigation, news or not.
     assert "news" in " ".join(page(lang, "").xpath("//nav//a/@href"))
-    assert page(lang, "").xpath('//article//h2[contains(., "Tin mới") or contains(., "Latest news")]') == []
 
 
-def test_feed_entries_are_absolute_plain_and_newest_first(news_data: DataCopy):
-    plan = load_plan(news_data.root)
+def test_feed_entries_are_absolute_plain_and_newest_first(plan):
     entries = feed_entries(plan.news, "en", "https://example.org/pii/en/")
     assert [entry.url for entry in entries[:2]] == [
-        f"https://example.org/pii/en/news/{CONTEST}/", f"https://example.org/pii/en/news/{MEETING}/"
+        f"https://example.org/pii/en/news/{NO_SUMMARY}/", f"https://example.org/pii/en/news/{VIETNAMESE_ONLY}/"
     ]
     first = entries[0]
-    assert (first.title, first.date) == ("Innovation idea contest for students launched (Illustration)", dt.date(2026, 3, 15))
-    assert first.summary == "Pupils of local schools send their ideas before 30 April."
+    assert (first.title, first.date) == ("Sông Mây melaleuca honey goes on sale online", dt.date(2026, 10, 20))
+    assert first.summary == "The cooperative's first product is now on the province's marketplace."
     vi = feed_entries(plan.news, "vi")
-    assert vi[1].summary == "Sáng nay, các phòng, ban họp triển khai kế hoạch. Mời xem văn bản để biết thêm."
+    assert vi[1].summary == "Khóa hai có 22 học viên, học tối thứ Ba và thứ Năm."
+    assert [entry.summary for entry in vi][2] == "Hơn 30 sáng kiến của người dân được trưng bày tại Nhà văn hóa xã."
 
 
 def news_problems(data: DataCopy, name: str, text: str) -> list[str]:
@@ -136,7 +161,7 @@ def news_problems(data: DataCopy, name: str, text: str) -> list[str]:
     folder.mkdir(exist_ok=True)
     (folder / name).write_text(text, encoding="utf-8")
     with pytest.raises(DataError) as caught:
-        load_plan(data.root)
+        load_plan(data.root, TODAY)
     return [str(problem) for problem in caught.value.problems]
 
 
@@ -198,7 +223,7 @@ def test_same_page_anchors_and_mail_addresses_are_allowed(data_copy: DataCopy):
     folder.mkdir(exist_ok=True)
     body = "## Lịch\n\nXem [lịch](#lich), [thư](MAILTO:vp@example.org), [web][w].\n\n[w]:\n  https://example.org/\n"
     (folder / "2026-04-01-tin.md").write_text(GOOD + body, encoding="utf-8")
-    [post] = load_plan(data_copy.root).news
+    post = next(post for post in load_plan(data_copy.root, TODAY).news if post.slug == "2026-04-01-tin")
     assert "[lịch](#lich)" in post.body("vi")
 
 
@@ -216,9 +241,10 @@ def test_summary_strips_every_markdown_construct_from_the_first_paragraph(data_c
         + ENGLISH + "See [here][ref] and **b**.\n\n[ref]: https://example.org/x\n"
     )
     (folder / "2026-04-01-tin.md").write_text(GOOD.replace("Nội dung.\n", body), encoding="utf-8")
-    plan = load_plan(data_copy.root)
-    assert [entry.summary for entry in feed_entries(plan.news, "vi")] == ["Xem tại đây và b, c <d> {e}."]
-    assert [entry.summary for entry in feed_entries(plan.news, "en")] == ["See here and b."]
+    plan = load_plan(data_copy.root, TODAY)
+    index = next(i for i, post in enumerate(plan.news) if post.slug == "2026-04-01-tin")
+    assert feed_entries(plan.news, "vi")[index].summary == "Xem tại đây và b, c <d> {e}."
+    assert feed_entries(plan.news, "en")[index].summary == "See here and b."
 
 
 def test_news_markdown_uses_the_sites_markdown_extensions():
@@ -239,17 +265,23 @@ def test_impossible_date_is_a_data_error_not_a_crash(data_copy: DataCopy):
     assert problem.startswith(f'{data_copy.path("news/2026-04-01-tin.md")}:2: trường "date": cần một ngày dạng YYYY-MM-DD')
 
 
-def test_a_bad_post_stops_the_build_and_keeps_the_published_site(data_copy: DataCopy, tmp_path: Path, capsys, caplog):
-    site = build_into(tmp_path / "site", data_copy.root)
+def test_a_bad_post_stops_the_build_and_keeps_the_published_site(
+    site: Path, data_copy: DataCopy, tmp_path: Path, capsys, caplog, monkeypatch: pytest.MonkeyPatch
+):
+    # The published site is a copy of the session build: the failed build must leave it as it was.
+    published = tmp_path / "site"
+    shutil.copytree(site, published)
+    before = (published / "vi" / "news" / "index.html").read_bytes()
+    monkeypatch.setenv("PII_TODAY", FIXTURE_TODAY)
     news_problems(data_copy, "2026-04-01-tin.md", GOOD.replace("en: \"Post\"", "en: \"\""))
-    status = load_script("build").main(["--site-dir", str(site), "--data", str(data_copy.root), "-q"])
+    status = load_script("build").main(["--site-dir", str(published), "--data", str(data_copy.root), "-q"])
     assert status == 1
     assert "2026-04-01-tin.md:5: " in capsys.readouterr().err + caplog.text
-    assert (site / "vi" / "news" / "index.html").is_file()
+    assert (published / "vi" / "news" / "index.html").read_bytes() == before
 
 
-def test_feed_of_real_data_carries_no_demonstration_marker(news_site: Path):
-    # Only demonstration data is marked (see test_progress_feed_and_data); real news is not.
-    feed = (news_site / "en" / "feed.xml").read_text(encoding="utf-8")
-    assert "Innovation idea contest for students launched (Illustration)</title>" in feed
+def test_feed_of_real_data_carries_no_demonstration_marker(site: Path, plan):
+    # Only demonstration data is marked (see test_progress_site); real news is not.
+    feed = (site / "en" / "feed.xml").read_text(encoding="utf-8")
+    assert f"<title>{plan.news[0].title.en}</title>" in feed
     assert "[Demonstration]" not in feed

@@ -1,6 +1,6 @@
-"""The Atom feed (parsed with a real XML parser) and the JSON/CSV downloads: every update and
-every task comes back out exactly, the CSV opens in Excel (UTF-8 with BOM), entry ids stay the same
-when the site moves, and every page advertises the feed."""
+"""The Atom feed (parsed with a real XML parser) and the JSON/CSV downloads of the fixture plan's
+session build: every update and every task comes back out exactly, the CSV opens in Excel (UTF-8
+with BOM), entry ids stay the same when the site moves, and every page advertises the feed."""
 
 from __future__ import annotations
 
@@ -11,8 +11,10 @@ import json
 import pytest
 from lxml import etree
 
-from conftest import DEMO_DIR, DEMO_TODAY, build_into, iter_html
+from conftest import SITE_PATH, iter_html
+from pii_site import urls
 from pii_site.exports import COLUMNS, LIST_SEPARATOR
+from pii_site.feeds import feed_xml
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 LANGS = ("vi", "en")
@@ -25,52 +27,55 @@ def entries(site, lang):
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_feed_has_every_update_newest_first(demo_site, demo_plan, lang):
-    root, items = entries(demo_site, lang)
+def test_feed_has_every_update_and_news_post_newest_first(site, site_port, plan, lang):
+    address = f"http://127.0.0.1:{site_port}{SITE_PATH}{lang}/"
+    root, items = entries(site, lang)
+    assert root.findtext(f"{ATOM}title")
     news = [e for e in items if e.find(f"{ATOM}category").get("term") == "news"]
-    assert len(items) - len(news) == sum(len(t.progress.updates) for t in demo_plan.tasks) == 19
-    assert len(news) == len(demo_plan.news) > 0
-    # Demonstration data says so in the feed too, where the site's notice is not shown.
-    marker = {"vi": "[Minh họa] ", "en": "[Demonstration] "}[lang]
-    assert root.findtext(f"{ATOM}title").startswith(marker)
-    assert all(e.findtext(f"{ATOM}title").startswith(marker) for e in items)
-    for entry, post in zip(news, demo_plan.news):
-        assert entry.findtext(f"{ATOM}title") == marker + getattr(post.title, lang)
-        assert entry.find(f"{ATOM}link").get("href") == f"https://example.org/pii/{lang}/news/{post.slug}/"
+    assert len(items) - len(news) == sum(len(t.progress.updates) for t in plan.tasks) == 9
+    assert len(news) == len(plan.news) > 0
+    # Real data (demo: false) carries no demonstration marker (test_progress_site checks the marked feed).
+    for entry, post in zip(news, plan.news):
+        assert entry.findtext(f"{ATOM}title") == getattr(post.title, lang)
+        assert entry.find(f"{ATOM}link").get("href") == f"{address}news/{post.slug}/"
     updated = [e.findtext(f"{ATOM}updated") for e in items]
     assert updated == sorted(updated, reverse=True)
-    assert root.findtext(f"{ATOM}updated") == "2026-10-30T00:00:00+07:00"
+    assert root.findtext(f"{ATOM}updated") == "2026-11-02T00:00:00+07:00"  # VIII.2's update, after every post
     first = items[0]
-    assert first.find(f"{ATOM}link").get("href") == f"https://example.org/pii/{lang}/tasks/i-3/#history"
-    assert first.findtext(f"{ATOM}title") == marker + {"vi": "Nhiệm vụ I.3: Đang thực hiện, 70%", "en": "Task I.3: In progress, 70%"}[lang]
+    assert first.find(f"{ATOM}link").get("href") == f"{address}{urls.address(urls.task_page('VIII.2'))}#history"
+    assert first.findtext(f"{ATOM}title") == {"vi": "Nhiệm vụ VIII.2: Chưa triển khai", "en": "Task VIII.2: Not started"}[lang]
     ids = [e.findtext(f"{ATOM}id") for e in items]
     assert len(set(ids)) == len(ids) and all(i.startswith("urn:uuid:") for i in ids)
+    # IX.1's newest note (30 Sep) is Vietnamese only; VII.1's (25 Sep) has its English.
+    def newest(title: dict[str, str]):
+        return next(e for e in items if e.findtext(f"{ATOM}title") == title[lang])
+
+    vi_only = newest({"vi": "Nhiệm vụ IX.1: Thực hiện thường xuyên", "en": "Task IX.1: Ongoing (continuous)"})
+    translated = newest({"vi": "Nhiệm vụ VII.1: Hoàn thành, 100%", "en": "Task VII.1: Completed, 100%"})
+    xml_lang = "{http://www.w3.org/XML/1998/namespace}lang"
     if lang == "en":
-        assert first.findtext(f"{ATOM}summary").endswith("(Vietnamese only)")
-        assert first.find(f"{ATOM}summary").get("{http://www.w3.org/XML/1998/namespace}lang") == "vi"
+        assert vi_only.findtext(f"{ATOM}summary").endswith("(Vietnamese only)")
+        assert vi_only.find(f"{ATOM}summary").get(xml_lang) == "vi"
+    assert not translated.findtext(f"{ATOM}summary").endswith("(Vietnamese only)")
+    assert translated.find(f"{ATOM}summary").get(xml_lang) is None
 
 
-def test_feed_ids_do_not_change_when_the_site_moves(demo_site, tmp_path):
-    moved = build_into(tmp_path / "site", DEMO_DIR, "https://another.example/x/", today=DEMO_TODAY)
+def test_feed_ids_do_not_change_when_the_site_moves(site, plan):
+    # The same plan's feed for another address (feeds.feed_xml is what the build writes) keeps every id.
     for lang in LANGS:
-        before = [e.findtext(f"{ATOM}id") for e in entries(demo_site, lang)[1]]
-        after = [e.findtext(f"{ATOM}id") for e in entries(moved, lang)[1]]
-        assert before == after
-
-
-def test_real_feed_is_valid_with_one_entry_per_update(site, plan):
-    for lang in LANGS:
-        root, items = entries(site, lang)
-        assert len(items) == sum(len(t.progress.updates) for t in plan.tasks) + len(plan.news)
-        assert root.findtext(f"{ATOM}title") and root.findtext(f"{ATOM}updated")
+        built = entries(site, lang)[1]
+        moved = etree.fromstring(feed_xml(plan, lang, f"https://another.example/x/{lang}/").encode("utf-8")).findall(f"{ATOM}entry")
+        assert [e.findtext(f"{ATOM}id") for e in built] == [e.findtext(f"{ATOM}id") for e in moved]
+        assert all(e.find(f"{ATOM}link").get("href").startswith("https://another.example/x/") for e in moved)
+        assert not any(e.find(f"{ATOM}link").get("href").startswith("https://another.example/") for e in built)
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_every_page_advertises_its_language_feed(demo_site, lang):
-    for path in iter_html(demo_site / lang):
+def test_every_page_advertises_its_language_feed(site, site_port, lang):
+    for path in iter_html(site / lang):
         tree = etree.parse(str(path), etree.HTMLParser())
         [link] = tree.xpath('//head/link[@rel="alternate"][@type="application/atom+xml"]')
-        assert link.get("href") == f"https://example.org/pii/{lang}/feed.xml", path
+        assert link.get("href") == f"http://127.0.0.1:{site_port}{SITE_PATH}{lang}/feed.xml", path
 
 
 def read_csv(path) -> list[dict[str, str]]:
@@ -93,15 +98,15 @@ def cell(value) -> str:
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_updates_round_trip_through_json_and_csv(demo_site, demo_plan, lang):
-    folder = demo_site / lang / "downloads"
+def test_updates_round_trip_through_json_and_csv(site, plan, lang):
+    folder = site / lang / "downloads"
     from_json = json.loads((folder / "updates.json").read_text(encoding="utf-8"))
     from_csv = read_csv(folder / "updates.csv")
     assert list(from_csv[0]) == list(COLUMNS["updates"])
     expected = {
-        (t.id, i): u for t in demo_plan.tasks for i, u in enumerate(t.progress.updates)
+        (t.id, i): u for t in plan.tasks for i, u in enumerate(t.progress.updates)
     }
-    assert len(from_json) == len(from_csv) == len(expected) == 19
+    assert len(from_json) == len(from_csv) == len(expected) == 9
     for record, row in zip(from_json, from_csv):
         update = expected[(record["task_id"], record["index"])]
         assert record["date"] == update.date.isoformat() and record["status"] == update.status
@@ -115,28 +120,30 @@ def test_updates_round_trip_through_json_and_csv(demo_site, demo_plan, lang):
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_tasks_and_units_round_trip(demo_site, demo_plan, lang):
-    folder = demo_site / lang / "downloads"
+def test_tasks_and_units_round_trip(site, plan, lang):
+    folder = site / lang / "downloads"
     tasks = json.loads((folder / "tasks.json").read_text(encoding="utf-8"))
     rows = read_csv(folder / "tasks.csv")
-    assert [r["id"] for r in tasks] == [r["id"] for r in rows] == [t.id for t in demo_plan.tasks]
-    for record, row, task in zip(tasks, rows, demo_plan.tasks):
+    assert [r["id"] for r in tasks] == [r["id"] for r in rows] == [t.id for t in plan.tasks]
+    for record, row, task in zip(tasks, rows, plan.tasks):
         assert record["text_vi"] == row["text_vi"] == task.text.vi
         assert record["text_en"] == row["text_en"] == task.text.en
         assert record["lead"] == [u.id for u in task.lead] and row["lead"] == LIST_SEPARATOR.join(record["lead"])
         assert record["status"] == row["status"] == task.progress.status
         assert record["percent"] == task.progress.percent and row["percent"] == cell(task.progress.percent)
         assert record["overdue"] == task.progress.overdue and row["overdue"] == cell(task.progress.overdue)
-    ocop = next(r for r in rows if r["id"] == "VI.1")
-    assert (ocop["baseline"], ocop["target"], ocop["latest"], ocop["measure_unit_vi"]) == ("3", "5", "4", "sản phẩm")
+    products = next(r for r in rows if r["id"] == "VII.2")
+    assert (products["baseline"], products["target"], products["latest"], products["measure_unit_vi"]) == ("0", "2", "1", "sản phẩm")
+    target_only = next(r for r in rows if r["id"] == "IX.1")
+    assert (target_only["baseline"], target_only["target"], target_only["latest"]) == ("", "40", "")
     units = read_csv(folder / "units.csv")
-    assert [u["id"] for u in units] == [u.id for u in demo_plan.units]
-    assert {u["name_vi"] for u in units} == {u.name.vi for u in demo_plan.units}
+    assert [u["id"] for u in units] == [u.id for u in plan.units]
+    assert {u["name_vi"] for u in units} == {u.name.vi for u in plan.units}
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_data_dictionary_describes_every_column(demo_page, lang):
-    page = demo_page(lang, "progress/data/")
+def test_data_dictionary_describes_every_column(page, lang):
+    page = page(lang, "progress/data/")
     described = page.xpath("//article//table//td[1]/code/text()")
     assert described == [c for columns in COLUMNS.values() for c in columns]
     assert all(cell.text_content().strip() for cell in page.xpath("//article//table//td[2]"))
