@@ -172,3 +172,11 @@ def demo_page(demo_site: Path):
         return Page(demo_site / lang / address / "index.html" if address else demo_site / lang / "index.html")
 
     return open_page
+
+
+@pytest.fixture
+def fixture_today(monkeypatch: pytest.MonkeyPatch) -> str:
+    """PII_TODAY set to FIXTURE_TODAY, for tests that run a script (validate, build, add_update) on
+    a copy of the fixture plan: the scripts read "today" from the environment."""
+    monkeypatch.setenv("PII_TODAY", FIXTURE_TODAY)
+    return FIXTURE_TODAY
