@@ -180,3 +180,13 @@ def fixture_today(monkeypatch: pytest.MonkeyPatch) -> str:
     a copy of the fixture plan: the scripts read "today" from the environment."""
     monkeypatch.setenv("PII_TODAY", FIXTURE_TODAY)
     return FIXTURE_TODAY
+
+
+@pytest.fixture(scope="session")
+def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The fixture plan with hostile text wherever data reaches a page (tests/hostile_plan.py), built
+    once (both languages, on FIXTURE_TODAY) for the three test_escaping* modules."""
+    from hostile_plan import hostile_copy
+
+    data = hostile_copy(tmp_path_factory.mktemp("hostile") / "data")
+    return build_into(tmp_path_factory.mktemp("hostile-site") / "site", data.root, today=FIXTURE_TODAY)
