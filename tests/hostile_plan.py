@@ -8,6 +8,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import lxml.html
+
 from conftest import DataCopy
 
 # Task and duty text (test_escaping.py): in VII.1's text and indicator and in the first duty,
@@ -73,3 +75,8 @@ def hostile_copy(folder: Path) -> DataCopy:
         f"      - url: {quoted(HOSTILE_URL)}\n        title: {{vi: {quoted(HOSTILE_TITLE)}}}\n",
     )
     return data
+
+
+def article(page_file: Path):
+    """The <article> of a built page, the part that holds the data's text."""
+    return lxml.html.fromstring(page_file.read_bytes()).xpath("//article")[0]

@@ -6,16 +6,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import lxml.html
 import pytest
 
-from hostile_plan import NASTY, NASTY_TASK, NASTY_UNIT
+from hostile_plan import NASTY, NASTY_TASK, NASTY_UNIT, article
 from pii_site import urls
 from pii_site.render import escape_markdown
-
-
-def article(path: Path):
-    return lxml.html.fromstring(path.read_bytes()).xpath("//article")[0]
 
 
 @pytest.mark.parametrize(

@@ -14,7 +14,7 @@ import pytest
 
 from conftest import FIXTURE_TODAY, DataCopy, load_script
 from hostile_plan import (
-    EVIDENCE_TASK, HOSTILE_PUBLISHER, HOSTILE_SITE, HOSTILE_SOURCE, HOSTILE_TITLE, HOSTILE_URL, quoted,
+    EVIDENCE_TASK, HOSTILE_PUBLISHER, HOSTILE_SITE, HOSTILE_SOURCE, HOSTILE_TITLE, HOSTILE_URL, article, quoted,
 )
 from pii_site import DataError, load_plan, urls
 from pii_site.citations import short_title
@@ -23,10 +23,6 @@ from pii_site.render import escape_markdown, link_destination
 ANCHOR = f"src-{HOSTILE_SOURCE}"
 # The address of the fixture plan's source fictional-review, which the refused addresses replace.
 SOURCE_URL = "url: https://example.com/fictional-review/cloud-index"
-
-
-def article(path: Path):
-    return lxml.html.fromstring(path.read_bytes()).xpath("//article")[0]
 
 
 def assert_nothing_injected(page) -> None:

@@ -4,10 +4,9 @@ from FIXTURE_TODAY) per kind of mistake."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import datetime as dt
 import shutil
+from pathlib import Path
 
 import pytest
 from mkdocs.exceptions import MkDocsException
@@ -134,14 +133,14 @@ def test_validate_script_exits_1_with_messages_and_no_traceback(data_copy: DataC
 
 def test_failed_build_leaves_the_previous_site_untouched(site: Path, data_copy: DataCopy, tmp_path: Path):
     # The previous site is a copy of the session build of the same plan: no build of its own needed.
-    site = Path(shutil.copytree(site, tmp_path / "site"))
-    before = {p: p.read_bytes() for p in site.rglob("*") if p.is_file()}
+    previous = Path(shutil.copytree(site, tmp_path / "site"))
+    before = {p: p.read_bytes() for p in previous.rglob("*") if p.is_file()}
     data_copy.replace("tasks.yml", f"lead: [{LEAD}]", f"lead: [{LEAD}e]")
     with pytest.raises(MkDocsException):
-        build_into(site, data_copy.root, today=FIXTURE_TODAY)
-    after = {p: p.read_bytes() for p in site.rglob("*") if p.is_file()}
+        build_into(previous, data_copy.root, today=FIXTURE_TODAY)
+    after = {p: p.read_bytes() for p in previous.rglob("*") if p.is_file()}
     assert after == before
-    assert not site.with_name("site.new").exists()
+    assert not previous.with_name("site.new").exists()
 
 
 def test_build_script_reports_data_errors_with_exit_1(data_copy: DataCopy, tmp_path: Path, capsys, caplog):
