@@ -203,7 +203,25 @@ def relative_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     data = lay_overlay(DATA_DIR, root / "no-address", root / "data").data_dir
     saved = os.environ.pop("PII_SITE_URL", None)
     try:
-        return build_into(root / "site", data)
+        return build_into(root / "site", data, today=FIXTURE_TODAY)
     finally:
         if saved is not None:
             os.environ["PII_SITE_URL"] = saved
+
+
+@pytest.fixture
+def fixture_today(monkeypatch: pytest.MonkeyPatch) -> str:
+    """PII_TODAY set to FIXTURE_TODAY, for tests that run a script (validate, build, add_update) on
+    a copy of the fixture plan: the scripts read "today" from the environment."""
+    monkeypatch.setenv("PII_TODAY", FIXTURE_TODAY)
+    return FIXTURE_TODAY
+
+
+@pytest.fixture(scope="session")
+def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The fixture plan with hostile text wherever data reaches a page (tests/hostile_plan.py), built
+    once (both languages, on FIXTURE_TODAY) for the three test_escaping* modules."""
+    from hostile_plan import hostile_copy
+
+    data = hostile_copy(tmp_path_factory.mktemp("hostile") / "data")
+    return build_into(tmp_path_factory.mktemp("hostile-site") / "site", data.root, today=FIXTURE_TODAY)

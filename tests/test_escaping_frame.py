@@ -1,9 +1,11 @@
 """Data text reaches the page frame too (<title>, header, meta description, feed link, edit link),
 which Material renders without escaping: it must stay text there as well, and addresses in
-data/site.yml that could break out of an attribute are refused in plain words."""
+site.yml that could break out of an attribute are refused in plain words. The hostile copy of the
+fixture plan is tests/hostile_plan.py (built once: the `hostile_site` fixture)."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 from pathlib import Path
@@ -11,30 +13,18 @@ from pathlib import Path
 import lxml.html
 import pytest
 
-from conftest import DataCopy, build_into
-from pii_site import DataError, load_plan
+from conftest import FIXTURE_TODAY, DataCopy
+from hostile_plan import FRAME_HOSTILE, FRAME_TASK, FRAME_UNIT
+from pii_site import DataError, load_plan, urls
 from pii_site.schema import DATA_FILES
 from pii_site.validation import _PATTERN_MESSAGES
 
-HOSTILE = '</title><script>alert(9)</script> <b>x</b> "q" &amp;'
+UNIT_ADDRESS = urls.address(urls.unit_page(FRAME_UNIT))
 
 
-@pytest.fixture(scope="module")
-def frame_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    data = DataCopy(tmp_path_factory.mktemp("frame") / "data")
-    quoted = json.dumps(HOSTILE, ensure_ascii=False)
-    data.replace("units.yml", 'vi: "Phòng Kinh tế"', f"vi: {quoted}")
-    text = data.path("site.yml").read_text(encoding="utf-8")
-    text = re.sub(r"(?m)^name:\n  vi: .*$", f"name:\n  vi: {quoted}", text, count=1)
-    text = re.sub(r"(?m)^description:\n  vi: >-\n(    .*\n)+", f"description:\n  vi: {quoted}\n", text, count=1)
-    text = text.replace("repository: null", "repository: https://github.com/example/pii-plan")
-    data.path("site.yml").write_text(text, encoding="utf-8")
-    return build_into(tmp_path_factory.mktemp("frame-site") / "site", data.root)
-
-
-@pytest.mark.parametrize("address", ["", "units/", "units/phong-kinh-te/", "tasks/i-1/"])
-def test_data_text_in_the_page_frame_adds_no_element(frame_site: Path, address: str):
-    html = (frame_site / "vi" / address / "index.html").read_text(encoding="utf-8")
+@pytest.mark.parametrize("address", ["", "units/", UNIT_ADDRESS, urls.address(urls.task_page(FRAME_TASK))])
+def test_data_text_in_the_page_frame_adds_no_element(hostile_site: Path, address: str):
+    html = (hostile_site / "vi" / address / "index.html").read_text(encoding="utf-8")
     tree = lxml.html.fromstring(html)
     assert "alert(9)" in html
     scripts = [s.text_content() for s in tree.xpath("//script")]
@@ -42,9 +32,9 @@ def test_data_text_in_the_page_frame_adds_no_element(frame_site: Path, address: 
     assert tree.xpath("//b[normalize-space()='x']") == []
     titles = tree.xpath("//title")
     assert len(titles) == 1
-    if address == "units/phong-kinh-te/":
-        assert titles[0].text_content().startswith(HOSTILE)  # shown exactly as typed
-    assert tree.xpath('//meta[@name="description"]/@content') == [HOSTILE]
+    if address == UNIT_ADDRESS:
+        assert titles[0].text_content().startswith(FRAME_HOSTILE)  # shown exactly as typed
+    assert tree.xpath('//meta[@name="description"]/@content') == [FRAME_HOSTILE]
 
 
 def test_every_pattern_in_the_schemas_has_a_plain_words_message():
@@ -81,6 +71,6 @@ def test_site_addresses_that_could_break_out_are_refused(data_copy: DataCopy, fi
     text = re.sub(rf"(?m)^{field}:.*$", f"{field}: {json.dumps(value)}", text, count=1)
     path.write_text(text, encoding="utf-8")
     with pytest.raises(DataError) as caught:
-        load_plan(data_copy.root)
+        load_plan(data_copy.root, dt.date.fromisoformat(FIXTURE_TODAY))
     [problem] = [str(p) for p in caught.value.problems]
     assert problem.startswith(f"{path}:{line}: ") and words in problem

@@ -5,66 +5,40 @@ with characters that could break out of a link is refused with the plain-words m
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import lxml.html
 import markdown
 import pytest
 
-from conftest import DataCopy, build_into, load_script
-from pii_site import DataError, load_plan
+from conftest import FIXTURE_TODAY, DataCopy, load_script
+from hostile_plan import (
+    EVIDENCE_TASK, HOSTILE_PUBLISHER, HOSTILE_SITE, HOSTILE_SOURCE, HOSTILE_TITLE, HOSTILE_URL, article, quoted,
+)
+from pii_site import DataError, load_plan, urls
 from pii_site.citations import short_title
 from pii_site.render import escape_markdown, link_destination
 
-# Passes the address pattern, yet is Markdown that would become an <img onmouseover> or a
-# javascript: link if Markdown read it (as it does inside a raw <a href="...">).
-HOSTILE_URL = r"https://vnexpress.net/x![onmouseover=alert(1)//](x)[a](javascript:alert(2))*b*_c_\d&lt;{:#x}"
-HOSTILE_TITLE = '<img src=x onerror=alert(3)> [t](https://evil.example) *star* <script>alert(4)</script>'
-HOSTILE_PUBLISHER = "<b>Báo</b> [p](https://evil.example)"
-HOSTILE_SITE = "<i>x</i>.vn"
-
-
-def quoted(text: str) -> str:
-    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
-
-
-@pytest.fixture(scope="module")
-def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    data = DataCopy(tmp_path_factory.mktemp("hostile-sources") / "data")
-    data.replace(
-        "sources.yml",
-        '    title: "Hỏi đáp – chuyên trang PII – Đổi mới sáng tạo"\n    publisher: VnExpress\n'
-        "    date: null\n    url: https://vnexpress.net/khoa-hoc/pii-doi-moi-sang-tao/hoi-dap\n",
-        f"    title: {quoted(HOSTILE_TITLE)}\n    publisher: {quoted(HOSTILE_PUBLISHER)}\n"
-        f"    posted_on: {quoted(HOSTILE_SITE)}\n    date: null\n    url: {quoted(HOSTILE_URL)}\n",
-    )
-    data.replace(
-        "status/I.3.yml",
-        "\nupdates:\n",
-        "\nupdates:\n  - date: 2026-03-05\n    status: in-progress\n    unit: trung-tam-phuc-vu-hanh-chinh-cong\n"
-        '    note: {vi: "Đã làm", en: "Done"}\n'
-        f"    evidence:\n      - url: {quoted(HOSTILE_URL)}\n"
-        f"      - url: {quoted(HOSTILE_URL)}\n        title: {{vi: {quoted(HOSTILE_TITLE)}}}\n",
-    )
-    return build_into(tmp_path_factory.mktemp("hostile-sources-site") / "site", data.root, today="2026-11-26")
-
-
-def article(path: Path):
-    return lxml.html.fromstring(path.read_bytes()).xpath("//article")[0]
+ANCHOR = f"src-{HOSTILE_SOURCE}"
+# The address of the fixture plan's source fictional-review, which the refused addresses replace.
+SOURCE_URL = "url: https://example.com/fictional-review/cloud-index"
 
 
 def assert_nothing_injected(page) -> None:
-    assert page.xpath(".//script | .//img | .//*[@onerror] | .//*[@onmouseover]") == []
-    assert page.xpath('.//a[starts-with(@href, "javascript:") or starts-with(@href, "https://evil.example")]') == []
-    assert page.xpath(".//a//a") == []
+    # Other hostile values may share the page: the texts in the messages say which one got through.
+    injected = page.xpath(".//script | .//img | .//*[@onerror] | .//*[@onmouseover]")
+    assert [lxml.html.tostring(element, encoding="unicode") for element in injected] == []
+    assert page.xpath('.//a[starts-with(@href, "javascript:") or starts-with(@href, "https://evil.example")]/@href') == []
+    assert [a.text_content() for a in page.xpath(".//a//a")] == []
 
 
 @pytest.mark.parametrize("lang", ["vi", "en"])
 def test_hostile_source_is_listed_literally_and_links_to_exactly_its_address(hostile_site: Path, lang: str):
     page = article(hostile_site / lang / "pii" / "sources" / "index.html")
     assert_nothing_injected(page)
-    [entry] = page.xpath('.//li[.//*[@id="src-vnexpress-hoi-dap"]]')
-    assert entry.xpath('.//*[@id="src-vnexpress-hoi-dap"]')[0].text_content() == HOSTILE_TITLE
+    [entry] = page.xpath(f'.//li[.//*[@id="{ANCHOR}"]]')
+    assert entry.xpath(f'.//*[@id="{ANCHOR}"]')[0].text_content() == HOSTILE_TITLE
     posted_on = {"vi": "bản đăng trên", "en": "posted on"}[lang]
     assert f"{HOSTILE_PUBLISHER} ({posted_on} {HOSTILE_SITE})" in entry.text_content()
     [link] = entry.xpath(".//a")
@@ -74,16 +48,16 @@ def test_hostile_source_is_listed_literally_and_links_to_exactly_its_address(hos
 
 
 def test_citation_of_a_hostile_source_names_it_literally(hostile_site: Path):
-    page = article(hostile_site / "en" / "pii" / "index.html")
+    page = article(hostile_site / "en" / "pii" / "framework" / "index.html")  # cites it in the skills pillar
     assert_nothing_injected(page)
-    names = [a.text_content() for a in page.xpath('.//a[contains(@href, "#src-vnexpress-hoi-dap")]')]
+    names = [a.text_content() for a in page.xpath(f'.//a[contains(@href, "#{ANCHOR}")]')]
     # Undated, so the citation adds the start of the title, shown as text like the rest.
     assert names and set(names) == {f"{HOSTILE_PUBLISHER} (posted on {HOSTILE_SITE}), «{short_title(HOSTILE_TITLE)}»"}
 
 
 @pytest.mark.parametrize("lang", ["vi", "en"])
 def test_hostile_evidence_address_links_to_exactly_itself(hostile_site: Path, lang: str):
-    page = article(hostile_site / lang / "tasks" / "i-3" / "index.html")
+    page = article(hostile_site / lang / urls.address(urls.task_page(EVIDENCE_TASK)) / "index.html")
     assert_nothing_injected(page)
     links = [a for a in page.xpath(".//a") if a.get("href") == HOSTILE_URL]
     texts = [a.text_content() for a in links]
@@ -109,24 +83,22 @@ def test_link_destination_gives_exactly_the_address_even_in_a_table_cell(address
     assert html.xpath("//a")[0].text_content() == address
 
 
-@pytest.mark.parametrize("bad", ["https://vnexpress.net/x<img/src=x/onerror=alert(1)>", "https://x/a b", 'https://x/"q', "https://x/`c`"])
+@pytest.mark.parametrize("bad", ["https://example.com/x<img/src=x/onerror=alert(1)>", "https://x/a b", 'https://x/"q', "https://x/`c`"])
 def test_source_address_with_markup_characters_is_refused_in_plain_words(data_copy: DataCopy, bad: str):
-    line = data_copy.replace(
-        "sources.yml", "url: https://vnexpress.net/khoa-hoc/pii-doi-moi-sang-tao/hoi-dap", f"url: {quoted(bad)}"
-    )
+    line = data_copy.replace("sources.yml", SOURCE_URL, f"url: {quoted(bad)}")
     with pytest.raises(DataError) as caught:
-        load_plan(data_copy.root)
+        load_plan(data_copy.root, dt.date.fromisoformat(FIXTURE_TODAY))
     [problem] = [str(p) for p in caught.value.problems]
     assert problem.startswith(f'{data_copy.path("sources.yml")}:{line}: ')
     assert f'địa chỉ "{bad}" phải là một địa chỉ web đầy đủ, bắt đầu bằng https:// và không có khoảng trắng' in problem
     assert f'the address "{bad}" must be a complete web address starting with https:// and without spaces' in problem
 
 
-def test_evidence_address_with_markup_characters_is_refused_by_the_validate_script(data_copy: DataCopy, capsys):
+def test_evidence_address_with_markup_characters_is_refused_by_the_validate_script(data_copy: DataCopy, fixture_today, capsys):
     data_copy.replace(
-        "status/I.3.yml",
+        f"status/{EVIDENCE_TASK}.yml",
         "\nupdates:\n",
-        "\nupdates:\n  - date: 2026-03-05\n    status: in-progress\n    unit: trung-tam-phuc-vu-hanh-chinh-cong\n"
+        "\nupdates:\n  - date: 2026-03-05\n    status: in-progress\n    unit: ban-kinh-te-nong-nghiep\n"
         '    note: {vi: "Đã làm"}\n    evidence:\n      - url: "https://x/<b>"\n',
     )
     assert load_script("validate").main(["--data", str(data_copy.root)]) == 1
@@ -135,13 +107,18 @@ def test_evidence_address_with_markup_characters_is_refused_by_the_validate_scri
     assert 'the address "https://x/<b>" must be a complete web address starting with https://' in err
 
 
+# The fixture's sources bao-may-2025 (dated 2 April 2025) and fictional-review (posted on
+# example.com, undated): each language says "posted on" and writes dates in its own way.
 @pytest.mark.parametrize("address", ["pii/", "pii/framework/", "pii/glossary/", "pii/sources/", ""])
 def test_english_pages_say_where_a_copy_was_posted_in_english(page, address: str):
     text = page("en", address).text()
     assert "bản đăng trên" not in text
     if address == "pii/sources/":
-        assert "Ủy ban nhân dân tỉnh Bắc Ninh (posted on nhansu.vn), 19 January 2026" in text
+        assert "Fictional Review (posted on example.com), publication date unknown." in text
+        assert "Báo Mây Trắng (hư cấu), 2 April 2025." in text
 
 
 def test_vietnamese_sources_page_says_where_a_copy_was_posted_in_vietnamese(page):
-    assert "Ủy ban nhân dân tỉnh Bắc Ninh (bản đăng trên nhansu.vn), 19/01/2026" in page("vi", "pii/sources/").text()
+    text = page("vi", "pii/sources/").text()
+    assert "Fictional Review (bản đăng trên example.com), chưa rõ ngày đăng." in text
+    assert "Báo Mây Trắng (hư cấu), 02/04/2025." in text

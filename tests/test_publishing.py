@@ -3,6 +3,8 @@ site from a clean clone, data errors become annotations, and ProperDocs builds t
 
 The workflow checks run the same tools a reviewer would (check-jsonschema with GitHub's and
 GitLab's bundled schemas, zizmor offline); each also runs once on a broken file to show it can fail.
+Data is the fixture plan (tests/fixtures/plan, seen from FIXTURE_TODAY): the clean clone's commands
+are pointed at the clone's copy of it with PII_DATA_DIR, which both scripts read.
 """
 
 from __future__ import annotations
@@ -17,8 +19,11 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import DATA_DIR, PROJECT_DIR, DataCopy, load_script
+from conftest import DATA_DIR, FIXTURE_DIR, FIXTURE_TODAY, PROJECT_DIR, DataCopy, load_script
+import datetime as dt
+
 from pii_site import load_plan, urls
+from pii_site.errors import message
 from pii_site.i18n import LANGUAGES
 from pii_site.pages import render_site
 
@@ -94,26 +99,29 @@ def test_only_the_deploy_job_may_write_to_pages():
 # --- data errors as annotations -------------------------------------------------------------------
 
 
-def test_github_format_puts_each_problem_on_its_file_and_line(data_copy: DataCopy, capsys, monkeypatch):
+# A unit id of the fixture plan written with capitals, which the id pattern refuses.
+UNIT, BAD_UNIT = "ban-kinh-te-nong-nghiep", "Ban-Kinh-Te-Nong-Nghiep"
+
+
+def test_github_format_puts_each_problem_on_its_file_and_line(data_copy: DataCopy, fixture_today, capsys, monkeypatch):
     monkeypatch.chdir(data_copy.root.parent)
-    line = data_copy.replace("units.yml", "- id: phong-kinh-te\n", "- id: Phong-Kinh-Te\n")
+    line = data_copy.replace("units.yml", f"- id: {UNIT}\n", f"- id: {BAD_UNIT}\n")
     assert validate.main(["--data", "data", "--format", "github"]) == 1
     out = capsys.readouterr().out.splitlines()
+    vi, en = message("pattern_slug", found=BAD_UNIT)
     assert out[0] == (
         f"::error file=data/units.yml,line={line},title=Lỗi dữ liệu / Data error::"
-        'đơn vị Phong-Kinh-Te, trường "id": mã "Phong-Kinh-Te" chỉ được gồm chữ thường không dấu, chữ số và '
-        "dấu gạch ngang, ví dụ phong-kinh-te.%0A(en) unit Phong-Kinh-Te, field \"id\": the id \"Phong-Kinh-Te\" "
-        "may contain only lower-case letters without accents, digits and hyphens, e.g. phong-kinh-te."
+        f'đơn vị {BAD_UNIT}, trường "id": {vi}%0A(en) unit {BAD_UNIT}, field "id": {en}'
     )
 
 
-def test_codequality_format_is_a_gitlab_report_with_path_and_line(data_copy: DataCopy, capsys, monkeypatch):
+def test_codequality_format_is_a_gitlab_report_with_path_and_line(data_copy: DataCopy, fixture_today, capsys, monkeypatch):
     monkeypatch.chdir(data_copy.root.parent)
-    line = data_copy.replace("units.yml", "- id: phong-kinh-te\n", "- id: Phong-Kinh-Te\n")
+    line = data_copy.replace("units.yml", f"- id: {UNIT}\n", f"- id: {BAD_UNIT}\n")
     assert validate.main(["--data", "data", "--format", "codequality"]) == 1
     [issue] = json.loads(capsys.readouterr().out)
     assert issue["location"] == {"path": "data/units.yml", "lines": {"begin": line}}
-    assert issue["severity"] == "major" and "Phong-Kinh-Te" in issue["description"]
+    assert issue["severity"] == "major" and BAD_UNIT in issue["description"]
     assert validate.main(["--data", str(DATA_DIR), "--format", "codequality"]) == 0
     assert json.loads(capsys.readouterr().out) == []
 
@@ -121,9 +129,9 @@ def test_codequality_format_is_a_gitlab_report_with_path_and_line(data_copy: Dat
 # --- the publish job's commands, run in a clean clone ----------------------------------------------
 
 
-def expected_files(site: Path, project: Path) -> list[Path]:
+def expected_files(site: Path, project: Path, data_dir: Path) -> list[Path]:
     """Every page the site must have: generated pages, hand-written docs/ pages, root redirect, search."""
-    plan = load_plan(project / "data")
+    plan = load_plan(data_dir, dt.date.fromisoformat(FIXTURE_TODAY))
     files = [site / "index.html"]
     for lang in LANGUAGES:
         sources = [page.path for page in render_site(plan, lang)]
@@ -166,6 +174,9 @@ def test_publish_commands_build_the_whole_site_from_a_clean_clone(tmp_path, ci_f
         **{k: v for k, v in os.environ.items() if not k.startswith("PII_")},
         "PATH": f"{BIN}{os.pathsep}{os.environ['PATH']}",  # `python` is this environment's Python
         "PYTHONPATH": str(clone / "hooks"),  # import the clone's package, not this worktree's
+        # The clone's own copy of the fixture plan, seen from its day: the scripts read both.
+        "PII_DATA_DIR": str(clone / FIXTURE_DIR.relative_to(PROJECT_DIR)),
+        "PII_TODAY": FIXTURE_TODAY,
         **platform_env,
     }
     which = run("python", "-c", "import pii_site; print(pii_site.__file__)", cwd=clone, env=env)
@@ -174,7 +185,8 @@ def test_publish_commands_build_the_whole_site_from_a_clean_clone(tmp_path, ci_f
         result = run("bash", "-euo", "pipefail", "-c", command, cwd=clone, env=env)
         assert result.returncode == 0, f"{command}\n{result.stdout}\n{result.stderr}"
     site = clone / out_dir
-    missing = [str(path.relative_to(site)) for path in expected_files(site, clone) if not path.is_file()]
+    missing = [str(path.relative_to(site)) for path in expected_files(site, clone, Path(env["PII_DATA_DIR"]))
+               if not path.is_file()]
     assert missing == []
     for lang in LANGUAGES:
         canonical = re.search(r'<link rel="canonical" href="([^"]+)"', (site / lang / "plan" / "index.html").read_text())
@@ -189,7 +201,8 @@ def test_properdocs_builds_the_same_pages_from_the_same_mkdocs_yml(site: Path, t
     out = tmp_path / "site"
     site_url = (site / "vi" / "sitemap.xml").read_text().split("<loc>")[1].split("vi/")[0]
     for lang in LANGUAGES:
-        env = {**os.environ, "PII_LANG": lang, "PII_SITE_URL": site_url, "PII_DATA_DIR": str(DATA_DIR)}
+        env = {**os.environ, "PII_LANG": lang, "PII_SITE_URL": site_url, "PII_DATA_DIR": str(DATA_DIR),
+               "PII_TODAY": FIXTURE_TODAY}  # the day the session build `site` was made for
         result = run(BIN / "properdocs", "build", "--strict", "-f", PROJECT_DIR / "mkdocs.yml", "-d", out, env=env)
         assert result.returncode == 0, result.stderr
     pages = lambda root: sorted(str(p.relative_to(root)) for p in root.rglob("*.html"))  # noqa: E731

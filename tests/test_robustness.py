@@ -1,20 +1,25 @@
 """Input that used to stop a script with a traceback (or be accepted and break a page or the feed):
-each case now gives file:line and a plain sentence in both languages, and exit status 1."""
+each case now gives file:line and a plain sentence in both languages, and exit status 1. Each case
+breaks a copy of the fixture plan (tests/fixtures/plan), seen from FIXTURE_TODAY."""
 
 from __future__ import annotations
 
+import datetime as dt
 import errno
 import os
-import shutil
 from pathlib import Path
 
 import pytest
 
-from conftest import DEMO_DIR, DEMO_TODAY, DataCopy, load_script
+from conftest import FIXTURE_TODAY, DataCopy, load_script
 from pii_site import load_plan
 from pii_site.errors import message
 
 validate = load_script("validate")
+# The scripts read "today" from PII_TODAY: the fixture plan's day.
+pytestmark = pytest.mark.usefixtures("fixture_today")
+# A unit name of the fixture plan (units.yml), quoted as it is there.
+UNIT_NAME = "Ban Kinh tế – Nông nghiệp"
 
 
 def refused(data_dir: Path, capsys) -> str:
@@ -31,19 +36,19 @@ def expect(err: str, location: str, key: str, **values) -> None:
 
 
 def test_control_character_in_a_quoted_text_is_refused_with_its_line(data_copy: DataCopy, capsys):
-    line = data_copy.replace("units.yml", '"Phòng Văn hóa – Xã hội"', '"Phòng Văn hóa\\v– Xã hội"')
+    line = data_copy.replace("units.yml", f'"{UNIT_NAME}"', '"Ban Kinh tế\\v– Nông nghiệp"')
     err = refused(data_copy.root, capsys)
     expect(err, f'{data_copy.path("units.yml")}:{line}', "control_character", code="U+000B")
     assert 'trường "name.vi"' in err
 
 
 def test_tab_and_newline_in_a_text_are_fine(data_copy: DataCopy, capsys):
-    data_copy.replace("units.yml", '"Phòng Văn hóa – Xã hội"', '"Phòng Văn hóa\\t–\\nXã hội"')
+    data_copy.replace("units.yml", f'"{UNIT_NAME}"', '"Ban Kinh tế\\t–\\nNông nghiệp"')
     assert validate.main(["--data", str(data_copy.root)]) == 0
 
 
 def test_raw_control_character_in_a_file_is_a_plain_message(data_copy: DataCopy, capsys):
-    line = data_copy.replace("units.yml", "Phòng Văn hóa – Xã hội", "Phòng Văn hóa\x0b– Xã hội")
+    line = data_copy.replace("units.yml", UNIT_NAME, "Ban Kinh tế\x0b– Nông nghiệp")
     err = refused(data_copy.root, capsys)
     expect(err, f'{data_copy.path("units.yml")}:{line}', "yaml_control_character", code="U+000B")
 
@@ -55,7 +60,7 @@ def test_nul_byte_in_a_file_is_a_plain_message(data_copy: DataCopy, capsys):
 
 
 def test_an_alias_inside_its_own_anchor_is_a_plain_message(data_copy: DataCopy, capsys):
-    path = data_copy.path("status/III.2.yml")
+    path = data_copy.path("status/VII.2.yml")
     text = path.read_text(encoding="utf-8")
     head = text[: text.index("updates:")]
     path.write_text(head + "updates: &x [*x]\n", encoding="utf-8")
@@ -65,19 +70,19 @@ def test_an_alias_inside_its_own_anchor_is_a_plain_message(data_copy: DataCopy, 
 
 
 def test_thirtieth_of_february_in_the_plan_date_is_refused(data_copy: DataCopy, capsys):
-    line = data_copy.replace("plan.yml", "date: {year: 2026, month: 2, day: null}", "date: {year: 2026, month: 2, day: 30}")
+    line = data_copy.replace("plan.yml", "date: {year: 2026, month: 3, day: null}", "date: {year: 2026, month: 2, day: 30}")
     err = refused(data_copy.root, capsys)
     expect(err, f'{data_copy.path("plan.yml")}:{line}', "date_not_a_day", day=30, month=2, year=2026)
 
 
 def test_a_source_date_with_a_day_but_no_month_is_refused(data_copy: DataCopy, capsys):
-    line = data_copy.replace("sources.yml", "date: {year: 2024, month: 8}", "date: {year: 2024, day: 8}")
+    line = data_copy.replace("sources.yml", "date: {year: 2026, month: 1}", "date: {year: 2026, day: 8}")
     err = refused(data_copy.root, capsys)
     expect(err, f'{data_copy.path("sources.yml")}:{line}', "date_day_without_month")
 
 
 def test_29_february_of_a_leap_year_is_a_real_day(data_copy: DataCopy, capsys):
-    data_copy.replace("sources.yml", "date: {year: 2024, month: 8}", "date: {year: 2024, month: 2, day: 29}")
+    data_copy.replace("sources.yml", "date: {year: 2026, month: 1}", "date: {year: 2024, month: 2, day: 29}")
     assert validate.main(["--data", str(data_copy.root)]) == 0
 
 
@@ -86,79 +91,68 @@ def test_29_february_of_a_leap_year_is_a_real_day(data_copy: DataCopy, capsys):
 add_update = load_script("add_update")
 
 
-def demo_copy(tmp_path: Path, monkeypatch) -> Path:
-    copy = tmp_path / "data"
-    shutil.copytree(DEMO_DIR, copy)
-    monkeypatch.setenv("PII_TODAY", DEMO_TODAY)
-    return copy
-
-
-def test_add_update_to_a_file_not_in_utf8_says_so_and_writes_nothing(tmp_path, monkeypatch, capsys):
-    demo = demo_copy(tmp_path, monkeypatch)
-    path = demo / "status" / "III.2.yml"
+def test_add_update_to_a_file_not_in_utf8_says_so_and_writes_nothing(data_copy: DataCopy, capsys):
+    path = data_copy.path("status/VII.2.yml")
     path.write_bytes(path.read_text(encoding="utf-8").encode("utf-16"))
     before = path.read_bytes()
-    assert add_update.main(["III.2", "--status", "in-progress", "--note", "x", "--data", str(demo)]) == 1
+    assert add_update.main(["VII.2", "--status", "in-progress", "--note", "x", "--data", str(data_copy.root)]) == 1
     err = capsys.readouterr().err
     vi, en = message("add_update.not_utf8", file=path)
     assert vi in err and en in err and "Traceback" not in err
     assert path.read_bytes() == before
 
 
-def test_add_update_with_a_data_folder_that_does_not_exist_says_so(tmp_path, monkeypatch, capsys):
-    monkeypatch.setenv("PII_TODAY", "2026-11-26")
+def test_add_update_with_a_data_folder_that_does_not_exist_says_so(tmp_path, capsys):
     missing = tmp_path / "no-such-folder"
-    assert add_update.main(["III.2", "--status", "in-progress", "--note", "x", "--data", str(missing)]) == 1
+    assert add_update.main(["VII.2", "--status", "in-progress", "--note", "x", "--data", str(missing)]) == 1
     vi, en = message("add_update.no_data_folder", folder=missing)
     err = capsys.readouterr().err
     assert vi in err and en in err
     assert not missing.exists()
 
 
-def test_add_update_note_with_a_control_character_is_refused(tmp_path, monkeypatch, capsys):
-    demo = demo_copy(tmp_path, monkeypatch)
-    path = demo / "status" / "III.2.yml"
+def test_add_update_note_with_a_control_character_is_refused(data_copy: DataCopy, capsys):
+    path = data_copy.path("status/VII.2.yml")
     before = path.read_bytes()
-    assert add_update.main(["III.2", "--status", "in-progress", "--note", "a\vb", "--data", str(demo)]) == 1
+    assert add_update.main(["VII.2", "--status", "in-progress", "--note", "a\vb", "--data", str(data_copy.root)]) == 1
     vi, en = message("control_character", code="U+000B")
     err = capsys.readouterr().err
     assert f"{path}:" in err and vi in err and en in err
     assert path.read_bytes() == before
 
 
-def test_add_update_keeps_windows_line_endings_byte_for_byte(tmp_path, monkeypatch, capsys):
-    demo = demo_copy(tmp_path, monkeypatch)
-    path = demo / "status" / "III.2.yml"
+def test_add_update_keeps_windows_line_endings_byte_for_byte(data_copy: DataCopy, capsys):
+    path = data_copy.path("status/VII.2.yml")
     before = path.read_bytes().replace(b"\n", b"\r\n")
     path.write_bytes(before)
-    assert add_update.main(["III.2", "--status", "in-progress", "--note", "Tiếp tục", "--date", "2026-11-25",
-                            "--data", str(demo)]) == 0, capsys.readouterr().err
+    assert add_update.main(["VII.2", "--status", "in-progress", "--note", "Tiếp tục", "--date", "2026-11-25",
+                            "--data", str(data_copy.root)]) == 0, capsys.readouterr().err
     after = path.read_bytes()
     assert after[: len(before)] == before  # cmp: the old bytes are untouched
     added = after[len(before):]
     assert added and added.count(b"\n") == added.count(b"\r\n")  # the new lines end like the old ones
-    assert load_plan(demo).task("III.2").progress.latest.note.vi == "Tiếp tục"
+    plan = load_plan(data_copy.root, dt.date.fromisoformat(FIXTURE_TODAY))
+    assert plan.task("VII.2").progress.latest.note.vi == "Tiếp tục"
 
 
-def test_add_update_to_an_empty_crlf_list_keeps_crlf(tmp_path, monkeypatch, capsys):
-    demo = demo_copy(tmp_path, monkeypatch)
-    path = demo / "status" / "V.1.yml"
+def test_add_update_to_an_empty_crlf_list_keeps_crlf(data_copy: DataCopy):
+    path = data_copy.path("status/IX.2.yml")  # the fixture's task with "updates:" and nothing under it
     path.write_bytes(b"# comment\r\nupdates: []\r\n")
-    assert add_update.main(["V.1", "--status", "in-progress", "--note", "x", "--data", str(demo)]) == 0
+    assert add_update.main(["IX.2", "--status", "in-progress", "--note", "x", "--data", str(data_copy.root)]) == 0
     after = path.read_bytes()
     assert after.startswith(b"# comment\r\nupdates:\r\n  - date: ") and after.count(b"\n") == after.count(b"\r\n")
 
 
 def test_a_status_file_with_another_extension_is_named_not_ignored(data_copy: DataCopy, capsys):
-    data_copy.path("status/III.2.yml").rename(data_copy.path("status/III.2.yaml"))
+    data_copy.path("status/VII.2.yml").rename(data_copy.path("status/VII.2.yaml"))
     err = refused(data_copy.root, capsys)
-    expect(err, str(data_copy.path("status/III.2.yaml")), "status_folder_entry", found="III.2.yaml")
+    expect(err, str(data_copy.path("status/VII.2.yaml")), "status_folder_entry", found="VII.2.yaml")
 
 
 def test_a_folder_named_like_a_status_file_is_named_not_called_missing(data_copy: DataCopy, capsys):
-    data_copy.path("status/III.9.yml").mkdir()
+    data_copy.path("status/VII.9.yml").mkdir()
     err = refused(data_copy.root, capsys)
-    expect(err, str(data_copy.path("status/III.9.yml")), "status_folder_entry", found="III.9.yml")
+    expect(err, str(data_copy.path("status/VII.9.yml")), "status_folder_entry", found="VII.9.yml")
     assert message("file_missing")[0] not in err
 
 
@@ -169,26 +163,20 @@ def test_hidden_files_in_the_status_folder_are_fine(data_copy: DataCopy, capsys)
 
 # Dates in progress files that describe what has happened cannot be ahead of today.
 
-def test_evidence_dated_in_the_future_is_refused(tmp_path, monkeypatch, capsys):
-    demo = demo_copy(tmp_path, monkeypatch)  # today: 2026-11-26
-    path = demo / "status" / "III.2.yml"
+def test_evidence_dated_in_the_future_is_refused(data_copy: DataCopy, capsys):
+    path = data_copy.path("status/VII.2.yml")  # ends with the latest update's evidence list
     text = path.read_text(encoding="utf-8")
     path.write_text(text + '      - {number: "15/BC-UBND", date: 2026-12-20, issuer: {vi: "UBND xã"}}\n', encoding="utf-8")
     line = text.count("\n") + 1
-    err = refused(demo, capsys)
-    expect(err, f"{path}:{line}", "date_in_future", found="2026-12-20", today="2026-11-26")
+    err = refused(data_copy.root, capsys)
+    expect(err, f"{path}:{line}", "date_in_future", found="2026-12-20", today=FIXTURE_TODAY)
 
 
-def test_indicator_latest_value_dated_in_the_future_is_refused_but_target_may_be(tmp_path, monkeypatch, capsys):
-    demo = demo_copy(tmp_path, monkeypatch)
-    path = demo / "status" / "VI.1.yml"
-    text = path.read_text(encoding="utf-8")
-    assert "target: {value: 5, date: 2026-12-31}" in text  # a target ahead of today is fine
-    path.write_text(text.replace("latest: {value: 4, date: 2026-09-30}", "latest: {value: 4, date: 2026-12-01}"),
-                    encoding="utf-8")
-    line = text[: text.index("latest:")].count("\n") + 1
-    err = refused(demo, capsys)
-    expect(err, f"{path}:{line}", "date_in_future", found="2026-12-01", today="2026-11-26")
+def test_indicator_latest_value_dated_in_the_future_is_refused_but_target_may_be(data_copy: DataCopy, capsys):
+    target = "  target: {value: 40, date: 2026-12-31}\n"  # IX.1's target, ahead of today: that is fine
+    line = data_copy.replace("status/IX.1.yml", target, target + "  latest: {value: 17, date: 2026-12-01}\n") + 1
+    err = refused(data_copy.root, capsys)
+    expect(err, f'{data_copy.path("status/IX.1.yml")}:{line}', "date_in_future", found="2026-12-01", today=FIXTURE_TODAY)
     assert err.count("(en)") == 2  # this problem and the summary: nothing about the target
 
 
@@ -286,25 +274,24 @@ def test_glossary_term_links_only_on_word_boundaries_of_the_plain_text():
     from pii_site.render import escape_markdown
 
     class Term:
-        id, match = "pci", ["PCI"]
+        id, match = "csm", ["CSM"]
 
     gloss = GlossaryLinker([Term()], lambda term_id: f"g.md#{term_id}")  # type: ignore[list-item]
-    assert gloss(escape_markdown("PCI_2026 và x_PCI")) == r"PCI\_2026 và x\_PCI"  # one word each: no link
-    assert gloss(escape_markdown("PCI*, PCI.")) == r"[PCI](g.md#pci)\*, [PCI](g.md#pci)\."
+    assert gloss(escape_markdown("CSM_2026 và x_CSM")) == r"CSM\_2026 và x\_CSM"  # one word each: no link
+    assert gloss(escape_markdown("CSM*, CSM.")) == r"[CSM](g.md#csm)\*, [CSM](g.md#csm)\."
 
 
 def test_one_spelling_under_two_glossary_terms_is_refused(data_copy: DataCopy, capsys):
-    first = data_copy.line_of("glossary.yml", 'match: ["PCI"]')
-    line = data_copy.replace("glossary.yml", 'match: ["DTI"]', 'match: ["DTI", "pci"]')
+    first = data_copy.line_of("glossary.yml", 'match: ["CSM"]')  # the term csm
+    line = data_copy.replace("glossary.yml", 'match: ["OCAP"]', 'match: ["OCAP", "csm"]')
     err = refused(data_copy.root, capsys)
-    expect(err, f'{data_copy.path("glossary.yml")}:{line}', "glossary_duplicate_spelling", found="pci", other="pci",
+    expect(err, f'{data_copy.path("glossary.yml")}:{line}', "glossary_duplicate_spelling", found="csm", other="csm",
            other_line=first)
 
 
-def test_a_news_file_saved_with_a_byte_order_mark_is_read(data_copy: DataCopy, capsys):
-    source = Path(__file__).parent / "fixtures" / "news" / "2026-01-10-tuyen-truyen.md"
-    data_copy.path("news").mkdir(exist_ok=True)
-    target = data_copy.path("news") / source.name
-    target.write_bytes(b"\xef\xbb\xbf" + source.read_bytes())  # Notepad's "UTF-8 with BOM"
+def test_a_news_file_saved_with_a_byte_order_mark_is_read(data_copy: DataCopy, plan, capsys):
+    for post in data_copy.path("news").glob("*.md"):
+        post.write_bytes(b"\xef\xbb\xbf" + post.read_bytes())  # Notepad's "UTF-8 with BOM"
     assert validate.main(["--data", str(data_copy.root)]) == 0, capsys.readouterr().err
-    assert len(load_plan(data_copy.root).news) >= 1
+    read = load_plan(data_copy.root, dt.date.fromisoformat(FIXTURE_TODAY)).news
+    assert [(p.slug, p.date, p.title, p.body_vi) for p in read] == [(p.slug, p.date, p.title, p.body_vi) for p in plan.news]

@@ -1,0 +1,82 @@
+"""One hostile copy of the fixture plan: HTML, scripts, Markdown and link tricks typed into every
+place where data text reaches a page (task, duty, unit and site texts, sources, evidence). Built
+once per session by the `hostile_site` fixture (tests/conftest.py) for the three test_escaping*
+modules. Each value carries its own alert(N) and sits on pages of its own, so a failure names it."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import lxml.html
+
+from conftest import DataCopy
+
+# Task and duty text (test_escaping.py): in VII.1's text and indicator and in the first duty,
+# IV.6.1 of to-cong-tac-doi-moi.
+NASTY = '<script>alert(1)</script> <b>bold</b> [click](https://evil.example) *star* _under_ | pipe `code` # & &amp;'
+NASTY_TASK = "VII.1"
+NASTY_UNIT = "to-cong-tac-doi-moi"
+
+# The page frame (test_escaping_frame.py): the site's name and description, and the name of
+# hop-tac-xa-song-may, the only lead of IX.1 (it leads no task that holds another hostile value).
+FRAME_HOSTILE = '</title><script>alert(9)</script> <b>x</b> "q" &amp;'
+FRAME_UNIT = "hop-tac-xa-song-may"
+FRAME_TASK = "IX.1"
+REPOSITORY = "https://github.com/example/pii-plan"
+
+# Sources and evidence (test_escaping_sources.py): the source fictional-review (undated, with a
+# "posted on" site) and two evidence links of an update added to IX.2.
+# The address passes the address pattern, yet is Markdown that would become an <img onmouseover>
+# or a javascript: link if Markdown read it (as it does inside a raw <a href="...">).
+HOSTILE_URL = r"https://example.com/x![onmouseover=alert(5)//](x)[a](javascript:alert(6))*b*_c_\d&lt;{:#x}"
+HOSTILE_TITLE = '<img src=x onerror=alert(3)> [t](https://evil.example) *star* <script>alert(4)</script>'
+HOSTILE_PUBLISHER = "<b>Báo</b> [p](https://evil.example)"
+HOSTILE_SITE = "<i>x</i>.vn"
+HOSTILE_SOURCE = "fictional-review"
+EVIDENCE_TASK = "IX.2"
+
+
+def quoted(text: str) -> str:
+    """`text` as a YAML double-quoted string."""
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def hostile_copy(folder: Path) -> DataCopy:
+    """A copy of the fixture plan in `folder` with every hostile value above in its place."""
+    data = DataCopy(folder)
+    data.replace("tasks.yml", 'vi: "Công bố bảng điểm CSM của xã trên bảng tin điện tử mỗi quý."', f"vi: {quoted(NASTY)}")
+    data.replace("tasks.yml", 'vi: "Minh bạch thông tin của xã"', f"vi: {quoted(NASTY)}")  # VII.1's indicator
+    duties = data.path("duties.yml").read_text(encoding="utf-8")
+    first_vi = duties.index("\n      vi:") + 1
+    data.path("duties.yml").write_text(
+        duties[:first_vi] + f"      vi: {quoted(NASTY)}" + duties[duties.index("\n      en:", first_vi):], encoding="utf-8"
+    )
+
+    data.replace("units.yml", 'vi: "Hợp tác xã Dịch vụ Nông nghiệp Sông Mây"', f"vi: {quoted(FRAME_HOSTILE)}")
+    site = data.path("site.yml").read_text(encoding="utf-8")
+    site, replaced = re.subn(r"(?m)^(name|description):\n  vi: .*$", rf"\1:\n  vi: {quoted(FRAME_HOSTILE)}", site)
+    assert replaced == 2, "site.yml no longer has a one-line name.vi and description.vi"
+    data.path("site.yml").write_text(site.replace("repository: null", f"repository: {REPOSITORY}"), encoding="utf-8")
+
+    data.replace(
+        "sources.yml",
+        '    title: "The Cloud Initiative Index explained"\n    publisher: "Fictional Review"\n'
+        "    posted_on: example.com\n    date: null\n    url: https://example.com/fictional-review/cloud-index\n",
+        f"    title: {quoted(HOSTILE_TITLE)}\n    publisher: {quoted(HOSTILE_PUBLISHER)}\n"
+        f"    posted_on: {quoted(HOSTILE_SITE)}\n    date: null\n    url: {quoted(HOSTILE_URL)}\n",
+    )
+    data.replace(
+        f"status/{EVIDENCE_TASK}.yml",
+        "\nupdates:\n",
+        "\nupdates:\n  - date: 2026-03-05\n    status: in-progress\n    unit: ban-kinh-te-nong-nghiep\n"
+        '    note: {vi: "Đã làm", en: "Done"}\n'
+        f"    evidence:\n      - url: {quoted(HOSTILE_URL)}\n"
+        f"      - url: {quoted(HOSTILE_URL)}\n        title: {{vi: {quoted(HOSTILE_TITLE)}}}\n",
+    )
+    return data
+
+
+def article(page_file: Path):
+    """The <article> of a built page, the part that holds the data's text."""
+    return lxml.html.fromstring(page_file.read_bytes()).xpath("//article")[0]
