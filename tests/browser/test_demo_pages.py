@@ -43,5 +43,7 @@ def test_progress_pages_have_no_wcag_violation_and_no_colour_only_status(browser
     badges = browser_page.locator(".pii-status")
     assert badges.count() > 0
     assert all(text.strip() for text in badges.all_inner_texts()), "a status badge without words"
-    for row in browser_page.locator(".pii-chart__row").all():
+    rows = browser_page.locator(".pii-chart__row").all()
+    assert rows or address != "progress/", "the progress page has lost its chart"
+    for row in rows:
         assert row.inner_text().split(), "a chart bar without its label and number"
