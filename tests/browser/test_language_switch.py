@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import pytest
 
-from browser.site_pages import LANGS
+from browser.site_pages import LANGS, RICHEST_TASK
+from pii_site import urls
 
-PAGE = "tasks/iii-2/"
-HEADING = {"vi": "Nhiệm vụ III.2", "en": "Task III.2"}
+PAGE = urls.address(urls.task_page(RICHEST_TASK.id))
+HEADING = {"vi": f"Nhiệm vụ {RICHEST_TASK.id}", "en": f"Task {RICHEST_TASK.id}"}
 
 
 @pytest.mark.parametrize("lang", LANGS)
