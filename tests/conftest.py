@@ -68,13 +68,18 @@ def build_into(site_dir: Path, data_dir: Path = DATA_DIR, site_url: str | None =
 SITE_PATH = "/pii-site/"
 
 
-@pytest.fixture(scope="session")
-def site_port() -> int:
+def free_port() -> int:
+    """A port nothing listens on now, for a site built for (and served at) that address."""
     import socket
 
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         return probe.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def site_port() -> int:
+    return free_port()
 
 
 @pytest.fixture(scope="session")

@@ -3,38 +3,32 @@ invariants.plans.PLANS (the real data, the demo, the staff journey, another comm
 
 Nothing here names an id, a text or a count of one plan: everything is derived from the plan's
 own `load_plan`. Each plan is prepared, built (both languages, strict) and checked by vnu once per
-session; the browser visits a set of pages derived from the plan (home, the menu's pages, the
-first task, pillar, unit and news post, and a pillar without tasks).
+session; the browser visits a set of pages derived from the plan (see `pages_to_visit`).
 The staff journey's and the other commune's own tests at the end look for what they changed.
 """
 
 from __future__ import annotations
 
-import socket
+import datetime as dt
+import re
 import unicodedata
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urljoin
 
 import lxml.html
 import pytest
 from playwright.sync_api import Browser
 
 from browser.serving import Problems, chromium, serve, visit
-from conftest import DATA_DIR, PROJECT_DIR, SITE_PATH, build_into, load_script
+from conftest import DATA_DIR, PROJECT_DIR, SITE_PATH, build_into, free_port, iter_html, load_script
 from invariants import other_commune, site_checks, staff_journey
 from invariants.plans import OTHER_COMMUNE, PLANS, REAL, STAFF_JOURNEY, PlanSource, PreparedData
 from pii_site import Plan, load_plan, urls
 from pii_site.i18n import LANGUAGES, Labels
 from pii_site.site_config import environment
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 @dataclass
@@ -85,7 +79,7 @@ def build(prepare, tmp_path_factory: pytest.TempPathFactory) -> Callable[[PlanSo
     def get(source: PlanSource) -> BuiltPlan:
         if source.name not in built:
             data = prepare(source)
-            port = _free_port()
+            port = free_port()
             site_dir = tmp_path_factory.mktemp(f"{source.name}-site") / "site"
             build_into(site_dir, data.data_dir, f"http://127.0.0.1:{port}{SITE_PATH}", today=data.today.isoformat())
             built[source.name] = BuiltPlan(source.name, data, site_dir, port)
@@ -171,19 +165,24 @@ def test_each_accepted_material_finding_still_occurs(build):
 # --- In the browser ----------------------------------------------------------------------------
 
 def pages_to_visit(built: BuiltPlan) -> list[str]:
-    """Addresses (under a language folder) derived from the plan: home, every page of the menu,
-    the open data page, the first task, pillar, unit and news post, and a pillar without tasks."""
-    home = built.file(LANGUAGES[0], "")
-    root = (built.site_dir / LANGUAGES[0]).resolve()
-    menu = sorted(str(file.parent.relative_to(root)) + "/"
-                  for file in site_checks.linked_pages(built.site_dir, built.site_url, home, "//nav//a[@href]")
-                  if file.is_relative_to(root))
+    """Addresses (under a language folder) derived from the plan: home, the index pages (tasks,
+    pillars, units, news, progress), the first task, pillar, unit and news post, and a pillar
+    without tasks. On the real data, also every other page of the menu and the open data page:
+    their shape is the same for every plan, so once is enough (each visit costs seconds)."""
     plan = built.plan
-    details = [urls.OPEN_DATA, urls.task_page(plan.tasks[0].id), urls.pillar_page(plan.pillars[0].id),
-               urls.unit_page(plan.units[0].id), *(urls.news_page(n.slug) for n in plan.news[:1]),
-               *[urls.pillar_page(p.id) for p in plan.pillars if not plan.tasks_in(p)][:1]]
-    addresses = [address.removeprefix("./") if address != "./" else "" for address in menu]
-    return list(dict.fromkeys([*addresses, *(urls.address(page) for page in details)]))
+    pages = [urls.HOME, urls.TASKS, urls.PILLARS, urls.UNITS, urls.NEWS, urls.PROGRESS,
+             urls.task_page(plan.tasks[0].id), urls.pillar_page(plan.pillars[0].id), urls.unit_page(plan.units[0].id),
+             *[urls.news_page(n.slug) for n in plan.news[:1]],
+             *[urls.pillar_page(p.id) for p in plan.pillars if not plan.tasks_in(p)][:1]]
+    addresses = [urls.address(page) for page in pages]
+    if built.name == REAL.name:
+        home = built.file(LANGUAGES[0], "")
+        root = (built.site_dir / LANGUAGES[0]).resolve()
+        menu = site_checks.linked_pages(built.site_dir, built.site_url, home, "//nav//a[@href]")
+        addresses += sorted(file.parent.relative_to(root).as_posix().removeprefix(".") + "/"
+                            for file in menu if file.is_relative_to(root) and file.parent != root)
+        addresses.append(urls.address(urls.OPEN_DATA))
+    return list(dict.fromkeys(addresses))
 
 
 @pytest.fixture(scope="module")
@@ -224,7 +223,7 @@ def test_pages_load_without_failed_request_or_console_error(visits):
 @pytest.fixture(scope="module")
 def journey() -> staff_journey.Journey:
     # The same choices carry_out made on its copy of the real data.
-    return staff_journey.plan_journey(load_plan(DATA_DIR, __import__("datetime").date.max))
+    return staff_journey.plan_journey(load_plan(DATA_DIR, dt.date.max))
 
 
 def _text(path: Path, xpath: str = "//article") -> str:
@@ -246,14 +245,18 @@ def test_staff_updates_show_on_the_task_page_and_the_progress_page(build, journe
             assert label(f"status.{update.status}") in page
         progress = site.file(lang, urls.address(urls.PROGRESS))
         for task_id, status in journey.latest_status().items():
-            task_file = site.file(lang, urls.address(urls.task_page(task_id))).resolve()
-            tree = lxml.html.fromstring(progress.read_bytes())
-            rows = [row for row in tree.xpath("//article//tr")
-                    if task_file in site_checks.linked_pages(site.site_dir, site.site_url, progress, "//article//tr//a[@href]")
-                    and any(site_checks.page_file(site.site_dir, site.site_url, urljoin(
-                        site_checks.page_url(site.site_dir, site.site_url, progress), a.get("href"))) == task_file
-                        for a in row.xpath(".//a[@href]"))]
+            task_page = site.file(lang, urls.address(urls.task_page(task_id)))
+            rows = _rows_linking_to(site, progress, task_page)
             assert any(label(f"status.{status}") in _flat(row.text_content()) for row in rows), (lang, task_id)
+
+
+def _rows_linking_to(site: BuiltPlan, page: Path, target: Path) -> list:
+    """The table rows of `page` that hold a link to the built file `target`."""
+    tree = lxml.html.fromstring(page.read_bytes())
+    url = site_checks.page_url(site.site_dir, site.site_url, page)
+    return [row for row in tree.xpath("//article//tr")
+            if any(site_checks.page_file(site.site_dir, site.site_url, urljoin(url, a.get("href"))) == target
+                   for a in row.xpath(".//a[@href]"))]
 
 
 def test_staff_news_post_is_listed_and_renders_its_markdown(build, journey):
@@ -290,7 +293,7 @@ def test_staff_removed_task_has_no_page_and_no_link(build, journey):
     site = build(STAFF_JOURNEY)
     gone = [site.file(lang, urls.address(urls.task_page(journey.removed_task))) for lang in LANGUAGES]
     assert not any(page.exists() for page in gone)
-    linking = [str(page.relative_to(site.site_dir)) for page in site_checks.iter_html(site.site_dir)
+    linking = [str(page.relative_to(site.site_dir)) for page in iter_html(site.site_dir)
                if {g.resolve() for g in gone} & site_checks.linked_pages(site.site_dir, site.site_url, page)]
     assert linking == []
 
@@ -299,17 +302,22 @@ def test_staff_removed_task_has_no_page_and_no_link(build, journey):
 
 def test_other_commune_pages_hold_nothing_of_the_original_commune(build):
     site = build(OTHER_COMMUNE)
-    marks = other_commune.original_marks(DATA_DIR)
+    name = unicodedata.normalize("NFC", other_commune.commune_name(DATA_DIR)).casefold()
+    old_ids = re.compile("|".join(rf"(?<![a-z0-9-]){re.escape(i)}(?![a-z0-9-])" for i in other_commune.unit_ids(DATA_DIR)))
     # The staff guide and the about page are the project's own text (docs/), the same for every
     # commune; only pages made from the data are checked.
     own_text = {site.file(lang, urls.address(doc.relative_to(PROJECT_DIR / "docs" / lang).as_posix())).resolve()
                 for lang in LANGUAGES for doc in (PROJECT_DIR / "docs" / lang).rglob("*.md")}
+    pages = [page for page in iter_html(site.site_dir) if page.resolve() not in own_text]
     found = []
-    for page in site_checks.iter_html(site.site_dir):
-        if page.resolve() in own_text:
-            continue
-        text = unicodedata.normalize("NFC", page.read_text(encoding="utf-8")).casefold()
-        found += [f"{page.relative_to(site.site_dir)}: {mark}" for mark in marks
-                  if unicodedata.normalize("NFC", mark).casefold() in text]
+    for page in pages:
+        html = page.read_text(encoding="utf-8")
+        if name in unicodedata.normalize("NFC", html).casefold():
+            found.append(f"{page.relative_to(site.site_dir)}: the name")
+        # Unit ids are in addresses and text; a heading's anchor is made from the unit's name,
+        # which the other commune may share ("Phòng Kinh tế" -> #phong-kinh-te).
+        tree = lxml.html.fromstring(html)
+        addresses_and_text = " ".join([tree.text_content(), *(v.split("#")[0] for v in tree.xpath("//@href | //@src"))])
+        found += [f"{page.relative_to(site.site_dir)}: {m[0]}" for m in old_ids.finditer(addresses_and_text)]
     assert found == []
-    assert len(list(site_checks.iter_html(site.site_dir))) > len(own_text)
+    assert pages

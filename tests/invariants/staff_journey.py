@@ -134,6 +134,8 @@ summary:
 - Dịch vụ công trực tuyến
 - Chữ ký số
 
+Các bước:
+
 1. Đăng ký tham dự
 2. Thực hành trên máy
 
@@ -149,6 +151,8 @@ The Commune People's Committee held a training for **civil servants** and reside
 
 - Online public services
 - Digital signatures
+
+Steps:
 
 1. Register
 2. Practise on a computer
