@@ -159,3 +159,13 @@ def demo_page(demo_site: Path):
         return Page(demo_site / lang / address / "index.html" if address else demo_site / lang / "index.html")
 
     return open_page
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """One Chromium for the whole session (Playwright's sync API allows one at a time), shared by
+    tests/browser/ and tests/test_invariants.py."""
+    from browser.serving import chromium
+
+    with chromium() as browser:
+        yield browser

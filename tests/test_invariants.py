@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -22,7 +22,7 @@ import lxml.html
 import pytest
 from playwright.sync_api import Browser
 
-from browser.serving import Problems, chromium, serve, visit
+from browser.serving import Problems, serve, visit
 from conftest import DATA_DIR, PROJECT_DIR, SITE_PATH, build_into, free_port, iter_html, load_script
 from invariants import other_commune, site_checks, staff_journey
 from invariants.plans import OTHER_COMMUNE, PLANS, REAL, STAFF_JOURNEY, PlanSource, PreparedData
@@ -185,12 +185,6 @@ def pages_to_visit(built: BuiltPlan) -> list[str]:
     return list(dict.fromkeys(addresses))
 
 
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with chromium() as browser:
-        yield browser
-
-
 @pytest.fixture
 def visits(built: BuiltPlan, browser: Browser) -> dict[tuple[str, str], tuple[Problems, list[str]]]:
     """(lang, address) -> (problems, axe violations) for every page to visit, once per plan."""
@@ -226,9 +220,10 @@ def journey() -> staff_journey.Journey:
     return staff_journey.plan_journey(load_plan(DATA_DIR, dt.date.max))
 
 
-def _text(path: Path, xpath: str = "//article") -> str:
+def _text(path: Path) -> str:
+    """The article's visible text, whitespace folded."""
     tree = lxml.html.fromstring(path.read_bytes())
-    return " ".join(" ".join(e.text_content() for e in tree.xpath(xpath)).split())
+    return _flat(" ".join(e.text_content() for e in tree.xpath("//article")))
 
 
 def _flat(text: str) -> str:

@@ -1,4 +1,5 @@
-"""Fixtures for the browser tests: one HTTP server and one Chromium for the whole session.
+"""Fixtures for the browser tests: one HTTP server for the whole session (the one Chromium,
+`browser`, is in tests/conftest.py: tests/test_invariants.py uses it too).
 
 The session build (tests/conftest.py `site`) is made for http://127.0.0.1:<site_port>/pii-site/;
 the server answers under that same path, because Material's language switch and sitemap compare
@@ -16,7 +17,7 @@ import pytest
 from playwright.sync_api import Browser, Page
 
 # WCAG_A_AA is imported from here by test_demo_pages.
-from browser.serving import WCAG_A_AA, Problems, chromium, serve, visit  # noqa: F401
+from browser.serving import WCAG_A_AA, Problems, serve, visit  # noqa: F401
 from conftest import SITE_PATH  # tests/conftest.py
 
 
@@ -25,12 +26,6 @@ def base_url(site: Path, site_port: int) -> Iterator[str]:
     """http://127.0.0.1:<port>/pii-site/ serving the session build; stops at session end."""
     with serve(site, site_port, SITE_PATH) as url:
         yield url
-
-
-@pytest.fixture(scope="session")
-def browser() -> Iterator[Browser]:
-    with chromium() as browser:
-        yield browser
 
 
 @dataclass

@@ -1,5 +1,6 @@
 """Checks over one built site (both languages) that hold for any valid plan: HTML validity for the
-Nu Html Checker, internal links and anchors, and the pages each record must have.
+Nu Html Checker, internal links and anchors; and where a page's links lead, for the reachability
+and staff-journey tests.
 
 Plain functions returning what is wrong (an empty list when all is well); tests/test_invariants.py
 asserts on them for every plan.
