@@ -81,13 +81,18 @@ def build_into(site_dir: Path, data_dir: Path = DATA_DIR, site_url: str | None =
 SITE_PATH = "/pii-site/"
 
 
-@pytest.fixture(scope="session")
-def site_port() -> int:
+def free_port() -> int:
+    """A port nothing listens on now, for a site built for (and served at) that address."""
     import socket
 
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         return probe.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def site_port() -> int:
+    return free_port()
 
 
 @pytest.fixture(scope="session")
@@ -225,3 +230,13 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
     data = hostile_copy(tmp_path_factory.mktemp("hostile") / "data")
     return build_into(tmp_path_factory.mktemp("hostile-site") / "site", data.root, today=FIXTURE_TODAY)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """One Chromium for the whole session (Playwright's sync API allows one at a time), shared by
+    tests/browser/ and tests/test_invariants.py."""
+    from browser.serving import chromium
+
+    with chromium() as browser:
+        yield browser

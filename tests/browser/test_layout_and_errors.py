@@ -1,5 +1,6 @@
-"""Every main page, both languages: no failed request or console error, no sideways scrolling on
-a 360 px phone; and the plan page prints as a clean document that shows where links lead."""
+"""Every main page, both languages: no sideways scrolling on a 360 px phone; and the plan page prints
+as a clean document that shows where links lead. (Failed requests and console errors are checked
+on every plan in tests/test_invariants.py.)"""
 
 from __future__ import annotations
 
@@ -8,13 +9,6 @@ import pytest
 from browser.site_pages import LANGS, MAIN_PAGES_IN_EVERY_LANGUAGE
 
 PHONE_WIDTH = 360
-
-
-@pytest.mark.parametrize(("lang", "address"), MAIN_PAGES_IN_EVERY_LANGUAGE)
-def test_page_loads_without_failed_request_or_console_error(page_reports, lang, address):
-    problems = page_reports(lang, address).problems
-    assert problems.failed_requests == []
-    assert problems.console_errors == []
 
 
 @pytest.mark.parametrize(("lang", "address"), MAIN_PAGES_IN_EVERY_LANGUAGE)

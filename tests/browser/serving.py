@@ -1,0 +1,122 @@
+"""Serving a built site and visiting its pages in Chromium: the plain machinery behind the browser
+fixtures (tests/browser/conftest.py) and the per-plan browser invariants (tests/test_invariants.py).
+
+`serve` answers under a path prefix like a project page; `Problems` records failed requests and
+console errors while a page is open; `visit` loads one page and runs axe's WCAG 2 A/AA rules on it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import http.server
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Browser, Page, sync_playwright
+
+CHROMIUM = "/usr/bin/chromium"
+# The network is closed here: the background-networking flags stop Chromium from trying to reach
+# Google services (which would fail slowly, not the site's requests).
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--no-first-run"]
+
+# Every rule axe-core tags as WCAG 2.0 or 2.1, level A or AA.
+WCAG_A_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},
+             "resultTypes": ["violations"]}
+
+
+class _SiteHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves the built site under `prefix` only; anything else is 404, like a project page."""
+
+    prefix = "/"
+
+    def translate_path(self, path: str) -> str:
+        if not path.startswith(self.prefix):
+            return str(Path(self.directory) / "__outside_the_site__")
+        return super().translate_path("/" + path[len(self.prefix):])
+
+    def log_message(self, format: str, *args: object) -> None:  # keep pytest output readable
+        pass
+
+
+@contextlib.contextmanager
+def serve(site_dir: Path, port: int, prefix: str) -> Iterator[str]:
+    """Serve `site_dir` at http://127.0.0.1:<port><prefix> until the block ends."""
+    handler = functools.partial(type("Handler", (_SiteHandler,), {"prefix": prefix}), directory=str(site_dir))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{port}{prefix}"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join()
+
+
+@contextlib.contextmanager
+def chromium() -> Iterator[Browser]:
+    """Debian's Chromium, driven by Playwright, until the block ends."""
+    playwright = sync_playwright().start()
+    try:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            yield browser
+        finally:
+            browser.close()
+    finally:
+        playwright.stop()
+
+
+@dataclass
+class Problems:
+    """What went wrong while a page was open: failed requests and console errors."""
+
+    failed_requests: list[str] = field(default_factory=list)
+    console_errors: list[str] = field(default_factory=list)
+
+    def watch(self, page: Page) -> None:
+        page.on("requestfailed", self._request_failed)
+        page.on("response", self._response)
+        page.on("console", self._console)
+        page.on("pageerror", self._page_error)
+
+    def unwatch(self, page: Page) -> None:
+        page.remove_listener("requestfailed", self._request_failed)
+        page.remove_listener("response", self._response)
+        page.remove_listener("console", self._console)
+        page.remove_listener("pageerror", self._page_error)
+
+    def _request_failed(self, request) -> None:
+        self.failed_requests.append(f"{request.url}: {request.failure}")
+
+    def _response(self, response) -> None:
+        if response.status >= 400:
+            self.failed_requests.append(f"{response.url}: HTTP {response.status}")
+
+    def _console(self, message) -> None:
+        if message.type == "error":
+            self.console_errors.append(f"{message.location.get('url')}: {message.text}")
+
+    def _page_error(self, error) -> None:
+        self.console_errors.append(f"uncaught: {error}")
+
+
+def visit(page: Page, url: str) -> tuple[Problems, list[str]]:
+    """Load `url` in `page` until the network is idle; return what went wrong while loading and
+    axe's WCAG 2 A/AA violations, one line each. The page stays open for further checks."""
+    problems = Problems()
+    problems.watch(page)
+    try:
+        page.goto(url, wait_until="load")
+        # Material fetches the search index and starts its worker after load: wait for them.
+        page.wait_for_load_state("networkidle")
+        violations = Axe().run(page, options=WCAG_A_AA).response["violations"]
+    finally:
+        problems.unwatch(page)
+    return problems, [f"{v['id']} ({v['impact']}): {v['help']} -> {[n['target'] for n in v['nodes']][:5]}"
+                      for v in violations]

@@ -1,0 +1,261 @@
+"""The staff journey: what the staff guide (docs/*/guide.md) and data/news/README.md tell staff to
+do, done to a copy of the real data the way staff do it: progress through scripts/add_update.py,
+a news file written from the guide's template, and text edits of the YAML files as GitHub's web
+editor makes them. `plan_journey` chooses what to change from the plan (never a literal id);
+`carry_out` does it; tests/test_invariants.py checks the result like any plan and looks for each
+change on its pages.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import json
+import re
+from contextlib import redirect_stderr, redirect_stdout
+from dataclasses import dataclass
+from pathlib import Path
+from typing import get_args
+
+from conftest import load_script  # tests/conftest.py
+from pii_site import Plan, load_plan
+from pii_site.schema_status import Status
+from pii_site.site_config import environment
+from pii_site.status_rules import plan_start
+
+
+@dataclass(frozen=True)
+class Update:
+    task_id: str
+    status: str
+    date: dt.date
+    note_vi: str
+    note_en: str | None
+    percent: int | None
+    evidence: tuple[str, ...]  # as given to --evidence: links and "NUMBER, DATE, ISSUER"
+
+    def argv(self, data_dir: Path) -> list[str]:
+        argv = [self.task_id, "--status", self.status, "--note", self.note_vi, "--date", self.date.isoformat(),
+                "--data", str(data_dir)]
+        if self.note_en:
+            argv += ["--note-en", self.note_en]
+        if self.percent is not None:
+            argv += ["--percent", str(self.percent)]
+        for item in self.evidence:
+            argv += ["--evidence", item]
+        return argv
+
+
+@dataclass(frozen=True)
+class NewsPost:
+    slug: str
+    title_vi: str
+    title_en: str
+    heading_vi: str
+    heading_en: str
+    text: str  # the whole file
+
+
+@dataclass(frozen=True)
+class Journey:
+    today: dt.date
+    updates: tuple[Update, ...]
+    news: NewsPost
+    corrected_task: str
+    corrected_text_vi: str
+    new_unit_id: str
+    new_unit_name_vi: str
+    coordinated_task: str  # the task that names the new unit as a coordinating unit
+    removed_task: str
+
+    def latest_status(self) -> dict[str, str]:
+        """Each updated task's status after the journey (its last update)."""
+        return {update.task_id: update.status for update in sorted(self.updates, key=lambda u: u.date)}
+
+
+def plan_journey(plan: Plan) -> Journey:
+    """What the journey changes in `plan`: derived from the plan, the same on every call."""
+    # A task whose group keeps another task, so that removing it leaves a valid appendix.
+    removed = [t for t in plan.tasks if sum(1 for other in plan.tasks if other.group is t.group) > 1][-1]
+    kept = [t for t in plan.tasks if t is not removed]
+    last_reported = max((u.date for t in plan.tasks for u in t.progress.updates), default=None)
+    first_day = max(plan_start(plan.document)[0], last_reported + dt.timedelta(days=1) if last_reported else dt.date.min)
+    statuses = get_args(Status)
+    updates = tuple(_update(kept[i % len(kept)].id, status, first_day + dt.timedelta(days=i), i)
+                    for i, status in enumerate(statuses))
+    today = max(dt.date.today(), updates[-1].date)
+    unit_ids = {u.id for u in plan.units}
+    new_unit_id = next(f"to-cong-nghe-so-cong-dong{suffix}" for suffix in ("", *range(2, 100))
+                       if f"to-cong-nghe-so-cong-dong{suffix}" not in unit_ids)
+    corrected = kept[0]
+    return Journey(
+        today=today,
+        updates=updates,
+        news=_news_post(updates[-1].date),
+        corrected_task=corrected.id,
+        corrected_text_vi=f"{' '.join(corrected.text.vi.split())} (Đính chính: thời hạn hoàn thành trong quý IV.)",
+        new_unit_id=new_unit_id,
+        new_unit_name_vi="Tổ công nghệ số cộng đồng",
+        coordinated_task=kept[1 % len(kept)].id,
+        removed_task=removed.id,
+    )
+
+
+def _update(task_id: str, status: str, date: dt.date, i: int) -> Update:
+    """An update as staff write them: a colon, a hash, quotes of both kinds and line breaks in
+    the note; English on most; evidence as a link, a document, or both."""
+    note_vi = (f"Kết quả đợt {i + 1}: đã làm \"{status}\" theo chỉ đạo # số {i + 1}\n"
+               f"# Ghi chú của đơn vị: 'đúng hạn'")
+    note_en = None if i == 1 else f"Round {i + 1}: reported \"{status}\" # no. {i + 1}\nUnit's note: 'on time'"
+    link = f"https://example.org/bao-cao/{i + 1}"
+    document = f"{i + 1}/BC-UBND, {date.isoformat()}, UBND xã"
+    evidence = (link, document) if status == "completed" else (link,) if i % 2 == 0 else (document,)
+    percent = {"completed": 100, "not-started": 0, "continuous": None}.get(status, 10 * (i + 2))
+    return Update(task_id, status, date, note_vi, note_en, percent, evidence)
+
+
+def _news_post(date: dt.date) -> NewsPost:
+    """A post in the guide's template using every construct data/news/README.md allows."""
+    slug = f"{date.isoformat()}-tap-huan-chuyen-doi-so"
+    heading_vi, heading_en = "Nội dung tập huấn", "What the training covered"
+    text = f"""---
+date: {date.isoformat()}
+title:
+  vi: "Tập huấn chuyển đổi số: kết quả đợt 1"
+  en: "Digital transformation training: first round"
+summary:
+  vi: "Cán bộ và người dân được hướng dẫn dùng dịch vụ công trực tuyến."
+  en: "Staff and residents learned to use online public services."
+---
+Ủy ban nhân dân xã tổ chức tập huấn cho **cán bộ, công chức** và người dân.
+
+## {heading_vi}
+
+- Dịch vụ công trực tuyến
+- Chữ ký số
+
+Các bước:
+
+1. Đăng ký tham dự
+2. Thực hành trên máy
+
+---
+
+Xem thêm tại [Cổng Dịch vụ công quốc gia](https://dichvucong.gov.vn).
+
+<!-- en -->
+
+The Commune People's Committee held a training for **civil servants** and residents.
+
+## {heading_en}
+
+- Online public services
+- Digital signatures
+
+Steps:
+
+1. Register
+2. Practise on a computer
+
+---
+
+See the [National Public Service Portal](https://dichvucong.gov.vn).
+"""
+    return NewsPost(slug, "Tập huấn chuyển đổi số: kết quả đợt 1", "Digital transformation training: first round",
+                    heading_vi, heading_en, text)
+
+
+def carry_out(data_dir: Path) -> dt.date:
+    """Do the journey on `data_dir` (a copy of the real data); return the day it is seen from."""
+    journey = plan_journey(load_plan(data_dir, dt.date.max))
+    add_update = load_script("add_update")
+    with environment(PII_TODAY=journey.today.isoformat()):
+        for update in journey.updates:
+            out, err = io.StringIO(), io.StringIO()
+            with redirect_stdout(out), redirect_stderr(err):
+                status = add_update.main(update.argv(data_dir))
+            assert status == 0, f"add_update.py {update.argv(data_dir)} failed:\n{err.getvalue()}"
+    (data_dir / "news" / f"{journey.news.slug}.md").write_text(journey.news.text, encoding="utf-8")
+    _edit(data_dir / "tasks.yml", lambda lines: _correct_text(lines, journey.corrected_task, journey.corrected_text_vi))
+    _edit(data_dir / "units.yml", lambda lines: _append_unit(lines, journey.new_unit_id, journey.new_unit_name_vi))
+    _edit(data_dir / "tasks.yml", lambda lines: _add_coordinating(lines, journey.coordinated_task, journey.new_unit_id))
+    # The guide says nothing about removing a task; the obvious way: its rows in tasks.yml and its
+    # progress file.
+    _edit(data_dir / "tasks.yml", lambda lines: _remove_task(lines, journey.removed_task))
+    (data_dir / "status" / f"{journey.removed_task}.yml").unlink(missing_ok=True)
+    return journey.today
+
+
+# --- Text edits, line by line, as in an editor -------------------------------------------------
+
+def _edit(path: Path, change) -> None:
+    lines = path.read_text(encoding="utf-8").splitlines()
+    path.write_text("\n".join(change(lines)) + "\n", encoding="utf-8")
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" "))
+
+
+def _block(lines: list[str], start: int) -> int:
+    """End (exclusive) of the YAML block that starts on line `start`: the lines indented deeper."""
+    end = start + 1
+    while end < len(lines) and (not lines[end].strip() or _indent(lines[end]) > _indent(lines[start])):
+        end += 1
+    while end > start + 1 and not lines[end - 1].strip():  # trailing blank lines belong to no one
+        end -= 1
+    return end
+
+
+def _task_block(lines: list[str], task_id: str) -> tuple[int, int]:
+    pattern = re.compile(rf"^\s*- id:\s*[\"']?{re.escape(task_id)}[\"']?\s*$")
+    start = next(i for i, line in enumerate(lines) if pattern.match(line))
+    return start, _block(lines, start)
+
+
+def _key_line(lines: list[str], start: int, end: int, key: str) -> int | None:
+    """The line of `key:` in the mapping of the task block lines[start:end] ("- id:" opens it)."""
+    indent = _indent(lines[start]) + 2
+    return next((i for i in range(start + 1, end)
+                 if _indent(lines[i]) == indent and lines[i].lstrip().startswith(f"{key}:")), None)
+
+
+def _correct_text(lines: list[str], task_id: str, new_text_vi: str) -> list[str]:
+    """Retype the Vietnamese text of a task (its `vi:` under `text:`) as one quoted line."""
+    start, end = _task_block(lines, task_id)
+    text = _key_line(lines, start, end, "text")
+    vi = next(i for i in range(text + 1, _block(lines, text)) if lines[i].strip().startswith("vi:"))
+    indent = " " * _indent(lines[vi])
+    # A JSON string is a valid YAML double-quoted string.
+    return [*lines[:vi], f"{indent}vi: {json.dumps(new_text_vi, ensure_ascii=False)}", *lines[_block(lines, vi):]]
+
+
+def _append_unit(lines: list[str], unit_id: str, name_vi: str) -> list[str]:
+    """Paste a new unit at the end of units.yml, indented like the units above it."""
+    item = " " * next(_indent(line) for line in lines if line.strip().startswith("- id:"))
+    return [*lines, "", f"{item}- id: {unit_id}", f"{item}  name:",
+            f"{item}    vi: \"{name_vi}\"", f"{item}    en: \"Community digital technology team\"",
+            f"{item}  description:",
+            f"{item}    vi: \"Hướng dẫn người dân sử dụng dịch vụ công trực tuyến và chữ ký số.\"",
+            f"{item}    en: \"Helps residents use online public services and digital signatures.\""]
+
+
+def _add_coordinating(lines: list[str], task_id: str, unit_id: str) -> list[str]:
+    """Name `unit_id` among the coordinating units of a task, whatever way the list is written."""
+    start, end = _task_block(lines, task_id)
+    key = _key_line(lines, start, end, "coordinating")
+    if key is None:
+        indent = " " * (_indent(lines[start]) + 2)
+        return [*lines[:end], f"{indent}coordinating: [{unit_id}]", *lines[end:]]
+    flow = re.match(r"^(?P<head>.*coordinating:\s*)\[(?P<items>.*)\]\s*$", lines[key])
+    if flow:
+        items = [*filter(None, (item.strip() for item in flow["items"].split(","))), unit_id]
+        return [*lines[:key], f"{flow['head']}[{', '.join(items)}]", *lines[key + 1:]]
+    item_end = _block(lines, key)
+    indent = " " * (_indent(lines[key]) + 2)
+    return [*lines[:item_end], f"{indent}- {unit_id}", *lines[item_end:]]
+
+
+def _remove_task(lines: list[str], task_id: str) -> list[str]:
+    start, end = _task_block(lines, task_id)
+    return [*lines[:start], *lines[end:]]

@@ -1,0 +1,318 @@
+"""Invariants: what holds for ANY valid plan of any commune, checked on every plan in
+invariants.plans.PLANS (the real data, the demo, the staff journey, another commune, ...).
+
+Nothing here names an id, a text or a count of one plan: everything is derived from the plan's
+own `load_plan`. Each plan is prepared, built (both languages, strict) and checked by vnu once per
+session; the browser visits a set of pages derived from the plan (see `pages_to_visit`).
+The staff journey's and the other commune's own tests at the end look for what they changed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from urllib.parse import urljoin
+
+import lxml.html
+import pytest
+from playwright.sync_api import Browser
+
+from browser.serving import Problems, serve, visit
+from conftest import DATA_DIR, PROJECT_DIR, SITE_PATH, build_into, free_port, iter_html, load_script
+from invariants import other_commune, site_checks, staff_journey
+from invariants.plans import OTHER_COMMUNE, PLANS, REAL, STAFF_JOURNEY, PlanSource, PreparedData
+from pii_site import Plan, load_plan, urls
+from pii_site.i18n import LANGUAGES, Labels
+from pii_site.site_config import environment
+
+
+@dataclass
+class BuiltPlan:
+    """One plan, prepared and built for http://127.0.0.1:<port>/pii-site/ (served on demand)."""
+
+    name: str
+    prepared: PreparedData
+    site_dir: Path
+    port: int
+    visits: dict[tuple[str, str], tuple[Problems, list[str]]] = field(default_factory=dict)
+
+    @property
+    def site_url(self) -> str:
+        return f"http://127.0.0.1:{self.port}{SITE_PATH}"
+
+    @cached_property
+    def plan(self) -> Plan:
+        return load_plan(self.prepared.data_dir, self.prepared.today)
+
+    @cached_property
+    def vnu_messages(self) -> list[dict]:
+        return site_checks.vnu_messages(self.site_dir)
+
+    def file(self, lang: str, address: str) -> Path:
+        """The built file of a page address such as 'tasks/i-1/' ('' is the home page)."""
+        return self.site_dir / lang / address / "index.html"
+
+
+@pytest.fixture(scope="session")
+def prepare(tmp_path_factory: pytest.TempPathFactory) -> Callable[[PlanSource], PreparedData]:
+    """prepare(source) -> its data folder, written once per session."""
+    prepared: dict[str, PreparedData] = {}
+
+    def get(source: PlanSource) -> PreparedData:
+        if source.name not in prepared:
+            prepared[source.name] = source.prepare(tmp_path_factory.mktemp(source.name))
+        return prepared[source.name]
+
+    return get
+
+
+@pytest.fixture(scope="session")
+def build(prepare, tmp_path_factory: pytest.TempPathFactory) -> Callable[[PlanSource], BuiltPlan]:
+    """build(source) -> the plan built (both languages, strict), once per session."""
+    built: dict[str, BuiltPlan] = {}
+
+    def get(source: PlanSource) -> BuiltPlan:
+        if source.name not in built:
+            data = prepare(source)
+            port = free_port()
+            site_dir = tmp_path_factory.mktemp(f"{source.name}-site") / "site"
+            build_into(site_dir, data.data_dir, f"http://127.0.0.1:{port}{SITE_PATH}", today=data.today.isoformat())
+            built[source.name] = BuiltPlan(source.name, data, site_dir, port)
+        return built[source.name]
+
+    return get
+
+
+PLAN_IDS = [source.name for source in PLANS]
+
+
+@pytest.fixture(params=PLANS, ids=PLAN_IDS)
+def source(request) -> PlanSource:
+    return request.param
+
+
+@pytest.fixture
+def built(build, source: PlanSource) -> BuiltPlan:
+    return build(source)
+
+
+# --- Data and build ----------------------------------------------------------------------------
+
+def test_data_validates(prepare, source: PlanSource):
+    data = prepare(source)
+    with environment(PII_TODAY=data.today.isoformat()):
+        assert load_script("validate").main(["--data", str(data.data_dir)]) == 0
+
+
+def test_both_languages_build_strictly(built: BuiltPlan):
+    # build_into builds strictly (a warning is an error) and raises on failure.
+    for lang in LANGUAGES:
+        assert built.file(lang, "").is_file()
+
+
+# --- Every record has its pages, reachable -----------------------------------------------------
+
+def _record_pages(plan: Plan) -> list[str]:
+    """The source path of every task, pillar, unit and news post page."""
+    return [*(urls.task_page(t.id) for t in plan.tasks), *(urls.pillar_page(p.id) for p in plan.pillars),
+            *(urls.unit_page(u.id) for u in plan.units), *(urls.news_page(n.slug) for n in plan.news)]
+
+
+# The overview page that lists each family of records.
+_INDEX_OF = {"tasks": urls.TASKS, "pillars": urls.PILLARS, "units": urls.UNITS, "news": urls.NEWS}
+
+
+def test_every_task_pillar_unit_and_news_post_has_its_page_in_both_languages(built: BuiltPlan):
+    missing = [f"{lang}/{urls.address(page)}" for page in _record_pages(built.plan) for lang in LANGUAGES
+               if not built.file(lang, urls.address(page)).is_file()]
+    assert missing == []
+
+
+def test_every_record_page_is_linked_from_the_navigation_or_its_index_page(built: BuiltPlan):
+    unreachable = []
+    for lang in LANGUAGES:
+        home = built.file(lang, "")
+        from_nav = site_checks.linked_pages(built.site_dir, built.site_url, home, "//nav//a[@href]")
+        for page in _record_pages(built.plan):
+            index = built.file(lang, urls.address(_INDEX_OF[page.split("/")[0]]))
+            target = built.file(lang, urls.address(page)).resolve()
+            if target not in from_nav and target not in site_checks.linked_pages(built.site_dir, built.site_url, index):
+                unreachable.append(f"{lang}/{urls.address(page)}")
+    assert unreachable == []
+
+
+def test_no_internal_link_or_anchor_leads_nowhere(built: BuiltPlan):
+    assert site_checks.broken_links(built.site_dir, built.site_url) == []
+
+
+# --- HTML validity -----------------------------------------------------------------------------
+
+def test_html_is_valid_apart_from_the_listed_material_findings(built: BuiltPlan):
+    assert site_checks.invalid_html(built.vnu_messages, built.site_dir) == []
+
+
+def test_each_accepted_material_finding_still_occurs(build):
+    # Once, on the real data: a finding that disappears (say, after a Material update) is removed
+    # from the list, so the list keeps saying exactly what is accepted.
+    assert site_checks.material_findings_gone(build(REAL).vnu_messages) == []
+
+
+# --- In the browser ----------------------------------------------------------------------------
+
+def pages_to_visit(built: BuiltPlan) -> list[str]:
+    """Addresses (under a language folder) derived from the plan: home, the index pages (tasks,
+    pillars, units, news, progress), the first task, pillar, unit and news post, and a pillar
+    without tasks. On the real data, also every other page of the menu and the open data page:
+    their shape is the same for every plan, so once is enough (each visit costs seconds)."""
+    plan = built.plan
+    pages = [urls.HOME, urls.TASKS, urls.PILLARS, urls.UNITS, urls.NEWS, urls.PROGRESS,
+             urls.task_page(plan.tasks[0].id), urls.pillar_page(plan.pillars[0].id), urls.unit_page(plan.units[0].id),
+             *[urls.news_page(n.slug) for n in plan.news[:1]],
+             *[urls.pillar_page(p.id) for p in plan.pillars if not plan.tasks_in(p)][:1]]
+    addresses = [urls.address(page) for page in pages]
+    if built.name == REAL.name:
+        home = built.file(LANGUAGES[0], "")
+        root = (built.site_dir / LANGUAGES[0]).resolve()
+        menu = site_checks.linked_pages(built.site_dir, built.site_url, home, "//nav//a[@href]")
+        addresses += sorted(file.parent.relative_to(root).as_posix().removeprefix(".") + "/"
+                            for file in menu if file.is_relative_to(root) and file.parent != root)
+        addresses.append(urls.address(urls.OPEN_DATA))
+    return list(dict.fromkeys(addresses))
+
+
+@pytest.fixture
+def visits(built: BuiltPlan, browser: Browser) -> dict[tuple[str, str], tuple[Problems, list[str]]]:
+    """(lang, address) -> (problems, axe violations) for every page to visit, once per plan."""
+    if not built.visits:
+        context = browser.new_context(viewport={"width": 1280, "height": 900})
+        page = context.new_page()
+        try:
+            with serve(built.site_dir, built.port, SITE_PATH) as base_url:
+                for lang in LANGUAGES:
+                    for address in pages_to_visit(built):
+                        built.visits[lang, address] = visit(page, f"{base_url}{lang}/{address}")
+        finally:
+            context.close()
+    return built.visits
+
+
+def test_axe_finds_no_wcag_a_or_aa_violation(visits):
+    assert {f"{lang}/{address}": violations for (lang, address), (_, violations) in visits.items() if violations} == {}
+
+
+def test_pages_load_without_failed_request_or_console_error(visits):
+    problems = {f"{lang}/{address}": [*p.failed_requests, *p.console_errors]
+                for (lang, address), (p, _) in visits.items()}
+    assert {page: found for page, found in problems.items() if found} == {}
+    assert len(visits) > 2 * len(LANGUAGES)
+
+
+# --- The staff journey: each change shows on the right pages -----------------------------------
+
+@pytest.fixture(scope="module")
+def journey() -> staff_journey.Journey:
+    # The same choices carry_out made on its copy of the real data.
+    return staff_journey.plan_journey(load_plan(DATA_DIR, dt.date.max))
+
+
+def _text(path: Path) -> str:
+    """The article's visible text, whitespace folded."""
+    tree = lxml.html.fromstring(path.read_bytes())
+    return _flat(" ".join(e.text_content() for e in tree.xpath("//article")))
+
+
+def _flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+def test_staff_updates_show_on_the_task_page_and_the_progress_page(build, journey):
+    site = build(STAFF_JOURNEY)
+    for lang in LANGUAGES:
+        label = Labels(lang)
+        for update in journey.updates:
+            page = _text(site.file(lang, urls.address(urls.task_page(update.task_id))))
+            assert _flat(update.note_en if lang == "en" and update.note_en else update.note_vi) in page
+            assert label(f"status.{update.status}") in page
+        progress = site.file(lang, urls.address(urls.PROGRESS))
+        for task_id, status in journey.latest_status().items():
+            task_page = site.file(lang, urls.address(urls.task_page(task_id)))
+            rows = _rows_linking_to(site, progress, task_page)
+            assert any(label(f"status.{status}") in _flat(row.text_content()) for row in rows), (lang, task_id)
+
+
+def _rows_linking_to(site: BuiltPlan, page: Path, target: Path) -> list:
+    """The table rows of `page` that hold a link to the built file `target`."""
+    tree = lxml.html.fromstring(page.read_bytes())
+    url = site_checks.page_url(site.site_dir, site.site_url, page)
+    return [row for row in tree.xpath("//article//tr")
+            if any(site_checks.page_file(site.site_dir, site.site_url, urljoin(url, a.get("href"))) == target
+                   for a in row.xpath(".//a[@href]"))]
+
+
+def test_staff_news_post_is_listed_and_renders_its_markdown(build, journey):
+    site = build(STAFF_JOURNEY)
+    for lang, title, heading in (("vi", journey.news.title_vi, journey.news.heading_vi),
+                                 ("en", journey.news.title_en, journey.news.heading_en)):
+        post = site.file(lang, urls.address(urls.news_page(journey.news.slug)))
+        news_list = site.file(lang, urls.address(urls.NEWS))
+        assert post.resolve() in site_checks.linked_pages(site.site_dir, site.site_url, news_list, "//article//a[@href]")
+        assert title in _text(news_list)
+        tree = lxml.html.fromstring(post.read_bytes())
+        assert heading in [_flat("".join(h.xpath("text()"))) for h in tree.xpath("//article//h2")]  # not its ¶ link
+        assert len(tree.xpath("//article//ul/li")) >= 2 and len(tree.xpath("//article//ol/li")) >= 2
+        assert tree.xpath("//article//hr") and tree.xpath("//article//strong")
+        assert tree.xpath("//article//a[starts-with(@href, 'https://')]")
+
+
+def test_staff_corrected_task_text_shows_on_the_task_page(build, journey):
+    page = build(STAFF_JOURNEY).file("vi", urls.address(urls.task_page(journey.corrected_task)))
+    assert journey.corrected_text_vi in _text(page)
+
+
+def test_staff_new_unit_has_its_page_and_the_task_links_to_it(build, journey):
+    site = build(STAFF_JOURNEY)
+    for lang in LANGUAGES:
+        unit_page = site.file(lang, urls.address(urls.unit_page(journey.new_unit_id)))
+        assert unit_page.is_file()
+        task_page = site.file(lang, urls.address(urls.task_page(journey.coordinated_task)))
+        assert unit_page.resolve() in site_checks.linked_pages(site.site_dir, site.site_url, task_page, "//article//a[@href]")
+    assert journey.new_unit_name_vi in _text(site.file("vi", urls.address(urls.unit_page(journey.new_unit_id))))
+
+
+def test_staff_removed_task_has_no_page_and_no_link(build, journey):
+    site = build(STAFF_JOURNEY)
+    gone = [site.file(lang, urls.address(urls.task_page(journey.removed_task))) for lang in LANGUAGES]
+    assert not any(page.exists() for page in gone)
+    linking = [str(page.relative_to(site.site_dir)) for page in iter_html(site.site_dir)
+               if {g.resolve() for g in gone} & site_checks.linked_pages(site.site_dir, site.site_url, page)]
+    assert linking == []
+
+
+# --- Another commune: nothing of the original remains -------------------------------------------
+
+def test_other_commune_pages_hold_nothing_of_the_original_commune(build):
+    site = build(OTHER_COMMUNE)
+    name = unicodedata.normalize("NFC", other_commune.commune_name(DATA_DIR)).casefold()
+    old_ids = re.compile("|".join(rf"(?<![a-z0-9-]){re.escape(i)}(?![a-z0-9-])" for i in other_commune.unit_ids(DATA_DIR)))
+    # The staff guide and the about page are the project's own text (docs/), the same for every
+    # commune; only pages made from the data are checked.
+    own_text = {site.file(lang, urls.address(doc.relative_to(PROJECT_DIR / "docs" / lang).as_posix())).resolve()
+                for lang in LANGUAGES for doc in (PROJECT_DIR / "docs" / lang).rglob("*.md")}
+    pages = [page for page in iter_html(site.site_dir) if page.resolve() not in own_text]
+    found = []
+    for page in pages:
+        html = page.read_text(encoding="utf-8")
+        if name in unicodedata.normalize("NFC", html).casefold():
+            found.append(f"{page.relative_to(site.site_dir)}: the name")
+        # Unit ids are in addresses and text; a heading's anchor is made from the unit's name,
+        # which the other commune may share ("Phòng Kinh tế" -> #phong-kinh-te).
+        tree = lxml.html.fromstring(html)
+        addresses_and_text = " ".join([tree.text_content(), *(v.split("#")[0] for v in tree.xpath("//@href | //@src"))])
+        found += [f"{page.relative_to(site.site_dir)}: {m[0]}" for m in old_ids.finditer(addresses_and_text)]
+    assert found == []
+    assert pages
