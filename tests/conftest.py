@@ -145,56 +145,12 @@ def iter_html(site_dir: Path) -> Iterator[Path]:
 
 
 # The illustrative progress data: tests/fixtures/demo (made-up status files and news, the demo
-# switch) laid over data/ once per session, as `make demo` does, and the day it is seen from.
+# switch), laid over data/ as `make demo` does (tests/invariants/plans.py), and the day it is seen from.
 DEMO_OVERLAY = PROJECT_DIR / "tests" / "fixtures" / "demo"
 DEMO_TODAY = "2026-11-26"
 
 
-def _lay_demo() -> Path:
-    """A module constant, not a fixture, because tests import DEMO_DIR; removed when pytest exits."""
-    import atexit
-    import tempfile
-
-    from pii_site.overlay import lay_overlay
-
-    folder = Path(tempfile.mkdtemp(prefix="pii-demo-"))
-    atexit.register(shutil.rmtree, folder, ignore_errors=True)
-    return lay_overlay(DATA_DIR, DEMO_OVERLAY, folder / "data").data_dir
-
-
-DEMO_DIR = _lay_demo()
-
-
-@pytest.fixture(scope="session")
-def demo_plan():
-    import datetime as dt
-
-    from pii_site import load_plan
-
-    return load_plan(DEMO_DIR, dt.date.fromisoformat(DEMO_TODAY))
-
-
-# The address the demonstration build is made for (its pages link absolutely only to the feed).
-DEMO_SITE_URL = "https://example.org/pii/"
-
-
-@pytest.fixture(scope="session")
-def demo_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return build_into(
-        tmp_path_factory.mktemp("demo") / "site", DEMO_DIR, DEMO_SITE_URL, today=DEMO_TODAY
-    )
-
-
-@pytest.fixture(scope="session")
-def demo_page(demo_site: Path):
-    def open_page(lang: str, address: str) -> Page:
-        address = address.strip("/")
-        return Page(demo_site / lang / address / "index.html" if address else demo_site / lang / "index.html")
-
-    return open_page
-
-
-# The real data built with no public address at all (neither PII_SITE_URL nor site.yml's url), as
+# The fixture plan built with no public address at all (neither PII_SITE_URL nor site.yml's url), as
 # `make build` does on a fresh clone: every address in it must be relative.
 @pytest.fixture(scope="session")
 def relative_site(tmp_path_factory: pytest.TempPathFactory) -> Path:

@@ -23,7 +23,7 @@ import pytest
 from playwright.sync_api import Browser
 
 from browser.serving import Problems, serve, visit
-from conftest import DATA_DIR, PROJECT_DIR, SITE_PATH, build_into, free_port, iter_html, load_script
+from conftest import REAL_DATA_DIR, PROJECT_DIR, SITE_PATH, build_into, free_port, iter_html, load_script
 from invariants import other_commune, site_checks, staff_journey
 from invariants.plans import OTHER_COMMUNE, PLANS, REAL, STAFF_JOURNEY, PlanSource, PreparedData
 from pii_site import Plan, load_plan, urls
@@ -217,7 +217,7 @@ def test_pages_load_without_failed_request_or_console_error(visits):
 @pytest.fixture(scope="module")
 def journey() -> staff_journey.Journey:
     # The same choices carry_out made on its copy of the real data.
-    return staff_journey.plan_journey(load_plan(DATA_DIR, dt.date.max))
+    return staff_journey.plan_journey(load_plan(REAL_DATA_DIR, dt.date.max))
 
 
 def _text(path: Path) -> str:
@@ -297,8 +297,8 @@ def test_staff_removed_task_has_no_page_and_no_link(build, journey):
 
 def test_other_commune_pages_hold_nothing_of_the_original_commune(build):
     site = build(OTHER_COMMUNE)
-    name = unicodedata.normalize("NFC", other_commune.commune_name(DATA_DIR)).casefold()
-    old_ids = re.compile("|".join(rf"(?<![a-z0-9-]){re.escape(i)}(?![a-z0-9-])" for i in other_commune.unit_ids(DATA_DIR)))
+    name = unicodedata.normalize("NFC", other_commune.commune_name(REAL_DATA_DIR)).casefold()
+    old_ids = re.compile("|".join(rf"(?<![a-z0-9-]){re.escape(i)}(?![a-z0-9-])" for i in other_commune.unit_ids(REAL_DATA_DIR)))
     # The staff guide and the about page are the project's own text (docs/), the same for every
     # commune; only pages made from the data are checked.
     own_text = {site.file(lang, urls.address(doc.relative_to(PROJECT_DIR / "docs" / lang).as_posix())).resolve()

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from browser.site_pages import LANGS
+from browser.site_pages import LANGS, RICHEST_TASK
+from pii_site import urls
 
 
 def _focused(page) -> dict:
@@ -19,7 +20,7 @@ def _focused(page) -> dict:
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_keyboard_skip_link_is_first_visible_and_jumps_to_the_content(open_page, lang):
-    page = open_page(lang, "tasks/iii-2/").page
+    page = open_page(lang, urls.address(urls.task_page(RICHEST_TASK.id))).page
     page.keyboard.press("Tab")
     skip = _focused(page)
     assert "md-skip" in skip["cls"]

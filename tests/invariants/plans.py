@@ -12,8 +12,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from conftest import DATA_DIR, DEMO_DIR, DEMO_TODAY  # tests/conftest.py
+from conftest import DEMO_OVERLAY, DEMO_TODAY, FIXTURE_DIR, FIXTURE_TODAY, REAL_DATA_DIR  # tests/conftest.py
 from invariants import other_commune, staff_journey
+from pii_site.overlay import lay_overlay
 
 
 @dataclass(frozen=True)
@@ -42,23 +43,31 @@ def copy_of(source: Path, today: str | None = None) -> Callable[[Path], Prepared
 
 def staff_journey_plan(folder: Path) -> PreparedData:
     data_dir = folder / "data"
-    shutil.copytree(DATA_DIR, data_dir)
+    shutil.copytree(REAL_DATA_DIR, data_dir)
     return PreparedData(data_dir, staff_journey.carry_out(data_dir))
 
 
 def other_commune_plan(folder: Path) -> PreparedData:
     data_dir = folder / "data"
-    other_commune.generate(DATA_DIR, data_dir)
+    other_commune.generate(REAL_DATA_DIR, data_dir)
     return PreparedData(data_dir, dt.date.today())
 
 
-REAL = PlanSource("real", copy_of(DATA_DIR))
+def demo_plan(folder: Path) -> PreparedData:
+    """The demonstration as `make demo` shows it: its overlay laid over the real data (a demo status
+    file whose task staff removed is left out, so this stays valid whatever staff change)."""
+    return PreparedData(lay_overlay(REAL_DATA_DIR, DEMO_OVERLAY, folder / "data").data_dir,
+                        dt.date.fromisoformat(DEMO_TODAY))
+
+
+REAL = PlanSource("real", copy_of(REAL_DATA_DIR))
 STAFF_JOURNEY = PlanSource("staff-journey", staff_journey_plan)
 OTHER_COMMUNE = PlanSource("other-commune", other_commune_plan)
 
 PLANS = [
     REAL,
-    PlanSource("demo", copy_of(DEMO_DIR, DEMO_TODAY)),
+    PlanSource("demo", demo_plan),
+    PlanSource("fixture", copy_of(FIXTURE_DIR, FIXTURE_TODAY)),
     STAFF_JOURNEY,
     OTHER_COMMUNE,
 ]
