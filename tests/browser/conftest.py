@@ -17,7 +17,7 @@ import pytest
 from playwright.sync_api import Browser, Page
 
 # WCAG_A_AA is imported from here by test_demo_pages.
-from browser.serving import WCAG_A_AA, Problems, serve, visit  # noqa: F401
+from browser.serving import WCAG_A_AA, Problems, serve  # noqa: F401
 from conftest import SITE_PATH  # tests/conftest.py
 
 
@@ -35,15 +35,12 @@ class OpenedPage:
 
 
 PHONE = {"width": 360, "height": 800}
-DESKTOP = {"width": 1280, "height": 900}
 
 
 @dataclass
 class PageReport:
-    """One visit of one main page: what the axe, error and phone-layout tests assert on."""
+    """One visit of one main page at phone width: what the layout tests assert on."""
 
-    problems: Problems
-    axe_violations: list[str]
     phone_scroll_width: int
     phone_cut_off: list[str]  # content reaching past 360 px outside any box that scrolls
 
@@ -52,18 +49,16 @@ class PageReport:
 def page_reports(browser: Browser, base_url: str) -> Iterator[Callable[[str, str], PageReport]]:
     """page_reports(lang, address) -> PageReport, visiting each page once for all its checks
     (a fresh visit per check tripled the suite's time)."""
-    context = browser.new_context(viewport=DESKTOP)
+    context = browser.new_context(viewport=PHONE)
     page = context.new_page()
     reports: dict[tuple[str, str], PageReport] = {}
 
     def report(lang: str, address: str) -> PageReport:
         if (lang, address) not in reports:
-            page.set_viewport_size(DESKTOP)
-            problems, violations = visit(page, f"{base_url}{lang}/{address}")
-            page.set_viewport_size(PHONE)
+            # Layout only: axe, failed requests and console errors are checked on this plan (and
+            # every other) in tests/test_invariants.py.
+            page.goto(f"{base_url}{lang}/{address}", wait_until="load")
             reports[lang, address] = PageReport(
-                problems=problems,
-                axe_violations=violations,
                 phone_scroll_width=page.evaluate("document.documentElement.scrollWidth"),
                 phone_cut_off=page.evaluate(_CUT_OFF, PHONE["width"]),
             )

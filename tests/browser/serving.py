@@ -113,9 +113,10 @@ def visit(page: Page, url: str) -> tuple[Problems, list[str]]:
     problems.watch(page)
     try:
         page.goto(url, wait_until="load")
-        # Material fetches the search index and starts its worker after load: wait for them.
-        page.wait_for_load_state("networkidle")
         violations = Axe().run(page, options=WCAG_A_AA).response["violations"]
+        # Material fetches the search index and starts its worker after load: wait for them, so
+        # their failures are counted too (after axe, which takes longer: the wait is then ~free).
+        page.wait_for_load_state("networkidle")
     finally:
         problems.unwatch(page)
     return problems, [f"{v['id']} ({v['impact']}): {v['help']} -> {[n['target'] for n in v['nodes']][:5]}"
