@@ -15,7 +15,9 @@ import re
 from contextlib import redirect_stderr, redirect_stdout
 from dataclasses import dataclass
 from pathlib import Path
-from typing import get_args
+from typing import Any, Callable, get_args
+
+import yaml
 
 from conftest import load_script  # tests/conftest.py
 from pii_site import Plan, load_plan
@@ -66,7 +68,7 @@ class Journey:
     new_unit_id: str
     new_unit_name_vi: str
     coordinated_task: str  # the task that names the new unit as a coordinating unit
-    removed_task: str
+    removed_task: str | None  # None when no group has two tasks
 
     def latest_status(self) -> dict[str, str]:
         """Each updated task's status after the journey (its last update)."""
@@ -75,8 +77,10 @@ class Journey:
 
 def plan_journey(plan: Plan) -> Journey:
     """What the journey changes in `plan`: derived from the plan, the same on every call."""
-    # A task whose group keeps another task, so that removing it leaves a valid appendix.
-    removed = [t for t in plan.tasks if sum(1 for other in plan.tasks if other.group is t.group) > 1][-1]
+    # A task whose group keeps another task, so that removing it leaves a valid appendix (a plan
+    # whose every group has one task has none: nothing is removed then).
+    removable = [t for t in plan.tasks if sum(1 for other in plan.tasks if other.group is t.group) > 1]
+    removed = removable[-1] if removable else None
     kept = [t for t in plan.tasks if t is not removed]
     last_reported = max((u.date for t in plan.tasks for u in t.progress.updates), default=None)
     first_day = max(plan_start(plan.document)[0], last_reported + dt.timedelta(days=1) if last_reported else dt.date.min)
@@ -97,7 +101,7 @@ def plan_journey(plan: Plan) -> Journey:
         new_unit_id=new_unit_id,
         new_unit_name_vi="Tổ công nghệ số cộng đồng",
         coordinated_task=kept[1 % len(kept)].id,
-        removed_task=removed.id,
+        removed_task=removed.id if removed else None,
     )
 
 
@@ -176,21 +180,54 @@ def carry_out(data_dir: Path) -> dt.date:
                 status = add_update.main(update.argv(data_dir))
             assert status == 0, f"add_update.py {update.argv(data_dir)} failed:\n{err.getvalue()}"
     (data_dir / "news" / f"{journey.news.slug}.md").write_text(journey.news.text, encoding="utf-8")
-    _edit(data_dir / "tasks.yml", lambda lines: _correct_text(lines, journey.corrected_task, journey.corrected_text_vi))
-    _edit(data_dir / "units.yml", lambda lines: _append_unit(lines, journey.new_unit_id, journey.new_unit_name_vi))
-    _edit(data_dir / "tasks.yml", lambda lines: _add_coordinating(lines, journey.coordinated_task, journey.new_unit_id))
-    # The guide says nothing about removing a task; the obvious way: its rows in tasks.yml and its
-    # progress file.
-    _edit(data_dir / "tasks.yml", lambda lines: _remove_task(lines, journey.removed_task))
-    (data_dir / "status" / f"{journey.removed_task}.yml").unlink(missing_ok=True)
+    task_id, text = journey.corrected_task, journey.corrected_text_vi
+    _edit(data_dir / "tasks.yml", lambda lines: _correct_text(lines, task_id, text),
+          lambda data: _task(data, task_id)["text"].update(vi=text))
+    unit = _new_unit(journey.new_unit_id, journey.new_unit_name_vi)
+    _edit(data_dir / "units.yml", lambda lines: _append_unit(lines, unit), lambda data: data["units"].append(unit))
+    task_id, unit_id = journey.coordinated_task, journey.new_unit_id
+    _edit(data_dir / "tasks.yml", lambda lines: _add_coordinating(lines, task_id, unit_id),
+          lambda data: _task(data, task_id).setdefault("coordinating", []).append(unit_id))
+    if journey.removed_task:
+        # As the guide says: the task's item in tasks.yml and its progress file.
+        task_id = journey.removed_task
+        _edit(data_dir / "tasks.yml", lambda lines: _remove_task(lines, task_id),
+              lambda data: _group_of(data, task_id)["tasks"].remove(_task(data, task_id)))
+        (data_dir / "status" / f"{task_id}.yml").unlink(missing_ok=True)
     return journey.today
 
 
 # --- Text edits, line by line, as in an editor -------------------------------------------------
 
-def _edit(path: Path, change) -> None:
-    lines = path.read_text(encoding="utf-8").splitlines()
-    path.write_text("\n".join(change(lines)) + "\n", encoding="utf-8")
+def _edit(path: Path, by_lines: Callable[[list[str]], list[str]], by_data: Callable[[Any], None]) -> None:
+    """Change a data file line by line, as staff do in an editor. Where its layout is not the one
+    the line edit reads (flow style, other indentation: any valid layout of another commune's
+    data), the same change is made through YAML instead, so the journey works on any valid data."""
+    text = path.read_text(encoding="utf-8")
+    expected = yaml.safe_load(text)
+    by_data(expected)
+    try:
+        edited = "\n".join(by_lines(text.splitlines())) + "\n"
+        if yaml.safe_load(edited) == expected:
+            path.write_text(edited, encoding="utf-8")
+            return
+    except (StopIteration, TypeError, ValueError, IndexError, yaml.YAMLError):
+        pass
+    path.write_text(yaml.safe_dump(expected, allow_unicode=True, sort_keys=False, width=1000), encoding="utf-8")
+
+
+def _group_of(data: Any, task_id: str) -> dict:
+    return next(group for group in data["groups"] if any(task["id"] == task_id for task in group["tasks"]))
+
+
+def _task(data: Any, task_id: str) -> dict:
+    return next(task for task in _group_of(data, task_id)["tasks"] if task["id"] == task_id)
+
+
+def _new_unit(unit_id: str, name_vi: str) -> dict:
+    return {"id": unit_id, "name": {"vi": name_vi, "en": "Community digital technology team"},
+            "description": {"vi": "Hướng dẫn người dân sử dụng dịch vụ công trực tuyến và chữ ký số.",
+                            "en": "Helps residents use online public services and digital signatures."}}
 
 
 def _indent(line: str) -> int:
@@ -230,14 +267,14 @@ def _correct_text(lines: list[str], task_id: str, new_text_vi: str) -> list[str]
     return [*lines[:vi], f"{indent}vi: {json.dumps(new_text_vi, ensure_ascii=False)}", *lines[_block(lines, vi):]]
 
 
-def _append_unit(lines: list[str], unit_id: str, name_vi: str) -> list[str]:
+def _append_unit(lines: list[str], unit: dict) -> list[str]:
     """Paste a new unit at the end of units.yml, indented like the units above it."""
     item = " " * next(_indent(line) for line in lines if line.strip().startswith("- id:"))
-    return [*lines, "", f"{item}- id: {unit_id}", f"{item}  name:",
-            f"{item}    vi: \"{name_vi}\"", f"{item}    en: \"Community digital technology team\"",
+    quoted = lambda text: json.dumps(text, ensure_ascii=False)  # noqa: E731 (a JSON string is valid YAML)
+    return [*lines, "", f"{item}- id: {unit['id']}", f"{item}  name:",
+            f"{item}    vi: {quoted(unit['name']['vi'])}", f"{item}    en: {quoted(unit['name']['en'])}",
             f"{item}  description:",
-            f"{item}    vi: \"Hướng dẫn người dân sử dụng dịch vụ công trực tuyến và chữ ký số.\"",
-            f"{item}    en: \"Helps residents use online public services and digital signatures.\""]
+            f"{item}    vi: {quoted(unit['description']['vi'])}", f"{item}    en: {quoted(unit['description']['en'])}"]
 
 
 def _add_coordinating(lines: list[str], task_id: str, unit_id: str) -> list[str]:
