@@ -21,8 +21,6 @@ PROJECT_DIR = Path(__file__).resolve().parent.parent
 FIXTURE_DIR = PROJECT_DIR / "tests" / "fixtures" / "plan"
 # The day the fixture is seen from: VII.2 is overdue, VIII.1 stale (no update for over 90 days).
 FIXTURE_TODAY = "2026-11-26"
-# What the tests' data is: the fixture. A staff member's edit of data/ must never fail a test.
-DATA_DIR = FIXTURE_DIR
 # The real plan, for tests/test_invariants.py only (checks that hold for any valid plan).
 REAL_DATA_DIR = PROJECT_DIR / "data"
 
@@ -40,7 +38,7 @@ class DataCopy:
     """A copy of a data folder (the fixture plan unless told) in a temporary folder, with helpers to
     break one file and find the line."""
 
-    def __init__(self, root: Path, source: Path = DATA_DIR) -> None:
+    def __init__(self, root: Path, source: Path = FIXTURE_DIR) -> None:
         self.root = root
         shutil.copytree(source, root)
 
@@ -68,7 +66,7 @@ def data_copy(tmp_path: Path) -> DataCopy:
     return DataCopy(tmp_path / "data")
 
 
-def build_into(site_dir: Path, data_dir: Path = DATA_DIR, site_url: str | None = None, today: str | None = None) -> Path:
+def build_into(site_dir: Path, data_dir: Path = FIXTURE_DIR, site_url: str | None = None, today: str | None = None) -> Path:
     """Build both languages from `data_dir` into `site_dir` with scripts/build.py. `today` sets
     PII_TODAY: pass FIXTURE_TODAY for the fixture plan; None leaves PII_TODAY as it is (the real
     date unless a test set it), as the real data needs."""
@@ -161,7 +159,7 @@ def relative_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("relative")
     (root / "no-address").mkdir()
     (root / "no-address" / "site.yml").write_text("url: null\n", encoding="utf-8")
-    data = lay_overlay(DATA_DIR, root / "no-address", root / "data").data_dir
+    data = lay_overlay(FIXTURE_DIR, root / "no-address", root / "data").data_dir
     saved = os.environ.pop("PII_SITE_URL", None)
     try:
         return build_into(root / "site", data, today=FIXTURE_TODAY)

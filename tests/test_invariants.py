@@ -25,7 +25,7 @@ import yaml
 from playwright.sync_api import Browser
 
 from browser.serving import Problems, serve, visit
-from conftest import REAL_DATA_DIR, PROJECT_DIR, SITE_PATH, build_into, free_port, iter_html, load_script
+from conftest import REAL_DATA_DIR, PROJECT_DIR, Page, SITE_PATH, build_into, free_port, iter_html, load_script
 from invariants import other_commune, site_checks, staff_journey
 from invariants.plans import OTHER_COMMUNE, PLANS, REAL, STAFF_JOURNEY, PlanSource, PreparedData
 from pii_site import Plan, load_plan, urls
@@ -224,8 +224,7 @@ def journey() -> staff_journey.Journey:
 
 def _text(path: Path) -> str:
     """The article's visible text, whitespace folded."""
-    tree = lxml.html.fromstring(path.read_bytes())
-    return _flat(" ".join(e.text_content() for e in tree.xpath("//article")))
+    return Page(path).text()
 
 
 def _flat(text: str) -> str:

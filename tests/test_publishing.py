@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import DATA_DIR, FIXTURE_DIR, FIXTURE_TODAY, PROJECT_DIR, DataCopy, load_script
+from conftest import FIXTURE_DIR, FIXTURE_TODAY, PROJECT_DIR, DataCopy, load_script
 import datetime as dt
 
 from pii_site import load_plan, urls
@@ -122,7 +122,7 @@ def test_codequality_format_is_a_gitlab_report_with_path_and_line(data_copy: Dat
     [issue] = json.loads(capsys.readouterr().out)
     assert issue["location"] == {"path": "data/units.yml", "lines": {"begin": line}}
     assert issue["severity"] == "major" and BAD_UNIT in issue["description"]
-    assert validate.main(["--data", str(DATA_DIR), "--format", "codequality"]) == 0
+    assert validate.main(["--data", str(FIXTURE_DIR), "--format", "codequality"]) == 0
     assert json.loads(capsys.readouterr().out) == []
 
 
@@ -201,7 +201,7 @@ def test_properdocs_builds_the_same_pages_from_the_same_mkdocs_yml(site: Path, t
     out = tmp_path / "site"
     site_url = (site / "vi" / "sitemap.xml").read_text().split("<loc>")[1].split("vi/")[0]
     for lang in LANGUAGES:
-        env = {**os.environ, "PII_LANG": lang, "PII_SITE_URL": site_url, "PII_DATA_DIR": str(DATA_DIR),
+        env = {**os.environ, "PII_LANG": lang, "PII_SITE_URL": site_url, "PII_DATA_DIR": str(FIXTURE_DIR),
                "PII_TODAY": FIXTURE_TODAY}  # the day the session build `site` was made for
         result = run(BIN / "properdocs", "build", "--strict", "-f", PROJECT_DIR / "mkdocs.yml", "-d", out, env=env)
         assert result.returncode == 0, result.stderr

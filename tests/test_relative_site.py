@@ -11,7 +11,7 @@ import lxml.etree
 import pytest
 
 import material
-from conftest import DATA_DIR, build_into, iter_html
+from conftest import FIXTURE_DIR, build_into, iter_html
 from pii_site import load_plan
 from pii_site.site_config import RELATIVE, BuildSettings, for_language
 
@@ -72,7 +72,7 @@ def test_feed_without_an_address_links_relative_to_itself(relative_site: Path, l
 
 def test_with_an_address_canonical_links_sitemap_and_feed_stay_absolute(tmp_path):
     address = "https://example.org/commune/"
-    site = build_into(tmp_path / "site", DATA_DIR, address)
+    site = build_into(tmp_path / "site", FIXTURE_DIR, address)
     page = lxml.etree.parse(str(site / "en" / "tasks" / "index.html"), lxml.etree.HTMLParser())
     assert page.xpath("//link[@rel='canonical']/@href") == [f"{address}en/tasks/"]
     assert page.xpath("//link[@type='application/atom+xml']/@href") == [f"{address}en/feed.xml"]
@@ -83,9 +83,9 @@ def test_with_an_address_canonical_links_sitemap_and_feed_stay_absolute(tmp_path
 
 
 def test_relative_wins_over_an_address_in_site_yml_for_the_preview():
-    plan = load_plan(DATA_DIR)
+    plan = load_plan(FIXTURE_DIR)
     plan.site = plan.site.model_copy(update={"url": "https://commune.example/"})
-    relative = for_language(plan, BuildSettings("en", DATA_DIR, RELATIVE))
+    relative = for_language(plan, BuildSettings("en", FIXTURE_DIR, RELATIVE))
     assert relative.site_url == "" and [alt["link"] for alt in relative.alternate] == ["../vi/", "../en/"]
-    configured = for_language(plan, BuildSettings("en", DATA_DIR, None))
+    configured = for_language(plan, BuildSettings("en", FIXTURE_DIR, None))
     assert configured.site_url == "https://commune.example/en/"

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import DEMO_OVERLAY, FIXTURE_DIR, FIXTURE_TODAY, PROJECT_DIR, DataCopy, load_script
+from conftest import DEMO_OVERLAY, FIXTURE_DIR, FIXTURE_TODAY, PROJECT_DIR, DataCopy, free_port, load_script
 
 
 def fetch(url: str) -> str | None:
@@ -33,12 +33,6 @@ def wait_for(condition, seconds: float) -> bool:
             return True
         time.sleep(0.5)
     return False
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def test_preview_serves_both_languages_and_rebuilds_after_an_edit(data_copy: DataCopy, plan, tmp_path: Path):

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from mkdocs.exceptions import MkDocsException
 
-from conftest import DATA_DIR, FIXTURE_TODAY, DataCopy, build_into, load_script
+from conftest import FIXTURE_DIR, FIXTURE_TODAY, DataCopy, build_into, load_script
 from pii_site import DataError, load_plan
 
 validate = load_script("validate")
@@ -26,7 +26,7 @@ def problems_of(data_dir: Path) -> list[str]:
 
 
 def test_the_fixture_plan_is_valid(capsys):
-    assert validate.main(["--data", str(DATA_DIR)]) == 0
+    assert validate.main(["--data", str(FIXTURE_DIR)]) == 0
     assert capsys.readouterr().out.startswith("OK: ")
 
 

@@ -16,8 +16,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page
 
-# WCAG_A_AA is imported from here by test_demo_pages.
-from browser.serving import WCAG_A_AA, Problems, serve  # noqa: F401
+from browser.serving import Problems, serve
 from conftest import SITE_PATH  # tests/conftest.py
 
 

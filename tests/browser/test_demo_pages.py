@@ -8,7 +8,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser
 
-from browser.conftest import WCAG_A_AA
+from browser.serving import WCAG_A_AA
 from browser.site_pages import FIXTURE_PLAN, LANGS
 from pii_site import urls
 

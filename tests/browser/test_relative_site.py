@@ -4,24 +4,21 @@ language switch stays on the same host, port and path."""
 
 from __future__ import annotations
 
-import socket
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser
 
-from browser.conftest import Problems, serve
+from browser.serving import Problems, serve
+from conftest import free_port
 
 PREFIX = "/x/y/"
 
 
 @pytest.fixture(scope="module")
 def relative_url(relative_site: Path) -> Iterator[str]:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    with serve(relative_site, port, PREFIX) as url:
+    with serve(relative_site, free_port(), PREFIX) as url:
         yield url
 
 

@@ -1,8 +1,8 @@
 """Another commune, generated from the real data: every data file loaded, transformed and dumped
 again with another commune name, other unit ids, fewer tasks and duties, and no progress or news.
 
-`generate` writes it; `original_marks` says what of the original commune must not appear on its
-pages (the name taken from the real plan.yml, the unit ids from units.yml).
+`generate` writes it; `commune_name` and `unit_ids` say what of the original commune must not
+appear on its pages (read from the source's plan.yml and units.yml, never written here).
 """
 
 from __future__ import annotations
@@ -29,10 +29,6 @@ def commune_name(data_dir: Path) -> str:
 
 def unit_ids(data_dir: Path) -> list[str]:
     return [unit["id"] for unit in _load(data_dir / "units.yml")["units"]]
-
-
-def original_marks(data_dir: Path) -> list[str]:
-    return [commune_name(data_dir), *unit_ids(data_dir)]
 
 
 def generate(source: Path, target: Path) -> None:
