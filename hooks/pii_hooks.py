@@ -79,9 +79,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         file.edit_uri = f"docs/{lang}/{file.src_uri}"
     for page in render_site(plan, lang):
         if files.get_file_from_path(page.path) is not None:
-            raise PluginError(
-                f"docs/{lang}/{page.path} has the address of a generated page; rename or remove it."
-            )
+            raise PluginError(f"docs/{lang}/{page.path} has the address of a generated page; rename or remove it.")
         generated = File.generated(config, page.path, content=page.markdown)
         generated.edit_uri = page.data_file
         files.append(generated)

@@ -21,9 +21,9 @@ from typing import Any, get_args
 
 from pii_site import DataError, clock, load_plan
 from pii_site.errors import message
-from pii_site.validation import suggestion
 from pii_site.schema_status import Status
 from pii_site.status_file import AppendError, append_update, new_file
+from pii_site.validation import suggestion
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 STATUSES = get_args(Status)  # what a unit may report (the schema's list)
@@ -121,12 +121,21 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--percent", help="percent complete, 0-100 (completed needs 100)")
     parser.add_argument("--note", required=True, help="what was done, in Vietnamese")
     parser.add_argument("--note-en", help="the same in English (optional)")
-    parser.add_argument("--evidence", action="append", default=[], metavar="URL-or-REFERENCE",
-                        help='a link, or "NUMBER, YYYY-MM-DD, ISSUER"; repeat for several')
+    parser.add_argument(
+        "--evidence",
+        action="append",
+        default=[],
+        metavar="URL-or-REFERENCE",
+        help='a link, or "NUMBER, YYYY-MM-DD, ISSUER"; repeat for several',
+    )
     parser.add_argument("--date", help="date of the update, YYYY-MM-DD (default: today)")
     parser.add_argument("--unit", help="id of the reporting unit (default: the task's first lead unit)")
-    parser.add_argument("--data", type=Path, default=Path(os.environ.get("PII_DATA_DIR") or PROJECT_DIR / "data"),
-                        help="data folder (default: PII_DATA_DIR or data/)")
+    parser.add_argument(
+        "--data",
+        type=Path,
+        default=Path(os.environ.get("PII_DATA_DIR") or PROJECT_DIR / "data"),
+        help="data folder (default: PII_DATA_DIR or data/)",
+    )
     try:
         args = parser.parse_args(argv)
     except SystemExit as stop:

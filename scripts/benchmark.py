@@ -63,7 +63,9 @@ def main(argv: list[str] | None = None) -> int:
     print(f"render {pages:3d} pages (vi+en) {render * 1000:8.1f} ms")
     print(f"full build, both languages {whole:7.2f} s")
     for lang in LANGUAGES:
-        print(f"site/{lang}: {html_pages[lang]} HTML files, {sizes[lang] / 1e6:.2f} MB, search index {index[lang] / 1e3:.0f} kB")
+        print(
+            f"site/{lang}: {html_pages[lang]} HTML files, {sizes[lang] / 1e6:.2f} MB, search index {index[lang] / 1e3:.0f} kB"
+        )
     return 0
 
 

@@ -10,6 +10,7 @@ rebuild prints its messages and keeps serving the last good site. Ctrl+C stops. 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import errno
 import functools
 import os
@@ -51,10 +52,9 @@ def snapshot(extra: tuple[Path, ...] = ()) -> dict[Path, float]:
         for path in paths:
             if "__pycache__" in path.parts:
                 continue
-            try:
+            # Gone between listing and stat (an editor's temporary file): not part of the site.
+            with contextlib.suppress(FileNotFoundError):
                 times[path] = path.stat().st_mtime
-            except FileNotFoundError:
-                pass  # gone between listing and stat (an editor's temporary file): not part of the site
     return times
 
 
@@ -68,7 +68,15 @@ def data_folder(option: Path | None) -> Path | None:
 
 def rebuild(site_dir: Path, site_url: str, data_dir: Path | None = None) -> bool:
     """One build in a fresh process; site_url is an address or site_config.RELATIVE."""
-    command = [sys.executable, str(PROJECT_DIR / "scripts" / "build.py"), "-q", "--site-dir", str(site_dir), "--site-url", site_url]
+    command = [
+        sys.executable,
+        str(PROJECT_DIR / "scripts" / "build.py"),
+        "-q",
+        "--site-dir",
+        str(site_dir),
+        "--site-url",
+        site_url,
+    ]
     if data_dir is not None:
         command += ["--data", str(data_dir)]
     return subprocess.run(command, cwd=PROJECT_DIR).returncode == 0
@@ -81,11 +89,16 @@ def open_server(port: int, site_dir: Path) -> PreviewServer | None:
         return PreviewServer(("127.0.0.1", port), handler)
     except OSError as error:
         if error.errno == errno.EADDRINUSE:
-            print(f"Port {port} is busy (another preview or program uses it); choose another one, "
-                  f"e.g. make serve PORT={port + 1} (or make demo PORT={port + 1}).", file=sys.stderr)
+            print(
+                f"Port {port} is busy (another preview or program uses it); choose another one, "
+                f"e.g. make serve PORT={port + 1} (or make demo PORT={port + 1}).",
+                file=sys.stderr,
+            )
         else:
-            print(f"Cannot serve on port {port} ({error.strerror}); choose another one, "
-                  f"e.g. make serve PORT=8001.", file=sys.stderr)
+            print(
+                f"Cannot serve on port {port} ({error.strerror}); choose another one, e.g. make serve PORT=8001.",
+                file=sys.stderr,
+            )
         return None
 
 

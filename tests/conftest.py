@@ -66,7 +66,9 @@ def data_copy(tmp_path: Path) -> DataCopy:
     return DataCopy(tmp_path / "data")
 
 
-def build_into(site_dir: Path, data_dir: Path = FIXTURE_DIR, site_url: str | None = None, today: str | None = None) -> Path:
+def build_into(
+    site_dir: Path, data_dir: Path = FIXTURE_DIR, site_url: str | None = None, today: str | None = None
+) -> Path:
     """Build both languages from `data_dir` into `site_dir` with scripts/build.py. `today` sets
     PII_TODAY: pass FIXTURE_TODAY for the fixture plan; None leaves PII_TODAY as it is (the real
     date unless a test set it), as the real data needs."""
@@ -97,7 +99,10 @@ def site_port() -> int:
 def site(tmp_path_factory: pytest.TempPathFactory, site_port: int) -> Path:
     """The fixture plan, built once for the whole session on FIXTURE_TODAY, for a project-page style address."""
     return build_into(
-        tmp_path_factory.mktemp("build") / "site", FIXTURE_DIR, f"http://127.0.0.1:{site_port}{SITE_PATH}", today=FIXTURE_TODAY
+        tmp_path_factory.mktemp("build") / "site",
+        FIXTURE_DIR,
+        f"http://127.0.0.1:{site_port}{SITE_PATH}",
+        today=FIXTURE_TODAY,
     )
 
 
@@ -108,7 +113,7 @@ class Page:
 
     def text(self) -> str:
         """The visible text of the article (without navigation)."""
-        article = self.tree.xpath('//article')
+        article = self.tree.xpath("//article")
         return " ".join((article[0] if article else self.tree).text_content().split())
 
     def xpath(self, query: str) -> list:

@@ -9,12 +9,11 @@ import re
 from pathlib import Path
 
 import lxml.html
-
 from conftest import DataCopy
 
 # Task and duty text (test_escaping.py): in VII.1's text and indicator and in the first duty,
 # IV.6.1 of to-cong-tac-doi-moi.
-NASTY = '<script>alert(1)</script> <b>bold</b> [click](https://evil.example) *star* _under_ | pipe `code` # & &amp;'
+NASTY = "<script>alert(1)</script> <b>bold</b> [click](https://evil.example) *star* _under_ | pipe `code` # & &amp;"
 NASTY_TASK = "VII.1"
 NASTY_UNIT = "to-cong-tac-doi-moi"
 
@@ -30,7 +29,7 @@ REPOSITORY = "https://github.com/example/pii-plan"
 # The address passes the address pattern, yet is Markdown that would become an <img onmouseover>
 # or a javascript: link if Markdown read it (as it does inside a raw <a href="...">).
 HOSTILE_URL = r"https://example.com/x![onmouseover=alert(5)//](x)[a](javascript:alert(6))*b*_c_\d&lt;{:#x}"
-HOSTILE_TITLE = '<img src=x onerror=alert(3)> [t](https://evil.example) *star* <script>alert(4)</script>'
+HOSTILE_TITLE = "<img src=x onerror=alert(3)> [t](https://evil.example) *star* <script>alert(4)</script>"
 HOSTILE_PUBLISHER = "<b>Báo</b> [p](https://evil.example)"
 HOSTILE_SITE = "<i>x</i>.vn"
 HOSTILE_SOURCE = "fictional-review"
@@ -45,12 +44,15 @@ def quoted(text: str) -> str:
 def hostile_copy(folder: Path) -> DataCopy:
     """A copy of the fixture plan in `folder` with every hostile value above in its place."""
     data = DataCopy(folder)
-    data.replace("tasks.yml", 'vi: "Công bố bảng điểm CSM của xã trên bảng tin điện tử mỗi quý."', f"vi: {quoted(NASTY)}")
+    data.replace(
+        "tasks.yml", 'vi: "Công bố bảng điểm CSM của xã trên bảng tin điện tử mỗi quý."', f"vi: {quoted(NASTY)}"
+    )
     data.replace("tasks.yml", 'vi: "Minh bạch thông tin của xã"', f"vi: {quoted(NASTY)}")  # VII.1's indicator
     duties = data.path("duties.yml").read_text(encoding="utf-8")
     first_vi = duties.index("\n      vi:") + 1
     data.path("duties.yml").write_text(
-        duties[:first_vi] + f"      vi: {quoted(NASTY)}" + duties[duties.index("\n      en:", first_vi):], encoding="utf-8"
+        duties[:first_vi] + f"      vi: {quoted(NASTY)}" + duties[duties.index("\n      en:", first_vi) :],
+        encoding="utf-8",
     )
 
     data.replace("units.yml", 'vi: "Hợp tác xã Dịch vụ Nông nghiệp Sông Mây"', f"vi: {quoted(FRAME_HOSTILE)}")

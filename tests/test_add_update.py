@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 import yaml
-
 from conftest import FIXTURE_TODAY, DataCopy, load_script
+
 from pii_site import load_plan
 
 add_update = load_script("add_update")
@@ -31,9 +31,26 @@ def test_appends_one_update_and_keeps_comments_and_order(data: Path, capsys):
     path = data / "status" / "VII.2.yml"
     before = path.read_bytes()
     # The second of VII.2's two lead units reports.
-    code = run(data, "VII.2", "--status", "completed", "--percent", "100", "--note", "Đã hoàn thành <b>đợt 1</b>",
-               "--note-en", "Done", "--evidence", "https://example.org/x", "--evidence", "15/BC-UBND, 2026-11-20, UBND xã",
-               "--date", "2026-11-25", "--unit", "hop-tac-xa-song-may")
+    code = run(
+        data,
+        "VII.2",
+        "--status",
+        "completed",
+        "--percent",
+        "100",
+        "--note",
+        "Đã hoàn thành <b>đợt 1</b>",
+        "--note-en",
+        "Done",
+        "--evidence",
+        "https://example.org/x",
+        "--evidence",
+        "15/BC-UBND, 2026-11-20, UBND xã",
+        "--date",
+        "2026-11-25",
+        "--unit",
+        "hop-tac-xa-song-may",
+    )
     assert code == 0, capsys.readouterr().err
     after = path.read_bytes()
     assert after.startswith(before)  # comments, order and earlier updates untouched
@@ -76,16 +93,43 @@ REFUSALS = {
     "unknown task": (["VII.9", "--status", "in-progress", "--note", "x"], 'không có nhiệm vụ "VII.9"'),
     "badly written task id": (["3.2", "--status", "in-progress", "--note", "x"], 'mã nhiệm vụ "3.2" phải có dạng'),
     "unknown status": (["VII.2", "--status", "done", "--note", "x"], 'giá trị "done" không hợp lệ'),
-    "percent above 100": (["VII.2", "--status", "in-progress", "--percent", "120", "--note", "x"], "lớn hơn mức tối đa 100"),
-    "percent not a number": (["VII.2", "--status", "in-progress", "--percent", "half", "--note", "x"], "cần một số nguyên"),
-    "completed without evidence": (["VII.2", "--status", "completed", "--percent", "100", "--note", "x"], "phải có ít nhất một minh chứng"),
-    "completed without 100": (["VII.2", "--status", "completed", "--percent", "90", "--note", "x", "--evidence", "https://e.org"], "phải ghi percent: 100"),
-    "date before the plan": (["VII.2", "--status", "in-progress", "--note", "x", "--date", "2025-12-31"], "sớm hơn ngày bắt đầu của kế hoạch"),
+    "percent above 100": (
+        ["VII.2", "--status", "in-progress", "--percent", "120", "--note", "x"],
+        "lớn hơn mức tối đa 100",
+    ),
+    "percent not a number": (
+        ["VII.2", "--status", "in-progress", "--percent", "half", "--note", "x"],
+        "cần một số nguyên",
+    ),
+    "completed without evidence": (
+        ["VII.2", "--status", "completed", "--percent", "100", "--note", "x"],
+        "phải có ít nhất một minh chứng",
+    ),
+    "completed without 100": (
+        ["VII.2", "--status", "completed", "--percent", "90", "--note", "x", "--evidence", "https://e.org"],
+        "phải ghi percent: 100",
+    ),
+    "date before the plan": (
+        ["VII.2", "--status", "in-progress", "--note", "x", "--date", "2025-12-31"],
+        "sớm hơn ngày bắt đầu của kế hoạch",
+    ),
     "date in the future": (["VII.2", "--status", "in-progress", "--note", "x", "--date", "2026-12-31"], "ở tương lai"),
-    "date out of order": (["VII.2", "--status", "in-progress", "--note", "x", "--date", "2026-09-01"], "sớm hơn cập nhật ở trên"),
-    "badly written date": (["VII.2", "--status", "in-progress", "--note", "x", "--date", "1/9/2026"], "phải viết dạng YYYY-MM-DD"),
-    "unknown unit": (["VII.2", "--status", "in-progress", "--note", "x", "--unit", "ban-kinh-te"], 'không có đơn vị "ban-kinh-te"'),
-    "bad evidence": (["VII.2", "--status", "in-progress", "--note", "x", "--evidence", "báo cáo số 5"], "phải là đường dẫn"),
+    "date out of order": (
+        ["VII.2", "--status", "in-progress", "--note", "x", "--date", "2026-09-01"],
+        "sớm hơn cập nhật ở trên",
+    ),
+    "badly written date": (
+        ["VII.2", "--status", "in-progress", "--note", "x", "--date", "1/9/2026"],
+        "phải viết dạng YYYY-MM-DD",
+    ),
+    "unknown unit": (
+        ["VII.2", "--status", "in-progress", "--note", "x", "--unit", "ban-kinh-te"],
+        'không có đơn vị "ban-kinh-te"',
+    ),
+    "bad evidence": (
+        ["VII.2", "--status", "in-progress", "--note", "x", "--evidence", "báo cáo số 5"],
+        "phải là đường dẫn",
+    ),
     "empty note": (["VII.2", "--status", "in-progress", "--note", " "], "nội dung đang để trống"),
     "missing note": (["VII.2", "--status", "in-progress"], "--note"),
 }

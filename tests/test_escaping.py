@@ -7,8 +7,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from hostile_plan import NASTY, NASTY_TASK, NASTY_UNIT, article
+
 from pii_site import urls
 from pii_site.render import escape_markdown
 

@@ -12,9 +12,9 @@ from pathlib import Path
 
 import lxml.html
 import pytest
-
 from conftest import FIXTURE_TODAY, DataCopy
 from hostile_plan import FRAME_HOSTILE, FRAME_TASK, FRAME_UNIT
+
 from pii_site import DataError, load_plan, urls
 from pii_site.schema import DATA_FILES
 from pii_site.validation import _PATTERN_MESSAGES

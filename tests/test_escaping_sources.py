@@ -11,11 +11,18 @@ from pathlib import Path
 import lxml.html
 import markdown
 import pytest
-
 from conftest import FIXTURE_TODAY, DataCopy, load_script
 from hostile_plan import (
-    EVIDENCE_TASK, HOSTILE_PUBLISHER, HOSTILE_SITE, HOSTILE_SOURCE, HOSTILE_TITLE, HOSTILE_URL, article, quoted,
+    EVIDENCE_TASK,
+    HOSTILE_PUBLISHER,
+    HOSTILE_SITE,
+    HOSTILE_SOURCE,
+    HOSTILE_TITLE,
+    HOSTILE_URL,
+    article,
+    quoted,
 )
+
 from pii_site import DataError, load_plan, urls
 from pii_site.citations import short_title
 from pii_site.render import escape_markdown, link_destination
@@ -29,7 +36,9 @@ def assert_nothing_injected(page) -> None:
     # Other hostile values may share the page: the texts in the messages say which one got through.
     injected = page.xpath(".//script | .//img | .//*[@onerror] | .//*[@onmouseover]")
     assert [lxml.html.tostring(element, encoding="unicode") for element in injected] == []
-    assert page.xpath('.//a[starts-with(@href, "javascript:") or starts-with(@href, "https://evil.example")]/@href') == []
+    assert (
+        page.xpath('.//a[starts-with(@href, "javascript:") or starts-with(@href, "https://evil.example")]/@href') == []
+    )
     assert [a.text_content() for a in page.xpath(".//a//a")] == []
 
 
@@ -83,18 +92,22 @@ def test_link_destination_gives_exactly_the_address_even_in_a_table_cell(address
     assert html.xpath("//a")[0].text_content() == address
 
 
-@pytest.mark.parametrize("bad", ["https://example.com/x<img/src=x/onerror=alert(1)>", "https://x/a b", 'https://x/"q', "https://x/`c`"])
+@pytest.mark.parametrize(
+    "bad", ["https://example.com/x<img/src=x/onerror=alert(1)>", "https://x/a b", 'https://x/"q', "https://x/`c`"]
+)
 def test_source_address_with_markup_characters_is_refused_in_plain_words(data_copy: DataCopy, bad: str):
     line = data_copy.replace("sources.yml", SOURCE_URL, f"url: {quoted(bad)}")
     with pytest.raises(DataError) as caught:
         load_plan(data_copy.root, dt.date.fromisoformat(FIXTURE_TODAY))
     [problem] = [str(p) for p in caught.value.problems]
-    assert problem.startswith(f'{data_copy.path("sources.yml")}:{line}: ')
+    assert problem.startswith(f"{data_copy.path('sources.yml')}:{line}: ")
     assert f'địa chỉ "{bad}" phải là một địa chỉ web đầy đủ, bắt đầu bằng https:// và không có khoảng trắng' in problem
     assert f'the address "{bad}" must be a complete web address starting with https:// and without spaces' in problem
 
 
-def test_evidence_address_with_markup_characters_is_refused_by_the_validate_script(data_copy: DataCopy, fixture_today, capsys):
+def test_evidence_address_with_markup_characters_is_refused_by_the_validate_script(
+    data_copy: DataCopy, fixture_today, capsys
+):
     data_copy.replace(
         f"status/{EVIDENCE_TASK}.yml",
         "\nupdates:\n",

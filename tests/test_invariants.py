@@ -22,12 +22,12 @@ from urllib.parse import urljoin
 import lxml.html
 import pytest
 import yaml
-from playwright.sync_api import Browser
-
 from browser.serving import Problems, serve, visit
-from conftest import REAL_DATA_DIR, PROJECT_DIR, Page, SITE_PATH, build_into, free_port, iter_html, load_script
+from conftest import PROJECT_DIR, REAL_DATA_DIR, SITE_PATH, Page, build_into, free_port, iter_html, load_script
 from invariants import other_commune, site_checks, staff_journey
 from invariants.plans import OTHER_COMMUNE, PLANS, REAL, STAFF_JOURNEY, PlanSource, PreparedData
+from playwright.sync_api import Browser
+
 from pii_site import Plan, load_plan, urls
 from pii_site.i18n import LANGUAGES, Labels
 from pii_site.site_config import environment
@@ -105,6 +105,7 @@ def built(build, source: PlanSource) -> BuiltPlan:
 
 # --- Data and build ----------------------------------------------------------------------------
 
+
 def test_data_validates(prepare, source: PlanSource):
     data = prepare(source)
     with environment(PII_TODAY=data.today.isoformat()):
@@ -119,10 +120,15 @@ def test_both_languages_build_strictly(built: BuiltPlan):
 
 # --- Every record has its pages, reachable -----------------------------------------------------
 
+
 def _record_pages(plan: Plan) -> list[str]:
     """The source path of every task, pillar, unit and news post page."""
-    return [*(urls.task_page(t.id) for t in plan.tasks), *(urls.pillar_page(p.id) for p in plan.pillars),
-            *(urls.unit_page(u.id) for u in plan.units), *(urls.news_page(n.slug) for n in plan.news)]
+    return [
+        *(urls.task_page(t.id) for t in plan.tasks),
+        *(urls.pillar_page(p.id) for p in plan.pillars),
+        *(urls.unit_page(u.id) for u in plan.units),
+        *(urls.news_page(n.slug) for n in plan.news),
+    ]
 
 
 # The overview page that lists each family of records.
@@ -130,8 +136,12 @@ _INDEX_OF = {"tasks": urls.TASKS, "pillars": urls.PILLARS, "units": urls.UNITS, 
 
 
 def test_every_task_pillar_unit_and_news_post_has_its_page_in_both_languages(built: BuiltPlan):
-    missing = [f"{lang}/{urls.address(page)}" for page in _record_pages(built.plan) for lang in LANGUAGES
-               if not built.file(lang, urls.address(page)).is_file()]
+    missing = [
+        f"{lang}/{urls.address(page)}"
+        for page in _record_pages(built.plan)
+        for lang in LANGUAGES
+        if not built.file(lang, urls.address(page)).is_file()
+    ]
     assert missing == []
 
 
@@ -154,6 +164,7 @@ def test_no_internal_link_or_anchor_leads_nowhere(built: BuiltPlan):
 
 # --- HTML validity -----------------------------------------------------------------------------
 
+
 def test_html_is_valid_apart_from_the_listed_material_findings(built: BuiltPlan):
     assert site_checks.invalid_html(built.vnu_messages, built.site_dir) == []
 
@@ -166,23 +177,36 @@ def test_each_accepted_material_finding_still_occurs(build):
 
 # --- In the browser ----------------------------------------------------------------------------
 
+
 def pages_to_visit(built: BuiltPlan) -> list[str]:
     """Addresses (under a language folder) derived from the plan: home, the index pages (tasks,
     pillars, units, news, progress), the first task, pillar, unit and news post, and a pillar
     without tasks. On the real data, also every other page of the menu and the open data page:
     their shape is the same for every plan, so once is enough (each visit costs seconds)."""
     plan = built.plan
-    pages = [urls.HOME, urls.TASKS, urls.PILLARS, urls.UNITS, urls.NEWS, urls.PROGRESS,
-             urls.task_page(plan.tasks[0].id), urls.pillar_page(plan.pillars[0].id), urls.unit_page(plan.units[0].id),
-             *[urls.news_page(n.slug) for n in plan.news[:1]],
-             *[urls.pillar_page(p.id) for p in plan.pillars if not plan.tasks_in(p)][:1]]
+    pages = [
+        urls.HOME,
+        urls.TASKS,
+        urls.PILLARS,
+        urls.UNITS,
+        urls.NEWS,
+        urls.PROGRESS,
+        urls.task_page(plan.tasks[0].id),
+        urls.pillar_page(plan.pillars[0].id),
+        urls.unit_page(plan.units[0].id),
+        *[urls.news_page(n.slug) for n in plan.news[:1]],
+        *[urls.pillar_page(p.id) for p in plan.pillars if not plan.tasks_in(p)][:1],
+    ]
     addresses = [urls.address(page) for page in pages]
     if built.name == REAL.name:
         home = built.file(LANGUAGES[0], "")
         root = (built.site_dir / LANGUAGES[0]).resolve()
         menu = site_checks.linked_pages(built.site_dir, built.site_url, home, "//nav//a[@href]")
-        addresses += sorted(file.parent.relative_to(root).as_posix().removeprefix(".") + "/"
-                            for file in menu if file.is_relative_to(root) and file.parent != root)
+        addresses += sorted(
+            file.parent.relative_to(root).as_posix().removeprefix(".") + "/"
+            for file in menu
+            if file.is_relative_to(root) and file.parent != root
+        )
         addresses.append(urls.address(urls.OPEN_DATA))
     return list(dict.fromkeys(addresses))
 
@@ -208,13 +232,15 @@ def test_axe_finds_no_wcag_a_or_aa_violation(visits):
 
 
 def test_pages_load_without_failed_request_or_console_error(visits):
-    problems = {f"{lang}/{address}": [*p.failed_requests, *p.console_errors]
-                for (lang, address), (p, _) in visits.items()}
+    problems = {
+        f"{lang}/{address}": [*p.failed_requests, *p.console_errors] for (lang, address), (p, _) in visits.items()
+    }
     assert {page: found for page, found in problems.items() if found} == {}
     assert len(visits) > 2 * len(LANGUAGES)
 
 
 # --- The staff journey: each change shows on the right pages -----------------------------------
+
 
 @pytest.fixture(scope="module")
 def journey() -> staff_journey.Journey:
@@ -250,18 +276,27 @@ def _rows_linking_to(site: BuiltPlan, page: Path, target: Path) -> list:
     """The table rows of `page` that hold a link to the built file `target`."""
     tree = lxml.html.fromstring(page.read_bytes())
     url = site_checks.page_url(site.site_dir, site.site_url, page)
-    return [row for row in tree.xpath("//article//tr")
-            if any(site_checks.page_file(site.site_dir, site.site_url, urljoin(url, a.get("href"))) == target
-                   for a in row.xpath(".//a[@href]"))]
+    return [
+        row
+        for row in tree.xpath("//article//tr")
+        if any(
+            site_checks.page_file(site.site_dir, site.site_url, urljoin(url, a.get("href"))) == target
+            for a in row.xpath(".//a[@href]")
+        )
+    ]
 
 
 def test_staff_news_post_is_listed_and_renders_its_markdown(build, journey):
     site = build(STAFF_JOURNEY)
-    for lang, title, heading in (("vi", journey.news.title_vi, journey.news.heading_vi),
-                                 ("en", journey.news.title_en, journey.news.heading_en)):
+    for lang, title, heading in (
+        ("vi", journey.news.title_vi, journey.news.heading_vi),
+        ("en", journey.news.title_en, journey.news.heading_en),
+    ):
         post = site.file(lang, urls.address(urls.news_page(journey.news.slug)))
         news_list = site.file(lang, urls.address(urls.NEWS))
-        assert post.resolve() in site_checks.linked_pages(site.site_dir, site.site_url, news_list, "//article//a[@href]")
+        assert post.resolve() in site_checks.linked_pages(
+            site.site_dir, site.site_url, news_list, "//article//a[@href]"
+        )
         assert title in _text(news_list)
         tree = lxml.html.fromstring(post.read_bytes())
         assert heading in [_flat("".join(h.xpath("text()"))) for h in tree.xpath("//article//h2")]  # not its ¶ link
@@ -281,7 +316,9 @@ def test_staff_new_unit_has_its_page_and_the_task_links_to_it(build, journey):
         unit_page = site.file(lang, urls.address(urls.unit_page(journey.new_unit_id)))
         assert unit_page.is_file()
         task_page = site.file(lang, urls.address(urls.task_page(journey.coordinated_task)))
-        assert unit_page.resolve() in site_checks.linked_pages(site.site_dir, site.site_url, task_page, "//article//a[@href]")
+        assert unit_page.resolve() in site_checks.linked_pages(
+            site.site_dir, site.site_url, task_page, "//article//a[@href]"
+        )
     assert journey.new_unit_name_vi in _text(site.file("vi", urls.address(urls.unit_page(journey.new_unit_id))))
 
 
@@ -292,8 +329,11 @@ def test_staff_removed_task_has_no_page_and_no_link(build, journey):
         return
     gone = [site.file(lang, urls.address(urls.task_page(journey.removed_task))) for lang in LANGUAGES]
     assert not any(page.exists() for page in gone)
-    linking = [str(page.relative_to(site.site_dir)) for page in iter_html(site.site_dir)
-               if {g.resolve() for g in gone} & site_checks.linked_pages(site.site_dir, site.site_url, page)]
+    linking = [
+        str(page.relative_to(site.site_dir))
+        for page in iter_html(site.site_dir)
+        if {g.resolve() for g in gone} & site_checks.linked_pages(site.site_dir, site.site_url, page)
+    ]
     assert linking == []
 
 
@@ -304,8 +344,12 @@ def test_staff_journey_works_on_data_laid_out_otherwise(tmp_path: Path):
     shutil.copytree(REAL_DATA_DIR, data_dir)
     for name in ("tasks.yml", "units.yml"):
         path = data_dir / name
-        path.write_text(yaml.safe_dump(yaml.safe_load(path.read_text(encoding="utf-8")), allow_unicode=True,
-                                       default_flow_style=True, width=60), encoding="utf-8")
+        path.write_text(
+            yaml.safe_dump(
+                yaml.safe_load(path.read_text(encoding="utf-8")), allow_unicode=True, default_flow_style=True, width=60
+            ),
+            encoding="utf-8",
+        )
     today = staff_journey.carry_out(data_dir)
     plan = load_plan(data_dir, today)
     expected = staff_journey.plan_journey(load_plan(REAL_DATA_DIR, dt.date.max))
@@ -316,14 +360,20 @@ def test_staff_journey_works_on_data_laid_out_otherwise(tmp_path: Path):
 
 # --- Another commune: nothing of the original remains -------------------------------------------
 
+
 def test_other_commune_pages_hold_nothing_of_the_original_commune(build):
     site = build(OTHER_COMMUNE)
     name = unicodedata.normalize("NFC", other_commune.commune_name(REAL_DATA_DIR)).casefold()
-    old_ids = re.compile("|".join(rf"(?<![a-z0-9-]){re.escape(i)}(?![a-z0-9-])" for i in other_commune.unit_ids(REAL_DATA_DIR)))
+    old_ids = re.compile(
+        "|".join(rf"(?<![a-z0-9-]){re.escape(i)}(?![a-z0-9-])" for i in other_commune.unit_ids(REAL_DATA_DIR))
+    )
     # The staff guide and the about page are the project's own text (docs/), the same for every
     # commune; only pages made from the data are checked.
-    own_text = {site.file(lang, urls.address(doc.relative_to(PROJECT_DIR / "docs" / lang).as_posix())).resolve()
-                for lang in LANGUAGES for doc in (PROJECT_DIR / "docs" / lang).rglob("*.md")}
+    own_text = {
+        site.file(lang, urls.address(doc.relative_to(PROJECT_DIR / "docs" / lang).as_posix())).resolve()
+        for lang in LANGUAGES
+        for doc in (PROJECT_DIR / "docs" / lang).rglob("*.md")
+    }
     pages = [page for page in iter_html(site.site_dir) if page.resolve() not in own_text]
     found = []
     for page in pages:

@@ -12,11 +12,10 @@ from pathlib import Path
 
 import lxml.html
 import pytest
-
 from conftest import FIXTURE_TODAY, PROJECT_DIR, DataCopy, build_into, load_script
-from pii_site import DataError, load_plan
 from mkdocs.utils.yaml import yaml_load
 
+from pii_site import DataError, load_plan
 from pii_site.news import feed_entries
 from pii_site.news_body import MARKDOWN_EXTENSIONS
 from pii_site.pages import render_site
@@ -68,8 +67,10 @@ def test_news_list_shows_every_post_newest_first_with_date_and_summary(site: Pat
     assert [a.get("href") for a in links] == [f"{NO_SUMMARY}/", f"{VIETNAMESE_ONLY}/", f"{EVERY_CONSTRUCT}/"]
     text = words(page)
     assert {"vi": "12/05/2026", "en": "12 May 2026"}[lang] in text
-    assert {"vi": "Hơn 30 sáng kiến của người dân được trưng bày tại Nhà văn hóa xã.",
-            "en": "More than 30 residents' initiatives were shown at the Cultural House."}[lang] in text
+    assert {
+        "vi": "Hơn 30 sáng kiến của người dân được trưng bày tại Nhà văn hóa xã.",
+        "en": "More than 30 residents' initiatives were shown at the Cultural House.",
+    }[lang] in text
 
 
 def test_summary_defaults_to_the_first_paragraph_and_english_list_flags_vietnamese_only(site: Path):
@@ -93,7 +94,9 @@ def test_post_renders_staff_markdown_in_its_language(site: Path):
     assert [words(td) for td in vi.xpath(".//table//td")] == ["Nông nghiệp", "14", "Dịch vụ số", "9"]
     assert words(vi.xpath(".//blockquote")[0]) == "Mỗi sáng kiến nhỏ đều đáng được lắng nghe."
     hrefs = vi.xpath(".//a/@href")
-    assert {"https://example.org/thu-nghiem/ngay-hoi", "mailto:ngayhoi@example.org", "#chuong-trinh-ngay-hoi"} <= set(hrefs)
+    assert {"https://example.org/thu-nghiem/ngay-hoi", "mailto:ngayhoi@example.org", "#chuong-trinh-ngay-hoi"} <= set(
+        hrefs
+    )
     en = article(site, "en", f"news/{EVERY_CONSTRUCT}")
     assert [words(li) for li in en.xpath(".//ul/li")] == ["Opening", "OCAP product show"]
     assert "https://example.org/thu-nghiem/initiative-day" in en.xpath(".//a/@href")
@@ -101,8 +104,10 @@ def test_post_renders_staff_markdown_in_its_language(site: Path):
 
 
 def test_html_in_a_post_is_shown_as_text_and_never_runs(hostile_news_site: Path):
-    for lang, shown in (("vi", 'Bản tin có chữ <script>alert("news")</script> <b>đậm</b>'),
-                        ("en", 'A bulletin with <script>alert("news")</script> <b>bold</b>.')):
+    for lang, shown in (
+        ("vi", 'Bản tin có chữ <script>alert("news")</script> <b>đậm</b>'),
+        ("en", 'A bulletin with <script>alert("news")</script> <b>bold</b>.'),
+    ):
         page = article(hostile_news_site, lang, f"news/{HOSTILE}")
         assert shown in words(page)
         assert page.xpath(".//script | .//b | .//*[@onclick]") == []
@@ -124,7 +129,9 @@ def test_home_lists_the_three_latest_posts_and_links_to_all(hostile_news_site: P
     links = home.xpath(".//li/a/@href")
     # Four posts: the oldest (the hostile one) is left out.
     assert [link for link in links if link.startswith("news/2")] == [
-        f"news/{NO_SUMMARY}/", f"news/{VIETNAMESE_ONLY}/", f"news/{EVERY_CONSTRUCT}/"
+        f"news/{NO_SUMMARY}/",
+        f"news/{VIETNAMESE_ONLY}/",
+        f"news/{EVERY_CONSTRUCT}/",
     ]
     assert "news/" in home.xpath(".//p/a/@href")
 
@@ -146,7 +153,8 @@ def test_a_plan_without_news_says_so_and_home_has_no_news_heading(data_copy: Dat
 def test_feed_entries_are_absolute_plain_and_newest_first(plan):
     entries = feed_entries(plan.news, "en", "https://example.org/pii/en/")
     assert [entry.url for entry in entries[:2]] == [
-        f"https://example.org/pii/en/news/{NO_SUMMARY}/", f"https://example.org/pii/en/news/{VIETNAMESE_ONLY}/"
+        f"https://example.org/pii/en/news/{NO_SUMMARY}/",
+        f"https://example.org/pii/en/news/{VIETNAMESE_ONLY}/",
     ]
     first = entries[0]
     assert (first.title, first.date) == ("Sông Mây melaleuca honey goes on sale online", dt.date(2026, 10, 20))
@@ -170,8 +178,10 @@ GOOD = '---\ndate: 2026-04-01\ntitle:\n  vi: "Tin"\n  en: "Post"\n---\nNội dun
 
 def test_file_name_must_carry_the_date_and_a_short_name(data_copy: DataCopy):
     [problem] = news_problems(data_copy, "Họp ngày 1-4.md", GOOD)
-    assert problem.startswith(f"{data_copy.path('news/Họp ngày 1-4.md')}: tên tệp tin tức \"Họp ngày 1-4.md\" phải có dạng")
-    assert "(en) the news file name \"Họp ngày 1-4.md\" must look like YEAR-MONTH-DAY-short-name.md" in problem
+    assert problem.startswith(
+        f'{data_copy.path("news/Họp ngày 1-4.md")}: tên tệp tin tức "Họp ngày 1-4.md" phải có dạng'
+    )
+    assert '(en) the news file name "Họp ngày 1-4.md" must look like YEAR-MONTH-DAY-short-name.md' in problem
 
 
 def test_missing_english_title_points_at_the_title_line(data_copy: DataCopy):
@@ -184,7 +194,7 @@ def test_missing_english_title_points_at_the_title_line(data_copy: DataCopy):
 
 def test_date_must_match_the_file_name(data_copy: DataCopy):
     [problem] = news_problems(data_copy, "2026-04-02-tin.md", GOOD)
-    assert problem.startswith(f'{data_copy.path("news/2026-04-02-tin.md")}:2: ngày 2026-04-01 khác với ngày 2026-04-02')
+    assert problem.startswith(f"{data_copy.path('news/2026-04-02-tin.md')}:2: ngày 2026-04-01 khác với ngày 2026-04-02")
 
 
 def test_images_and_script_links_are_refused_with_their_line(data_copy: DataCopy):
@@ -230,7 +240,7 @@ def test_same_page_anchors_and_mail_addresses_are_allowed(data_copy: DataCopy):
 def test_an_image_by_reference_is_refused_on_its_own_line(data_copy: DataCopy):
     text = GOOD + "Ảnh: ![ảnh][h]\n\n[h]: https://other.example/a.png\n"
     [problem] = news_problems(data_copy, "2026-04-01-tin.md", text)
-    assert problem.startswith(f'{data_copy.path("news/2026-04-01-tin.md")}:8: tin tức không được chèn hình ảnh')
+    assert problem.startswith(f"{data_copy.path('news/2026-04-01-tin.md')}:8: tin tức không được chèn hình ảnh")
 
 
 def test_summary_strips_every_markdown_construct_from_the_first_paragraph(data_copy: DataCopy):
@@ -238,7 +248,8 @@ def test_summary_strips_every_markdown_construct_from_the_first_paragraph(data_c
     folder.mkdir(exist_ok=True)
     body = (
         "## Thông báo\n\nXem [tại đây][ref] và *b*, `c` <d> {e}.\n\nĐoạn hai.\n\n[ref]: https://example.org/x\n"
-        + ENGLISH + "See [here][ref] and **b**.\n\n[ref]: https://example.org/x\n"
+        + ENGLISH
+        + "See [here][ref] and **b**.\n\n[ref]: https://example.org/x\n"
     )
     (folder / "2026-04-01-tin.md").write_text(GOOD.replace("Nội dung.\n", body), encoding="utf-8")
     plan = load_plan(data_copy.root, TODAY)
@@ -257,12 +268,16 @@ def test_news_markdown_uses_the_sites_markdown_extensions():
 
 def test_front_matter_fences_are_required(data_copy: DataCopy):
     [problem] = news_problems(data_copy, "2026-04-01-tin.md", GOOD.removeprefix("---\n"))
-    assert problem.startswith(f'{data_copy.path("news/2026-04-01-tin.md")}:1: tệp tin tức phải bắt đầu bằng một dòng "---"')
+    assert problem.startswith(
+        f'{data_copy.path("news/2026-04-01-tin.md")}:1: tệp tin tức phải bắt đầu bằng một dòng "---"'
+    )
 
 
 def test_impossible_date_is_a_data_error_not_a_crash(data_copy: DataCopy):
     [problem] = news_problems(data_copy, "2026-04-01-tin.md", GOOD.replace("date: 2026-04-01", "date: 2026-13-01"))
-    assert problem.startswith(f'{data_copy.path("news/2026-04-01-tin.md")}:2: trường "date": cần một ngày dạng YYYY-MM-DD')
+    assert problem.startswith(
+        f'{data_copy.path("news/2026-04-01-tin.md")}:2: trường "date": cần một ngày dạng YYYY-MM-DD'
+    )
 
 
 def test_a_bad_post_stops_the_build_and_keeps_the_published_site(
@@ -273,7 +288,7 @@ def test_a_bad_post_stops_the_build_and_keeps_the_published_site(
     shutil.copytree(site, published)
     before = (published / "vi" / "news" / "index.html").read_bytes()
     monkeypatch.setenv("PII_TODAY", FIXTURE_TODAY)
-    news_problems(data_copy, "2026-04-01-tin.md", GOOD.replace("en: \"Post\"", "en: \"\""))
+    news_problems(data_copy, "2026-04-01-tin.md", GOOD.replace('en: "Post"', 'en: ""'))
     status = load_script("build").main(["--site-dir", str(published), "--data", str(data_copy.root), "-q"])
     assert status == 1
     assert "2026-04-01-tin.md:5: " in capsys.readouterr().err + caplog.text

@@ -10,11 +10,10 @@ import shutil
 from pathlib import Path
 
 import yaml
-
 from conftest import DEMO_OVERLAY, DataCopy
+
 from pii_site import load_plan
 from pii_site.overlay import lay_overlay
-
 
 DEMO_DAY = dt.date(2026, 11, 26)
 
@@ -73,17 +72,23 @@ def test_status_file_of_a_task_no_longer_in_the_plan_is_left_out_with_a_note(dat
     kept = task_ids(data_copy.root)[0]
     overlay = small_overlay(tmp_path, {removed: NO_UPDATE, kept: NO_UPDATE})
     laid = lay_overlay(data_copy.root, overlay, tmp_path / "laid")
-    assert laid.notes == [f"{(overlay / 'status' / f'{removed}.yml').as_posix()} left out: task {removed} is no longer in tasks.yml."]
+    assert laid.notes == [
+        f"{(overlay / 'status' / f'{removed}.yml').as_posix()} left out: task {removed} is no longer in tasks.yml."
+    ]
     assert sorted(tree(laid.data_dir / "status")) == [f"{kept}.yml"]
     load_plan(laid.data_dir, DEMO_DAY)  # valid: `make demo` and the demo build go on
 
 
 def test_status_file_naming_a_unit_no_longer_in_the_plan_is_left_out_with_a_note(data_copy: DataCopy, tmp_path):
     task = task_ids(data_copy.root)[0]
-    update = "updates:\n  - date: 2026-06-01\n    status: in-progress\n    unit: unit-removed-by-staff\n    note: {vi: x}\n"
+    update = (
+        "updates:\n  - date: 2026-06-01\n    status: in-progress\n    unit: unit-removed-by-staff\n    note: {vi: x}\n"
+    )
     overlay = small_overlay(tmp_path, {task: update})
     laid = lay_overlay(data_copy.root, overlay, tmp_path / "laid")
-    assert laid.notes == [f"{(overlay / 'status' / f'{task}.yml').as_posix()} left out: unit unit-removed-by-staff is no longer in units.yml."]
+    assert laid.notes == [
+        f"{(overlay / 'status' / f'{task}.yml').as_posix()} left out: unit unit-removed-by-staff is no longer in units.yml."
+    ]
     assert tree(laid.data_dir / "status") == {}
 
 

@@ -7,8 +7,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-
 from conftest import FIXTURE_TODAY, DataCopy
+
 from pii_site import DataError, load_plan
 from pii_site.glossary_links import GlossaryLinker
 from pii_site.render import escape_markdown
@@ -21,17 +21,26 @@ def problems_of(data_copy: DataCopy) -> list[str]:
 
 
 def test_unknown_source_id_names_file_line_and_closest_id(data_copy: DataCopy):
-    line = data_copy.replace("pii.yml", "sources: [vien-gia-dinh, fictional-review]", "sources: [vien-gia-dinh, fictional-revew]")
+    line = data_copy.replace(
+        "pii.yml", "sources: [vien-gia-dinh, fictional-review]", "sources: [vien-gia-dinh, fictional-revew]"
+    )
     [problem] = problems_of(data_copy)
-    assert problem.startswith(f'{data_copy.path("pii.yml")}:{line}: ')
-    assert f'không có nguồn "fictional-revew" trong {data_copy.path("sources.yml")}. Có phải là "fictional-review"?' in problem
-    assert '(en) ' in problem and f'there is no source "fictional-revew" in {data_copy.path("sources.yml")}.' in problem
+    assert problem.startswith(f"{data_copy.path('pii.yml')}:{line}: ")
+    assert (
+        f'không có nguồn "fictional-revew" trong {data_copy.path("sources.yml")}. Có phải là "fictional-review"?'
+        in problem
+    )
+    assert "(en) " in problem and f'there is no source "fictional-revew" in {data_copy.path("sources.yml")}.' in problem
 
 
 def test_unknown_source_in_pillars_file_is_reported_too(data_copy: DataCopy):
-    line = data_copy.replace("pillars.yml", "sources: [so-thu-nghiem-2026, fictional-review]", "sources: [so-thu-nghiem-206, fictional-review]")
+    line = data_copy.replace(
+        "pillars.yml",
+        "sources: [so-thu-nghiem-2026, fictional-review]",
+        "sources: [so-thu-nghiem-206, fictional-review]",
+    )
     [problem] = problems_of(data_copy)
-    assert problem.startswith(f'{data_copy.path("pillars.yml")}:{line}: ')
+    assert problem.startswith(f"{data_copy.path('pillars.yml')}:{line}: ")
     assert 'there is no source "so-thu-nghiem-206"' in problem and 'Did you mean "so-thu-nghiem-2026"?' in problem
 
 
@@ -39,22 +48,27 @@ def test_duplicate_source_id(data_copy: DataCopy):
     first = data_copy.line_of("sources.yml", "- id: bao-may-2025")
     second = data_copy.replace("sources.yml", "- id: vien-gia-dinh", "- id: bao-may-2025")
     problems = problems_of(data_copy)
-    assert any(p.startswith(f'{data_copy.path("sources.yml")}:{second}: nguồn bao-may-2025') and f"dòng {first}" in p for p in problems)
+    assert any(
+        p.startswith(f"{data_copy.path('sources.yml')}:{second}: nguồn bao-may-2025") and f"dòng {first}" in p
+        for p in problems
+    )
 
 
 def test_published_method_statement_needs_a_source(data_copy: DataCopy):
     # The fixture's published method statement (basis: published) loses its only source.
     statement = '      en: "Scores are on a 0–100 scale."\n'
-    line = data_copy.replace("pii.yml", statement + "    sources: [vien-gia-dinh]\n", statement + "    sources: []\n") + 1
+    line = (
+        data_copy.replace("pii.yml", statement + "    sources: [vien-gia-dinh]\n", statement + "    sources: []\n") + 1
+    )
     [problem] = problems_of(data_copy)
-    assert problem.startswith(f'{data_copy.path("pii.yml")}:{line}: ')
+    assert problem.startswith(f"{data_copy.path('pii.yml')}:{line}: ")
     assert "nội dung này cần ít nhất một nguồn" in problem and "this statement needs at least one source" in problem
 
 
 def test_example_value_missing_for_a_locality(data_copy: DataCopy):
     line = data_copy.replace("pii.yml", "values: {may: 4, gio: 10}", "values: {may: 4}")
     [problem] = problems_of(data_copy)
-    assert problem.startswith(f'{data_copy.path("pii.yml")}:{line}: ')
+    assert problem.startswith(f"{data_copy.path('pii.yml')}:{line}: ")
     assert "cần đúng một giá trị cho mỗi địa phương của ví dụ (may, gio), nhưng đang có: may." in problem
 
 

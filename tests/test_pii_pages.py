@@ -4,17 +4,16 @@ well formed and cited, and the worked example shows the numbers an independent c
 
 from __future__ import annotations
 
-from decimal import ROUND_HALF_UP, Decimal
-
 import datetime as dt
 import functools
 import re
+from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
 import pytest
 import yaml
-
 from conftest import FIXTURE_DIR, FIXTURE_TODAY, DataCopy, Page, iter_html
+
 from pii_site import load_plan, urls
 from pii_site.pages import pii as pii_pages
 
@@ -36,15 +35,19 @@ def test_every_pillar_has_a_section_with_its_tasks_or_a_plain_statement(page, pl
     for pillar in plan.pillars:
         [section] = html.xpath(f'//article//h3[@id="{pillar.id}"]')
         # The section runs to the next h3/h2: collect its links and text.
-        body = section.xpath(f'following-sibling::*[preceding-sibling::h3[1][@id="{pillar.id}"]][not(self::h3)][not(self::h2)]')
+        body = section.xpath(
+            f'following-sibling::*[preceding-sibling::h3[1][@id="{pillar.id}"]][not(self::h3)][not(self::h2)]'
+        )
         text = " ".join(" ".join(e.text_content().split()) for e in body)
         links = [a.get("href") for e in body for a in e.xpath(".//a[@href]")]
         tasks = plan.tasks_in(pillar)
         for task in tasks:
             assert f"../../tasks/{urls.task_slug(task.id)}/" in links, (pillar.id, task.id)
         if not tasks:
-            expected = {"vi": f"Kế hoạch này không có nhiệm vụ nào thuộc trụ cột {pillar.name.vi}.",
-                        "en": f"This plan has no task under the {pillar.name.en} pillar."}[lang]
+            expected = {
+                "vi": f"Kế hoạch này không có nhiệm vụ nào thuộc trụ cột {pillar.name.vi}.",
+                "en": f"This plan has no task under the {pillar.name.en} pillar.",
+            }[lang]
             assert expected in text
         for paragraph in pillar.measures:
             assert getattr(paragraph.text, lang) in text
@@ -60,7 +63,9 @@ def test_framework_diagram_is_an_accessible_svg_built_from_the_data(page, plan, 
     title = svg.xpath('*[local-name()="title"]')[0].text_content()
     desc = svg.xpath('*[local-name()="desc"]')[0].text_content()
     assert title and str(plan.reference.facts.framework.indicator_count) in desc
-    assert set(svg.get("aria-labelledby").split()) == {e.get("id") for e in svg.xpath('*[local-name()="title" or local-name()="desc"]')}
+    assert set(svg.get("aria-labelledby").split()) == {
+        e.get("id") for e in svg.xpath('*[local-name()="title" or local-name()="desc"]')
+    }
     texts = [" ".join(t.text_content().split()) for t in svg.xpath('.//*[local-name()="text"]')]
     for subindex in plan.subindices:
         assert getattr(subindex.name, lang) in texts
@@ -102,8 +107,13 @@ def test_every_glossary_term_has_an_entry_and_is_linked_where_the_plan_names_it(
 
     named_anywhere: set[str] = set()
     pages = [(urls.task_page(t.id), f"{getattr(t.indicator, lang)} {getattr(t.text, lang)}") for t in plan.tasks]
-    pages += [(urls.unit_page(u.id), " ".join([getattr(u.description, lang), *(getattr(d.text, lang) for d in plan.duties_of(u))]))
-              for u in plan.units]
+    pages += [
+        (
+            urls.unit_page(u.id),
+            " ".join([getattr(u.description, lang), *(getattr(d.text, lang) for d in plan.duties_of(u))]),
+        )
+        for u in plan.units
+    ]
     pages.append((urls.PLAN, " ".join(getattr(d.text, lang) for d in plan.duties)))
     for path, plan_text in pages:
         links = linked_terms(page(lang, path.removesuffix(".md").removesuffix("index")))
@@ -143,15 +153,21 @@ def test_every_glossary_entry_shows_its_definition_and_star_bands_with_sources(p
     for term in with_bands:
         [table] = html.xpath(f'//article//h2[@id="{term.id}"]/following-sibling::table[1]')
         rows = [[" ".join(td.text_content().split()) for td in row.xpath("td")] for row in table.xpath("tbody/tr")]
-        assert rows == [[star.format(band.stars), getattr(band.score, lang), getattr(band.note, lang) if band.note else ""]
-                        for band in term.bands]
+        assert rows == [
+            [star.format(band.stars), getattr(band.score, lang), getattr(band.note, lang) if band.note else ""]
+            for band in term.bands
+        ]
         [citation] = table.xpath("following-sibling::p[1]")
         assert {a.get("href").rsplit("#src-", 1)[1] for a in citation.xpath(".//a")} == set(term.bands_sources)
 
 
 def test_one_star_is_singular_in_english(data_copy: DataCopy):
     # The fixture's bands start at 3 stars: add a 1-star band to a copy and render its glossary page.
-    data_copy.replace("glossary.yml", "    bands:\n", "    bands:\n      - stars: 1\n        score: {vi: \"dưới 30 điểm\", en: \"under 30 points\"}\n")
+    data_copy.replace(
+        "glossary.yml",
+        "    bands:\n",
+        '    bands:\n      - stars: 1\n        score: {vi: "dưới 30 điểm", en: "under 30 points"}\n',
+    )
     plan = load_plan(data_copy.root, dt.date.fromisoformat(FIXTURE_TODAY))
     [english] = [p.markdown for p in pii_pages.pages(plan, "en") if p.path == urls.PII_GLOSSARY]
     [vietnamese] = [p.markdown for p in pii_pages.pages(plan, "vi") if p.path == urls.PII_GLOSSARY]
@@ -164,7 +180,7 @@ def test_every_source_is_listed_well_formed(page, plan, lang):
     html = page(lang, "pii/sources/")
     items = html.xpath("//article//ol/li")
     assert len(items) == len(plan.reference.sources)
-    for item, source in zip(items, plan.reference.sources):
+    for item, source in zip(items, plan.reference.sources, strict=True):
         [title] = item.xpath(f'strong[@id="src-{source.id}"]')
         assert title.text_content() == source.title
         assert source.publisher in item.text_content()
@@ -187,8 +203,12 @@ def test_every_source_is_cited_and_every_citation_resolves(site: Path, plan):
 def test_every_pii_fact_is_shown_with_its_sources(page, lang):
     data = pii_data()
     # "framework.paragraphs" is a nested key: the framework page's paragraphs (the fixture cites two sources).
-    for address, sections in (("pii/", ("what", "who", "why")), ("pii/framework/", ("framework.paragraphs",)),
-                              ("pii/method/", ("method",)), ("", ("home_why",))):
+    for address, sections in (
+        ("pii/", ("what", "who", "why")),
+        ("pii/framework/", ("framework.paragraphs",)),
+        ("pii/method/", ("method",)),
+        ("", ("home_why",)),
+    ):
         html = page(lang, address)
         paragraphs = [(p, " ".join(p.text_content().split())) for p in html.xpath("//article//p")]
         for key in sections:
@@ -200,7 +220,10 @@ def test_every_pii_fact_is_shown_with_its_sources(page, lang):
                     assert any(h.endswith(f"sources/#src-{source_id}") for h in hrefs), (key, source_id)
                 if "reading" in fact:
                     # The site's own conclusion comes after the citation and says whose it is.
-                    label = {"vi": "Từ đó có thể thấy (nhận định của trang này): ", "en": "It follows (this site's reading) that "}[lang]
+                    label = {
+                        "vi": "Từ đó có thể thấy (nhận định của trang này): ",
+                        "en": "It follows (this site's reading) that ",
+                    }[lang]
                     reading = label + " ".join(fact["reading"][lang].split())
                     paragraph = " ".join(element.text_content().split())
                     citation_end = paragraph.index(")", paragraph.index(text) + len(text))
@@ -224,7 +247,11 @@ def test_home_page_says_why_the_pii_matters_with_sources_and_a_link(page):
 
 def test_method_page_keeps_published_inferred_and_unpublished_apart(page):
     method = page("en", "pii/method/")
-    assert [h.text_content().rstrip("¶") for h in method.xpath("//article/h2")][:3] == ["Published", "Inferred from published results", "Not published"]
+    assert [h.text_content().rstrip("¶") for h in method.xpath("//article/h2")][:3] == [
+        "Published",
+        "Inferred from published results",
+        "Not published",
+    ]
 
 
 # --- The worked example, recomputed here without the project's code ---------------------------------
@@ -283,7 +310,7 @@ def independent_example(example: dict) -> tuple[list[str], dict[str, list[float]
                     low, high = min(values.values()), max(values.values())
                     row = [(values[loc] - low) / (high - low) * 100 for loc in ids]
                     scaled_rows.append(row)
-                    for loc, score in zip(ids, row):
+                    for loc, score in zip(ids, row, strict=True):
                         indicator_scores[loc].append(score)
                 for loc in ids:
                     group_scores[loc].append(avg(indicator_scores[loc]))
@@ -305,9 +332,13 @@ def method_page_of_nested_example(data_copy: DataCopy, lang: str, tmp_path: Path
     pii_file.write_text(text[: text.index("\nexample:\n") + 1] + NESTED_EXAMPLE, encoding="utf-8")
     plan = load_plan(data_copy.root, dt.date.fromisoformat(FIXTURE_TODAY))
     [source] = [p.markdown for p in pii_pages.pages(plan, lang) if p.path == urls.PII_METHOD]
-    body = markdown.markdown(source.split("\n---\n", 1)[1], extensions=["tables", "attr_list", "md_in_html", "admonition"])
+    body = markdown.markdown(
+        source.split("\n---\n", 1)[1], extensions=["tables", "attr_list", "md_in_html", "admonition"]
+    )
     path = tmp_path / f"method-{lang}.html"
-    path.write_text(f"<html><head><meta charset=\"utf-8\"></head><body><article>{body}</article></body></html>", encoding="utf-8")
+    path.write_text(
+        f'<html><head><meta charset="utf-8"></head><body><article>{body}</article></body></html>', encoding="utf-8"
+    )
     return yaml.safe_load(pii_file.read_text(encoding="utf-8"))["example"], Page(path)
 
 
@@ -331,7 +362,11 @@ def test_worked_example_numbers_equal_an_independent_calculation(page, data_copy
     # Step 5 shows the PII of the shown locality; where the rounded sub-index scores shown would not give
     # it by hand (half-up rounding), the line says it is computed on unrounded values.
     note = {"vi": " (tính trên số chưa làm tròn)", "en": " (computed on unrounded values)"}[lang]
-    [pii_line] = [p for p in html.xpath("//article//p") if p.text_content().startswith({"vi": "Điểm PII:", "en": "PII score:"}[lang])]
+    [pii_line] = [
+        p
+        for p in html.xpath("//article//p")
+        if p.text_content().startswith({"vi": "Điểm PII:", "en": "PII score:"}[lang])
+    ]
     shown_parts = [Decimal(f"{s:.2f}") for s in subindex_scores[shown]]
     by_hand = (sum(shown_parts) / len(shown_parts)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
     expected = f"= {fmt(overall[shown])}" + (note if by_hand != Decimal(f"{overall[shown]:.2f}") else "")

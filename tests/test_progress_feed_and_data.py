@@ -9,9 +9,9 @@ import io
 import json
 
 import pytest
+from conftest import SITE_PATH, iter_html
 from lxml import etree
 
-from conftest import SITE_PATH, iter_html
 from pii_site import urls
 from pii_site.exports import COLUMNS, LIST_SEPARATOR
 from pii_site.feeds import feed_xml
@@ -35,7 +35,7 @@ def test_feed_has_every_update_and_news_post_newest_first(site, site_port, plan,
     assert len(items) - len(news) == sum(len(t.progress.updates) for t in plan.tasks) == 9
     assert len(news) == len(plan.news) > 0
     # Real data (demo: false) carries no demonstration marker (test_progress_site checks the marked feed).
-    for entry, post in zip(news, plan.news):
+    for entry, post in zip(news, plan.news, strict=True):
         assert entry.findtext(f"{ATOM}title") == getattr(post.title, lang)
         assert entry.find(f"{ATOM}link").get("href") == f"{address}news/{post.slug}/"
     updated = [e.findtext(f"{ATOM}updated") for e in items]
@@ -43,9 +43,13 @@ def test_feed_has_every_update_and_news_post_newest_first(site, site_port, plan,
     assert root.findtext(f"{ATOM}updated") == "2026-11-02T00:00:00+07:00"  # VIII.2's update, after every post
     first = items[0]
     assert first.find(f"{ATOM}link").get("href") == f"{address}{urls.address(urls.task_page('VIII.2'))}#history"
-    assert first.findtext(f"{ATOM}title") == {"vi": "Nhiệm vụ VIII.2: Chưa triển khai", "en": "Task VIII.2: Not started"}[lang]
+    assert (
+        first.findtext(f"{ATOM}title")
+        == {"vi": "Nhiệm vụ VIII.2: Chưa triển khai", "en": "Task VIII.2: Not started"}[lang]
+    )
     ids = [e.findtext(f"{ATOM}id") for e in items]
     assert len(set(ids)) == len(ids) and all(i.startswith("urn:uuid:") for i in ids)
+
     # IX.1's newest note (30 Sep) is Vietnamese only; VII.1's (25 Sep) has its English.
     def newest(title: dict[str, str]):
         return next(e for e in items if e.findtext(f"{ATOM}title") == title[lang])
@@ -64,7 +68,9 @@ def test_feed_ids_do_not_change_when_the_site_moves(site, plan):
     # The same plan's feed for another address (feeds.feed_xml is what the build writes) keeps every id.
     for lang in LANGS:
         built = entries(site, lang)[1]
-        moved = etree.fromstring(feed_xml(plan, lang, f"https://another.example/x/{lang}/").encode("utf-8")).findall(f"{ATOM}entry")
+        moved = etree.fromstring(feed_xml(plan, lang, f"https://another.example/x/{lang}/").encode("utf-8")).findall(
+            f"{ATOM}entry"
+        )
         assert [e.findtext(f"{ATOM}id") for e in built] == [e.findtext(f"{ATOM}id") for e in moved]
         assert all(e.find(f"{ATOM}link").get("href").startswith("https://another.example/x/") for e in moved)
         assert not any(e.find(f"{ATOM}link").get("href").startswith("https://another.example/") for e in built)
@@ -103,17 +109,17 @@ def test_updates_round_trip_through_json_and_csv(site, plan, lang):
     from_json = json.loads((folder / "updates.json").read_text(encoding="utf-8"))
     from_csv = read_csv(folder / "updates.csv")
     assert list(from_csv[0]) == list(COLUMNS["updates"])
-    expected = {
-        (t.id, i): u for t in plan.tasks for i, u in enumerate(t.progress.updates)
-    }
+    expected = {(t.id, i): u for t in plan.tasks for i, u in enumerate(t.progress.updates)}
     assert len(from_json) == len(from_csv) == len(expected) == 9
-    for record, row in zip(from_json, from_csv):
+    for record, row in zip(from_json, from_csv, strict=True):
         update = expected[(record["task_id"], record["index"])]
         assert record["date"] == update.date.isoformat() and record["status"] == update.status
         assert record["percent"] == update.percent and record["unit"] == update.unit
         assert record["note_vi"] == update.note.vi and record["note_en"] == update.note.en
         assert record["evidence_urls"] == [e.url for e in update.evidence if e.url]
-        assert [d.split(" | ")[0] for d in record["evidence_documents"]] == [e.number for e in update.evidence if e.number]
+        assert [d.split(" | ")[0] for d in record["evidence_documents"]] == [
+            e.number for e in update.evidence if e.number
+        ]
         for column in COLUMNS["updates"]:
             value = record[column]
             assert row[column] == (LIST_SEPARATOR.join(value) if isinstance(value, list) else cell(value)), column
@@ -125,7 +131,7 @@ def test_tasks_and_units_round_trip(site, plan, lang):
     tasks = json.loads((folder / "tasks.json").read_text(encoding="utf-8"))
     rows = read_csv(folder / "tasks.csv")
     assert [r["id"] for r in tasks] == [r["id"] for r in rows] == [t.id for t in plan.tasks]
-    for record, row, task in zip(tasks, rows, plan.tasks):
+    for record, row, task in zip(tasks, rows, plan.tasks, strict=True):
         assert record["text_vi"] == row["text_vi"] == task.text.vi
         assert record["text_en"] == row["text_en"] == task.text.en
         assert record["lead"] == [u.id for u in task.lead] and row["lead"] == LIST_SEPARATOR.join(record["lead"])
@@ -133,7 +139,12 @@ def test_tasks_and_units_round_trip(site, plan, lang):
         assert record["percent"] == task.progress.percent and row["percent"] == cell(task.progress.percent)
         assert record["overdue"] == task.progress.overdue and row["overdue"] == cell(task.progress.overdue)
     products = next(r for r in rows if r["id"] == "VII.2")
-    assert (products["baseline"], products["target"], products["latest"], products["measure_unit_vi"]) == ("0", "2", "1", "sản phẩm")
+    assert (products["baseline"], products["target"], products["latest"], products["measure_unit_vi"]) == (
+        "0",
+        "2",
+        "1",
+        "sản phẩm",
+    )
     target_only = next(r for r in rows if r["id"] == "IX.1")
     assert (target_only["baseline"], target_only["target"], target_only["latest"]) == ("", "40", "")
     units = read_csv(folder / "units.csv")

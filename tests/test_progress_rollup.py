@@ -9,6 +9,7 @@ import datetime as dt
 import shutil
 
 from conftest import FIXTURE_DIR, FIXTURE_TODAY, DataCopy
+
 from pii_site import load_plan
 from pii_site.progress import all_updates, recently_updated
 
@@ -20,7 +21,12 @@ def ids(tasks) -> list[str]:
 def test_counts_by_status_include_tasks_never_reported(plan):
     rollup = plan.rollup()
     assert rollup.counts == {
-        "not-started": 1, "in-progress": 1, "delayed": 1, "completed": 1, "continuous": 1, "no-update": 2,
+        "not-started": 1,
+        "in-progress": 1,
+        "delayed": 1,
+        "completed": 1,
+        "continuous": 1,
+        "no-update": 2,
     }
     assert rollup.total == 7 and rollup.reported == 5
     # Both ways of having no update: no status file (VIII.3) and "updates:" with nothing under it (IX.2).

@@ -7,9 +7,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import FIXTURE_TODAY, DataCopy, Page, build_into, iter_html
 from lxml import etree
 
-from conftest import FIXTURE_TODAY, DataCopy, Page, build_into, iter_html
 from pii_site import urls
 
 LANGS = ("vi", "en")
@@ -41,7 +41,9 @@ def demo_mode_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     data = DataCopy(tmp_path_factory.mktemp("demo-mode") / "data")
     data.replace("site.yml", "\ndemo: false\n", "\ndemo: true\n")  # the line, not the comment that names it
     data.replace("status/VII.2.yml", 'vi: "Chụp ảnh', f'vi: "{HOSTILE_NOTE} Chụp ảnh')
-    return build_into(tmp_path_factory.mktemp("demo-mode-site") / "site", data.root, "https://example.org/pii/", today=FIXTURE_TODAY)
+    return build_into(
+        tmp_path_factory.mktemp("demo-mode-site") / "site", data.root, "https://example.org/pii/", today=FIXTURE_TODAY
+    )
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -131,12 +133,22 @@ def test_english_site_labels_a_note_without_english(page):
 def test_task_page_shows_indicator_due_date_and_overdue(page, lang):
     products = page(lang, task_address("VII.2")).text()
     expected = {
-        "vi": ["Giá trị xuất phát 0 sản phẩm 01/01/2026", "Chỉ tiêu 2 sản phẩm 31/10/2026", "Giá trị mới nhất 1 sản phẩm 15/10/2026"],
-        "en": ["Baseline 0 products 1 January 2026", "Target 2 products 31 October 2026", "Latest value 1 products 15 October 2026"],
+        "vi": [
+            "Giá trị xuất phát 0 sản phẩm 01/01/2026",
+            "Chỉ tiêu 2 sản phẩm 31/10/2026",
+            "Giá trị mới nhất 1 sản phẩm 15/10/2026",
+        ],
+        "en": [
+            "Baseline 0 products 1 January 2026",
+            "Target 2 products 31 October 2026",
+            "Latest value 1 products 15 October 2026",
+        ],
     }[lang]
     for row in expected:
         assert row in products
-    late = {"vi": "Đã quá hạn 31/10/2026 mà chưa báo cáo hoàn thành.", "en": "Past its due date of 31 October 2026"}[lang]
+    late = {"vi": "Đã quá hạn 31/10/2026 mà chưa báo cáo hoàn thành.", "en": "Past its due date of 31 October 2026"}[
+        lang
+    ]
     assert late in products
     # IX.1's indicator has a target only; it is continuous, so its past due date is not "late".
     market = page(lang, task_address("IX.1")).text()
@@ -153,7 +165,8 @@ def test_home_pillar_and_unit_pages_show_progress(page, lang):
     cooperative = page(lang, "units/hop-tac-xa-song-may/")
     assert {"vi": "2/2 nhiệm vụ", "en": "2 of 2 tasks"}[lang] in cooperative.text()
     assert cooperative.xpath('//article//table//span[@class="pii-status__label"]/text()') == [
-        {"vi": "Đang thực hiện", "en": "In progress"}[lang], {"vi": "Thực hiện thường xuyên", "en": "Ongoing (continuous)"}[lang]
+        {"vi": "Đang thực hiện", "en": "In progress"}[lang],
+        {"vi": "Thực hiện thường xuyên", "en": "Ongoing (continuous)"}[lang],
     ]
 
 

@@ -8,8 +8,8 @@ import datetime as dt
 import re
 
 import pytest
-
 from conftest import FIXTURE_TODAY, PROJECT_DIR, DataCopy
+
 from pii_site import DataError, load_plan
 from pii_site.progress import STATUSES
 from pii_site.schema_export import json_schemas, schema_file_name
@@ -34,7 +34,10 @@ def test_file_named_after_an_unknown_task_names_the_closest_id(data_copy: DataCo
     [problem] = problems(data_copy)
     assert problem.startswith(f"{data_copy.path('status/VII.20.yml')}: tên tệp phải là mã một nhiệm vụ trong phụ lục")
     assert 'không có nhiệm vụ "VII.20". Có phải là "VII.2"?' in problem
-    assert '(en) the file name must be the id of a task in the appendix, but there is no task "VII.20". Did you mean "VII.2"?' in problem
+    assert (
+        '(en) the file name must be the id of a task in the appendix, but there is no task "VII.20". Did you mean "VII.2"?'
+        in problem
+    )
 
 
 def test_date_before_the_plan_starts_says_which_day_is_used(data_copy: DataCopy):
@@ -56,7 +59,10 @@ def test_date_in_the_future(data_copy: DataCopy):
     assert problem.startswith(
         f'{path}:{line}: cập nhật ngày 2026-12-01, trường "date": ngày 2026-12-01 ở tương lai (hôm nay là {FIXTURE_TODAY})'
     )
-    assert f'(en) update of 2026-12-01, field "date": the date 2026-12-01 is in the future (today is {FIXTURE_TODAY})' in problem
+    assert (
+        f'(en) update of 2026-12-01, field "date": the date 2026-12-01 is in the future (today is {FIXTURE_TODAY})'
+        in problem
+    )
 
 
 def test_percent_outside_0_to_100(data_copy: DataCopy):
@@ -107,7 +113,9 @@ def test_unknown_reporting_unit_names_the_closest(data_copy: DataCopy):
 def test_incomplete_document_reference(data_copy: DataCopy):
     data_copy.replace("status/VII.1.yml", "        date: 2026-09-24\n", "")
     [problem] = problems(data_copy)
-    assert "evidence needs a link (url), or a document's number, date and issuing body (issuer) all together." in problem
+    assert (
+        "evidence needs a link (url), or a document's number, date and issuing body (issuer) all together." in problem
+    )
 
 
 def test_unknown_status_lists_the_allowed_ones(data_copy: DataCopy):
@@ -141,13 +149,15 @@ def test_a_new_status_file_points_editors_at_the_exported_status_schema():
     assert name in json_schemas()
 
 
-@pytest.mark.parametrize("address", ["https://...", "https://example.org/a b", 'https://x.org/"><script>', "javascript:alert(1)"])
+@pytest.mark.parametrize(
+    "address", ["https://...", "https://example.org/a b", 'https://x.org/"><script>', "javascript:alert(1)"]
+)
 def test_evidence_address_must_be_a_complete_web_address(data_copy: DataCopy, address: str):
     line = data_copy.replace(
         "status/VII.2.yml", "- url: https://example.org/san-may/mat-ong-tram?ma=SM-01", f"- url: '{address}'"
     )
     [problem] = problems(data_copy)
-    assert problem.startswith(f'{data_copy.path("status/VII.2.yml")}:{line}: ')
+    assert problem.startswith(f"{data_copy.path('status/VII.2.yml')}:{line}: ")
     assert "phải là một địa chỉ web đầy đủ, bắt đầu bằng https:// và không có khoảng trắng" in problem
     assert "(en) " in problem and "must be a complete web address starting with https://" in problem
 
@@ -165,8 +175,12 @@ def test_the_guides_block_pasted_at_the_end_of_a_file_without_updates_is_valid(d
     margin = len(block[0]) - len(block[0].lstrip()) - 2  # the guide says: two spaces before "- date:"
     pasted = "\n".join(line[margin:] for line in block) + "\n"
     # Step 4: the unit is one of this plan's units, and the placeholder address a real one.
-    task = next(t for t in plan.tasks if t.progress.status == "no-update" and data_copy.path(f"status/{t.id}.yml").is_file())
-    pasted = re.sub(r"(?m)^(\s+unit:) \S+", rf"\1 {task.lead[0].id}", pasted).replace("https://...", "https://example.gov.vn/tin/1")
+    task = next(
+        t for t in plan.tasks if t.progress.status == "no-update" and data_copy.path(f"status/{t.id}.yml").is_file()
+    )
+    pasted = re.sub(r"(?m)^(\s+unit:) \S+", rf"\1 {task.lead[0].id}", pasted).replace(
+        "https://...", "https://example.gov.vn/tin/1"
+    )
     status = data_copy.path(f"status/{task.id}.yml")
     assert status.read_text(encoding="utf-8").endswith("\nupdates:\n")
     status.write_text(status.read_text(encoding="utf-8") + pasted, encoding="utf-8")

@@ -9,6 +9,7 @@ are pointed at the clone's copy of it with PII_DATA_DIR, which both scripts read
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import re
@@ -18,9 +19,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-
 from conftest import FIXTURE_DIR, FIXTURE_TODAY, PROJECT_DIR, DataCopy, load_script
-import datetime as dt
 
 from pii_site import load_plan, urls
 from pii_site.errors import message
@@ -35,18 +34,24 @@ PINNED = re.compile(r"^\s*(?:-\s+)?uses:\s+[\w.-]+/[\w./-]+@[0-9a-f]{40} # v\d+\
 validate = load_script("validate")
 
 
-def run(*command: str | Path, cwd: Path = PROJECT_DIR, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+def run(
+    *command: str | Path, cwd: Path = PROJECT_DIR, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess:
     return subprocess.run([str(c) for c in command], cwd=cwd, env=env, capture_output=True, text=True, timeout=300)
 
 
 def test_there_is_a_publish_and_a_pull_request_workflow():
-    triggers = {path.name: yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.BaseLoader)["on"] for path in WORKFLOWS}
+    triggers = {
+        path.name: yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.BaseLoader)["on"] for path in WORKFLOWS
+    }
     assert set(triggers["publish.yml"]) == {"push", "workflow_dispatch"}
     assert triggers["publish.yml"]["push"]["branches"] == ["main"]
     assert set(triggers["check.yml"]) == {"pull_request"}
 
 
-@pytest.mark.parametrize(("schema", "files"), [("vendor.github-workflows", WORKFLOWS), ("vendor.gitlab-ci", [GITLAB_CI])])
+@pytest.mark.parametrize(
+    ("schema", "files"), [("vendor.github-workflows", WORKFLOWS), ("vendor.gitlab-ci", [GITLAB_CI])]
+)
 def test_ci_files_match_the_official_schema(schema, files):
     result = run(BIN / "check-jsonschema", "--builtin-schema", schema, *files)
     assert result.returncode == 0, result.stdout + result.stderr
@@ -115,7 +120,9 @@ def test_github_format_puts_each_problem_on_its_file_and_line(data_copy: DataCop
     )
 
 
-def test_codequality_format_is_a_gitlab_report_with_path_and_line(data_copy: DataCopy, fixture_today, capsys, monkeypatch):
+def test_codequality_format_is_a_gitlab_report_with_path_and_line(
+    data_copy: DataCopy, fixture_today, capsys, monkeypatch
+):
     monkeypatch.chdir(data_copy.root.parent)
     line = data_copy.replace("units.yml", f"- id: {UNIT}\n", f"- id: {BAD_UNIT}\n")
     assert validate.main(["--data", "data", "--format", "codequality"]) == 1
@@ -159,8 +166,12 @@ def ci_build_commands(ci_file: str) -> tuple[list[str], dict[str, str]]:
     ("ci_file", "platform_env", "out_dir", "public_url"),
     [
         # configure-pages' base_url for a project page has no trailing slash.
-        (".github/workflows/publish.yml", {"PAGES_BASE_URL": "https://office.github.io/pii-plan"}, "site",
-         "https://office.github.io/pii-plan/"),
+        (
+            ".github/workflows/publish.yml",
+            {"PAGES_BASE_URL": "https://office.github.io/pii-plan"},
+            "site",
+            "https://office.github.io/pii-plan/",
+        ),
         (".gitlab-ci.yml", {"CI_PAGES_URL": "https://ke-hoach.example.org"}, "public", "https://ke-hoach.example.org/"),
     ],
 )
@@ -185,11 +196,16 @@ def test_publish_commands_build_the_whole_site_from_a_clean_clone(tmp_path, ci_f
         result = run("bash", "-euo", "pipefail", "-c", command, cwd=clone, env=env)
         assert result.returncode == 0, f"{command}\n{result.stdout}\n{result.stderr}"
     site = clone / out_dir
-    missing = [str(path.relative_to(site)) for path in expected_files(site, clone, Path(env["PII_DATA_DIR"]))
-               if not path.is_file()]
+    missing = [
+        str(path.relative_to(site))
+        for path in expected_files(site, clone, Path(env["PII_DATA_DIR"]))
+        if not path.is_file()
+    ]
     assert missing == []
     for lang in LANGUAGES:
-        canonical = re.search(r'<link rel="canonical" href="([^"]+)"', (site / lang / "plan" / "index.html").read_text())
+        canonical = re.search(
+            r'<link rel="canonical" href="([^"]+)"', (site / lang / "plan" / "index.html").read_text()
+        )
         assert canonical and canonical.group(1) == f"{public_url}{lang}/plan/"
 
 
@@ -201,11 +217,18 @@ def test_properdocs_builds_the_same_pages_from_the_same_mkdocs_yml(site: Path, t
     out = tmp_path / "site"
     site_url = (site / "vi" / "sitemap.xml").read_text().split("<loc>")[1].split("vi/")[0]
     for lang in LANGUAGES:
-        env = {**os.environ, "PII_LANG": lang, "PII_SITE_URL": site_url, "PII_DATA_DIR": str(FIXTURE_DIR),
-               "PII_TODAY": FIXTURE_TODAY}  # the day the session build `site` was made for
+        env = {
+            **os.environ,
+            "PII_LANG": lang,
+            "PII_SITE_URL": site_url,
+            "PII_DATA_DIR": str(FIXTURE_DIR),
+            "PII_TODAY": FIXTURE_TODAY,
+        }  # the day the session build `site` was made for
         result = run(BIN / "properdocs", "build", "--strict", "-f", PROJECT_DIR / "mkdocs.yml", "-d", out, env=env)
         assert result.returncode == 0, result.stderr
     pages = lambda root: sorted(str(p.relative_to(root)) for p in root.rglob("*.html"))  # noqa: E731
     assert pages(out) == pages(site)
     home = (out / "en" / "index.html").read_text(encoding="utf-8")
-    assert "ProperDocs" in home and (site / "en" / "index.html").read_text(encoding="utf-8").count("<h2") == home.count("<h2")
+    assert "ProperDocs" in home and (site / "en" / "index.html").read_text(encoding="utf-8").count("<h2") == home.count(
+        "<h2"
+    )

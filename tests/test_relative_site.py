@@ -8,10 +8,10 @@ import re
 from pathlib import Path
 
 import lxml.etree
-import pytest
-
 import material
+import pytest
 from conftest import FIXTURE_DIR, build_into, iter_html
+
 from pii_site import load_plan
 from pii_site.site_config import RELATIVE, BuildSettings, for_language
 

@@ -10,8 +10,8 @@ import os
 from pathlib import Path
 
 import pytest
-
 from conftest import FIXTURE_TODAY, DataCopy, load_script
+
 from pii_site import load_plan
 from pii_site.errors import message
 
@@ -38,7 +38,7 @@ def expect(err: str, location: str, key: str, **values) -> None:
 def test_control_character_in_a_quoted_text_is_refused_with_its_line(data_copy: DataCopy, capsys):
     line = data_copy.replace("units.yml", f'"{UNIT_NAME}"', '"Ban Kinh tế\\v– Nông nghiệp"')
     err = refused(data_copy.root, capsys)
-    expect(err, f'{data_copy.path("units.yml")}:{line}', "control_character", code="U+000B")
+    expect(err, f"{data_copy.path('units.yml')}:{line}", "control_character", code="U+000B")
     assert 'trường "name.vi"' in err
 
 
@@ -50,13 +50,13 @@ def test_tab_and_newline_in_a_text_are_fine(data_copy: DataCopy, capsys):
 def test_raw_control_character_in_a_file_is_a_plain_message(data_copy: DataCopy, capsys):
     line = data_copy.replace("units.yml", UNIT_NAME, "Ban Kinh tế\x0b– Nông nghiệp")
     err = refused(data_copy.root, capsys)
-    expect(err, f'{data_copy.path("units.yml")}:{line}', "yaml_control_character", code="U+000B")
+    expect(err, f"{data_copy.path('units.yml')}:{line}", "yaml_control_character", code="U+000B")
 
 
 def test_nul_byte_in_a_file_is_a_plain_message(data_copy: DataCopy, capsys):
     line = data_copy.replace("tasks.yml", "lead:", "lead:\x00")
     err = refused(data_copy.root, capsys)
-    expect(err, f'{data_copy.path("tasks.yml")}:{line}', "yaml_control_character", code="U+0000")
+    expect(err, f"{data_copy.path('tasks.yml')}:{line}", "yaml_control_character", code="U+0000")
 
 
 def test_an_alias_inside_its_own_anchor_is_a_plain_message(data_copy: DataCopy, capsys):
@@ -70,15 +70,17 @@ def test_an_alias_inside_its_own_anchor_is_a_plain_message(data_copy: DataCopy, 
 
 
 def test_thirtieth_of_february_in_the_plan_date_is_refused(data_copy: DataCopy, capsys):
-    line = data_copy.replace("plan.yml", "date: {year: 2026, month: 3, day: null}", "date: {year: 2026, month: 2, day: 30}")
+    line = data_copy.replace(
+        "plan.yml", "date: {year: 2026, month: 3, day: null}", "date: {year: 2026, month: 2, day: 30}"
+    )
     err = refused(data_copy.root, capsys)
-    expect(err, f'{data_copy.path("plan.yml")}:{line}', "date_not_a_day", day=30, month=2, year=2026)
+    expect(err, f"{data_copy.path('plan.yml')}:{line}", "date_not_a_day", day=30, month=2, year=2026)
 
 
 def test_a_source_date_with_a_day_but_no_month_is_refused(data_copy: DataCopy, capsys):
     line = data_copy.replace("sources.yml", "date: {year: 2026, month: 1}", "date: {year: 2026, day: 8}")
     err = refused(data_copy.root, capsys)
-    expect(err, f'{data_copy.path("sources.yml")}:{line}', "date_day_without_month")
+    expect(err, f"{data_copy.path('sources.yml')}:{line}", "date_day_without_month")
 
 
 def test_29_february_of_a_leap_year_is_a_real_day(data_copy: DataCopy, capsys):
@@ -125,11 +127,25 @@ def test_add_update_keeps_windows_line_endings_byte_for_byte(data_copy: DataCopy
     path = data_copy.path("status/VII.2.yml")
     before = path.read_bytes().replace(b"\n", b"\r\n")
     path.write_bytes(before)
-    assert add_update.main(["VII.2", "--status", "in-progress", "--note", "Tiếp tục", "--date", "2026-11-25",
-                            "--data", str(data_copy.root)]) == 0, capsys.readouterr().err
+    assert (
+        add_update.main(
+            [
+                "VII.2",
+                "--status",
+                "in-progress",
+                "--note",
+                "Tiếp tục",
+                "--date",
+                "2026-11-25",
+                "--data",
+                str(data_copy.root),
+            ]
+        )
+        == 0
+    ), capsys.readouterr().err
     after = path.read_bytes()
     assert after[: len(before)] == before  # cmp: the old bytes are untouched
-    added = after[len(before):]
+    added = after[len(before) :]
     assert added and added.count(b"\n") == added.count(b"\r\n")  # the new lines end like the old ones
     plan = load_plan(data_copy.root, dt.date.fromisoformat(FIXTURE_TODAY))
     assert plan.task("VII.2").progress.latest.note.vi == "Tiếp tục"
@@ -163,10 +179,13 @@ def test_hidden_files_in_the_status_folder_are_fine(data_copy: DataCopy, capsys)
 
 # Dates in progress files that describe what has happened cannot be ahead of today.
 
+
 def test_evidence_dated_in_the_future_is_refused(data_copy: DataCopy, capsys):
     path = data_copy.path("status/VII.2.yml")  # ends with the latest update's evidence list
     text = path.read_text(encoding="utf-8")
-    path.write_text(text + '      - {number: "15/BC-UBND", date: 2026-12-20, issuer: {vi: "UBND xã"}}\n', encoding="utf-8")
+    path.write_text(
+        text + '      - {number: "15/BC-UBND", date: 2026-12-20, issuer: {vi: "UBND xã"}}\n', encoding="utf-8"
+    )
     line = text.count("\n") + 1
     err = refused(data_copy.root, capsys)
     expect(err, f"{path}:{line}", "date_in_future", found="2026-12-20", today=FIXTURE_TODAY)
@@ -176,7 +195,9 @@ def test_indicator_latest_value_dated_in_the_future_is_refused_but_target_may_be
     target = "  target: {value: 40, date: 2026-12-31}\n"  # IX.1's target, ahead of today: that is fine
     line = data_copy.replace("status/IX.1.yml", target, target + "  latest: {value: 17, date: 2026-12-01}\n") + 1
     err = refused(data_copy.root, capsys)
-    expect(err, f'{data_copy.path("status/IX.1.yml")}:{line}', "date_in_future", found="2026-12-01", today=FIXTURE_TODAY)
+    expect(
+        err, f"{data_copy.path('status/IX.1.yml')}:{line}", "date_in_future", found="2026-12-01", today=FIXTURE_TODAY
+    )
     assert err.count("(en)") == 2  # this problem and the summary: nothing about the target
 
 
@@ -208,8 +229,20 @@ def test_build_main_leaves_the_environment_as_it_found_it(data_copy: DataCopy, t
     monkeypatch.delenv("PII_DATA_DIR", raising=False)
     monkeypatch.setenv("PII_SITE_URL", "https://example.org/before/")
     data_copy.replace("tasks.yml", "lead:", "leader:")  # fails fast, before anything is written
-    assert build.main(["--data", str(data_copy.root), "--site-url", "https://example.org/x/",
-                       "--site-dir", str(tmp_path / "site"), "-q"]) == 1
+    assert (
+        build.main(
+            [
+                "--data",
+                str(data_copy.root),
+                "--site-url",
+                "https://example.org/x/",
+                "--site-dir",
+                str(tmp_path / "site"),
+                "-q",
+            ]
+        )
+        == 1
+    )
     assert "PII_DATA_DIR" not in os.environ
     assert os.environ["PII_SITE_URL"] == "https://example.org/before/"
     assert not (tmp_path / "site").exists()
@@ -269,6 +302,7 @@ def test_preview_ignores_a_file_that_vanishes_while_it_looks(data_copy: DataCopy
 
 # Glossary links
 
+
 def test_glossary_term_links_only_on_word_boundaries_of_the_plain_text():
     from pii_site.glossary_links import GlossaryLinker
     from pii_site.render import escape_markdown
@@ -285,8 +319,14 @@ def test_one_spelling_under_two_glossary_terms_is_refused(data_copy: DataCopy, c
     first = data_copy.line_of("glossary.yml", 'match: ["CSM"]')  # the term csm
     line = data_copy.replace("glossary.yml", 'match: ["OCAP"]', 'match: ["OCAP", "csm"]')
     err = refused(data_copy.root, capsys)
-    expect(err, f'{data_copy.path("glossary.yml")}:{line}', "glossary_duplicate_spelling", found="csm", other="csm",
-           other_line=first)
+    expect(
+        err,
+        f"{data_copy.path('glossary.yml')}:{line}",
+        "glossary_duplicate_spelling",
+        found="csm",
+        other="csm",
+        other_line=first,
+    )
 
 
 def test_a_news_file_saved_with_a_byte_order_mark_is_read(data_copy: DataCopy, plan, capsys):
@@ -294,4 +334,6 @@ def test_a_news_file_saved_with_a_byte_order_mark_is_read(data_copy: DataCopy, p
         post.write_bytes(b"\xef\xbb\xbf" + post.read_bytes())  # Notepad's "UTF-8 with BOM"
     assert validate.main(["--data", str(data_copy.root)]) == 0, capsys.readouterr().err
     read = load_plan(data_copy.root, dt.date.fromisoformat(FIXTURE_TODAY)).news
-    assert [(p.slug, p.date, p.title, p.body_vi) for p in read] == [(p.slug, p.date, p.title, p.body_vi) for p in plan.news]
+    assert [(p.slug, p.date, p.title, p.body_vi) for p in read] == [
+        (p.slug, p.date, p.title, p.body_vi) for p in plan.news
+    ]

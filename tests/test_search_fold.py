@@ -10,15 +10,18 @@ import pytest
 from pii_site.search_fold import fold, folded_words, improve_search_index
 
 
-@pytest.mark.parametrize(("text", "folded"), [
-    ("Đổi mới sáng tạo", "Doi moi sang tao"),
-    ("đường phố", "duong pho"),
-    ("Ban Kinh tế – Nông nghiệp", "Ban Kinh te – Nong nghiep"),
-    ("Dịch vụ số mới", "Dich vu so moi"),
-    ("Ủy ban nhân dân xã Sông Mây", "Uy ban nhan dan xa Song May"),
-    ("ĐỘI NGŨ HƯỚNG DẪN VIÊN", "DOI NGU HUONG DAN VIEN"),
-    ("OCAP 3 sao", "OCAP 3 sao"),
-])
+@pytest.mark.parametrize(
+    ("text", "folded"),
+    [
+        ("Đổi mới sáng tạo", "Doi moi sang tao"),
+        ("đường phố", "duong pho"),
+        ("Ban Kinh tế – Nông nghiệp", "Ban Kinh te – Nong nghiep"),
+        ("Dịch vụ số mới", "Dich vu so moi"),
+        ("Ủy ban nhân dân xã Sông Mây", "Uy ban nhan dan xa Song May"),
+        ("ĐỘI NGŨ HƯỚNG DẪN VIÊN", "DOI NGU HUONG DAN VIEN"),
+        ("OCAP 3 sao", "OCAP 3 sao"),
+    ],
+)
 def test_fold_removes_every_vietnamese_mark_including_d_with_stroke(text, folded):
     assert fold(text) == folded
 
@@ -28,9 +31,13 @@ def test_folded_words_keep_only_words_that_change_and_ignore_markup():
 
 
 def test_index_gets_folded_fields_with_the_boost_of_their_source():
-    index = {"config": {"fields": {"title": {"boost": 1000.0}, "text": {"boost": 1.0}}},
-             "docs": [{"location": "a/", "title": "Đổi mới", "text": "<p>sáng tạo</p>"},
-                      {"location": "b/", "title": "Innovation", "text": "plain"}]}
+    index = {
+        "config": {"fields": {"title": {"boost": 1000.0}, "text": {"boost": 1.0}}},
+        "docs": [
+            {"location": "a/", "title": "Đổi mới", "text": "<p>sáng tạo</p>"},
+            {"location": "b/", "title": "Innovation", "text": "plain"},
+        ],
+    }
     improved = improve_search_index(index)
     assert improved["config"]["fields"]["title_folded"] == {"boost": 1000.0}
     assert improved["config"]["fields"]["text_folded"] == {"boost": 1.0}
@@ -40,9 +47,14 @@ def test_index_gets_folded_fields_with_the_boost_of_their_source():
 
 
 def test_shorter_titles_get_the_higher_boost_and_front_matter_boosts_are_kept():
-    index = {"config": {}, "docs": [{"location": "a/", "title": "Institutions", "text": ""},
-                                    {"location": "b/", "title": "Legal institutions and security and order", "text": ""},
-                                    {"location": "c/", "title": "Institutions", "text": "", "boost": 2.0}]}
+    index = {
+        "config": {},
+        "docs": [
+            {"location": "a/", "title": "Institutions", "text": ""},
+            {"location": "b/", "title": "Legal institutions and security and order", "text": ""},
+            {"location": "c/", "title": "Institutions", "text": "", "boost": 2.0},
+        ],
+    }
     short, long, boosted = improve_search_index(index)["docs"]
     assert short["boost"] > 1.0 > long["boost"]
     assert boosted["boost"] == pytest.approx(2 * short["boost"], rel=1e-3)

@@ -14,7 +14,6 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-
 from conftest import DEMO_OVERLAY, FIXTURE_DIR, FIXTURE_TODAY, PROJECT_DIR, DataCopy, free_port, load_script
 
 
@@ -39,10 +38,24 @@ def test_preview_serves_both_languages_and_rebuilds_after_an_edit(data_copy: Dat
     unit = plan.units[0]
     page = f"units/{unit.id}/"
     port = free_port()
-    command = [sys.executable, str(PROJECT_DIR / "scripts" / "serve.py"), "--port", str(port),
-               "--site-dir", str(tmp_path / "site"), "--data", str(data_copy.root)]
-    server = subprocess.Popen(command, cwd=PROJECT_DIR, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-                              env={**os.environ, "PII_TODAY": FIXTURE_TODAY})
+    command = [
+        sys.executable,
+        str(PROJECT_DIR / "scripts" / "serve.py"),
+        "--port",
+        str(port),
+        "--site-dir",
+        str(tmp_path / "site"),
+        "--data",
+        str(data_copy.root),
+    ]
+    server = subprocess.Popen(
+        command,
+        cwd=PROJECT_DIR,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        env={**os.environ, "PII_TODAY": FIXTURE_TODAY},
+    )
     base = f"http://127.0.0.1:{port}"
     try:
         assert wait_for(lambda: fetch(f"{base}/vi/") is not None, 90), "the preview never answered"
@@ -61,18 +74,36 @@ def test_demo_preview_lays_the_overlay_and_rebuilds_when_the_overlay_changes(tmp
     overlay = tmp_path / "demo"
     shutil.copytree(DEMO_OVERLAY, overlay)
     port = free_port()
-    command = [sys.executable, str(PROJECT_DIR / "scripts" / "serve.py"), "--port", str(port),
-               "--site-dir", str(tmp_path / "site"), "--overlay", str(overlay), "--data", str(FIXTURE_DIR)]
+    command = [
+        sys.executable,
+        str(PROJECT_DIR / "scripts" / "serve.py"),
+        "--port",
+        str(port),
+        "--site-dir",
+        str(tmp_path / "site"),
+        "--overlay",
+        str(overlay),
+        "--data",
+        str(FIXTURE_DIR),
+    ]
     # Over the fixture plan: the demo's news are laid whatever plan is under them (its status files,
     # written for data/'s tasks, are left out with a note).
-    server = subprocess.Popen(command, cwd=PROJECT_DIR, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-                              env={**os.environ, "PII_TODAY": FIXTURE_TODAY})
+    server = subprocess.Popen(
+        command,
+        cwd=PROJECT_DIR,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        env={**os.environ, "PII_TODAY": FIXTURE_TODAY},
+    )
     news = f"http://127.0.0.1:{port}/en/news/"
     post = sorted((overlay / "news").glob("*.md"))[-1]
     try:
         assert wait_for(lambda: fetch(news) is not None, 90), "the preview never answered"
         assert "Demonstration data" in (fetch(news) or "")
-        post.write_text(post.read_text(encoding="utf-8").replace("(Illustration)", "(Illustration, edited)"), encoding="utf-8")
+        post.write_text(
+            post.read_text(encoding="utf-8").replace("(Illustration)", "(Illustration, edited)"), encoding="utf-8"
+        )
         assert wait_for(lambda: "(Illustration, edited)" in (fetch(news) or ""), 90)
     finally:
         server.terminate()
@@ -95,6 +126,8 @@ def test_busy_port_is_said_in_one_sentence_with_exit_status_1(tmp_path: Path, ca
         assert serve.main(argv) == 1
     captured = capsys.readouterr()
     assert captured.out == ""
-    assert captured.err == (f"Port {port} is busy (another preview or program uses it); choose another one, "
-                            f"e.g. make serve PORT={port + 1} (or make demo PORT={port + 1}).\n")
+    assert captured.err == (
+        f"Port {port} is busy (another preview or program uses it); choose another one, "
+        f"e.g. make serve PORT={port + 1} (or make demo PORT={port + 1}).\n"
+    )
     assert not (tmp_path / "site").exists(), "nothing is built for a preview that cannot start"

@@ -11,18 +11,30 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-
 from conftest import FIXTURE_DIR, SITE_PATH, iter_html
+
 from pii_site import urls
 
 LANGS = ("vi", "en")
 # What a reader sees for each status (hooks/pii_site/labels/progress.yml), written out so that a
 # wrong label or a status shown as its code fails.
 STATUS_LABELS = {
-    "vi": {"not-started": "Chưa triển khai", "in-progress": "Đang thực hiện", "delayed": "Chậm tiến độ",
-           "completed": "Hoàn thành", "continuous": "Thực hiện thường xuyên", "no-update": "Chưa có cập nhật"},
-    "en": {"not-started": "Not started", "in-progress": "In progress", "delayed": "Delayed",
-           "completed": "Completed", "continuous": "Ongoing (continuous)", "no-update": "No update yet"},
+    "vi": {
+        "not-started": "Chưa triển khai",
+        "in-progress": "Đang thực hiện",
+        "delayed": "Chậm tiến độ",
+        "completed": "Hoàn thành",
+        "continuous": "Thực hiện thường xuyên",
+        "no-update": "Chưa có cập nhật",
+    },
+    "en": {
+        "not-started": "Not started",
+        "in-progress": "In progress",
+        "delayed": "Delayed",
+        "completed": "Completed",
+        "continuous": "Ongoing (continuous)",
+        "no-update": "No update yet",
+    },
 }
 OVERDUE = {"vi": "Quá hạn", "en": "Overdue"}
 
@@ -81,8 +93,10 @@ def test_every_pillar_page_lists_its_tasks_or_says_it_has_none(page, plan, lang)
 def test_a_pillar_without_tasks_says_so(page, plan, lang):
     # The fixture sets no task under its pillar 3 (ket-noi-so); next() fails if that edge case goes.
     pillar = next(p for p in plan.pillars if not plan.tasks_in(p))
-    expected = {"vi": f"Kế hoạch này không có nhiệm vụ nào thuộc trụ cột {pillar.name.vi}.",
-                "en": f"This plan has no task under the {pillar.name.en} pillar."}[lang]
+    expected = {
+        "vi": f"Kế hoạch này không có nhiệm vụ nào thuộc trụ cột {pillar.name.vi}.",
+        "en": f"This plan has no task under the {pillar.name.en} pillar.",
+    }[lang]
     assert expected in page(lang, address(urls.pillar_page(pillar.id))).text()
 
 
@@ -108,9 +122,11 @@ def test_tasks_table_lists_every_task_with_its_status(page, plan, lang):
     assert [row.xpath("string(td[1])").strip() for row in rows] == [t.id for t in plan.tasks]
     shown = [" ".join(row.xpath("string(td[last()])").split()) for row in rows]
     expected = [
-        " ".join([STATUS_LABELS[lang][t.progress.status]]
-                 + ([f"{t.progress.percent}%"] if t.progress.percent is not None else [])
-                 + ([OVERDUE[lang]] if t.progress.overdue else []))
+        " ".join(
+            [STATUS_LABELS[lang][t.progress.status]]
+            + ([f"{t.progress.percent}%"] if t.progress.percent is not None else [])
+            + ([OVERDUE[lang]] if t.progress.overdue else [])
+        )
         for t in plan.tasks
     ]
     assert shown == expected
@@ -182,8 +198,10 @@ def test_units_page_does_not_claim_every_unit_has_both_kinds_of_work(page, plan,
     # Some units have no section IV duty, others no appendix task: the lead must allow either.
     assert any(not plan.duties_of(u) for u in plan.units)
     assert any(not (plan.tasks_led_by(u) or plan.tasks_coordinated_by(u)) for u in plan.units)
-    expected = {"vi": f"Kế hoạch giao việc cho {len(plan.units)} đơn vị: nhiệm vụ ở mục IV, chủ trì hoặc phối hợp nhiệm vụ trong phụ lục, hoặc cả hai.",
-                "en": f"The plan gives work to {len(plan.units)} units: duties in section IV, tasks in the appendix (as lead or coordinating unit), or both."}[lang]
+    expected = {
+        "vi": f"Kế hoạch giao việc cho {len(plan.units)} đơn vị: nhiệm vụ ở mục IV, chủ trì hoặc phối hợp nhiệm vụ trong phụ lục, hoặc cả hai.",
+        "en": f"The plan gives work to {len(plan.units)} units: duties in section IV, tasks in the appendix (as lead or coordinating unit), or both.",
+    }[lang]
     assert expected in page(lang, "units/").text()
 
 
@@ -192,8 +210,10 @@ def test_home_counts_only_units_that_have_tasks_as_doing_them(page, plan, lang):
     text = page(lang, "").text()
     with_tasks = [u for u in plan.units if plan.tasks_led_by(u) or plan.tasks_coordinated_by(u)]
     assert len(with_tasks) < len(plan.units)  # the library (thu-vien-xa) has duties but no appendix task
-    expected = {"vi": f"do {len(with_tasks)} đơn vị chủ trì hoặc phối hợp",
-                "en": f"which {len(with_tasks)} of these units lead or coordinate"}[lang]
+    expected = {
+        "vi": f"do {len(with_tasks)} đơn vị chủ trì hoặc phối hợp",
+        "en": f"which {len(with_tasks)} of these units lead or coordinate",
+    }[lang]
     assert expected in text
 
 

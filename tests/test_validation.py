@@ -9,9 +9,9 @@ import shutil
 from pathlib import Path
 
 import pytest
+from conftest import FIXTURE_DIR, FIXTURE_TODAY, DataCopy, build_into, load_script
 from mkdocs.exceptions import MkDocsException
 
-from conftest import FIXTURE_DIR, FIXTURE_TODAY, DataCopy, build_into, load_script
 from pii_site import DataError, load_plan
 
 validate = load_script("validate")
@@ -54,7 +54,9 @@ def test_duplicate_task_id_points_at_both_lines(data_copy: DataCopy):
     [problem] = problems_of(data_copy.root)
     assert problem.startswith(f'{data_copy.path("tasks.yml")}:{second}: nhiệm vụ VIII.2, trường "id": ')
     assert f'mã "VIII.2" bị trùng: đã dùng ở dòng {first}.' in problem
-    assert f'(en) task VIII.2, field "id": the id "VIII.2" is used twice: it is already used on line {first}.' in problem
+    assert (
+        f'(en) task VIII.2, field "id": the id "VIII.2" is used twice: it is already used on line {first}.' in problem
+    )
 
 
 def test_missing_english_text(data_copy: DataCopy):
@@ -77,7 +79,7 @@ def test_yaml_syntax_error_has_line_and_column(data_copy: DataCopy):
     line = data_copy.replace("duties.yml", f"unit: {LEAD}", f"unit: [{LEAD}")
     [problem] = problems_of(data_copy.root)
     location, rest = problem.split(": ", 1)
-    assert location == f'{data_copy.path("duties.yml")}:{line + 1}'  # YAML notices on the next line
+    assert location == f"{data_copy.path('duties.yml')}:{line + 1}"  # YAML notices on the next line
     assert rest.startswith("lỗi cú pháp YAML ở cột ")
     assert "(en) YAML syntax error at column " in rest
 
@@ -95,7 +97,9 @@ def test_wrong_type(data_copy: DataCopy):
 def test_list_expected(data_copy: DataCopy):
     line = data_copy.replace("tasks.yml", f"coordinating: [{COORDINATING}]", f"coordinating: {COORDINATING}")
     [problem] = problems_of(data_copy.root)
-    assert problem.startswith(f'{data_copy.path("tasks.yml")}:{line}: nhiệm vụ VII.1, trường "coordinating": cần một danh sách')
+    assert problem.startswith(
+        f'{data_copy.path("tasks.yml")}:{line}: nhiệm vụ VII.1, trường "coordinating": cần một danh sách'
+    )
 
 
 def test_misspelt_field_suggests_the_right_name(data_copy: DataCopy):

@@ -24,15 +24,43 @@ LIST_SEPARATOR = "; "
 # Dataset -> its columns, in file order. Each column is described by label open_data.col.<dataset>.<column>.
 COLUMNS: dict[str, tuple[str, ...]] = {
     "tasks": (
-        "id", "group", "pillar_id", "indicator_vi", "indicator_en", "text_vi", "text_en", "lead", "coordinating",
-        "status", "percent", "last_update", "due", "overdue",
-        "measure_unit_vi", "measure_unit_en", "baseline", "baseline_date", "target", "target_date",
-        "latest", "latest_date", "measure_source_vi", "measure_source_en",
+        "id",
+        "group",
+        "pillar_id",
+        "indicator_vi",
+        "indicator_en",
+        "text_vi",
+        "text_en",
+        "lead",
+        "coordinating",
+        "status",
+        "percent",
+        "last_update",
+        "due",
+        "overdue",
+        "measure_unit_vi",
+        "measure_unit_en",
+        "baseline",
+        "baseline_date",
+        "target",
+        "target_date",
+        "latest",
+        "latest_date",
+        "measure_source_vi",
+        "measure_source_en",
     ),
     "units": ("id", "name_vi", "name_en", "description_vi", "description_en", "collective", "leads", "coordinates"),
     "updates": (
-        "task_id", "index", "date", "status", "percent", "unit", "note_vi", "note_en",
-        "evidence_urls", "evidence_documents",
+        "task_id",
+        "index",
+        "date",
+        "status",
+        "percent",
+        "unit",
+        "note_vi",
+        "note_en",
+        "evidence_urls",
+        "evidence_documents",
     ),
 }
 
@@ -57,29 +85,45 @@ def task_rows(plan: Plan) -> list[dict[str, Any]]:
         baseline, baseline_date = _value(measure.baseline if measure else None)
         target, target_date = _value(measure.target if measure else None)
         latest, latest_date = _value(measure.latest if measure else None)
-        rows.append({
-            "id": task.id, "group": task.group.number, "pillar_id": task.pillar.id,
-            "indicator_vi": task.indicator.vi, "indicator_en": task.indicator.en,
-            "text_vi": task.text.vi, "text_en": task.text.en,
-            "lead": [u.id for u in task.lead], "coordinating": [u.id for u in task.coordinating],
-            "status": progress.status, "percent": progress.percent,
-            "last_update": progress.last_date.isoformat() if progress.last_date else None,
-            "due": progress.due.isoformat() if progress.due else None, "overdue": progress.overdue,
-            "measure_unit_vi": measure.unit.vi if measure else None,
-            "measure_unit_en": measure.unit.en if measure else None,
-            "baseline": baseline, "baseline_date": baseline_date, "target": target, "target_date": target_date,
-            "latest": latest, "latest_date": latest_date,
-            "measure_source_vi": measure.source.vi if measure else None,
-            "measure_source_en": measure.source.en if measure else None,
-        })
+        rows.append(
+            {
+                "id": task.id,
+                "group": task.group.number,
+                "pillar_id": task.pillar.id,
+                "indicator_vi": task.indicator.vi,
+                "indicator_en": task.indicator.en,
+                "text_vi": task.text.vi,
+                "text_en": task.text.en,
+                "lead": [u.id for u in task.lead],
+                "coordinating": [u.id for u in task.coordinating],
+                "status": progress.status,
+                "percent": progress.percent,
+                "last_update": progress.last_date.isoformat() if progress.last_date else None,
+                "due": progress.due.isoformat() if progress.due else None,
+                "overdue": progress.overdue,
+                "measure_unit_vi": measure.unit.vi if measure else None,
+                "measure_unit_en": measure.unit.en if measure else None,
+                "baseline": baseline,
+                "baseline_date": baseline_date,
+                "target": target,
+                "target_date": target_date,
+                "latest": latest,
+                "latest_date": latest_date,
+                "measure_source_vi": measure.source.vi if measure else None,
+                "measure_source_en": measure.source.en if measure else None,
+            }
+        )
     return rows
 
 
 def unit_rows(plan: Plan) -> list[dict[str, Any]]:
     return [
         {
-            "id": unit.id, "name_vi": unit.name.vi, "name_en": unit.name.en,
-            "description_vi": unit.description.vi, "description_en": unit.description.en,
+            "id": unit.id,
+            "name_vi": unit.name.vi,
+            "name_en": unit.name.en,
+            "description_vi": unit.description.vi,
+            "description_en": unit.description.en,
             "collective": unit.collective,
             "leads": [t.id for t in plan.tasks_led_by(unit)],
             "coordinates": [t.id for t in plan.tasks_coordinated_by(unit)],
@@ -97,9 +141,14 @@ def document_reference(item: Evidence) -> str:
 def update_rows(tasks: list[PlanTask]) -> list[dict[str, Any]]:
     return [
         {
-            "task_id": entry.task.id, "index": entry.index, "date": entry.update.date.isoformat(),
-            "status": entry.update.status, "percent": entry.update.percent, "unit": entry.update.unit,
-            "note_vi": entry.update.note.vi, "note_en": entry.update.note.en,
+            "task_id": entry.task.id,
+            "index": entry.index,
+            "date": entry.update.date.isoformat(),
+            "status": entry.update.status,
+            "percent": entry.update.percent,
+            "unit": entry.update.unit,
+            "note_vi": entry.update.note.vi,
+            "note_en": entry.update.note.en,
             "evidence_urls": [e.url for e in entry.update.evidence if e.url],
             "evidence_documents": [document_reference(e) for e in entry.update.evidence if e.number],
         }

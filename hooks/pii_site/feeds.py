@@ -59,16 +59,18 @@ def feed_xml(plan: Plan, lang: str, site_url: str) -> str:
         vi_only = lang != "vi" and getattr(update.note, lang) is None
         if vi_only:
             summary = f"{summary} ({t('task.vi_only')})"
-        entries.append({
-            "id": entry_id(plan, lang, entry.task.id, entry.index, update.date),
-            "title": t("feed.entry_title", id=entry.task.id, status=status_label_with_percent),
-            "updated": _instant(update.date),
-            "url": site_url + urls.address(urls.task_page(entry.task.id)) + "#history",
-            "status": update.status,
-            "status_label": status_label,
-            "summary": summary,
-            "summary_lang": "vi" if vi_only else None,
-        })
+        entries.append(
+            {
+                "id": entry_id(plan, lang, entry.task.id, entry.index, update.date),
+                "title": t("feed.entry_title", id=entry.task.id, status=status_label_with_percent),
+                "updated": _instant(update.date),
+                "url": site_url + urls.address(urls.task_page(entry.task.id)) + "#history",
+                "status": update.status,
+                "status_label": status_label,
+                "summary": summary,
+                "summary_lang": "vi" if vi_only else None,
+            }
+        )
     entries += _news_entries(plan, lang, site_url)
     # Demonstration data must not pass for real news in a feed reader, where the site's notice is not shown.
     marker = t("demo.feed_marker") if plan.site.demo else ""
@@ -95,18 +97,20 @@ def feed_xml(plan: Plan, lang: str, site_url: str) -> str:
 def _news_entries(plan: Plan, lang: str, site_url: str) -> list[dict[str, str | None]]:
     t = Labels(lang)
     entries: list[dict[str, str | None]] = []
-    for post, item in zip(plan.news, news_feed_entries(plan.news, lang, site_url)):
+    for post, item in zip(plan.news, news_feed_entries(plan.news, lang, site_url), strict=True):
         name = f"pii-news|{_plan_key(plan)}|{lang}|{post.slug}"
-        entries.append({
-            "id": uuid.uuid5(uuid.NAMESPACE_URL, name).urn,
-            "title": item.title,
-            "updated": _instant(item.date),
-            "url": item.url,
-            "status": "news",
-            "status_label": t("feed.news"),
-            "summary": item.summary,
-            "summary_lang": None if post.is_translated(lang) else "vi",
-        })
+        entries.append(
+            {
+                "id": uuid.uuid5(uuid.NAMESPACE_URL, name).urn,
+                "title": item.title,
+                "updated": _instant(item.date),
+                "url": item.url,
+                "status": "news",
+                "status_label": t("feed.news"),
+                "summary": item.summary,
+                "summary_lang": None if post.is_translated(lang) else "vi",
+            }
+        )
     return entries
 
 

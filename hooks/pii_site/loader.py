@@ -145,7 +145,9 @@ def _check_references(sources: dict[str, YamlSource], parsed: dict[str, Any]) ->
             path: KeyPath = ("groups", g, "tasks", t)
             task_ids.append(((*path, "id"), task.id))
             if task.id.split(".")[0] != group.number:
-                problems.append(problem_at(sources["tasks.yml"], (*path, "id"), "task_id_group", found=task.id, group=group.number))
+                problems.append(
+                    problem_at(sources["tasks.yml"], (*path, "id"), "task_id_group", found=task.id, group=group.number)
+                )
             for role in ("lead", "coordinating"):
                 for u, unit_id in enumerate(getattr(task, role)):
                     known("tasks.yml", (*path, role, u), unit_id, "units", "units.yml", unit_ids)

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
 
 from pii_site import urls
 from pii_site.errors import Problem, file_problem
@@ -104,7 +104,9 @@ def _read_post(path: Path, label: str) -> tuple[NewsPost | None, list[Problem]]:
     assert isinstance(front, NewsFrontMatter)
     if name["date"] != front.date.isoformat():
         problems.append(
-            file_problem(label, source.line_of(("date",)), "news_date_mismatch", file_date=name["date"], date=front.date)
+            file_problem(
+                label, source.line_of(("date",)), "news_date_mismatch", file_date=name["date"], date=front.date
+            )
         )
     body_start = closing + 1  # 0-based index of the body's first line
     body = lines[body_start:]

@@ -71,13 +71,23 @@ def _level(name: Text, parts: tuple, ids: tuple[str, ...]) -> Level:
 def compute_example(example: Example) -> ExampleResult:
     ids = tuple(loc.id for loc in example.localities)
     subindices = tuple(
-        _level(subindex.name, tuple(
-            _level(pillar.name, tuple(
-                _level(group.name, tuple(scale_indicator(ind.name, ind.values) for ind in group.indicators), ids)
-                for group in pillar.groups
-            ), ids)
-            for pillar in subindex.pillars
-        ), ids)
+        _level(
+            subindex.name,
+            tuple(
+                _level(
+                    pillar.name,
+                    tuple(
+                        _level(
+                            group.name, tuple(scale_indicator(ind.name, ind.values) for ind in group.indicators), ids
+                        )
+                        for group in pillar.groups
+                    ),
+                    ids,
+                )
+                for pillar in subindex.pillars
+            ),
+            ids,
+        )
         for subindex in example.subindices
     )
     overall = {loc: mean([subindex.scores[loc] for subindex in subindices]) for loc in ids}

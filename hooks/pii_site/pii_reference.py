@@ -43,13 +43,19 @@ def check_reference(sources: dict[str, YamlSource], parsed: dict[str, Any]) -> l
     source_file: SourcesFile = parsed["sources.yml"]
     glossary: GlossaryFile = parsed["glossary.yml"]
     facts: PiiFile = parsed["pii.yml"]
-    problems += duplicate_ids(sources["sources.yml"], [(("sources", i, "id"), s.id) for i, s in enumerate(source_file.sources)])
-    problems += duplicate_ids(sources["glossary.yml"], [(("terms", i, "id"), t.id) for i, t in enumerate(glossary.terms)])
+    problems += duplicate_ids(
+        sources["sources.yml"], [(("sources", i, "id"), s.id) for i, s in enumerate(source_file.sources)]
+    )
+    problems += duplicate_ids(
+        sources["glossary.yml"], [(("terms", i, "id"), t.id) for i, t in enumerate(glossary.terms)]
+    )
     problems += _shared_spellings(sources["glossary.yml"], glossary)
     known_ids = [s.id for s in source_file.sources]
     for name in _CITING_FILES:
         for path, found in _cited_ids(sources[name].data):
-            if problem := unknown_reference(sources[name], path, found, "sources", sources["sources.yml"].label, known_ids):
+            if problem := unknown_reference(
+                sources[name], path, found, "sources", sources["sources.yml"].label, known_ids
+            ):
                 problems.append(problem)
     for i, paragraph in enumerate(facts.method):
         if paragraph.basis != "unpublished" and not paragraph.sources:
@@ -68,10 +74,16 @@ def _shared_spellings(source: YamlSource, glossary: GlossaryFile) -> list[Proble
             path: KeyPath = ("terms", i, "match", j)
             first = owner.setdefault(spelling.casefold(), (term.id, path))
             if first[0] != term.id:
-                problems.append(problem_at(
-                    source, path, "glossary_duplicate_spelling", found=spelling, other=first[0],
-                    other_line=source.line_of(first[1]),
-                ))
+                problems.append(
+                    problem_at(
+                        source,
+                        path,
+                        "glossary_duplicate_spelling",
+                        found=spelling,
+                        other=first[0],
+                        other_line=source.line_of(first[1]),
+                    )
+                )
     return problems
 
 
@@ -93,7 +105,9 @@ def _cited_ids(node: Any, path: KeyPath = ()) -> list[tuple[KeyPath, Any]]:
 def _check_example(source: YamlSource, facts: PiiFile) -> list[Problem]:
     example = facts.example
     ids = [loc.id for loc in example.localities]
-    problems = duplicate_ids(source, [(("example", "localities", i, "id"), loc.id) for i, loc in enumerate(example.localities)])
+    problems = duplicate_ids(
+        source, [(("example", "localities", i, "id"), loc.id) for i, loc in enumerate(example.localities)]
+    )
     if problem := unknown_reference(source, ("example", "shown"), example.shown, "localities", source.label, ids):
         problems.append(problem)
     for s, subindex in enumerate(example.subindices):
@@ -102,9 +116,15 @@ def _check_example(source: YamlSource, facts: PiiFile) -> list[Problem]:
                 for n, indicator in enumerate(group.indicators):
                     path: KeyPath = ("example", "subindices", s, "pillars", p, "groups", g, "indicators", n, "values")
                     if sorted(indicator.values) != sorted(ids):
-                        problems.append(problem_at(
-                            source, path, "pii_example_values", expected=", ".join(ids), found=", ".join(indicator.values)
-                        ))
+                        problems.append(
+                            problem_at(
+                                source,
+                                path,
+                                "pii_example_values",
+                                expected=", ".join(ids),
+                                found=", ".join(indicator.values),
+                            )
+                        )
                     elif len(set(indicator.values.values())) < 2:
                         problems.append(problem_at(source, path, "pii_example_flat"))
     return problems

@@ -58,7 +58,9 @@ class SiteFile(Strict):
     repository: Annotated[str, StringConstraints(pattern=REPOSITORY_ADDRESS)] | None = Field(
         default=None, description="Address of the git repository (for 'edit this page' links)"
     )
-    branch: Annotated[str, StringConstraints(pattern=BRANCH_NAME)] = Field(default="main", description="Branch that holds data/")
+    branch: Annotated[str, StringConstraints(pattern=BRANCH_NAME)] = Field(
+        default="main", description="Branch that holds data/"
+    )
     name: Text = Field(description="Site name shown in the header")
     description: Text = Field(description="One sentence describing the site (search engines, link previews)")
     demo: bool = Field(
@@ -171,7 +173,6 @@ class NewsFrontMatter(Strict):
     summary: OptionalEnglishText | None = Field(
         default=None, description="One or two sentences for the news list and the feed (optional)"
     )
-
 
 
 # File name (relative to the data folder) -> model. The loader and the schema export loop over it.

@@ -20,7 +20,9 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f]")
 
 def _printable(text: str) -> str:
     if found := _CONTROL.search(text):
-        raise PydanticCustomError("control_character", "contains control character {code}", {"code": f"U+{ord(found.group()):04X}"})
+        raise PydanticCustomError(
+            "control_character", "contains control character {code}", {"code": f"U+{ord(found.group()):04X}"}
+        )
     return text
 
 
@@ -46,6 +48,7 @@ TaskId = Annotated[str, StringConstraints(pattern=TASK_ID)]
 DutyId = Annotated[str, StringConstraints(pattern=DUTY_ID)]
 WebAddress = Annotated[str, StringConstraints(pattern=WEB_ADDRESS)]
 
+
 class Strict(BaseModel):
     # Unknown keys are typos until proven otherwise.
     model_config = ConfigDict(extra="forbid", frozen=True)
@@ -64,9 +67,7 @@ def _same_in_both_languages(value: object) -> object:
 
 
 # A name written once when both languages use it ("PCI"), or {vi, en} when English needs its own words.
-SameOrBilingualText = Annotated[
-    Text, BeforeValidator(_same_in_both_languages, json_schema_input_type=NonEmpty | Text)
-]
+SameOrBilingualText = Annotated[Text, BeforeValidator(_same_in_both_languages, json_schema_input_type=NonEmpty | Text)]
 
 
 class OptionalEnglishText(Strict):

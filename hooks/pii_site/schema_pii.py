@@ -33,8 +33,6 @@ class KnownIndicator(Strict):
     sources: list[Slug] = Field(min_length=1, description="Ids of sources in data/sources.yml")
 
 
-
-
 class Source(Strict):
     id: Slug = Field(description="Stable id that facts cite, e.g. vnexpress-wipo")
     title: NonEmpty = Field(description="Title in the source's own language")

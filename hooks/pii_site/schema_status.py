@@ -12,7 +12,6 @@ from pydantic import Field, field_validator
 
 from pii_site.schema_base import NonEmpty, OptionalEnglishText, Slug, Strict, WebAddress
 
-
 Status = Literal["not-started", "in-progress", "delayed", "completed", "continuous"]
 
 
@@ -70,5 +69,3 @@ class StatusFile(Strict):
     @classmethod
     def _nothing_means_no_update(cls, value: list[StatusUpdate] | None) -> list[StatusUpdate]:
         return value or []
-
-

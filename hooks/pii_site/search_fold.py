@@ -72,7 +72,7 @@ def boost_short_titles(index: dict[str, Any]) -> dict[str, Any]:
     if not documents:
         return index
     average = sum(lengths) / len(lengths) or 1.0
-    for document, length in zip(documents, lengths):
+    for document, length in zip(documents, lengths, strict=True):
         factor = 1.0 / (1.0 - TITLE_LENGTH_WEIGHT + TITLE_LENGTH_WEIGHT * length / average)
         # A page may already carry a boost from its front matter (Material's `search: boost:`).
         document["boost"] = round(document.get("boost", 1.0) * factor, 4)

@@ -64,7 +64,7 @@ def append_update(text: str, update: dict[str, Any]) -> str:
     if eol == "\n":
         return result
     if result.startswith(plain):
-        return text + result[len(plain):].replace("\n", eol)
+        return text + result[len(plain) :].replace("\n", eol)
     return result.replace("\n", eol)  # "updates: []" was rewritten as "updates:"
 
 
@@ -94,6 +94,10 @@ def _append_lf(text: str, update: dict[str, Any]) -> str:
     except yaml.YAMLError as error:
         raise AppendError(str(error)) from None
     old_updates = before.get("updates") or []
-    if not isinstance(after, dict) or after.get("updates", [])[:-1] != old_updates or len(after["updates"]) != len(old_updates) + 1:
+    if (
+        not isinstance(after, dict)
+        or after.get("updates", [])[:-1] != old_updates
+        or len(after["updates"]) != len(old_updates) + 1
+    ):
         raise AppendError("updates is not the last entry")
     return result

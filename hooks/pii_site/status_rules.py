@@ -49,7 +49,9 @@ def check_status_files(
         task_id = task_id_of(key)
         if task_id not in task_ids:
             # About the file's name, so no line.
-            problems.append(file_problem(source.label, None, "status_unknown_task", found=task_id, **suggestion(task_id, task_ids)))
+            problems.append(
+                file_problem(source.label, None, "status_unknown_task", found=task_id, **suggestion(task_id, task_ids))
+            )
         assert isinstance(status_file, StatusFile)
         previous: tuple[dt.date, int | None] | None = None
         for i, update in enumerate(status_file.updates):
@@ -57,30 +59,61 @@ def check_status_files(
             if problem := unknown_reference(source, (*path, "unit"), update.unit, "units", units_label, unit_ids):
                 problems.append(problem)
             if update.date < start:
-                problems.append(problem_at(
-                    source, (*path, "date"), "status_date_before_plan", found=update.date.isoformat(),
-                    start=start.isoformat(), start_note_vi=start_note_vi, start_note_en=start_note_en,
-                ))
+                problems.append(
+                    problem_at(
+                        source,
+                        (*path, "date"),
+                        "status_date_before_plan",
+                        found=update.date.isoformat(),
+                        start=start.isoformat(),
+                        start_note_vi=start_note_vi,
+                        start_note_en=start_note_en,
+                    )
+                )
             if update.date > today:
-                problems.append(problem_at(
-                    source, (*path, "date"), "status_date_future", found=update.date.isoformat(), today=today.isoformat()
-                ))
+                problems.append(
+                    problem_at(
+                        source,
+                        (*path, "date"),
+                        "status_date_future",
+                        found=update.date.isoformat(),
+                        today=today.isoformat(),
+                    )
+                )
             if previous is not None and update.date < previous[0]:
-                problems.append(problem_at(
-                    source, (*path, "date"), "status_out_of_order", found=update.date.isoformat(),
-                    previous=previous[0].isoformat(), previous_line=previous[1],
-                ))
+                problems.append(
+                    problem_at(
+                        source,
+                        (*path, "date"),
+                        "status_out_of_order",
+                        found=update.date.isoformat(),
+                        previous=previous[0].isoformat(),
+                        previous_line=previous[1],
+                    )
+                )
             previous = (update.date, source.line_of((*path, "date")))
             if update.status == "completed" and not update.evidence:
                 problems.append(problem_at(source, (*path, "status"), "status_completed_no_evidence"))
             if update.status == "completed" and update.percent != 100:
-                problems.append(problem_at(source, (*path, "status"), "status_completed_not_100", found=update.percent if update.percent is not None else "—"))
+                problems.append(
+                    problem_at(
+                        source,
+                        (*path, "status"),
+                        "status_completed_not_100",
+                        found=update.percent if update.percent is not None else "—",
+                    )
+                )
             for e, item in enumerate(update.evidence):
                 if item.date is not None and item.date > today:
-                    problems.append(problem_at(
-                        source, (*path, "evidence", e, "date"), "date_in_future",
-                        found=item.date.isoformat(), today=today.isoformat(),
-                    ))
+                    problems.append(
+                        problem_at(
+                            source,
+                            (*path, "evidence", e, "date"),
+                            "date_in_future",
+                            found=item.date.isoformat(),
+                            today=today.isoformat(),
+                        )
+                    )
                 document_fields = [item.number, item.date, item.issuer]
                 partial_document = any(document_fields) and not all(document_fields)
                 if partial_document or not (item.url or item.number):
@@ -98,7 +131,13 @@ def _indicator_dates(source: YamlSource, status_file: StatusFile, today: dt.date
     for name in ("baseline", "latest"):
         value = getattr(status_file.indicator, name)
         if value is not None and value.date > today:
-            problems.append(problem_at(
-                source, ("indicator", name, "date"), "date_in_future", found=value.date.isoformat(), today=today.isoformat()
-            ))
+            problems.append(
+                problem_at(
+                    source,
+                    ("indicator", name, "date"),
+                    "date_in_future",
+                    found=value.date.isoformat(),
+                    today=today.isoformat(),
+                )
+            )
     return problems

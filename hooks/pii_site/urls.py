@@ -24,6 +24,8 @@ PII_SOURCES = "pii/sources.md"
 def source_anchor(source_id: str) -> str:
     """Anchor of a source on the sources page: 'src-<id>'."""
     return f"src-{source_id}"
+
+
 PROGRESS = "progress/index.md"
 OPEN_DATA = "progress/data.md"
 
@@ -84,6 +86,7 @@ class Linker:
 
     def news(self, slug: str) -> str:
         return self.to(news_page(slug))
+
     def glossary(self, term_id: str) -> str:
         return self.to(PII_GLOSSARY, term_id)
 

@@ -81,7 +81,9 @@ def parse(source: YamlSource, model: type[BaseModel]) -> tuple[BaseModel | None,
         return None, problems
 
 
-def problem_at(source: YamlSource, path: KeyPath, key: str, *, line_path: KeyPath | None = None, **values: Any) -> Problem:
+def problem_at(
+    source: YamlSource, path: KeyPath, key: str, *, line_path: KeyPath | None = None, **values: Any
+) -> Problem:
     """A problem about the value at `path` in `source`, worded by catalogue entry `key`.
 
     `line_path` points the line elsewhere than `path` (an unknown key's own line)."""
@@ -96,7 +98,9 @@ def duplicate_ids(source: YamlSource, entries: list[tuple[KeyPath, str]]) -> lis
     problems = []
     for path, ident in entries:
         if ident in first:
-            problems.append(problem_at(source, path, "duplicate_id", found=ident, first_line=source.line_of(first[ident])))
+            problems.append(
+                problem_at(source, path, "duplicate_id", found=ident, first_line=source.line_of(first[ident]))
+            )
         else:
             first.setdefault(ident, path)
     return problems
@@ -110,8 +114,14 @@ def unknown_reference(
         return None
     kind_vi, kind_en = message(f"record.{kind}")
     return problem_at(
-        source, path, "unknown_ref", found=found, kind_vi=kind_vi, kind_en=kind_en,
-        file=target_label, **suggestion(str(found), known_ids),
+        source,
+        path,
+        "unknown_ref",
+        found=found,
+        kind_vi=kind_vi,
+        kind_en=kind_en,
+        file=target_label,
+        **suggestion(str(found), known_ids),
     )
 
 
@@ -183,8 +193,13 @@ def _from_pydantic(source: YamlSource, model: type[BaseModel], error: Any) -> Pr
         expected_vi, expected_en = message(f"kind.{_TYPE_KINDS[kind]}")
         found_vi, found_en = _describe_found(found)
         return problem_at(
-            source, path, "wrong_type",
-            expected_vi=expected_vi, expected_en=expected_en, found_vi=found_vi, found_en=found_en,
+            source,
+            path,
+            "wrong_type",
+            expected_vi=expected_vi,
+            expected_en=expected_en,
+            found_vi=found_vi,
+            found_en=found_en,
         )
     if kind in ("date_not_a_day", "date_day_without_month"):
         return problem_at(source, path, kind, **error.get("ctx", {}))

@@ -14,10 +14,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from conftest import SITE_PATH  # tests/conftest.py
 from playwright.sync_api import Browser, Page
 
 from browser.serving import Problems, serve
-from conftest import SITE_PATH  # tests/conftest.py
 
 
 @pytest.fixture(scope="session")

@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 
 from conftest import FIXTURE_DIR, FIXTURE_TODAY  # tests/conftest.py
+
 from pii_site import load_plan, urls
 
 LANGS = ("vi", "en")

@@ -17,7 +17,12 @@ from pii_site import urls
 TASK_OF_EACH_STATUS = {task.progress.status: task for task in reversed(FIXTURE_PLAN.tasks)}
 MIXED_UNIT = max(FIXTURE_PLAN.units, key=lambda u: len({t.progress.status for t in FIXTURE_PLAN.tasks_led_by(u)}))
 MIXED_PILLAR = max(FIXTURE_PLAN.pillars, key=lambda p: len({t.progress.status for t in FIXTURE_PLAN.tasks_in(p)}))
-PROGRESS_PAGES = ["", "progress/", urls.address(urls.unit_page(MIXED_UNIT.id)), urls.address(urls.pillar_page(MIXED_PILLAR.id))]
+PROGRESS_PAGES = [
+    "",
+    "progress/",
+    urls.address(urls.unit_page(MIXED_UNIT.id)),
+    urls.address(urls.pillar_page(MIXED_PILLAR.id)),
+]
 PROGRESS_PAGES += [urls.address(urls.task_page(task.id)) for task in TASK_OF_EACH_STATUS.values()]
 
 

@@ -32,15 +32,15 @@ def test_wide_tables_scroll_inside_their_own_box_on_a_phone(open_page, lang):
 def test_printed_plan_has_no_navigation_and_shows_link_targets(open_page, base_url, lang):
     page = open_page(lang, "plan/").page
     page.emulate_media(media="print")
-    for chrome in (".md-header", ".md-sidebar--primary", ".md-sidebar--secondary", ".md-footer",
-                   ".md-content__button"):
+    for chrome in (".md-header", ".md-sidebar--primary", ".md-sidebar--secondary", ".md-footer", ".md-content__button"):
         hidden = page.eval_on_selector_all(chrome, "els => els.every(e => getComputedStyle(e).display === 'none')")
         assert hidden, f"{chrome} is printed"
     assert page.locator("article h1").is_visible()
     # Links to other pages print their full address, once per address; links within the page
     # print nothing.
     printed = page.eval_on_selector_all(
-        "article a", "links => links.map(a => [a.getAttribute('href'), getComputedStyle(a, '::after').content])")
+        "article a", "links => links.map(a => [a.getAttribute('href'), getComputedStyle(a, '::after').content])"
+    )
     shown = [content for _, content in printed if content not in ("none", "normal")]
     unit_link = next(href for href, _ in printed if href.startswith("../units/"))
     assert f'" ({base_url}{lang}/{unit_link.removeprefix("../")})"' in shown

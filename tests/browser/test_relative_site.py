@@ -8,10 +8,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from conftest import free_port
 from playwright.sync_api import Browser
 
 from browser.serving import Problems, serve
-from conftest import free_port
 
 PREFIX = "/x/y/"
 

@@ -28,7 +28,8 @@ class SearchBox:
         # What the box says, once the search worker is ready, before anything is typed
         # ("Type to start searching" in the page's language; before that "Initializing search").
         self.idle_text = page.evaluate(
-            "JSON.parse(document.getElementById('__config').textContent).translations['search.result.placeholder']")
+            "JSON.parse(document.getElementById('__config').textContent).translations['search.result.placeholder']"
+        )
 
     def _type(self, text: str) -> None:
         self.page.fill(QUERY, text)
@@ -38,11 +39,13 @@ class SearchBox:
         """The first page of results (Material shows 10 more per scroll), best first, as addresses
         relative to the site ('vi/tasks/vii-1/'). self.last_count is the total Material reports."""
         self._type("")
-        self.page.wait_for_function("([meta, idle]) => document.querySelector(meta).innerText === idle",
-                                    arg=[META, self.idle_text])
+        self.page.wait_for_function(
+            "([meta, idle]) => document.querySelector(meta).innerText === idle", arg=[META, self.idle_text]
+        )
         self._type(query)
-        self.page.wait_for_function("([meta, idle]) => document.querySelector(meta).innerText !== idle",
-                                    arg=[META, self.idle_text])
+        self.page.wait_for_function(
+            "([meta, idle]) => document.querySelector(meta).innerText !== idle", arg=[META, self.idle_text]
+        )
         numbers = re.findall(r"\d+", self.page.inner_text(META))
         self.last_count = int(numbers[0]) if numbers else 0
         # Each item is one page: its first link is the page, the others its matching sections.
@@ -113,7 +116,11 @@ def test_capital_d_with_stroke_is_folded_too(search):
 
 # English words of the plan, and the commune's name as typed on an English keyboard: the English site
 # must answer with its own pages only, though the Vietnamese ones hold the same words.
-ENGLISH_QUERIES = [FIXTURE_PLAN.pillars[0].name.en, FIXTURE_PLAN.tasks[0].indicator.en, fold(FIXTURE_PLAN.document.commune.vi)]
+ENGLISH_QUERIES = [
+    FIXTURE_PLAN.pillars[0].name.en,
+    FIXTURE_PLAN.tasks[0].indicator.en,
+    fold(FIXTURE_PLAN.document.commune.vi),
+]
 
 
 @pytest.mark.parametrize("query", ENGLISH_QUERIES)

@@ -24,7 +24,7 @@ def commune_name(data_dir: Path) -> str:
     commune = _load(data_dir / "plan.yml")["commune"]
     vi, en = commune["vi"], commune["en"]
     match = SequenceMatcher(None, vi, en, autojunk=False).find_longest_match(0, len(vi), 0, len(en))
-    return vi[match.a:match.a + match.size].strip()
+    return vi[match.a : match.a + match.size].strip()
 
 
 def unit_ids(data_dir: Path) -> list[str]:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from conftest import DEMO_OVERLAY, DEMO_TODAY, FIXTURE_DIR, FIXTURE_TODAY, REAL_DATA_DIR  # tests/conftest.py
+
 from invariants import other_commune, staff_journey
 from pii_site.overlay import lay_overlay
 
@@ -56,8 +57,9 @@ def other_commune_plan(folder: Path) -> PreparedData:
 def demo_plan(folder: Path) -> PreparedData:
     """The demonstration as `make demo` shows it: its overlay laid over the real data (a demo status
     file whose task staff removed is left out, so this stays valid whatever staff change)."""
-    return PreparedData(lay_overlay(REAL_DATA_DIR, DEMO_OVERLAY, folder / "data").data_dir,
-                        dt.date.fromisoformat(DEMO_TODAY))
+    return PreparedData(
+        lay_overlay(REAL_DATA_DIR, DEMO_OVERLAY, folder / "data").data_dir, dt.date.fromisoformat(DEMO_TODAY)
+    )
 
 
 REAL = PlanSource("real", copy_of(REAL_DATA_DIR))

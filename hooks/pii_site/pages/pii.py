@@ -24,12 +24,24 @@ def pages(plan: Plan, lang: str) -> list[GeneratedPage]:
     return [
         page(urls.PII_INDEX, "pii_index.md.j2", "data/pii.yml"),
         page(urls.PII_FRAMEWORK, "pii_framework.md.j2", "data/pillars.yml", diagram=framework_diagram(plan, lang)),
-        page(urls.PII_METHOD, "pii_method.md.j2", "data/pii.yml", result=compute_example(plan.reference.facts.example),
-             number=lambda value: format_number(value, lang), raw=lambda value: format_number(value, lang, None),
-             locality=_locality_names(plan, lang), unrounded=shown_parts_miss_the_result),
+        page(
+            urls.PII_METHOD,
+            "pii_method.md.j2",
+            "data/pii.yml",
+            result=compute_example(plan.reference.facts.example),
+            number=lambda value: format_number(value, lang),
+            raw=lambda value: format_number(value, lang, None),
+            locality=_locality_names(plan, lang),
+            unrounded=shown_parts_miss_the_result,
+        ),
         page(urls.PII_GLOSSARY, "pii_glossary.md.j2", "data/glossary.yml", occurrences=_occurrences(plan, lang)),
-        page(urls.PII_SOURCES, "pii_sources.md.j2", "data/sources.yml",
-             anchor=urls.source_anchor, publisher=lambda source: publisher_label(source, lang)),
+        page(
+            urls.PII_SOURCES,
+            "pii_sources.md.j2",
+            "data/sources.yml",
+            anchor=urls.source_anchor,
+            publisher=lambda source: publisher_label(source, lang),
+        ),
     ]
 
 
@@ -91,8 +103,9 @@ def framework_diagram(plan: Plan, lang: str) -> str:
         for pillar in plan.pillars_in(subindex):
             tasks = len(plan.tasks_in(pillar))
             status = t("pii.framework.task_count", count=tasks) if tasks else t("pii.framework.no_task_count")
-            pillar_boxes.append(Box(200, y, _WIDTH - 210, _ROW, (f"{pillar.number}. {tr.plain(pillar.name)}", status),
-                                    dashed=not tasks))
+            pillar_boxes.append(
+                Box(200, y, _WIDTH - 210, _ROW, (f"{pillar.number}. {tr.plain(pillar.name)}", status), dashed=not tasks)
+            )
             links.append((180, y + _ROW // 2, 200, y + _ROW // 2))
             y += _ROW + _GAP
         subindex_boxes.append(Box(10, first, 170, y - _GAP - first, (tr.plain(subindex.name),)))
@@ -100,8 +113,15 @@ def framework_diagram(plan: Plan, lang: str) -> str:
     top = Box(10, 10, _WIDTH - 20, 40, (t("pii.framework.diagram_top", count=count),))
     desc = t("pii.framework.diagram_desc", count=count, subindices=len(plan.subindices), pillars=len(plan.pillars))
     svg = render_html(
-        "pii_framework.svg.j2", width=_WIDTH, height=y - _GROUP_GAP + 10, top=top, subindices=subindex_boxes,
-        pillars=pillar_boxes, links=links, title=t("pii.framework.diagram_title"), desc=desc,
+        "pii_framework.svg.j2",
+        width=_WIDTH,
+        height=y - _GROUP_GAP + 10,
+        top=top,
+        subindices=subindex_boxes,
+        pillars=pillar_boxes,
+        links=links,
+        title=t("pii.framework.diagram_title"),
+        desc=desc,
         caption=t("pii.framework.diagram_caption"),
     )
     # A blank line would end Markdown's raw HTML block in the middle of the figure.

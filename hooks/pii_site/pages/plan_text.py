@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from pii_site import urls
+from pii_site.glossary_links import glossary_linker
 from pii_site.i18n import Labels
 from pii_site.model import Plan
-from pii_site.glossary_links import glossary_linker
 from pii_site.render import GeneratedPage, escape_markdown, render
 
 
@@ -20,7 +20,14 @@ def pages(plan: Plan, lang: str) -> list[GeneratedPage]:
         number_line = t("plan.number", number=escape_markdown(doc.number), symbol=symbol)
         number_short = f"{escape_markdown(doc.number)}/{symbol}"
     markdown = render(
-        "plan.md.j2", urls.PLAN, lang, plan=plan, doc=doc, number_line=number_line, number_short=number_short, urls=urls,
+        "plan.md.j2",
+        urls.PLAN,
+        lang,
+        plan=plan,
+        doc=doc,
+        number_line=number_line,
+        number_short=number_short,
+        urls=urls,
         gloss=glossary_linker(plan.reference.terms, urls.PLAN),
     )
     return [GeneratedPage(urls.PLAN, markdown, "data/plan.yml")]

@@ -11,12 +11,16 @@ from pii_site.progress import STALE_DAYS, STATUSES, Rollup, recently_updated
 from pii_site.render import GeneratedPage, Translator, render, render_html
 
 
-
 def status_chart(rollup: Rollup, lang: str) -> str:
     t = Labels(lang)
     largest = max(rollup.counts.values()) or 1
     bars = [
-        {"status": s, "label": t(f"status.{s}"), "value": rollup.counts[s], "width": round(100 * rollup.counts[s] / largest)}
+        {
+            "status": s,
+            "label": t(f"status.{s}"),
+            "value": rollup.counts[s],
+            "width": round(100 * rollup.counts[s] / largest),
+        }
         for s in STATUSES
     ]
     return render_html("status_chart.html.j2", caption=t("progress.chart_caption", total=rollup.total), bars=bars)
@@ -32,12 +36,27 @@ def mean_text(rollup: Rollup, lang: str) -> str:
 def pages(plan: Plan, lang: str) -> list[GeneratedPage]:
     rollup = plan.rollup()
     progress = render(
-        "progress.md.j2", urls.PROGRESS, lang, plan=plan, urls=urls, rollup=rollup,
-        chart=status_chart(rollup, lang), mean=lambda r: mean_text(r, lang),
-        recent=recently_updated(plan.tasks), stale_days=STALE_DAYS,
-        pillar_rows=[(p.name, urls.pillar_page(p.id), plan.rollup(plan.tasks_in(p))) for p in plan.pillars if plan.tasks_in(p)],
-        unit_rows=[(u.name, urls.unit_page(u.id), plan.rollup(plan.tasks_led_by(u))) for u in plan.units if plan.tasks_led_by(u)],
-        downloads=[(name, exports.download_path(name, "csv"), exports.download_path(name, "json")) for name in exports.COLUMNS],
+        "progress.md.j2",
+        urls.PROGRESS,
+        lang,
+        plan=plan,
+        urls=urls,
+        rollup=rollup,
+        chart=status_chart(rollup, lang),
+        mean=lambda r: mean_text(r, lang),
+        recent=recently_updated(plan.tasks),
+        stale_days=STALE_DAYS,
+        pillar_rows=[
+            (p.name, urls.pillar_page(p.id), plan.rollup(plan.tasks_in(p))) for p in plan.pillars if plan.tasks_in(p)
+        ],
+        unit_rows=[
+            (u.name, urls.unit_page(u.id), plan.rollup(plan.tasks_led_by(u)))
+            for u in plan.units
+            if plan.tasks_led_by(u)
+        ],
+        downloads=[
+            (name, exports.download_path(name, "csv"), exports.download_path(name, "json")) for name in exports.COLUMNS
+        ],
         feed=FEED,
     )
     dictionary = render("open_data.md.j2", urls.OPEN_DATA, lang, plan=plan, urls=urls, columns=exports.COLUMNS)

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from pii_site import urls
-from pii_site.model import Plan
 from pii_site.glossary_links import glossary_linker
+from pii_site.model import Plan
 from pii_site.render import GeneratedPage, render
 
 
@@ -13,7 +13,12 @@ def pages(plan: Plan, lang: str) -> list[GeneratedPage]:
     for task in plan.tasks:
         path = urls.task_page(task.id)
         markdown = render(
-            "task.md.j2", path, lang, plan=plan, task=task, urls=urls,
+            "task.md.j2",
+            path,
+            lang,
+            plan=plan,
+            task=task,
+            urls=urls,
             gloss=glossary_linker(plan.reference.terms, path),
         )
         result.append(GeneratedPage(path, markdown, "data/tasks.yml"))

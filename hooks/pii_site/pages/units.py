@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from pii_site import urls
-from pii_site.model import Plan
 from pii_site.glossary_links import glossary_linker
+from pii_site.model import Plan
 from pii_site.render import GeneratedPage, render
 
 
