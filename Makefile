@@ -56,7 +56,7 @@ lock: install
 	$(BIN)/python -m pip install --quiet uv
 	$(BIN)/uv pip compile pyproject.toml --extra test --generate-hashes --universal --python-version 3.11 --no-header -o requirements.lock
 
-## Rewrite data/schema/ after changing hooks/pii_site/schema.py.
+## Rewrite data/schema/ after changing hooks/pii_site/source/schema/plan.py.
 schema: install
 	$(BIN)/python scripts/export_schema.py
 

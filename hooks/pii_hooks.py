@@ -8,7 +8,7 @@ Events:
   data file behind it; adds the progress feed and the open-data downloads as generated files.
 - on_template_context: without a public address, gives the 404 page relative addresses.
 - on_post_build: tunes the search index Material's search plugin has just written (hooks run
-  after plugins): accent-folded fields and title-length boosts (pii_site.search_fold); in the
+  after plugins): accent-folded fields and title-length boosts (pii_site.outputs.search_index); in the
   default language's build, writes the root page that sends readers on to the Vietnamese site.
 All page content comes from the pii_site package; nothing here builds text. MkDocs loads a hook
 once per process, so `make serve` rebuilds in a fresh process (scripts/serve.py) to pick up edits.
@@ -27,11 +27,12 @@ from mkdocs.structure.files import File, Files
 from mkdocs.utils import is_error_template
 from mkdocs.utils.templates import TemplateContext
 
-import pii_site.search_fold
+import pii_site.outputs.search_index
 import pii_site.site_config
-from pii_site import DataError, clock, exports, feeds, load_plan
+from pii_site import DataError, clock, load_plan
 from pii_site.i18n import Labels
-from pii_site.model import Plan
+from pii_site.model.plan import Plan
+from pii_site.outputs import exports, feeds
 from pii_site.pages import render_site
 
 _state: dict[str, object] = {}
@@ -103,7 +104,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     # Both languages: English pages name Vietnamese places and units too ("Vinh Thuan").
     index_file = Path(config.site_dir) / "search" / "search_index.json"
     if index_file.is_file():  # absent only if someone removes the search plugin
-        index = pii_site.search_fold.improve_search_index(json.loads(index_file.read_text(encoding="utf-8")))
+        index = pii_site.outputs.search_index.improve_search_index(json.loads(index_file.read_text(encoding="utf-8")))
         index_file.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
     redirect = pii_site.site_config.root_redirect(_state["plan"], _state["settings"])  # type: ignore[arg-type]
     if redirect is not None:

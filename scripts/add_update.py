@@ -20,10 +20,10 @@ from pathlib import Path
 from typing import Any, get_args
 
 from pii_site import DataError, clock, load_plan
-from pii_site.errors import message
-from pii_site.schema_status import Status
-from pii_site.status_file import AppendError, append_update, new_file
-from pii_site.validation import suggestion
+from pii_site.source.errors import message
+from pii_site.source.schema.status import Status
+from pii_site.source.status_file import AppendError, append_update, new_file
+from pii_site.source.validation import suggestion
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 STATUSES = get_args(Status)  # what a unit may report (the schema's list)

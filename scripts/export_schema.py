@@ -1,6 +1,6 @@
 """Write data/schema/*.schema.json from the data models: `python scripts/export_schema.py`.
 
-Run it after changing hooks/pii_site/schema.py; tests/test_schema_export.py fails until you do.
+Run it after changing hooks/pii_site/source/schema/plan.py; tests/test_schema_export.py fails until you do.
 """
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from pii_site.schema_export import json_schemas
+from pii_site.outputs.json_schema import json_schemas
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 

@@ -23,8 +23,8 @@ import time
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-from pii_site.overlay import lay_overlay
 from pii_site.site_config import RELATIVE
+from pii_site.source.overlay import lay_overlay
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 WATCHED = ("data", "docs", "hooks", "mkdocs.yml")

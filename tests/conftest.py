@@ -159,7 +159,7 @@ DEMO_TODAY = "2026-11-26"
 def relative_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     import os
 
-    from pii_site.overlay import lay_overlay
+    from pii_site.source.overlay import lay_overlay
 
     root = tmp_path_factory.mktemp("relative")
     (root / "no-address").mkdir()

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from hostile_plan import NASTY, NASTY_TASK, NASTY_UNIT, article
 
-from pii_site import urls
-from pii_site.render import escape_markdown
+from pii_site.i18n import urls
+from pii_site.pages.render import escape_markdown
 
 
 @pytest.mark.parametrize(

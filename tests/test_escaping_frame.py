@@ -15,9 +15,10 @@ import pytest
 from conftest import FIXTURE_TODAY, DataCopy
 from hostile_plan import FRAME_HOSTILE, FRAME_TASK, FRAME_UNIT
 
-from pii_site import DataError, load_plan, urls
-from pii_site.schema import DATA_FILES
-from pii_site.validation import _PATTERN_MESSAGES
+from pii_site import DataError, load_plan
+from pii_site.i18n import urls
+from pii_site.source.schema.plan import DATA_FILES
+from pii_site.source.validation import _PATTERN_MESSAGES
 
 UNIT_ADDRESS = urls.address(urls.unit_page(FRAME_UNIT))
 

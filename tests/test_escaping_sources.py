@@ -23,9 +23,10 @@ from hostile_plan import (
     quoted,
 )
 
-from pii_site import DataError, load_plan, urls
-from pii_site.citations import short_title
-from pii_site.render import escape_markdown, link_destination
+from pii_site import DataError, load_plan
+from pii_site.i18n import urls
+from pii_site.pages.citations import short_title
+from pii_site.pages.render import escape_markdown, link_destination
 
 ANCHOR = f"src-{HOSTILE_SOURCE}"
 # The address of the fixture plan's source fictional-review, which the refused addresses replace.

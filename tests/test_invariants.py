@@ -28,8 +28,8 @@ from invariants import other_commune, site_checks, staff_journey
 from invariants.plans import OTHER_COMMUNE, PLANS, REAL, STAFF_JOURNEY, PlanSource, PreparedData
 from playwright.sync_api import Browser
 
-from pii_site import Plan, load_plan, urls
-from pii_site.i18n import LANGUAGES, Labels
+from pii_site import Plan, load_plan
+from pii_site.i18n import LANGUAGES, Labels, urls
 from pii_site.site_config import environment
 
 

@@ -16,9 +16,9 @@ from conftest import FIXTURE_TODAY, PROJECT_DIR, DataCopy, build_into, load_scri
 from mkdocs.utils.yaml import yaml_load
 
 from pii_site import DataError, load_plan
-from pii_site.news import feed_entries
-from pii_site.news_body import MARKDOWN_EXTENSIONS
 from pii_site.pages import render_site
+from pii_site.source.news import feed_entries
+from pii_site.source.news_body import MARKDOWN_EXTENSIONS
 
 TODAY = dt.date.fromisoformat(FIXTURE_TODAY)
 EVERY_CONSTRUCT = "2026-05-12-ngay-hoi-sang-kien"  # English body too

@@ -1,4 +1,4 @@
-"""The demo overlay (pii_site.overlay, used by `make demo` and the demo fixtures): laid over a copy
+"""The demo overlay (pii_site.source.overlay, used by `make demo` and the demo fixtures): laid over a copy
 of the data it merges the site settings, brings its own progress and news, leaves out what staff
 removed from the plan with a note, holds no symbolic link and leaves the data folder untouched."""
 
@@ -13,7 +13,7 @@ import yaml
 from conftest import DEMO_OVERLAY, DataCopy
 
 from pii_site import load_plan
-from pii_site.overlay import lay_overlay
+from pii_site.source.overlay import lay_overlay
 
 DEMO_DAY = dt.date(2026, 11, 26)
 

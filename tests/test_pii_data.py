@@ -10,8 +10,8 @@ import pytest
 from conftest import FIXTURE_TODAY, DataCopy
 
 from pii_site import DataError, load_plan
-from pii_site.glossary_links import GlossaryLinker
-from pii_site.render import escape_markdown
+from pii_site.pages.glossary_links import GlossaryLinker
+from pii_site.pages.render import escape_markdown
 
 
 def problems_of(data_copy: DataCopy) -> list[str]:

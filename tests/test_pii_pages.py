@@ -14,7 +14,8 @@ import pytest
 import yaml
 from conftest import FIXTURE_DIR, FIXTURE_TODAY, DataCopy, Page, iter_html
 
-from pii_site import load_plan, urls
+from pii_site import load_plan
+from pii_site.i18n import urls
 from pii_site.pages import pii as pii_pages
 
 LANGS = ("vi", "en")

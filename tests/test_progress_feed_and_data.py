@@ -12,9 +12,9 @@ import pytest
 from conftest import SITE_PATH, iter_html
 from lxml import etree
 
-from pii_site import urls
-from pii_site.exports import COLUMNS, LIST_SEPARATOR
-from pii_site.feeds import feed_xml
+from pii_site.i18n import urls
+from pii_site.outputs.exports import COLUMNS, LIST_SEPARATOR
+from pii_site.outputs.feeds import feed_xml
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 LANGS = ("vi", "en")
@@ -161,7 +161,7 @@ def test_data_dictionary_describes_every_column(page, lang):
 
 
 def test_csv_cells_that_look_like_formulas_are_kept_as_text(tmp_path):
-    from pii_site.exports import to_csv
+    from pii_site.outputs.exports import to_csv
 
     hostile = ['=HYPERLINK("http://evil.example/","x")', "+cmd|' /C calc'!A0", "@SUM(1+1)", "-2+3", "plain"]
     rows = [{"note": text, "percent": -5} for text in hostile]

@@ -11,7 +11,7 @@ import shutil
 from conftest import FIXTURE_DIR, FIXTURE_TODAY, DataCopy
 
 from pii_site import load_plan
-from pii_site.progress import all_updates, recently_updated
+from pii_site.model.progress import all_updates, recently_updated
 
 
 def ids(tasks) -> list[str]:

@@ -10,7 +10,7 @@ import pytest
 from conftest import FIXTURE_TODAY, DataCopy, Page, build_into, iter_html
 from lxml import etree
 
-from pii_site import urls
+from pii_site.i18n import urls
 
 LANGS = ("vi", "en")
 NO_UPDATE = {"vi": "Chưa có cập nhật", "en": "No update yet"}

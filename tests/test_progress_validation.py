@@ -11,9 +11,9 @@ import pytest
 from conftest import FIXTURE_TODAY, PROJECT_DIR, DataCopy
 
 from pii_site import DataError, load_plan
-from pii_site.progress import STATUSES
-from pii_site.schema_export import json_schemas, schema_file_name
-from pii_site.status_file import new_file
+from pii_site.model.progress import STATUSES
+from pii_site.outputs.json_schema import json_schemas, schema_file_name
+from pii_site.source.status_file import new_file
 
 TODAY = dt.date.fromisoformat(FIXTURE_TODAY)
 

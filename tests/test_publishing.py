@@ -21,10 +21,10 @@ import pytest
 import yaml
 from conftest import FIXTURE_DIR, FIXTURE_TODAY, PROJECT_DIR, DataCopy, load_script
 
-from pii_site import load_plan, urls
-from pii_site.errors import message
-from pii_site.i18n import LANGUAGES
+from pii_site import load_plan
+from pii_site.i18n import LANGUAGES, urls
 from pii_site.pages import render_site
+from pii_site.source.errors import message
 
 BIN = Path(sys.executable).parent
 WORKFLOWS = sorted((PROJECT_DIR / ".github" / "workflows").glob("*.yml"))

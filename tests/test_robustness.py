@@ -13,7 +13,7 @@ import pytest
 from conftest import FIXTURE_TODAY, DataCopy, load_script
 
 from pii_site import load_plan
-from pii_site.errors import message
+from pii_site.source.errors import message
 
 validate = load_script("validate")
 # The scripts read "today" from PII_TODAY: the fixture plan's day.
@@ -304,8 +304,8 @@ def test_preview_ignores_a_file_that_vanishes_while_it_looks(data_copy: DataCopy
 
 
 def test_glossary_term_links_only_on_word_boundaries_of_the_plain_text():
-    from pii_site.glossary_links import GlossaryLinker
-    from pii_site.render import escape_markdown
+    from pii_site.pages.glossary_links import GlossaryLinker
+    from pii_site.pages.render import escape_markdown
 
     class Term:
         id, match = "csm", ["CSM"]

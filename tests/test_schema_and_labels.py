@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import re
 
-from pii_site.errors import _catalogue
 from pii_site.i18n import LANGUAGES, all_labels
+from pii_site.source.errors import _catalogue
 
 
 def test_every_label_has_both_languages_and_the_same_placeholders():

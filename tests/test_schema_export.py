@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from conftest import REAL_DATA_DIR
 
-from pii_site.schema_export import json_schemas
+from pii_site.outputs.json_schema import json_schemas
 
 
 def test_exported_json_schemas_are_up_to_date():

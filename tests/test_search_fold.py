@@ -1,4 +1,4 @@
-"""The search index tuning on its own (pii_site.search_fold); the browser tests check real queries."""
+"""The search index tuning on its own (pii_site.outputs.search_index); the browser tests check real queries."""
 
 from __future__ import annotations
 
@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from pii_site.search_fold import fold, folded_words, improve_search_index
+from pii_site.i18n.fold import fold
+from pii_site.outputs.search_index import folded_words, improve_search_index
 
 
 @pytest.mark.parametrize(

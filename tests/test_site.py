@@ -13,10 +13,10 @@ from urllib.parse import urlsplit
 import pytest
 from conftest import FIXTURE_DIR, SITE_PATH, iter_html
 
-from pii_site import urls
+from pii_site.i18n import urls
 
 LANGS = ("vi", "en")
-# What a reader sees for each status (hooks/pii_site/labels/progress.yml), written out so that a
+# What a reader sees for each status (hooks/pii_site/i18n/labels/progress.yml), written out so that a
 # wrong label or a status shown as its code fails.
 STATUS_LABELS = {
     "vi": {

@@ -4,8 +4,8 @@ Plain Python: nothing here imports MkDocs. The MkDocs hooks, the scripts and the
 adapters around `load_plan` and `pii_site.pages.render_site`.
 """
 
-from pii_site.errors import DataError, Problem
-from pii_site.loader import load_plan
-from pii_site.model import Plan
+from pii_site.model.load import load_plan
+from pii_site.model.plan import Plan
+from pii_site.source.errors import DataError, Problem
 
 __all__ = ["DataError", "Problem", "Plan", "load_plan"]

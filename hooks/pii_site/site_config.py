@@ -20,8 +20,8 @@ from pathlib import Path
 from markupsafe import escape
 
 from pii_site.i18n import LANGUAGES, Labels
-from pii_site.model import Plan
-from pii_site.render import render_html
+from pii_site.model.plan import Plan
+from pii_site.pages.render import render_html
 
 DEFAULT_LANG = LANGUAGES[0]
 RELATIVE = "relative"

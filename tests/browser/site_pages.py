@@ -14,7 +14,8 @@ import datetime as dt
 
 from conftest import FIXTURE_DIR, FIXTURE_TODAY  # tests/conftest.py
 
-from pii_site import load_plan, urls
+from pii_site import load_plan
+from pii_site.i18n import urls
 
 LANGS = ("vi", "en")
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from browser.site_pages import LANGS, RICHEST_TASK
-from pii_site import urls
+from pii_site.i18n import urls
 
 
 def _focused(page) -> dict:

@@ -10,7 +10,7 @@ from playwright.sync_api import Browser
 
 from browser.serving import WCAG_A_AA
 from browser.site_pages import FIXTURE_PLAN, LANGS
-from pii_site import urls
+from pii_site.i18n import urls
 
 # One task page per status (with its timeline, indicator values and evidence), the home page and the
 # progress page (the chart), and the pages of a unit and a pillar whose tasks differ in status.

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from browser.site_pages import LANGS, RICHEST_TASK
-from pii_site import urls
+from pii_site.i18n import urls
 
 PAGE = urls.address(urls.task_page(RICHEST_TASK.id))
 HEADING = {"vi": f"Nhiệm vụ {RICHEST_TASK.id}", "en": f"Task {RICHEST_TASK.id}"}

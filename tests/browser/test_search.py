@@ -10,8 +10,8 @@ import pytest
 from playwright.sync_api import Page
 
 from browser.site_pages import FIXTURE_PLAN, LANGS
-from pii_site import urls
-from pii_site.search_fold import fold
+from pii_site.i18n import urls
+from pii_site.i18n.fold import fold
 
 QUERY = "input[data-md-component=search-query]"
 META = ".md-search-result__meta"

@@ -22,9 +22,9 @@ import yaml
 from conftest import load_script  # tests/conftest.py
 
 from pii_site import Plan, load_plan
-from pii_site.schema_status import Status
 from pii_site.site_config import environment
-from pii_site.status_rules import plan_start
+from pii_site.source.schema.status import Status
+from pii_site.source.status_rules import plan_start
 
 
 @dataclass(frozen=True)

@@ -6,9 +6,9 @@ module, one template and one line in FAMILIES.
 
 from __future__ import annotations
 
-from pii_site.model import Plan
+from pii_site.model.plan import Plan
 from pii_site.pages import home, news, pii, pillars, plan_text, progress, tasks, units
-from pii_site.render import GeneratedPage
+from pii_site.pages.render import GeneratedPage
 
 FAMILIES = [home, plan_text, pillars, units, tasks, progress, pii, news]
 

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from pii_site import urls
-from pii_site.citations import Citer
-from pii_site.i18n import Labels
-from pii_site.model import Plan
-from pii_site.render import GeneratedPage, Translator, escape_markdown, render
-from pii_site.urls import Linker
+from pii_site.i18n import Labels, urls
+from pii_site.i18n.urls import Linker
+from pii_site.model.plan import Plan
+from pii_site.pages.citations import Citer
+from pii_site.pages.render import GeneratedPage, Translator, escape_markdown, render
 
 LATEST_NEWS = 3  # how many posts the home page lists
 

@@ -5,14 +5,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from pii_site import urls
-from pii_site.citations import Citer, publisher_label
-from pii_site.glossary_links import terms_in
-from pii_site.i18n import Labels
-from pii_site.model import Plan
-from pii_site.pii_method import compute_example, shown_parts_miss_the_result
-from pii_site.render import GeneratedPage, Translator, render, render_html
-from pii_site.urls import Linker
+from pii_site.i18n import Labels, urls
+from pii_site.i18n.urls import Linker
+from pii_site.model.plan import Plan
+from pii_site.model.worked_example import compute_example, shown_parts_miss_the_result
+from pii_site.pages.citations import Citer, publisher_label
+from pii_site.pages.glossary_links import terms_in
+from pii_site.pages.render import GeneratedPage, Translator, render, render_html
 
 
 def pages(plan: Plan, lang: str) -> list[GeneratedPage]:

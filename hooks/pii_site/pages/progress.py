@@ -3,12 +3,12 @@ the data dictionary page that explains every column of the downloadable files.""
 
 from __future__ import annotations
 
-from pii_site import exports, urls
-from pii_site.feeds import FEED
-from pii_site.i18n import Labels
-from pii_site.model import Plan
-from pii_site.progress import STALE_DAYS, STATUSES, Rollup, recently_updated
-from pii_site.render import GeneratedPage, Translator, render, render_html
+from pii_site.i18n import Labels, urls
+from pii_site.model.plan import Plan
+from pii_site.model.progress import STALE_DAYS, STATUSES, Rollup, recently_updated
+from pii_site.outputs import exports
+from pii_site.outputs.feeds import FEED
+from pii_site.pages.render import GeneratedPage, Translator, render, render_html
 
 
 def status_chart(rollup: Rollup, lang: str) -> str:

@@ -10,7 +10,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from pii_site.schema_base import NonEmpty, PartialDate, SameOrBilingualText, Slug, Strict, Text, WebAddress
+from pii_site.source.schema.base import NonEmpty, PartialDate, SameOrBilingualText, Slug, Strict, Text, WebAddress
 
 
 class CitedText(Strict):

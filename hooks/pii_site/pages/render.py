@@ -18,9 +18,9 @@ from typing import Any
 import jinja2
 
 from pii_site.i18n import Labels, format_date, format_partial_date
-from pii_site.progress import STATUSES
-from pii_site.schema_base import OptionalEnglishText, PartialDate, Text
-from pii_site.urls import Linker
+from pii_site.i18n.urls import Linker
+from pii_site.model.progress import STATUSES
+from pii_site.source.schema.base import OptionalEnglishText, PartialDate, Text
 
 # Characters Python-Markdown (with the tables extension) gives a meaning to; a backslash
 # makes each one literal. "<", ">" and "&" become entities instead, so raw HTML stays text.
@@ -57,7 +57,7 @@ class GeneratedPage:
 @functools.cache
 def _environment() -> jinja2.Environment:
     env = jinja2.Environment(
-        loader=jinja2.PackageLoader("pii_site", "templates"),
+        loader=jinja2.PackageLoader("pii_site.pages", "templates"),
         undefined=jinja2.StrictUndefined,
         autoescape=False,  # the output is Markdown; data text is escaped by `tr` and `md`
         trim_blocks=True,
@@ -97,7 +97,7 @@ class Translator:
 @functools.cache
 def _html_environment() -> jinja2.Environment:
     return jinja2.Environment(
-        loader=jinja2.PackageLoader("pii_site", "templates"),
+        loader=jinja2.PackageLoader("pii_site.pages", "templates"),
         undefined=jinja2.StrictUndefined,
         autoescape=True,
         keep_trailing_newline=True,

@@ -13,12 +13,12 @@ from pathlib import Path
 from typing import Any
 
 from pii_site import clock
-from pii_site.errors import DataError, Problem, file_problem
-from pii_site.model import Plan, PlanTask
-from pii_site.news import load_news
-from pii_site.pii_reference import build_reference, check_reference
-from pii_site.progress import TaskProgress
-from pii_site.schema import (
+from pii_site.model.plan import Plan, PlanTask
+from pii_site.model.progress import TaskProgress
+from pii_site.source.errors import DataError, Problem, file_problem
+from pii_site.source.news import load_news
+from pii_site.source.pii_reference import build_reference, check_reference
+from pii_site.source.schema.plan import (
     DATA_FILES,
     DutiesFile,
     PillarsFile,
@@ -28,9 +28,9 @@ from pii_site.schema import (
     TasksFile,
     UnitsFile,
 )
-from pii_site.status_rules import check_status_files
-from pii_site.validation import duplicate_ids, parse, problem_at, unknown_reference
-from pii_site.yaml_source import KeyPath, YamlSource, read_yaml
+from pii_site.source.status_rules import check_status_files
+from pii_site.source.validation import duplicate_ids, parse, problem_at, unknown_reference
+from pii_site.source.yaml_source import KeyPath, YamlSource, read_yaml
 
 
 def load_plan(data_dir: str | os.PathLike[str], today: dt.date | None = None) -> Plan:

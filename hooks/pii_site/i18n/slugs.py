@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from markdown.extensions.toc import slugify as ascii_slugify
 
-from pii_site.search_fold import fold
+from pii_site.i18n.fold import fold
 
 
 def slugify(value: str, separator: str) -> str:

@@ -10,10 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from pii_site.errors import Problem
-from pii_site.schema_pii import GlossaryFile, GlossaryTerm, PiiFile, Source, SourcesFile
-from pii_site.validation import duplicate_ids, problem_at, unknown_reference
-from pii_site.yaml_source import KeyPath, YamlSource
+from pii_site.source.errors import Problem
+from pii_site.source.schema.pii import GlossaryFile, GlossaryTerm, PiiFile, Source, SourcesFile
+from pii_site.source.validation import duplicate_ids, problem_at, unknown_reference
+from pii_site.source.yaml_source import KeyPath, YamlSource
 
 # The files whose "sources" lists must name sources in sources.yml.
 _CITING_FILES = ("pii.yml", "glossary.yml", "pillars.yml")

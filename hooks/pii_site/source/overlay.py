@@ -12,8 +12,8 @@ from typing import Any
 
 import yaml
 
-from pii_site.news import NEWS_FOLDER
-from pii_site.status_rules import STATUS_FOLDER, task_id_of
+from pii_site.source.news import NEWS_FOLDER
+from pii_site.source.status_rules import STATUS_FOLDER, task_id_of
 
 SITE_FILE = "site.yml"
 

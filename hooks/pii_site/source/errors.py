@@ -19,7 +19,7 @@ from pii_site.i18n import plural
 
 @functools.cache
 def _catalogue() -> dict[str, dict[str, str]]:
-    text = resources.files("pii_site").joinpath("messages.yml").read_text(encoding="utf-8")
+    text = resources.files("pii_site.source").joinpath("messages.yml").read_text(encoding="utf-8")
     return yaml.safe_load(text)
 
 

@@ -14,7 +14,7 @@ from typing import Annotated
 
 from pydantic import Field, StringConstraints
 
-from pii_site.schema_base import (
+from pii_site.source.schema.base import (
     BRANCH_NAME,
     REPOSITORY_ADDRESS,
     SITE_ADDRESS,
@@ -28,8 +28,8 @@ from pii_site.schema_base import (
     TaskId,
     Text,
 )
-from pii_site.schema_pii import CitedText, GlossaryFile, KnownIndicator, PiiFile, SourcesFile
-from pii_site.schema_status import StatusFile
+from pii_site.source.schema.pii import CitedText, GlossaryFile, KnownIndicator, PiiFile, SourcesFile
+from pii_site.source.schema.status import StatusFile
 
 
 class DocumentRef(Strict):

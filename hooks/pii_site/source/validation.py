@@ -11,8 +11,8 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from pii_site.errors import Problem, file_problem, message
-from pii_site.schema_base import (
+from pii_site.source.errors import Problem, file_problem, message
+from pii_site.source.schema.base import (
     BRANCH_NAME,
     DUTY_ID,
     REPOSITORY_ADDRESS,
@@ -22,7 +22,7 @@ from pii_site.schema_base import (
     TASK_ID,
     WEB_ADDRESS,
 )
-from pii_site.yaml_source import KeyPath, YamlSource
+from pii_site.source.yaml_source import KeyPath, YamlSource
 
 # Which pattern in schema.py means which explanation in messages.yml.
 _PATTERN_MESSAGES = {

@@ -11,8 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
-from pii_site.schema_base import Text
-from pii_site.schema_pii import Example
+from pii_site.source.schema.base import Text
+from pii_site.source.schema.pii import Example
 
 
 def min_max_score(value: float, lowest: float, highest: float) -> float:

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import html
 import re
-import unicodedata
 from typing import Any
+
+from pii_site.i18n.fold import fold
 
 # Material's worker indexes every field named in config.fields but shows only title and text,
 # so these fields are searchable and never displayed. Each takes its source field's boost, so a
@@ -25,14 +26,6 @@ TITLE_LENGTH_WEIGHT = 0.2
 
 _TAG = re.compile(r"<[^>]+>")
 _WORD = re.compile(r"\w+")
-
-
-def fold(text: str) -> str:
-    """'Đổi mới sáng tạo' -> 'Doi moi sang tao': Vietnamese (and other Latin) letters without marks."""
-    # đ/Đ (U+0111/U+0110) are letters of their own: Unicode gives them no decomposition to d/D.
-    text = text.replace("đ", "d").replace("Đ", "D")
-    decomposed = unicodedata.normalize("NFD", text)
-    return unicodedata.normalize("NFC", "".join(c for c in decomposed if unicodedata.category(c) != "Mn"))
 
 
 def folded_words(markup: str) -> str:

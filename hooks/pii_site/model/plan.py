@@ -11,10 +11,10 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pii_site.news import NewsPost
-from pii_site.pii_reference import PiiReference
-from pii_site.progress import Rollup, TaskProgress
-from pii_site.schema import Duty, Pillar, PlanFile, SiteFile, Subindex, TaskGroup, Text, Unit
+from pii_site.model.progress import Rollup, TaskProgress
+from pii_site.source.news import NewsPost
+from pii_site.source.pii_reference import PiiReference
+from pii_site.source.schema.plan import Duty, Pillar, PlanFile, SiteFile, Subindex, TaskGroup, Text, Unit
 
 
 @dataclass(frozen=True)

@@ -9,10 +9,10 @@ import datetime as dt
 from pathlib import PurePosixPath
 from typing import Any
 
-from pii_site.errors import Problem, file_problem, message
-from pii_site.schema import PlanFile, StatusFile
-from pii_site.validation import problem_at, suggestion, unknown_reference
-from pii_site.yaml_source import YamlSource
+from pii_site.source.errors import Problem, file_problem, message
+from pii_site.source.schema.plan import PlanFile, StatusFile
+from pii_site.source.validation import problem_at, suggestion, unknown_reference
+from pii_site.source.yaml_source import YamlSource
 
 STATUS_FOLDER = "status"
 

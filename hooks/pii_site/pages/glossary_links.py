@@ -11,8 +11,8 @@ import functools
 import re
 from collections.abc import Callable, Iterable
 
-from pii_site.render import escape_markdown
-from pii_site.schema_pii import GlossaryTerm
+from pii_site.pages.render import escape_markdown
+from pii_site.source.schema.pii import GlossaryTerm
 
 
 @functools.cache
@@ -52,7 +52,7 @@ def terms_in(terms: Iterable[GlossaryTerm], plain_text: str) -> set[str]:
 
 def glossary_linker(plan_terms: Iterable[GlossaryTerm], page: str) -> GlossaryLinker:
     """The `gloss` helper for the page at source path `page`."""
-    from pii_site.urls import Linker
+    from pii_site.i18n.urls import Linker
 
     linker = Linker(page)
     return GlossaryLinker(plan_terms, linker.glossary)

@@ -11,10 +11,10 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, get_args
 
-from pii_site.schema_status import Status, StatusUpdate, TaskIndicator
+from pii_site.source.schema.status import Status, StatusUpdate, TaskIndicator
 
 if TYPE_CHECKING:
-    from pii_site.model import PlanTask
+    from pii_site.model.plan import PlanTask
 
 NO_UPDATE = "no-update"
 # Every status a task can show, in display order: the ones a unit reports (schema_status.Status),

@@ -11,13 +11,12 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 
-from pii_site import urls
-from pii_site.exports import GeneratedFile
-from pii_site.i18n import Labels
-from pii_site.model import Plan
-from pii_site.news import feed_entries as news_feed_entries
-from pii_site.progress import all_updates
-from pii_site.render import Translator, render_html
+from pii_site.i18n import Labels, urls
+from pii_site.model.plan import Plan
+from pii_site.model.progress import all_updates
+from pii_site.outputs.exports import GeneratedFile
+from pii_site.pages.render import Translator, render_html
+from pii_site.source.news import feed_entries as news_feed_entries
 
 FEED = "feed.xml"
 # Vietnam's time zone: an update's date is a day in the commune, not a UTC instant.

@@ -46,7 +46,7 @@ def plural(text: Wording, count: int | None) -> str:
 @functools.cache
 def all_labels() -> dict[str, dict[str, Wording]]:
     merged: dict[str, dict[str, Wording]] = {}
-    folder = resources.files("pii_site").joinpath("labels")
+    folder = resources.files("pii_site.i18n").joinpath("labels")
     for entry in sorted(folder.iterdir(), key=lambda e: e.name):
         if not entry.name.endswith(".yml"):
             continue

@@ -10,7 +10,7 @@ from typing import Literal
 
 from pydantic import Field, field_validator
 
-from pii_site.schema_base import NonEmpty, OptionalEnglishText, Slug, Strict, WebAddress
+from pii_site.source.schema.base import NonEmpty, OptionalEnglishText, Slug, Strict, WebAddress
 
 Status = Literal["not-started", "in-progress", "delayed", "completed", "continuous"]
 

@@ -14,9 +14,9 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from pii_site.model import Plan, PlanTask
-from pii_site.progress import all_updates
-from pii_site.schema_status import Evidence, IndicatorValue
+from pii_site.model.plan import Plan, PlanTask
+from pii_site.model.progress import all_updates
+from pii_site.source.schema.status import Evidence, IndicatorValue
 
 DOWNLOADS = "downloads"
 LIST_SEPARATOR = "; "

@@ -15,13 +15,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from pii_site import urls
-from pii_site.errors import Problem, file_problem
-from pii_site.news_body import RenderedBody, read_body
-from pii_site.schema import NewsFrontMatter
-from pii_site.schema_base import OptionalEnglishText, Text
-from pii_site.validation import parse
-from pii_site.yaml_source import read_yaml_text
+from pii_site.i18n import urls
+from pii_site.source.errors import Problem, file_problem
+from pii_site.source.news_body import RenderedBody, read_body
+from pii_site.source.schema.base import OptionalEnglishText, Text
+from pii_site.source.schema.plan import NewsFrontMatter
+from pii_site.source.validation import parse
+from pii_site.source.yaml_source import read_yaml_text
 
 NEWS_FOLDER = "news"
 # Files staff may keep in the folder that are not posts.

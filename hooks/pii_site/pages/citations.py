@@ -6,11 +6,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from pii_site.i18n import Labels
-from pii_site.pii_reference import PiiReference
-from pii_site.render import escape_markdown
-from pii_site.schema_base import PartialDate
-from pii_site.schema_pii import Source
-from pii_site.urls import Linker
+from pii_site.i18n.urls import Linker
+from pii_site.pages.render import escape_markdown
+from pii_site.source.pii_reference import PiiReference
+from pii_site.source.schema.base import PartialDate
+from pii_site.source.schema.pii import Source
 
 _MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 

@@ -13,7 +13,7 @@ from typing import Any
 
 import yaml
 
-from pii_site.errors import Problem, file_problem
+from pii_site.source.errors import Problem, file_problem
 
 KeyPath = tuple[str | int, ...]
 

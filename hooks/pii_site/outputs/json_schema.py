@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 
-from pii_site.schema import DATA_FILES
+from pii_site.source.schema.plan import DATA_FILES
 
 
 def schema_file_name(data_file: str) -> str:

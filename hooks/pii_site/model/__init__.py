@@ -1,0 +1,1 @@
+"""The Plan built from validated data, and what is derived from it: progress rollups, the worked example."""
