@@ -78,10 +78,14 @@ class SizeResult:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Time our build against a bare Material build of the same pages.")
     parser.add_argument("--sizes", default="real,200,1500", help="comma-separated: real and/or task counts")
-    parser.add_argument("--runs", type=int, help="builds per side and size, median taken (default 3; 1 from 1,000 tasks)")
+    parser.add_argument(
+        "--runs", type=int, help="builds per side and size, median taken (default 3; 1 from 1,000 tasks)"
+    )
     parser.add_argument("--json", type=Path, default=Path(tempfile.gettempdir()) / "pii-benchmark.json")
     parser.add_argument("--keep", action="store_true", help="keep the generated data and sites, and say where")
-    parser.add_argument("--profile", metavar="SIZE", help="profile our build at one size instead (real or a task count)")
+    parser.add_argument(
+        "--profile", metavar="SIZE", help="profile our build at one size instead (real or a task count)"
+    )
     parser.add_argument("--bare-worker", type=Path, help=argparse.SUPPRESS)  # internal: one bare build, both languages
     args = parser.parse_args(argv)
     if args.bare_worker:

@@ -92,11 +92,26 @@ ACTIONS = (
     ),
 )
 DETAILS = (
-    ("bảo đảm tiến độ và chất lượng theo kế hoạch của Ủy ban nhân dân tỉnh", "on schedule and to the standard set by the Provincial People's Committee"),
-    ("báo cáo kết quả định kỳ hằng quý về Ủy ban nhân dân xã", "reporting results every quarter to the Commune People's Committee"),
-    ("lồng ghép với chương trình mục tiêu quốc gia xây dựng nông thôn mới", "combined with the national target programme for new rural areas"),
-    ("huy động sự tham gia của các đoàn thể và người dân trên địa bàn", "with the participation of mass organisations and residents"),
-    ("ưu tiên các ấp vùng sâu, vùng xa và đồng bào dân tộc thiểu số", "giving priority to remote hamlets and ethnic minority communities"),
+    (
+        "bảo đảm tiến độ và chất lượng theo kế hoạch của Ủy ban nhân dân tỉnh",
+        "on schedule and to the standard set by the Provincial People's Committee",
+    ),
+    (
+        "báo cáo kết quả định kỳ hằng quý về Ủy ban nhân dân xã",
+        "reporting results every quarter to the Commune People's Committee",
+    ),
+    (
+        "lồng ghép với chương trình mục tiêu quốc gia xây dựng nông thôn mới",
+        "combined with the national target programme for new rural areas",
+    ),
+    (
+        "huy động sự tham gia của các đoàn thể và người dân trên địa bàn",
+        "with the participation of mass organisations and residents",
+    ),
+    (
+        "ưu tiên các ấp vùng sâu, vùng xa và đồng bào dân tộc thiểu số",
+        "giving priority to remote hamlets and ethnic minority communities",
+    ),
 )
 INDICATORS = (
     ("Tỷ lệ hồ sơ thủ tục hành chính được giải quyết trực tuyến", "Share of administrative procedures handled online"),
@@ -237,7 +252,10 @@ def _tasks(rng: random.Random, count: int, pillars: list[dict[str, Any]], unit_i
                 "coordinating": coordinating,
             }
         )
-    return {"title": {"vi": "Nhiệm vụ cụ thể (dữ liệu tổng hợp)", "en": "Specific tasks (synthetic data)"}, "groups": groups}
+    return {
+        "title": {"vi": "Nhiệm vụ cụ thể (dữ liệu tổng hợp)", "en": "Specific tasks (synthetic data)"},
+        "groups": groups,
+    }
 
 
 def _duties(rng: random.Random, units: list[dict[str, Any]]) -> list[dict[str, Any]]:
