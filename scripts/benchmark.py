@@ -26,8 +26,12 @@ from pathlib import Path
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 SCRIPTS_DIR = PROJECT_DIR / "scripts"
-# Settings a caller's shell may hold that would point a measured build elsewhere.
-CLEARED_SETTINGS = ("PII_DATA_DIR", "PII_SITE_URL", "PII_LANG", "PII_TODAY")
+sys.path.insert(0, str(SCRIPTS_DIR))
+import synthetic_plan  # noqa: E402  (scripts/synthetic_plan.py; stdlib and PyYAML only, so the bare worker stays bare)
+
+# Settings a caller's shell may hold that would point a measured build elsewhere (PII_TODAY is kept for the
+# real data, as for any build of it; synthetic plans set their own day).
+CLEARED_SETTINGS = ("PII_DATA_DIR", "PII_SITE_URL", "PII_LANG")
 
 
 @dataclass
@@ -77,11 +81,14 @@ class SizeResult:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Time our build against a bare Material build of the same pages.")
+    parser.add_argument("--data", type=Path, default=PROJECT_DIR / "data", help="the real size; framework kept")
     parser.add_argument("--sizes", default="real,200,1500", help="comma-separated: real and/or task counts")
     parser.add_argument(
         "--runs", type=int, help="builds per side and size, median taken (default 3; 1 from 1,000 tasks)"
     )
-    parser.add_argument("--json", type=Path, default=Path(tempfile.gettempdir()) / "pii-benchmark.json")
+    parser.add_argument(
+        "--json", type=Path, default=Path(tempfile.gettempdir()) / "pii-benchmark.json", help="where to write results"
+    )
     parser.add_argument("--keep", action="store_true", help="keep the generated data and sites, and say where")
     parser.add_argument(
         "--profile", metavar="SIZE", help="profile our build at one size instead (real or a task count)"
@@ -93,15 +100,18 @@ def main(argv: list[str] | None = None) -> int:
     sizes = [size.strip() for size in (args.profile or args.sizes).split(",") if size.strip()]
     if bad := [size for size in sizes if size != "real" and not (size.isdigit() and int(size) > 0)]:
         parser.error(f"a size is 'real' or a number of tasks, not {', '.join(bad)}")
+    from pii_site import DataError, load_plan
+
     work = Path(tempfile.mkdtemp(prefix="pii-benchmark-"))
     try:
+        load_plan(args.data)  # bad data is reported against its own files, before anything is generated from it
         if args.profile:
-            profile(sizes[0], work)
+            profile(sizes[0], args.data, work)
             return 0
-        results = [measure(size, work / size, args.runs) for size in sizes]
+        results = [measure(size, args.data, work / size, args.runs) for size in sizes]
         print_table(results)
         write_json(args.json, results)
-    except BuildFailed as error:
+    except (BuildFailed, DataError) as error:
         print(error, file=sys.stderr)
         return 1
     finally:
@@ -116,14 +126,12 @@ class BuildFailed(RuntimeError):
     """A measured build exited with an error (its output is in the message)."""
 
 
-def prepare_data(size: str, folder: Path) -> tuple[Path, dt.date | None]:
-    """The data folder for `size` and the day to see it from (None: today, for the real data)."""
-    sys.path.insert(0, str(SCRIPTS_DIR))
-    import synthetic_plan
-
+def prepare_data(size: str, source: Path, folder: Path) -> tuple[Path, dt.date | None]:
+    """The data folder for `size` and the day to see it from (None: today, for the real data). Synthetic
+    plans keep `source`'s framework and plan text."""
     if size == "real":
-        return synthetic_plan.copy_real_plan(folder / "data"), None
-    return synthetic_plan.write_plan(folder / "data", int(size)), synthetic_plan.SYNTHETIC_TODAY
+        return source, None  # builds only read it
+    return synthetic_plan.write_plan(folder / "data", int(size), source=source), synthetic_plan.SYNTHETIC_TODAY
 
 
 def prepare_bare_docs(data: Path, today: dt.date | None, docs: Path) -> int:
@@ -143,8 +151,8 @@ def prepare_bare_docs(data: Path, today: dt.date | None, docs: Path) -> int:
     return len(plan.tasks)
 
 
-def measure(size: str, folder: Path, runs: int | None) -> SizeResult:
-    data, today = prepare_data(size, folder)
+def measure(size: str, source: Path, folder: Path, runs: int | None) -> SizeResult:
+    data, today = prepare_data(size, source, folder)
     tasks = prepare_bare_docs(data, today, folder / "docs")
     runs = runs or (1 if tasks >= 1000 else 3)
     env = {key: value for key, value in os.environ.items() if key not in CLEARED_SETTINGS}
@@ -252,12 +260,18 @@ def print_table(results: list[SizeResult]) -> None:
     runs = ", ".join(f"{r.size}: {len(r.ours)}" for r in results)
     print(f"Median of runs per side ({runs}); peak MB is the largest run; ours = scripts/build.py, bare = same pages")
     by_size = {r.size: r.summary() for r in results}
+    by_tasks = {r.size: r.tasks for r in results}
     if "200" in by_size and "1500" in by_size:
         small, large = by_size["200"], by_size["1500"]
         print(
             f"Linearity, 1,500 tasks / 200 tasks: wall {large['ours_wall_s'] / small['ours_wall_s']:.2f}×, "
             f"CPU {large['ours_cpu_s'] / small['ours_cpu_s']:.2f}× (target ≤ 8×; bare Material: "
             f"{large['bare_cpu_s'] / small['bare_cpu_s']:.2f}× CPU)"
+        )
+        tasks = by_tasks["1500"] - by_tasks["200"]
+        print(
+            f"CPU per extra task from 200 to 1,500: ours {(large['ours_cpu_s'] - small['ours_cpu_s']) * 1000 / tasks:.0f} ms,"
+            f" bare Material {(large['bare_cpu_s'] - small['bare_cpu_s']) * 1000 / tasks:.0f} ms"
         )
 
 
@@ -272,12 +286,11 @@ def write_json(path: Path, results: list[SizeResult]) -> None:
     print(f"JSON: {path}")
 
 
-def profile(size: str, work: Path) -> None:
+def profile(size: str, source: Path, work: Path) -> None:
     """cProfile of our whole build (both languages, in this process); the 25 entries of the package and the
     hook with the most cumulative time."""
-    data, today = prepare_data(size, work / size)
-    sys.path.insert(0, str(SCRIPTS_DIR))
-    import build
+    data, today = prepare_data(size, source, work / size)
+    import build  # scripts/build.py
 
     previous = os.environ.get("PII_TODAY")
     if today is not None:

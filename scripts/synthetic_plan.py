@@ -178,12 +178,6 @@ def write_plan(
     return target
 
 
-def copy_real_plan(target: Path, source: Path = PROJECT_DIR / "data") -> Path:
-    """The real data as it is (the benchmark's "real" size)."""
-    shutil.copytree(source, target)
-    return target
-
-
 def _dump(path: Path, data: dict[str, Any]) -> None:
     path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=110), encoding="utf-8")
 
