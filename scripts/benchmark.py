@@ -108,9 +108,12 @@ def main(argv: list[str] | None = None) -> int:
         if args.profile:
             profile(sizes[0], args.data, work)
             return 0
-        results = [measure(size, args.data, work / size, args.runs) for size in sizes]
+        results: list[SizeResult] = []
+        for size in sizes:
+            results.append(measure(size, args.data, work / size, args.runs))
+            write_json(args.json, results)  # after each size, so that an interrupted run keeps what it measured
         print_table(results)
-        write_json(args.json, results)
+        print(f"JSON: {args.json}")
     except (BuildFailed, DataError) as error:
         print(error, file=sys.stderr)
         return 1
@@ -283,7 +286,6 @@ def write_json(path: Path, results: list[SizeResult]) -> None:
         "results": [{**asdict(result), "summary": result.summary()} for result in results],
     }
     path.write_text(json.dumps(report, indent=2), encoding="utf-8")
-    print(f"JSON: {path}")
 
 
 def profile(size: str, source: Path, work: Path) -> None:
