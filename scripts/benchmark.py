@@ -258,8 +258,10 @@ def print_table(results: list[SizeResult]) -> None:
             )
         )
     widths = [max(len(row[i]) for row in rows) for i in range(len(header))]
+    # A Markdown table, aligned, so it can go into the README or the issue as it is.
+    rows.insert(1, tuple("-" * (width - 1) + ":" for width in widths))
     for row in rows:
-        print(" | ".join(cell.rjust(width) for cell, width in zip(row, widths, strict=True)))
+        print("| " + " | ".join(cell.rjust(width) for cell, width in zip(row, widths, strict=True)) + " |")
     runs = ", ".join(f"{r.size}: {len(r.ours)}" for r in results)
     print(f"Median of runs per side ({runs}); peak MB is the largest run; ours = scripts/build.py, bare = same pages")
     by_size = {r.size: r.summary() for r in results}
