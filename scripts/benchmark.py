@@ -238,7 +238,7 @@ def print_table(results: list[SizeResult]) -> None:
         "size", "tasks", "pages", "wall s ours/bare", "CPU s ours/bare", "×bare CPU", "×bare wall",
         "peak MB ours/bare", "site MB", "largest KB", "index KB vi/en", "CPU ms/task",
     )  # fmt: skip
-    rows = [header]
+    rows: list[tuple[str, ...]] = [header]
     for result in results:
         s, site = result.summary(), result.ours_site
         rows.append(
