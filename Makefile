@@ -47,9 +47,12 @@ test: install
 	@command -v java >/dev/null || { echo "The HTML checker needs Java: run 'apt-get install default-jre-headless' (as root), then try again."; exit 1; }
 	$(BIN)/python -m pytest
 
-## Time loading, rendering and the whole build; report output sizes.
+## Our build against a bare Material build of the same pages, on the real data and synthetic plans of 200 and
+## 1,500 tasks (table, JSON). Options: make benchmark BENCHMARK_ARGS="--sizes real,200 --runs 1 --keep",
+## or BENCHMARK_ARGS="--profile 200" for the package's top entries under cProfile.
+BENCHMARK_ARGS ?=
 benchmark: install
-	$(BIN)/python scripts/benchmark.py
+	$(BIN)/python scripts/benchmark.py $(BENCHMARK_ARGS)
 
 ## Re-resolve requirements.lock after changing dependencies in pyproject.toml.
 lock: install

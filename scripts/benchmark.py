@@ -1,72 +1,319 @@
-"""Measure the build: `python scripts/benchmark.py [--data DIR] [--runs N]`.
+"""Our build against a bare Material build of the same pages: `python scripts/benchmark.py [--sizes real,200,1500]`.
 
-Times loading + validating the data, rendering every page (both languages) and the whole
-two-language MkDocs build separately (median of N runs), and reports the size of the output.
-Speed and size targets are checked here, not in timed tests.
+For each size (the real data as is, or N synthetic tasks from scripts/synthetic_plan.py) it times our build
+(scripts/build.py, both languages, strict) and a bare Material build of the same Markdown with the same theme,
+extensions and plugins but no hooks, alternating, each in a fresh process, and prints a table; `--json` writes
+it. `--profile SIZE` instead profiles our build in-process. Speed targets are checked here, not in timed tests.
 """
 
 from __future__ import annotations
 
 import argparse
+import cProfile
+import datetime as dt
+import json
 import os
+import platform
+import pstats
+import shutil
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable
+from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from pii_site import load_plan
-from pii_site.i18n import LANGUAGES
-from pii_site.pages import render_site
-
 PROJECT_DIR = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(PROJECT_DIR / "scripts"))
-import build  # noqa: E402  (scripts/build.py, run as a module)
+SCRIPTS_DIR = PROJECT_DIR / "scripts"
+sys.path.insert(0, str(SCRIPTS_DIR))
+import synthetic_plan  # noqa: E402  (scripts/synthetic_plan.py; stdlib and PyYAML only, so the bare worker stays bare)
+
+# Settings a caller's shell may hold that would point a measured build elsewhere (PII_TODAY is kept for the
+# real data, as for any build of it; synthetic plans set their own day).
+CLEARED_SETTINGS = ("PII_DATA_DIR", "PII_SITE_URL", "PII_LANG")
 
 
-def median_seconds(action: Callable[[], object], runs: int) -> float:
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        action()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
+@dataclass
+class Run:
+    """One build in its own process: wall and CPU seconds, peak resident memory (that process alone)."""
+
+    wall_s: float
+    cpu_s: float
+    peak_mb: float
 
 
-def folder_size(path: Path) -> int:
-    return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
+@dataclass
+class SiteSize:
+    pages: int
+    site_mb: float
+    largest_page_kb: float
+    search_index_kb: dict[str, float]
+
+
+@dataclass
+class SizeResult:
+    size: str
+    tasks: int
+    ours: list[Run]
+    bare: list[Run]
+    ours_site: SiteSize
+    bare_site: SiteSize
+
+    def median(self, side: str, field: str) -> float:
+        return statistics.median(getattr(run, field) for run in getattr(self, side))
+
+    def summary(self) -> dict[str, float]:
+        ours_wall, bare_wall = self.median("ours", "wall_s"), self.median("bare", "wall_s")
+        ours_cpu, bare_cpu = self.median("ours", "cpu_s"), self.median("bare", "cpu_s")
+        return {
+            "ours_wall_s": ours_wall,
+            "bare_wall_s": bare_wall,
+            "ours_cpu_s": ours_cpu,
+            "bare_cpu_s": bare_cpu,
+            "ratio_wall": ours_wall / bare_wall,
+            "ratio_cpu": ours_cpu / bare_cpu,
+            "ours_peak_mb": max(run.peak_mb for run in self.ours),
+            "bare_peak_mb": max(run.peak_mb for run in self.bare),
+            "cpu_ms_per_task": ours_cpu * 1000 / self.tasks,
+        }
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description="Time the build and measure the output.")
-    parser.add_argument("--data", type=Path, default=Path(os.environ.get("PII_DATA_DIR") or PROJECT_DIR / "data"))
-    parser.add_argument("--runs", type=int, default=5)
+    parser = argparse.ArgumentParser(description="Time our build against a bare Material build of the same pages.")
+    parser.add_argument("--data", type=Path, default=PROJECT_DIR / "data", help="the real size; framework kept")
+    parser.add_argument("--sizes", default="real,200,1500", help="comma-separated: real and/or task counts")
+    parser.add_argument(
+        "--runs", type=int, help="builds per side and size, median taken (default 3; 1 from 1,000 tasks)"
+    )
+    parser.add_argument(
+        "--json", type=Path, default=Path(tempfile.gettempdir()) / "pii-benchmark.json", help="where to write results"
+    )
+    parser.add_argument("--keep", action="store_true", help="keep the generated data and sites, and say where")
+    parser.add_argument(
+        "--profile", metavar="SIZE", help="profile our build at one size instead (real or a task count)"
+    )
+    parser.add_argument("--bare-worker", type=Path, help=argparse.SUPPRESS)  # internal: one bare build, both languages
     args = parser.parse_args(argv)
-    os.environ["PII_DATA_DIR"] = str(args.data.resolve())
-    import logging
+    if args.bare_worker:
+        return bare_build(args.bare_worker)
+    sizes = [size.strip() for size in (args.profile or args.sizes).split(",") if size.strip()]
+    if bad := [size for size in sizes if size != "real" and not (size.isdigit() and int(size) > 0)]:
+        parser.error(f"a size is 'real' or a number of tasks, not {', '.join(bad)}")
+    from pii_site import DataError, load_plan
 
-    logging.basicConfig(level=logging.ERROR)
-
-    load = median_seconds(lambda: load_plan(args.data), args.runs)
-    plan = load_plan(args.data)
-    render = median_seconds(lambda: [render_site(plan, lang) for lang in LANGUAGES], args.runs)
-    pages = sum(len(render_site(plan, lang)) for lang in LANGUAGES)
-    with tempfile.TemporaryDirectory() as tmp:
-        site = Path(tmp) / "site"
-        whole = median_seconds(lambda: build.build_site(site), args.runs)
-        html_pages = {lang: len(list((site / lang).rglob("*.html"))) for lang in LANGUAGES}
-        sizes = {lang: folder_size(site / lang) for lang in LANGUAGES}
-        index = {lang: (site / lang / "search" / "search_index.json").stat().st_size for lang in LANGUAGES}
-    print(f"data: {args.data}  ({len(plan.tasks)} tasks, median of {args.runs} runs)")
-    print(f"load + validate data      {load * 1000:8.1f} ms")
-    print(f"render {pages:3d} pages (vi+en) {render * 1000:8.1f} ms")
-    print(f"full build, both languages {whole:7.2f} s")
-    for lang in LANGUAGES:
-        print(
-            f"site/{lang}: {html_pages[lang]} HTML files, {sizes[lang] / 1e6:.2f} MB, search index {index[lang] / 1e3:.0f} kB"
-        )
+    work = Path(tempfile.mkdtemp(prefix="pii-benchmark-"))
+    try:
+        load_plan(args.data)  # bad data is reported against its own files, before anything is generated from it
+        if args.profile:
+            profile(sizes[0], args.data, work)
+            return 0
+        results: list[SizeResult] = []
+        for size in sizes:
+            results.append(measure(size, args.data, work / size, args.runs))
+            write_json(args.json, results)  # after each size, so that an interrupted run keeps what it measured
+        print_table(results)
+        print(f"JSON: {args.json}")
+    except (BuildFailed, DataError) as error:
+        print(error, file=sys.stderr)
+        return 1
+    finally:
+        if args.keep:
+            print(f"Generated data and sites kept in {work}")
+        else:
+            shutil.rmtree(work, ignore_errors=True)
     return 0
+
+
+class BuildFailed(RuntimeError):
+    """A measured build exited with an error (its output is in the message)."""
+
+
+def prepare_data(size: str, source: Path, folder: Path) -> tuple[Path, dt.date | None]:
+    """The data folder for `size` and the day to see it from (None: today, for the real data). Synthetic
+    plans keep `source`'s framework and plan text."""
+    if size == "real":
+        return source, None  # builds only read it
+    return synthetic_plan.write_plan(folder / "data", int(size), source=source), synthetic_plan.SYNTHETIC_TODAY
+
+
+def prepare_bare_docs(data: Path, today: dt.date | None, docs: Path) -> int:
+    """docs/<lang>/ as our build sees it: the hand-written pages plus every page the package generates.
+    Feeds and open-data exports are files, not pages, so the bare build leaves them out. Returns the task count."""
+    from pii_site import load_plan
+    from pii_site.i18n import LANGUAGES
+    from pii_site.pages import render_site
+
+    plan = load_plan(data, today)
+    for lang in LANGUAGES:
+        shutil.copytree(PROJECT_DIR / "docs" / lang, docs / lang)
+        for page in render_site(plan, lang):
+            path = docs / lang / page.path
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(page.markdown, encoding="utf-8")
+    return len(plan.tasks)
+
+
+def measure(size: str, source: Path, folder: Path, runs: int | None) -> SizeResult:
+    data, today = prepare_data(size, source, folder)
+    tasks = prepare_bare_docs(data, today, folder / "docs")
+    runs = runs or (1 if tasks >= 1000 else 3)
+    env = {key: value for key, value in os.environ.items() if key not in CLEARED_SETTINGS}
+    env["NO_MKDOCS_2_WARNING"] = "1"
+    if today is not None:
+        env["PII_TODAY"] = today.isoformat()
+    site = folder / "site"
+    ours_command = [sys.executable, str(SCRIPTS_DIR / "build.py"), "--data", str(data), "--site-dir", str(site), "-q"]
+    bare_command = [sys.executable, str(Path(__file__).resolve()), "--bare-worker", str(folder)]
+    ours: list[Run] = []
+    bare: list[Run] = []
+    print(f"{size}: {tasks} tasks, {runs} run(s) per side", file=sys.stderr, flush=True)
+    for number in range(runs):
+        # Alternate which side goes first, so a change in the machine's load falls on both sides.
+        sides = [("ours", ours_command, ours), ("bare", bare_command, bare)]
+        for side, command, results in sides if number % 2 == 0 else reversed(sides):
+            results.append(run_measured(command, env, folder / f"{side}.log"))
+            print(f"  {side} run {number + 1}: {results[-1].wall_s:.1f} s", file=sys.stderr, flush=True)
+    return SizeResult(size, tasks, ours, bare, site_size(site), site_size(folder / "bare-site"))
+
+
+def run_measured(command: list[str], env: dict[str, str], log: Path) -> Run:
+    """Run `command` in a fresh process; its own resource usage comes from os.wait4 (not RUSAGE_CHILDREN,
+    whose peak memory is the largest of all children so far)."""
+    with log.open("w", encoding="utf-8") as output:
+        start = time.perf_counter()
+        process = subprocess.Popen(command, env=env, cwd=PROJECT_DIR, stdout=output, stderr=subprocess.STDOUT)
+        _, status, usage = os.wait4(process.pid, 0)
+        wall = time.perf_counter() - start
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode != 0:
+        raise BuildFailed(f"{' '.join(command)} failed (exit status {process.returncode}):\n{log.read_text()}")
+    # Linux gives ru_maxrss in KiB.
+    return Run(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024)
+
+
+def bare_build(folder: Path) -> int:
+    """A bare Material build of folder/docs/<lang> into folder/bare-site/<lang>, one MkDocs run per language
+    as our build does: the project's mkdocs.yml (theme, extensions, plugins) without its hooks. Not strict:
+    the pages link to the feed and downloads, which only our build makes. Imports no more of pii_site than
+    mkdocs.yml names (the slugify function), so that none of our cost is counted here."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    for lang in sorted(path.name for path in (folder / "docs").iterdir()):
+        config = load_config(
+            str(PROJECT_DIR / "mkdocs.yml"),
+            docs_dir=str(folder / "docs" / lang),
+            site_dir=str(folder / "bare-site" / lang),
+            hooks=[],
+            strict=False,
+        )
+        config.theme["language"] = lang
+        config.plugins.on_startup(command="build", dirty=False)
+        try:
+            build(config)
+        finally:
+            config.plugins.on_shutdown()
+    return 0
+
+
+def site_size(site: Path) -> SiteSize:
+    from pii_site.i18n import LANGUAGES
+
+    pages = [path for path in site.rglob("*.html") if path.parent != site]  # not the root's redirect page
+    return SiteSize(
+        pages=len(pages),
+        site_mb=sum(path.stat().st_size for path in site.rglob("*") if path.is_file()) / 1e6,
+        largest_page_kb=max(path.stat().st_size for path in pages) / 1e3,
+        search_index_kb={
+            lang: (site / lang / "search" / "search_index.json").stat().st_size / 1e3 for lang in LANGUAGES
+        },
+    )
+
+
+def print_table(results: list[SizeResult]) -> None:
+    from pii_site.i18n import LANGUAGES
+
+    header = (
+        "size", "tasks", "pages", "wall s ours/bare", "CPU s ours/bare", "×bare CPU", "×bare wall",
+        "peak MB ours/bare", "site MB", "largest KB", "index KB vi/en", "CPU ms/task",
+    )  # fmt: skip
+    rows: list[tuple[str, ...]] = [header]
+    for result in results:
+        s, site = result.summary(), result.ours_site
+        rows.append(
+            (
+                result.size,
+                str(result.tasks),
+                str(site.pages),
+                f"{s['ours_wall_s']:.1f}/{s['bare_wall_s']:.1f}",
+                f"{s['ours_cpu_s']:.1f}/{s['bare_cpu_s']:.1f}",
+                f"{s['ratio_cpu']:.2f}",
+                f"{s['ratio_wall']:.2f}",
+                f"{s['ours_peak_mb']:.0f}/{s['bare_peak_mb']:.0f}",
+                f"{site.site_mb:.1f}",
+                f"{site.largest_page_kb:.0f}",
+                "/".join(f"{site.search_index_kb[lang]:.0f}" for lang in LANGUAGES),
+                f"{s['cpu_ms_per_task']:.0f}",
+            )
+        )
+    widths = [max(len(row[i]) for row in rows) for i in range(len(header))]
+    # A Markdown table, aligned, so it can go into the README or the issue as it is.
+    rows.insert(1, tuple("-" * (width - 1) + ":" for width in widths))
+    for row in rows:
+        print("| " + " | ".join(cell.rjust(width) for cell, width in zip(row, widths, strict=True)) + " |")
+    runs = ", ".join(f"{r.size}: {len(r.ours)}" for r in results)
+    print(f"Median of runs per side ({runs}); peak MB is the largest run; ours = scripts/build.py, bare = same pages")
+    by_size = {r.size: r.summary() for r in results}
+    by_tasks = {r.size: r.tasks for r in results}
+    if "200" in by_size and "1500" in by_size:
+        small, large = by_size["200"], by_size["1500"]
+        print(
+            f"Linearity, 1,500 tasks / 200 tasks: wall {large['ours_wall_s'] / small['ours_wall_s']:.2f}×, "
+            f"CPU {large['ours_cpu_s'] / small['ours_cpu_s']:.2f}× (target ≤ 8×; bare Material: "
+            f"{large['bare_cpu_s'] / small['bare_cpu_s']:.2f}× CPU)"
+        )
+        tasks = by_tasks["1500"] - by_tasks["200"]
+        print(
+            f"CPU per extra task from 200 to 1,500: ours {(large['ours_cpu_s'] - small['ours_cpu_s']) * 1000 / tasks:.0f} ms,"
+            f" bare Material {(large['bare_cpu_s'] - small['bare_cpu_s']) * 1000 / tasks:.0f} ms"
+        )
+
+
+def write_json(path: Path, results: list[SizeResult]) -> None:
+    report = {
+        "date": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+        "machine": {"cpus": os.cpu_count(), "python": platform.python_version(), "system": platform.platform()},
+        "measured": "each build in its own process; CPU = user + system; peak = ru_maxrss from os.wait4",
+        "results": [{**asdict(result), "summary": result.summary()} for result in results],
+    }
+    path.write_text(json.dumps(report, indent=2), encoding="utf-8")
+
+
+def profile(size: str, source: Path, work: Path) -> None:
+    """cProfile of our whole build (both languages, in this process); the 25 entries of the package and the
+    hook with the most cumulative time."""
+    data, today = prepare_data(size, source, work / size)
+    import build  # scripts/build.py
+
+    previous = os.environ.get("PII_TODAY")
+    if today is not None:
+        os.environ["PII_TODAY"] = today.isoformat()
+    # CPU time, not the wall clock: on a shared machine waiting for a core would be charged to whatever ran.
+    profiler = cProfile.Profile(time.process_time)
+    start = time.perf_counter()
+    try:
+        status = profiler.runcall(build.main, ["--data", str(data), "--site-dir", str(work / "site"), "--quiet"])
+    finally:
+        if previous is None:
+            os.environ.pop("PII_TODAY", None)
+        else:
+            os.environ["PII_TODAY"] = previous
+    if status != 0:
+        raise BuildFailed(f"The build of {size} failed (exit status {status}).")
+    print(f"Profile of our build, {size}: {time.perf_counter() - start:.1f} s wall under cProfile (CPU seconds below)")
+    stats = pstats.Stats(profiler, stream=sys.stdout)
+    stats.sort_stats("cumulative").print_stats(r"hooks/", 25)
 
 
 if __name__ == "__main__":
