@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 from conftest import SITE_PATH  # tests/conftest.py
-from playwright.sync_api import Browser, Page
+from playwright.sync_api import Browser, Page, ViewportSize
 
 from browser.serving import Problems, serve
 
@@ -33,7 +33,7 @@ class OpenedPage:
     problems: Problems
 
 
-PHONE = {"width": 360, "height": 800}
+PHONE: ViewportSize = {"width": 360, "height": 800}
 
 
 @dataclass
