@@ -9,7 +9,7 @@ import re
 from pathlib import Path
 
 import lxml.html
-from conftest import DataCopy
+from helpers import DataCopy
 
 # Task and duty text (test_escaping.py): in VII.1's text and indicator and in the first duty,
 # IV.6.1 of to-cong-tac-doi-moi.

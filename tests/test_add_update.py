@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import FIXTURE_TODAY, DataCopy, load_script
+from helpers import FIXTURE_TODAY, DataCopy, load_script
 
 from pii_site import load_plan
 

@@ -23,7 +23,7 @@ import lxml.html
 import pytest
 import yaml
 from browser.serving import Problems, serve, visit
-from conftest import PROJECT_DIR, REAL_DATA_DIR, SITE_PATH, Page, build_into, free_port, iter_html, load_script
+from helpers import PROJECT_DIR, REAL_DATA_DIR, SITE_PATH, Page, build_into, free_port, iter_html, load_script
 from invariants import other_commune, site_checks, staff_journey
 from invariants.plans import OTHER_COMMUNE, PLANS, REAL, STAFF_JOURNEY, PlanSource, PreparedData
 from playwright.sync_api import Browser
@@ -50,10 +50,6 @@ class BuiltPlan:
     @cached_property
     def plan(self) -> Plan:
         return load_plan(self.prepared.data_dir, self.prepared.today)
-
-    @cached_property
-    def vnu_messages(self) -> list[dict]:
-        return site_checks.vnu_messages(self.site_dir)
 
     def file(self, lang: str, address: str) -> Path:
         """The built file of a page address such as 'tasks/i-1/' ('' is the home page)."""
@@ -86,6 +82,20 @@ def build(prepare, tmp_path_factory: pytest.TempPathFactory) -> Callable[[PlanSo
             build_into(site_dir, data.data_dir, f"http://127.0.0.1:{port}{SITE_PATH}", today=data.today.isoformat())
             built[source.name] = BuiltPlan(source.name, data, site_dir, port)
         return built[source.name]
+
+    return get
+
+
+@pytest.fixture(scope="session")
+def vnu() -> Callable[[BuiltPlan], list[dict]]:
+    """vnu(built) -> the Nu Html Checker's messages on every page of the plan, once per plan. It
+    runs on Java: the tests that use it are marked `html_checker` (tests/conftest.py)."""
+    checked: dict[str, list[dict]] = {}
+
+    def get(built: BuiltPlan) -> list[dict]:
+        if built.name not in checked:
+            checked[built.name] = site_checks.vnu_messages(built.site_dir)
+        return checked[built.name]
 
     return get
 
@@ -165,14 +175,14 @@ def test_no_internal_link_or_anchor_leads_nowhere(built: BuiltPlan):
 # --- HTML validity -----------------------------------------------------------------------------
 
 
-def test_html_is_valid_apart_from_the_listed_material_findings(built: BuiltPlan):
-    assert site_checks.invalid_html(built.vnu_messages, built.site_dir) == []
+def test_html_is_valid_apart_from_the_listed_material_findings(built: BuiltPlan, vnu):
+    assert site_checks.invalid_html(vnu(built), built.site_dir) == []
 
 
-def test_each_accepted_material_finding_still_occurs(build):
+def test_each_accepted_material_finding_still_occurs(build, vnu):
     # Once, on the real data: a finding that disappears (say, after a Material update) is removed
     # from the list, so the list keeps saying exactly what is accepted.
-    assert site_checks.material_findings_gone(build(REAL).vnu_messages) == []
+    assert site_checks.material_findings_gone(vnu(build(REAL))) == []
 
 
 # --- In the browser ----------------------------------------------------------------------------

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import lxml.html
 import pytest
-from conftest import FIXTURE_TODAY, PROJECT_DIR, DataCopy, build_into, load_script
+from helpers import FIXTURE_TODAY, PROJECT_DIR, DataCopy, build_into, load_script
 from mkdocs.utils.yaml import yaml_load
 
 from pii_site import DataError, load_plan

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import FIXTURE_DIR, FIXTURE_TODAY, DataCopy, Page, iter_html
+from helpers import FIXTURE_DIR, FIXTURE_TODAY, DataCopy, Page, iter_html
 
 from pii_site import load_plan, urls
 from pii_site.pages import pii as pii_pages

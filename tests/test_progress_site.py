@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURE_TODAY, DataCopy, Page, build_into, iter_html
+from helpers import FIXTURE_TODAY, DataCopy, Page, build_into, iter_html
 from lxml import etree
 
 from pii_site import urls

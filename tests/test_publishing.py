@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import FIXTURE_DIR, FIXTURE_TODAY, PROJECT_DIR, DataCopy, load_script
+from helpers import FIXTURE_DIR, FIXTURE_TODAY, PROJECT_DIR, DataCopy, load_script
 
 from pii_site import load_plan, urls
 from pii_site.errors import message

@@ -10,7 +10,7 @@ from pathlib import Path
 import lxml.etree
 import material
 import pytest
-from conftest import FIXTURE_DIR, build_into, iter_html
+from helpers import FIXTURE_DIR, build_into, iter_html
 
 from pii_site import load_plan
 from pii_site.site_config import RELATIVE, BuildSettings, for_language

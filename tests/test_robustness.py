@@ -10,7 +10,7 @@ import os
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURE_TODAY, DataCopy, load_script
+from helpers import FIXTURE_TODAY, DataCopy, load_script
 
 from pii_site import load_plan
 from pii_site.errors import message

@@ -5,7 +5,7 @@ is not checked here: a file without that line is still valid data, and must neve
 
 from __future__ import annotations
 
-from conftest import REAL_DATA_DIR
+from helpers import REAL_DATA_DIR
 
 from pii_site.schema_export import json_schemas
 

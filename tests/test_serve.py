@@ -14,7 +14,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-from conftest import DEMO_OVERLAY, FIXTURE_DIR, FIXTURE_TODAY, PROJECT_DIR, DataCopy, free_port, load_script
+from helpers import DEMO_OVERLAY, FIXTURE_DIR, FIXTURE_TODAY, PROJECT_DIR, DataCopy, free_port, load_script
 
 
 def fetch(url: str) -> str | None:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from conftest import SITE_PATH  # tests/conftest.py
+from helpers import SITE_PATH
 from playwright.sync_api import Browser, Page, ViewportSize
 
 from browser.serving import Problems, serve

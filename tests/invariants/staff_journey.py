@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any, get_args
 
 import yaml
-from conftest import load_script  # tests/conftest.py
+from helpers import load_script
 
 from pii_site import Plan, load_plan
 from pii_site.schema_status import Status
