@@ -109,6 +109,17 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="session")
+def base_url(site: Path, site_port: int) -> Iterator[str]:
+    """http://127.0.0.1:<site_port>/pii-site/ serving the session build until the session ends: the
+    address it was built for, because Material's language switch and sitemap compare absolute
+    addresses."""
+    from browser.serving import serve
+
+    with serve(site, site_port, SITE_PATH) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
 def browser() -> Iterator:
     """One Chromium for the whole session (Playwright's sync API allows one at a time), shared by
     tests/browser/ and tests/test_invariants.py. Marks its tests `browser` (MARKERS)."""
