@@ -1,7 +1,7 @@
 """Shared fixtures (helpers to import are in tests/helpers.py): copies of the data to break, the
 session-scoped builds of the fixture plan that the HTML tests query (each made once per session),
 the one Chromium, and the test tiers: tests are marked by the fixtures they use (see MARKERS), so
-`make check` runs every test that needs neither a browser nor Java. Tests check the code on the
+`make check` runs every test that needs neither a browser nor Java (nor is marked `slow` by hand). Tests check the code on the
 fictional plan in tests/fixtures/plan/; only the invariants module reads the real plan."""
 
 from __future__ import annotations
