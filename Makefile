@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed-$(shell cat requirements.lock pyproject.toml | cksum
 # Material prints an end-of-life banner on every run; it is known (see README).
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: install serve demo build validate test benchmark lock schema clean
+.PHONY: install serve demo build validate check test benchmark lock schema clean
 
 install: $(STAMP)
 
@@ -40,6 +40,16 @@ build: install
 ## Check data/ and explain every problem.
 validate: install
 	$(BIN)/python scripts/validate.py
+
+## The fast tier, to run while working: lint, format, types, and every test that needs neither a
+## browser nor Java (markers `browser`, `html_checker`, set in tests/conftest.py) and builds no whole
+## site in processes of its own (marker `slow`: publishing from a clean clone, ProperDocs, the preview).
+check: install
+	@test -x $(BIN)/ruff -a -x $(BIN)/mypy || { echo "ruff and mypy are missing from $(VENV): they come with the test dependencies (requirements lock)."; exit 1; }
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
+	$(BIN)/python -m pytest -q -m "not browser and not html_checker and not slow"
 
 ## Run every test, browser tests included (they need Debian's chromium, and Java for the HTML checker).
 test: install

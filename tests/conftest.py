@@ -1,93 +1,40 @@
-"""Shared fixtures: the project's paths, scripts as callables, copies of the data to break, and
-one session-scoped build (both languages) that the HTML tests query. Tests check the code on the
-fictional plan in tests/fixtures/plan/ (FIXTURE_DIR, seen from FIXTURE_TODAY), never on data/:
-only the invariants module reads the real plan (REAL_DATA_DIR)."""
+"""Shared fixtures (helpers to import are in tests/helpers.py): copies of the data to break, the
+session-scoped builds of the fixture plan that the HTML tests query (each made once per session),
+the one Chromium, and the test tiers: tests are marked by the fixtures they use (see MARKERS), so
+`make check` runs every test that needs neither a browser nor Java (nor is marked `slow` by hand). Tests check the code on the
+fictional plan in tests/fixtures/plan/; only the invariants module reads the real plan."""
 
 from __future__ import annotations
 
-import importlib.util
-import shutil
-from collections.abc import Iterator
+import datetime as dt
+import os
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from types import ModuleType
 
-import lxml.html
 import pytest
+from helpers import FIXTURE_DIR, FIXTURE_TODAY, SITE_PATH, DataCopy, Page, build_into, free_port
 
-from pii_site.site_config import environment
+from pii_site import Plan, load_plan
 
-PROJECT_DIR = Path(__file__).resolve().parent.parent
-# The fictional commune (xã Sông Mây): its tasks.yml lists the edge cases it holds and where.
-FIXTURE_DIR = PROJECT_DIR / "tests" / "fixtures" / "plan"
-# The day the fixture is seen from: VII.2 is overdue, VIII.1 stale (no update for over 90 days).
-FIXTURE_TODAY = "2026-11-26"
-# The real plan, for tests/test_invariants.py only (checks that hold for any valid plan).
-REAL_DATA_DIR = PROJECT_DIR / "data"
-
-
-def load_script(name: str) -> ModuleType:
-    """scripts/<name>.py as a module, so tests can call its main(argv)."""
-    spec = importlib.util.spec_from_file_location(f"script_{name}", PROJECT_DIR / "scripts" / f"{name}.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+# A test that uses the fixture (directly or through another fixture) gets the marker: what it
+# needs is then said once, where the fixture is, not on each test.
+MARKERS = {
+    "browser": "browser",  # Chromium (Debian's /usr/bin/chromium)
+    "vnu": "html_checker",  # the Nu Html Checker, on Java
+}
 
 
-class DataCopy:
-    """A copy of a data folder (the fixture plan unless told) in a temporary folder, with helpers to
-    break one file and find the line."""
-
-    def __init__(self, root: Path, source: Path = FIXTURE_DIR) -> None:
-        self.root = root
-        shutil.copytree(source, root)
-
-    def path(self, name: str) -> Path:
-        return self.root / name
-
-    def replace(self, name: str, old: str, new: str, count: int = 1) -> int:
-        """Replace the first `count` occurrences of `old`; return the 1-based line of the first."""
-        path = self.path(name)
-        text = path.read_text(encoding="utf-8")
-        assert old in text, f"{old!r} not in {name}"
-        line = text[: text.index(old)].count("\n") + 1
-        path.write_text(text.replace(old, new, count), encoding="utf-8")
-        return line
-
-    def line_of(self, name: str, needle: str) -> int:
-        text = self.path(name).read_text(encoding="utf-8")
-        assert needle in text, f"{needle!r} not in {name}"
-        return text[: text.index(needle)].count("\n") + 1
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        for fixture, marker in MARKERS.items():
+            if fixture in getattr(item, "fixturenames", ()):
+                item.add_marker(marker)
 
 
 @pytest.fixture
 def data_copy(tmp_path: Path) -> DataCopy:
     """A copy of the fixture plan to break (load or build it with FIXTURE_TODAY)."""
     return DataCopy(tmp_path / "data")
-
-
-def build_into(
-    site_dir: Path, data_dir: Path = FIXTURE_DIR, site_url: str | None = None, today: str | None = None
-) -> Path:
-    """Build both languages from `data_dir` into `site_dir` with scripts/build.py. `today` sets
-    PII_TODAY: pass FIXTURE_TODAY for the fixture plan; None leaves PII_TODAY as it is (the real
-    date unless a test set it), as the real data needs."""
-    with environment(PII_DATA_DIR=str(data_dir), PII_SITE_URL=site_url, PII_TODAY=today):
-        load_script("build").build_site(site_dir)
-    return site_dir
-
-
-# The address the session build is made for; browser tests serve it on this port and path.
-SITE_PATH = "/pii-site/"
-
-
-def free_port() -> int:
-    """A port nothing listens on now, for a site built for (and served at) that address."""
-    import socket
-
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 @pytest.fixture(scope="session")
@@ -97,7 +44,8 @@ def site_port() -> int:
 
 @pytest.fixture(scope="session")
 def site(tmp_path_factory: pytest.TempPathFactory, site_port: int) -> Path:
-    """The fixture plan, built once for the whole session on FIXTURE_TODAY, for a project-page style address."""
+    """The fixture plan, built once for the whole session on FIXTURE_TODAY, for a project-page style
+    address (the browser tests serve it there)."""
     return build_into(
         tmp_path_factory.mktemp("build") / "site",
         FIXTURE_DIR,
@@ -106,25 +54,10 @@ def site(tmp_path_factory: pytest.TempPathFactory, site_port: int) -> Path:
     )
 
 
-class Page:
-    def __init__(self, path: Path) -> None:
-        self.path = path
-        self.tree = lxml.html.fromstring(path.read_bytes())
-
-    def text(self) -> str:
-        """The visible text of the article (without navigation)."""
-        article = self.tree.xpath("//article")
-        return " ".join((article[0] if article else self.tree).text_content().split())
-
-    def xpath(self, query: str) -> list:
-        return self.tree.xpath(query)
-
-    def links(self) -> list[str]:
-        return [a.get("href") for a in self.tree.xpath("//article//a[@href]")]
-
-
 @pytest.fixture(scope="session")
-def page(site: Path):
+def page(site: Path) -> Callable[[str, str], Page]:
+    """page(lang, address) -> the built page of the session build ('' is the home page)."""
+
     def open_page(lang: str, address: str) -> Page:
         path = site / lang / address.strip("/") / "index.html" if address.strip("/") else site / lang / "index.html"
         assert path.is_file(), f"{path} was not built"
@@ -134,31 +67,15 @@ def page(site: Path):
 
 
 @pytest.fixture(scope="session")
-def plan():
+def plan() -> Plan:
     """The fixture plan as the `site` build sees it (on FIXTURE_TODAY)."""
-    import datetime as dt
-
-    from pii_site import load_plan
-
     return load_plan(FIXTURE_DIR, dt.date.fromisoformat(FIXTURE_TODAY))
 
 
-def iter_html(site_dir: Path) -> Iterator[Path]:
-    yield from sorted(site_dir.rglob("*.html"))
-
-
-# The illustrative progress data: tests/fixtures/demo (made-up status files and news, the demo
-# switch), laid over data/ as `make demo` does (tests/invariants/plans.py), and the day it is seen from.
-DEMO_OVERLAY = PROJECT_DIR / "tests" / "fixtures" / "demo"
-DEMO_TODAY = "2026-11-26"
-
-
-# The fixture plan built with no public address at all (neither PII_SITE_URL nor site.yml's url), as
-# `make build` does on a fresh clone: every address in it must be relative.
 @pytest.fixture(scope="session")
 def relative_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    import os
-
+    """The fixture plan built with no public address at all (neither PII_SITE_URL nor site.yml's
+    url), as `make build` does on a fresh clone: every address in it must be relative."""
     from pii_site.source.overlay import lay_overlay
 
     root = tmp_path_factory.mktemp("relative")
@@ -192,9 +109,20 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="session")
-def browser():
+def base_url(site: Path, site_port: int) -> Iterator[str]:
+    """http://127.0.0.1:<site_port>/pii-site/ serving the session build until the session ends: the
+    address it was built for, because Material's language switch and sitemap compare absolute
+    addresses."""
+    from browser.serving import serve
+
+    with serve(site, site_port, SITE_PATH) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator:
     """One Chromium for the whole session (Playwright's sync API allows one at a time), shared by
-    tests/browser/ and tests/test_invariants.py."""
+    tests/browser/ and tests/test_invariants.py. Marks its tests `browser` (MARKERS)."""
     from browser.serving import chromium
 
     with chromium() as browser:

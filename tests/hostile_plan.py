@@ -1,7 +1,10 @@
 """One hostile copy of the fixture plan: HTML, scripts, Markdown and link tricks typed into every
-place where data text reaches a page (task, duty, unit and site texts, sources, evidence). Built
-once per session by the `hostile_site` fixture (tests/conftest.py) for the three test_escaping*
-modules. Each value carries its own alert(N) and sits on pages of its own, so a failure names it."""
+place where data text reaches a page (task, duty, unit and site texts, sources, evidence, a
+progress note, a news post). Built once per session by the `hostile_site` fixture
+(tests/conftest.py) for the test_escaping* modules, test_news.py and test_progress_site.py. Each
+value carries its own alert(N) and sits on pages of its own, so a failure names it. The copy also
+has the demonstration switch on: its notice is outside the article and its feed marker only
+prefixes titles, so the demonstration tests share this build without touching what is escaped."""
 
 from __future__ import annotations
 
@@ -9,7 +12,7 @@ import re
 from pathlib import Path
 
 import lxml.html
-from conftest import DataCopy
+from helpers import DataCopy
 
 # Task and duty text (test_escaping.py): in VII.1's text and indicator and in the first duty,
 # IV.6.1 of to-cong-tac-doi-moi.
@@ -34,6 +37,26 @@ HOSTILE_PUBLISHER = "<b>Báo</b> [p](https://evil.example)"
 HOSTILE_SITE = "<i>x</i>.vn"
 HOSTILE_SOURCE = "fictional-review"
 EVIDENCE_TASK = "IX.2"
+
+# A progress note typed by a unit (test_progress_site.py): on VII.2's page and in the feed.
+HOSTILE_NOTE = "<script>alert(8)</script> [x](javascript:alert(8))"
+NOTE_TASK = "VII.2"
+
+# A news post (test_news.py) that types HTML and an attribute list; older than every fixture post, so that the home page's "three latest" leaves it out.
+HOSTILE_NEWS = "2026-04-01-ban-tin-thu"
+HOSTILE_NEWS_POST = """---
+date: 2026-04-01
+title:
+  vi: "Bản tin thử"
+  en: "Test bulletin"
+---
+Bản tin có chữ <script>alert("news")</script> <b>đậm</b>
+{: onclick="alert(2)" }
+
+<!-- en -->
+
+A bulletin with <script>alert("news")</script> <b>bold</b>.
+"""
 
 
 def quoted(text: str) -> str:
@@ -76,6 +99,9 @@ def hostile_copy(folder: Path) -> DataCopy:
         f"    evidence:\n      - url: {quoted(HOSTILE_URL)}\n"
         f"      - url: {quoted(HOSTILE_URL)}\n        title: {{vi: {quoted(HOSTILE_TITLE)}}}\n",
     )
+    data.replace(f"status/{NOTE_TASK}.yml", 'vi: "Chụp ảnh', f'vi: "{HOSTILE_NOTE} Chụp ảnh')
+    data.path(f"news/{HOSTILE_NEWS}.md").write_text(HOSTILE_NEWS_POST, encoding="utf-8")
+    data.replace("site.yml", "\ndemo: false\n", "\ndemo: true\n")  # the line, not the comment that names it
     return data
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import FIXTURE_TODAY, DataCopy, load_script
+from helpers import FIXTURE_TODAY, DataCopy, load_script
 
 from pii_site import load_plan
 
@@ -73,6 +73,7 @@ def test_first_update_fills_the_empty_list_and_defaults_to_today_and_the_lead_un
     assert text.startswith("# yaml-language-server: $schema=../schema/status.schema.json\n")
     task = load_plan(data).task("VIII.3")
     update = task.progress.latest
+    assert update is not None
     assert str(update.date) == FIXTURE_TODAY and update.unit == task.lead[0].id and update.note.en is None
     # Appending again, under the list that now exists.
     assert run(data, "VIII.3", "--status", "delayed", "--percent", "5", "--note", "Chậm") == 0

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import lxml.html
 import pytest
-from conftest import FIXTURE_TODAY, DataCopy
+from helpers import FIXTURE_TODAY, DataCopy
 from hostile_plan import FRAME_HOSTILE, FRAME_TASK, FRAME_UNIT
 
 from pii_site import DataError, load_plan

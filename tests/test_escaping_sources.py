@@ -11,7 +11,7 @@ from pathlib import Path
 import lxml.html
 import markdown
 import pytest
-from conftest import FIXTURE_TODAY, DataCopy, load_script
+from helpers import FIXTURE_TODAY, DataCopy, load_script
 from hostile_plan import (
     EVIDENCE_TASK,
     HOSTILE_PUBLISHER,

@@ -9,6 +9,7 @@ The staff journey's and the other commune's own tests at the end look for what t
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import re
 import shutil
@@ -23,9 +24,9 @@ import lxml.html
 import pytest
 import yaml
 from browser.serving import Problems, serve, visit
-from conftest import PROJECT_DIR, REAL_DATA_DIR, SITE_PATH, Page, build_into, free_port, iter_html, load_script
+from helpers import PROJECT_DIR, REAL_DATA_DIR, SITE_PATH, Page, build_into, free_port, iter_html, load_script
 from invariants import other_commune, site_checks, staff_journey
-from invariants.plans import OTHER_COMMUNE, PLANS, REAL, STAFF_JOURNEY, PlanSource, PreparedData
+from invariants.plans import DEMO, FIXTURE, OTHER_COMMUNE, PLANS, REAL, STAFF_JOURNEY, PlanSource, PreparedData
 from playwright.sync_api import Browser
 
 from pii_site import Plan, load_plan
@@ -51,10 +52,6 @@ class BuiltPlan:
     def plan(self) -> Plan:
         return load_plan(self.prepared.data_dir, self.prepared.today)
 
-    @cached_property
-    def vnu_messages(self) -> list[dict]:
-        return site_checks.vnu_messages(self.site_dir)
-
     def file(self, lang: str, address: str) -> Path:
         """The built file of a page address such as 'tasks/i-1/' ('' is the home page)."""
         return self.site_dir / lang / address / "index.html"
@@ -74,11 +71,17 @@ def prepare(tmp_path_factory: pytest.TempPathFactory) -> Callable[[PlanSource], 
 
 
 @pytest.fixture(scope="session")
-def build(prepare, tmp_path_factory: pytest.TempPathFactory) -> Callable[[PlanSource], BuiltPlan]:
-    """build(source) -> the plan built (both languages, strict), once per session."""
+def build(
+    prepare, tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureRequest
+) -> Callable[[PlanSource], BuiltPlan]:
+    """build(source) -> the plan built (both languages, strict), once per session. The fixture plan
+    is the session build `site` (the same data, day and kind of address), not a build of its own."""
     built: dict[str, BuiltPlan] = {}
 
     def get(source: PlanSource) -> BuiltPlan:
+        if source.name not in built and source is FIXTURE:
+            site_dir, port = request.getfixturevalue("site"), request.getfixturevalue("site_port")
+            built[source.name] = BuiltPlan(source.name, prepare(source), site_dir, port)
         if source.name not in built:
             data = prepare(source)
             port = free_port()
@@ -86,6 +89,21 @@ def build(prepare, tmp_path_factory: pytest.TempPathFactory) -> Callable[[PlanSo
             build_into(site_dir, data.data_dir, f"http://127.0.0.1:{port}{SITE_PATH}", today=data.today.isoformat())
             built[source.name] = BuiltPlan(source.name, data, site_dir, port)
         return built[source.name]
+
+    return get
+
+
+@pytest.fixture(scope="session")
+def vnu(build) -> Callable[[BuiltPlan], list[dict]]:
+    """vnu(built) -> the Nu Html Checker's messages on every page of the plan. One run of the checker
+    covers every plan in PLANS (so the first call builds them all): its start-up costs more than a
+    plan's pages. It runs on Java: the tests that use it are marked `html_checker` (tests/conftest.py)."""
+    checked: dict[Path, list[dict]] = {}
+
+    def get(built: BuiltPlan) -> list[dict]:
+        if not checked:
+            checked.update(site_checks.vnu_messages([build(source).site_dir for source in PLANS]))
+        return checked[built.site_dir]
 
     return get
 
@@ -165,24 +183,31 @@ def test_no_internal_link_or_anchor_leads_nowhere(built: BuiltPlan):
 # --- HTML validity -----------------------------------------------------------------------------
 
 
-def test_html_is_valid_apart_from_the_listed_material_findings(built: BuiltPlan):
-    assert site_checks.invalid_html(built.vnu_messages, built.site_dir) == []
+def test_html_is_valid_apart_from_the_listed_material_findings(built: BuiltPlan, vnu):
+    assert site_checks.invalid_html(vnu(built), built.site_dir) == []
 
 
-def test_each_accepted_material_finding_still_occurs(build):
+def test_each_accepted_material_finding_still_occurs(build, vnu):
     # Once, on the real data: a finding that disappears (say, after a Material update) is removed
     # from the list, so the list keeps saying exactly what is accepted.
-    assert site_checks.material_findings_gone(build(REAL).vnu_messages) == []
+    assert site_checks.material_findings_gone(vnu(build(REAL))) == []
 
 
 # --- In the browser ----------------------------------------------------------------------------
 
 
-def pages_to_visit(built: BuiltPlan) -> list[str]:
-    """Addresses (under a language folder) derived from the plan: home, the index pages (tasks,
-    pillars, units, news, progress), the first task, pillar, unit and news post, and a pillar
-    without tasks. On the real data, also every other page of the menu and the open data page:
-    their shape is the same for every plan, so once is enough (each visit costs seconds)."""
+def pages_to_visit(built: BuiltPlan) -> list[tuple[str, str]]:
+    """(language, address under its folder) of the pages to visit, derived from the plan: home, the
+    index pages (tasks, pillars, units, news, progress), the first task, pillar, unit and news post,
+    and a pillar without tasks: one page of each family, since a family's pages come from one
+    template. On the real data and the demo, also every other page of the menu and the open data
+    page: their shape is the same for every plan (the hand-written guide, the index method), so
+    two plans are enough.
+
+    Each page is visited in one language, the languages taking turns down the list and each plan
+    starting with another one (its place in PLANS): both languages are one template with other
+    labels (their parity is tested on its own), so over the plans each family is still checked in
+    both, for half the visits (each costs about a second)."""
     plan = built.plan
     pages = [
         urls.HOME,
@@ -198,7 +223,7 @@ def pages_to_visit(built: BuiltPlan) -> list[str]:
         *[urls.pillar_page(p.id) for p in plan.pillars if not plan.tasks_in(p)][:1],
     ]
     addresses = [urls.address(page) for page in pages]
-    if built.name == REAL.name:
+    if built.name in (REAL.name, DEMO.name):
         home = built.file(LANGUAGES[0], "")
         root = (built.site_dir / LANGUAGES[0]).resolve()
         menu = site_checks.linked_pages(built.site_dir, built.site_url, home, "//nav//a[@href]")
@@ -208,20 +233,26 @@ def pages_to_visit(built: BuiltPlan) -> list[str]:
             if file.is_relative_to(root) and file.parent != root
         )
         addresses.append(urls.address(urls.OPEN_DATA))
-    return list(dict.fromkeys(addresses))
+    first = PLAN_IDS.index(built.name)
+    return [(LANGUAGES[(first + i) % len(LANGUAGES)], address) for i, address in enumerate(dict.fromkeys(addresses))]
 
 
 @pytest.fixture
-def visits(built: BuiltPlan, browser: Browser) -> dict[tuple[str, str], tuple[Problems, list[str]]]:
+def visits(
+    built: BuiltPlan, browser: Browser, request: pytest.FixtureRequest
+) -> dict[tuple[str, str], tuple[Problems, list[str]]]:
     """(lang, address) -> (problems, axe violations) for every page to visit, once per plan."""
     if not built.visits:
         context = browser.new_context(viewport={"width": 1280, "height": 900})
         page = context.new_page()
         try:
-            with serve(built.site_dir, built.port, SITE_PATH) as base_url:
-                for lang in LANGUAGES:
-                    for address in pages_to_visit(built):
-                        built.visits[lang, address] = visit(page, f"{base_url}{lang}/{address}")
+            with contextlib.ExitStack() as stack:
+                if built.name == FIXTURE.name:  # the session build, served for the browser tests already
+                    base_url = request.getfixturevalue("base_url")
+                else:
+                    base_url = stack.enter_context(serve(built.site_dir, built.port, SITE_PATH))
+                for lang, address in pages_to_visit(built):
+                    built.visits[lang, address] = visit(page, f"{base_url}{lang}/{address}")
         finally:
             context.close()
     return built.visits
@@ -236,7 +267,7 @@ def test_pages_load_without_failed_request_or_console_error(visits):
         f"{lang}/{address}": [*p.failed_requests, *p.console_errors] for (lang, address), (p, _) in visits.items()
     }
     assert {page: found for page, found in problems.items() if found} == {}
-    assert len(visits) > 2 * len(LANGUAGES)
+    assert len(visits) > 2 * len(LANGUAGES) and {lang for lang, _ in visits} == set(LANGUAGES)
 
 
 # --- The staff journey: each change shows on the right pages -----------------------------------

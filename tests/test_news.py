@@ -2,7 +2,7 @@
 in both languages, shows the latest on the home page, renders their Markdown but never their
 HTML, and bad files get a message with file and line. Posts are the fixture plan's
 (tests/fixtures/plan/news: every allowed construct, a Vietnamese-only post, a post without
-summary), plus one hostile post that only this module's own build holds."""
+summary), plus one hostile post that the hostile copy holds (tests/hostile_plan.py, HOSTILE_NEWS)."""
 
 from __future__ import annotations
 
@@ -12,7 +12,8 @@ from pathlib import Path
 
 import lxml.html
 import pytest
-from conftest import FIXTURE_TODAY, PROJECT_DIR, DataCopy, build_into, load_script
+from helpers import FIXTURE_TODAY, PROJECT_DIR, DataCopy, load_script
+from hostile_plan import HOSTILE_NEWS
 from mkdocs.utils.yaml import yaml_load
 
 from pii_site import DataError, load_plan
@@ -24,29 +25,6 @@ TODAY = dt.date.fromisoformat(FIXTURE_TODAY)
 EVERY_CONSTRUCT = "2026-05-12-ngay-hoi-sang-kien"  # English body too
 VIETNAMESE_ONLY = "2026-08-03-lop-hoc-so-khai-giang"  # its summary too
 NO_SUMMARY = "2026-10-20-san-may"
-# Older than every fixture post, so that the home page's "three latest" leaves it out.
-HOSTILE = "2026-04-01-ban-tin-thu"
-HOSTILE_POST = """---
-date: 2026-04-01
-title:
-  vi: "Bản tin thử"
-  en: "Test bulletin"
----
-Bản tin có chữ <script>alert("news")</script> <b>đậm</b>
-{: onclick="alert(2)" }
-
-<!-- en -->
-
-A bulletin with <script>alert("news")</script> <b>bold</b>.
-"""
-
-
-@pytest.fixture(scope="module")
-def hostile_news_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The fixture plan with a fourth, oldest post that types HTML and an attribute list."""
-    data = DataCopy(tmp_path_factory.mktemp("news") / "data")
-    data.path(f"news/{HOSTILE}.md").write_text(HOSTILE_POST, encoding="utf-8")
-    return build_into(tmp_path_factory.mktemp("news-site") / "site", data.root, today=FIXTURE_TODAY)
 
 
 def article(site: Path, lang: str, address: str):
@@ -103,15 +81,15 @@ def test_post_renders_staff_markdown_in_its_language(site: Path):
     assert "Ngày hội" not in words(en)
 
 
-def test_html_in_a_post_is_shown_as_text_and_never_runs(hostile_news_site: Path):
+def test_html_in_a_post_is_shown_as_text_and_never_runs(hostile_site: Path):
     for lang, shown in (
         ("vi", 'Bản tin có chữ <script>alert("news")</script> <b>đậm</b>'),
         ("en", 'A bulletin with <script>alert("news")</script> <b>bold</b>.'),
     ):
-        page = article(hostile_news_site, lang, f"news/{HOSTILE}")
+        page = article(hostile_site, lang, f"news/{HOSTILE_NEWS}")
         assert shown in words(page)
         assert page.xpath(".//script | .//b | .//*[@onclick]") == []
-    assert '{: onclick="alert(2)" }' in words(article(hostile_news_site, "vi", f"news/{HOSTILE}"))
+    assert '{: onclick="alert(2)" }' in words(article(hostile_site, "vi", f"news/{HOSTILE_NEWS}"))
 
 
 def test_vietnamese_only_post_says_so_on_the_english_site(site: Path):
@@ -122,8 +100,8 @@ def test_vietnamese_only_post_says_so_on_the_english_site(site: Path):
 
 
 @pytest.mark.parametrize("lang", ["vi", "en"])
-def test_home_lists_the_three_latest_posts_and_links_to_all(hostile_news_site: Path, lang):
-    home = article(hostile_news_site, lang, "")
+def test_home_lists_the_three_latest_posts_and_links_to_all(hostile_site: Path, lang):
+    home = article(hostile_site, lang, "")
     heading = {"vi": "Tin mới", "en": "Latest news"}[lang]
     assert heading in [words(h) for h in home.xpath(".//h2")]
     links = home.xpath(".//li/a/@href")

@@ -10,7 +10,7 @@ import shutil
 from pathlib import Path
 
 import yaml
-from conftest import DEMO_OVERLAY, DataCopy
+from helpers import DEMO_OVERLAY, DataCopy
 
 from pii_site import load_plan
 from pii_site.source.overlay import lay_overlay

@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from conftest import FIXTURE_TODAY, DataCopy
+from helpers import FIXTURE_TODAY, DataCopy
 
 from pii_site import DataError, load_plan
 from pii_site.pages.glossary_links import GlossaryLinker

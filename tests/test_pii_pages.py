@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import FIXTURE_DIR, FIXTURE_TODAY, DataCopy, Page, iter_html
+from helpers import FIXTURE_DIR, FIXTURE_TODAY, DataCopy, Page, iter_html
 
 from pii_site import load_plan
 from pii_site.i18n import urls
@@ -299,13 +299,14 @@ NESTED_EXAMPLE = """example:
 def independent_example(example: dict) -> tuple[list[str], dict[str, list[float]], dict[str, float], list[list[float]]]:
     ids = [loc["id"] for loc in example["localities"]]
     avg = lambda xs: sum(xs) / len(xs)  # noqa: E731
-    scaled_rows, subindex_scores = [], {loc: [] for loc in ids}
+    scaled_rows: list[list[float]] = []
+    subindex_scores: dict[str, list[float]] = {loc: [] for loc in ids}
     for subindex in example["subindices"]:
-        pillar_scores = {loc: [] for loc in ids}
+        pillar_scores: dict[str, list[float]] = {loc: [] for loc in ids}
         for pillar in subindex["pillars"]:
-            group_scores = {loc: [] for loc in ids}
+            group_scores: dict[str, list[float]] = {loc: [] for loc in ids}
             for group in pillar["groups"]:
-                indicator_scores = {loc: [] for loc in ids}
+                indicator_scores: dict[str, list[float]] = {loc: [] for loc in ids}
                 for indicator in group["indicators"]:
                     values = indicator["values"]
                     low, high = min(values.values()), max(values.values())
@@ -369,7 +370,7 @@ def test_worked_example_numbers_equal_an_independent_calculation(page, data_copy
         if p.text_content().startswith({"vi": "Điểm PII:", "en": "PII score:"}[lang])
     ]
     shown_parts = [Decimal(f"{s:.2f}") for s in subindex_scores[shown]]
-    by_hand = (sum(shown_parts) / len(shown_parts)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+    by_hand = (sum(shown_parts, Decimal(0)) / len(shown_parts)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
     expected = f"= {fmt(overall[shown])}" + (note if by_hand != Decimal(f"{overall[shown]:.2f}") else "")
     assert " ".join(pii_line.text_content().split()).endswith(expected)
     assert {"vi": "Số liệu giả định", "en": "Illustrative numbers"}[lang] in html.text()

@@ -9,7 +9,7 @@ import io
 import json
 
 import pytest
-from conftest import SITE_PATH, iter_html
+from helpers import SITE_PATH, iter_html
 from lxml import etree
 
 from pii_site.i18n import urls

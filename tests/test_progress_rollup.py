@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import shutil
 
-from conftest import FIXTURE_DIR, FIXTURE_TODAY, DataCopy
+from helpers import FIXTURE_DIR, FIXTURE_TODAY, DataCopy
 
 from pii_site import load_plan
 from pii_site.model.progress import all_updates, recently_updated

@@ -1,13 +1,13 @@
 """Progress as residents see it: on the progress page, the home, pillar, unit and task pages, in
 both languages, from the fixture plan (tests/fixtures/plan, seen from FIXTURE_TODAY, no notice);
-and from a copy of it with the demonstration switch on (a notice on every page, a marker in the feed)."""
+and from its hostile copy, which has the demonstration switch on (a notice on every page, a marker
+in the feed) and a script typed into a note (tests/hostile_plan.py)."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-from conftest import FIXTURE_TODAY, DataCopy, Page, build_into, iter_html
+from helpers import Page, iter_html
+from hostile_plan import HOSTILE_NOTE, NOTE_TASK
 from lxml import etree
 
 from pii_site.i18n import urls
@@ -20,8 +20,6 @@ DEMO_NOTICE = {
 }
 DEMO_FEED_MARKER = {"vi": "[Minh họa] ", "en": "[Demonstration] "}
 ATOM = "{http://www.w3.org/2005/Atom}"
-# Typed by a unit into a progress note; it must reach the page and the feed as text.
-HOSTILE_NOTE = "<script>alert(1)</script> [x](javascript:alert(1))"
 
 
 def task_address(task_id: str) -> str:
@@ -34,30 +32,18 @@ def section_rows(page, anchor: str) -> list[list[str]]:
     return [[" ".join(c.text_content().split()) for c in row.xpath("./td")] for row in table.xpath(".//tbody/tr")]
 
 
-@pytest.fixture(scope="module")
-def demo_mode_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """One build serves two checks: the fixture plan with `demo: true`, and a script typed into a
-    note of VII.2 (neither check looks at what the other changed)."""
-    data = DataCopy(tmp_path_factory.mktemp("demo-mode") / "data")
-    data.replace("site.yml", "\ndemo: false\n", "\ndemo: true\n")  # the line, not the comment that names it
-    data.replace("status/VII.2.yml", 'vi: "Chụp ảnh', f'vi: "{HOSTILE_NOTE} Chụp ảnh')
-    return build_into(
-        tmp_path_factory.mktemp("demo-mode-site") / "site", data.root, "https://example.org/pii/", today=FIXTURE_TODAY
-    )
-
-
 @pytest.mark.parametrize("lang", LANGS)
-def test_every_demo_page_says_it_is_demonstration_data(demo_mode_site, plan, lang):
-    pages = [path for path in iter_html(demo_mode_site / lang) if path.name != "404.html"]
+def test_every_demo_page_says_it_is_demonstration_data(hostile_site, plan, lang):
+    pages = [path for path in iter_html(hostile_site / lang) if path.name != "404.html"]
     assert len(pages) > len(plan.tasks) + len(plan.pillars) + len(plan.units) + len(plan.news)
     for path in pages:
         assert DEMO_NOTICE[lang] in path.read_text(encoding="utf-8"), path
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_demonstration_feed_marks_its_title_and_every_entry(demo_mode_site, lang):
+def test_demonstration_feed_marks_its_title_and_every_entry(hostile_site, lang):
     # In a feed reader the site's notice is not shown, so the feed says it itself.
-    root = etree.parse(str(demo_mode_site / lang / "feed.xml")).getroot()
+    root = etree.parse(str(hostile_site / lang / "feed.xml")).getroot()
     entries = root.findall(f"{ATOM}entry")
     assert entries and root.findtext(f"{ATOM}title").startswith(DEMO_FEED_MARKER[lang])
     assert all(e.findtext(f"{ATOM}title").startswith(DEMO_FEED_MARKER[lang]) for e in entries)
@@ -170,9 +156,9 @@ def test_home_pillar_and_unit_pages_show_progress(page, lang):
     ]
 
 
-def test_a_script_in_a_note_is_shown_not_run(demo_mode_site):
-    html = Page(demo_mode_site / "vi" / "tasks" / urls.task_slug("VII.2") / "index.html")
+def test_a_script_in_a_note_is_shown_not_run(hostile_site):
+    html = Page(hostile_site / "vi" / "tasks" / urls.task_slug(NOTE_TASK) / "index.html")
     assert not html.xpath("//article//script") and not html.xpath('//article//a[starts-with(@href,"javascript")]')
     assert HOSTILE_NOTE in html.text()
-    feed = (demo_mode_site / "vi" / "feed.xml").read_text(encoding="utf-8")
-    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in feed and "<script>" not in feed
+    feed = (hostile_site / "vi" / "feed.xml").read_text(encoding="utf-8")
+    assert "&lt;script&gt;alert(8)&lt;/script&gt;" in feed and "<script>" not in feed

@@ -8,7 +8,7 @@ import datetime as dt
 import re
 
 import pytest
-from conftest import FIXTURE_TODAY, PROJECT_DIR, DataCopy
+from helpers import FIXTURE_TODAY, PROJECT_DIR, DataCopy
 
 from pii_site import DataError, load_plan
 from pii_site.model.progress import STATUSES

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import FIXTURE_DIR, FIXTURE_TODAY, PROJECT_DIR, DataCopy, load_script
+from helpers import FIXTURE_DIR, FIXTURE_TODAY, PROJECT_DIR, DataCopy, load_script
 
 from pii_site import load_plan
 from pii_site.i18n import LANGUAGES, urls
@@ -162,6 +162,7 @@ def ci_build_commands(ci_file: str) -> tuple[list[str], dict[str, str]]:
     return commands, env
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("ci_file", "platform_env", "out_dir", "public_url"),
     [
@@ -212,6 +213,7 @@ def test_publish_commands_build_the_whole_site_from_a_clean_clone(tmp_path, ci_f
 # --- the escape hatch -----------------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_properdocs_builds_the_same_pages_from_the_same_mkdocs_yml(site: Path, tmp_path: Path):
     """If MkDocs 1.6 stops working, `properdocs build` (the maintained fork) publishes the same site."""
     out = tmp_path / "site"

@@ -10,7 +10,7 @@ from pathlib import Path
 import lxml.etree
 import material
 import pytest
-from conftest import FIXTURE_DIR, build_into, iter_html
+from helpers import FIXTURE_DIR, SITE_PATH, iter_html
 
 from pii_site import load_plan
 from pii_site.site_config import RELATIVE, BuildSettings, for_language
@@ -70,9 +70,9 @@ def test_feed_without_an_address_links_relative_to_itself(relative_site: Path, l
     assert "<loc>" not in sitemap  # MkDocs lists nothing rather than wrong addresses
 
 
-def test_with_an_address_canonical_links_sitemap_and_feed_stay_absolute(tmp_path):
-    address = "https://example.org/commune/"
-    site = build_into(tmp_path / "site", FIXTURE_DIR, address)
+def test_with_an_address_canonical_links_sitemap_and_feed_stay_absolute(site: Path, site_port: int):
+    # The session build is made for an address (the one the browser tests serve it at).
+    address = f"http://127.0.0.1:{site_port}{SITE_PATH}"
     page = lxml.etree.parse(str(site / "en" / "tasks" / "index.html"), lxml.etree.HTMLParser())
     assert page.xpath("//link[@rel='canonical']/@href") == [f"{address}en/tasks/"]
     assert page.xpath("//link[@type='application/atom+xml']/@href") == [f"{address}en/feed.xml"]

@@ -10,7 +10,7 @@ import os
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURE_TODAY, DataCopy, load_script
+from helpers import FIXTURE_TODAY, DataCopy, load_script
 
 from pii_site import load_plan
 from pii_site.source.errors import message
@@ -148,7 +148,8 @@ def test_add_update_keeps_windows_line_endings_byte_for_byte(data_copy: DataCopy
     added = after[len(before) :]
     assert added and added.count(b"\n") == added.count(b"\r\n")  # the new lines end like the old ones
     plan = load_plan(data_copy.root, dt.date.fromisoformat(FIXTURE_TODAY))
-    assert plan.task("VII.2").progress.latest.note.vi == "Tiếp tục"
+    latest = plan.task("VII.2").progress.latest
+    assert latest is not None and latest.note.vi == "Tiếp tục"
 
 
 def test_add_update_to_an_empty_crlf_list_keeps_crlf(data_copy: DataCopy):

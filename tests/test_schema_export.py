@@ -5,7 +5,7 @@ is not checked here: a file without that line is still valid data, and must neve
 
 from __future__ import annotations
 
-from conftest import REAL_DATA_DIR
+from helpers import REAL_DATA_DIR
 
 from pii_site.outputs.json_schema import json_schemas
 

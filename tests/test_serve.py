@@ -14,7 +14,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-from conftest import DEMO_OVERLAY, FIXTURE_DIR, FIXTURE_TODAY, PROJECT_DIR, DataCopy, free_port, load_script
+from helpers import DEMO_OVERLAY, FIXTURE_DIR, FIXTURE_TODAY, PROJECT_DIR, DataCopy, free_port, load_script
 
 
 def fetch(url: str) -> str | None:
@@ -34,6 +34,7 @@ def wait_for(condition, seconds: float) -> bool:
     return False
 
 
+@pytest.mark.slow
 def test_preview_serves_both_languages_and_rebuilds_after_an_edit(data_copy: DataCopy, plan, tmp_path: Path):
     unit = plan.units[0]
     page = f"units/{unit.id}/"
@@ -70,6 +71,7 @@ def test_preview_serves_both_languages_and_rebuilds_after_an_edit(data_copy: Dat
     assert "Traceback" not in output, output
 
 
+@pytest.mark.slow
 def test_demo_preview_lays_the_overlay_and_rebuilds_when_the_overlay_changes(tmp_path: Path):
     overlay = tmp_path / "demo"
     shutil.copytree(DEMO_OVERLAY, overlay)

@@ -11,7 +11,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from conftest import FIXTURE_DIR, SITE_PATH, iter_html
+from helpers import FIXTURE_DIR, SITE_PATH, iter_html
 
 from pii_site.i18n import urls
 

@@ -9,7 +9,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURE_DIR, FIXTURE_TODAY, DataCopy, build_into, load_script
+from helpers import FIXTURE_DIR, FIXTURE_TODAY, DataCopy, build_into, load_script
 from mkdocs.exceptions import MkDocsException
 
 from pii_site import DataError, load_plan

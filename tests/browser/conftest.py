@@ -1,30 +1,20 @@
-"""Fixtures for the browser tests: one HTTP server for the whole session (the one Chromium,
-`browser`, is in tests/conftest.py: tests/test_invariants.py uses it too).
+"""Fixtures for the browser tests: pages of the session build opened in the one Chromium. The
+browser and the server of the session build (`browser`, `base_url`) are in tests/conftest.py:
+tests/test_invariants.py uses them too.
 
-The session build (tests/conftest.py `site`) is made for http://127.0.0.1:<site_port>/pii-site/;
-the server answers under that same path, because Material's language switch and sitemap compare
-absolute addresses. Every page opened through `open_page` records failed requests (network
-errors and 4xx/5xx answers) and console errors, so any test can assert there were none.
+Every page opened through `open_page` records failed requests (network errors and 4xx/5xx
+answers) and console errors, so any test can assert there were none.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from pathlib import Path
 
 import pytest
-from conftest import SITE_PATH  # tests/conftest.py
-from playwright.sync_api import Browser, Page
+from playwright.sync_api import Browser, Page, ViewportSize
 
-from browser.serving import Problems, serve
-
-
-@pytest.fixture(scope="session")
-def base_url(site: Path, site_port: int) -> Iterator[str]:
-    """http://127.0.0.1:<port>/pii-site/ serving the session build; stops at session end."""
-    with serve(site, site_port, SITE_PATH) as url:
-        yield url
+from browser.serving import Problems
 
 
 @dataclass
@@ -33,7 +23,7 @@ class OpenedPage:
     problems: Problems
 
 
-PHONE = {"width": 360, "height": 800}
+PHONE: ViewportSize = {"width": 360, "height": 800}
 
 
 @dataclass

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from conftest import FIXTURE_DIR, FIXTURE_TODAY  # tests/conftest.py
+from helpers import FIXTURE_DIR, FIXTURE_TODAY
 
 from pii_site import load_plan
 from pii_site.i18n import urls

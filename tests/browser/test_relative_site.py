@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import free_port
+from helpers import free_port
 from playwright.sync_api import Browser
 
 from browser.serving import Problems, serve

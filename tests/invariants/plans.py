@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from conftest import DEMO_OVERLAY, DEMO_TODAY, FIXTURE_DIR, FIXTURE_TODAY, REAL_DATA_DIR  # tests/conftest.py
+from helpers import DEMO_OVERLAY, DEMO_TODAY, FIXTURE_DIR, FIXTURE_TODAY, REAL_DATA_DIR
 
 from invariants import other_commune, staff_journey
 from pii_site.source.overlay import lay_overlay
@@ -65,11 +65,14 @@ def demo_plan(folder: Path) -> PreparedData:
 REAL = PlanSource("real", copy_of(REAL_DATA_DIR))
 STAFF_JOURNEY = PlanSource("staff-journey", staff_journey_plan)
 OTHER_COMMUNE = PlanSource("other-commune", other_commune_plan)
+DEMO = PlanSource("demo", demo_plan)
+# The fictional plan as the session build (tests/conftest.py `site`) has it: the invariants reuse that build.
+FIXTURE = PlanSource("fixture", copy_of(FIXTURE_DIR, FIXTURE_TODAY))
 
 PLANS = [
     REAL,
-    PlanSource("demo", demo_plan),
-    PlanSource("fixture", copy_of(FIXTURE_DIR, FIXTURE_TODAY)),
+    DEMO,
+    FIXTURE,
     STAFF_JOURNEY,
     OTHER_COMMUNE,
 ]

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any, get_args
 
 import yaml
-from conftest import load_script  # tests/conftest.py
+from helpers import load_script
 
 from pii_site import Plan, load_plan
 from pii_site.site_config import environment
@@ -300,6 +300,8 @@ def _correct_text(lines: list[str], task_id: str, new_text_vi: str) -> list[str]
     """Retype the Vietnamese text of a task (its `vi:` under `text:`) as one quoted line."""
     start, end = _task_block(lines, task_id)
     text = _key_line(lines, start, end, "text")
+    if text is None:  # laid out otherwise (say, flow style): _edit makes the change through YAML
+        raise ValueError(f"no line 'text:' in the block of {task_id}")
     vi = next(i for i in range(text + 1, _block(lines, text)) if lines[i].strip().startswith("vi:"))
     indent = " " * _indent(lines[vi])
     # A JSON string is a valid YAML double-quoted string.

@@ -1,0 +1,108 @@
+"""Test helpers every test module may import (`from helpers import ...`): the project's paths and
+the fictional plan's day, scripts as callables, a copy of a data folder to break, the one function
+that builds a site (build_into: a change to how builds get their settings touches only it), a free
+port, and a reader for built pages. Fixtures live in tests/conftest.py, which uses these."""
+
+from __future__ import annotations
+
+import importlib.util
+import shutil
+import socket
+from collections.abc import Iterator
+from pathlib import Path
+from types import ModuleType
+
+import lxml.html
+
+from pii_site.site_config import environment
+
+PROJECT_DIR = Path(__file__).resolve().parent.parent
+# The fictional commune (xã Sông Mây): its tasks.yml lists the edge cases it holds and where.
+FIXTURE_DIR = PROJECT_DIR / "tests" / "fixtures" / "plan"
+# The day the fixture is seen from: VII.2 is overdue, VIII.1 stale (no update for over 90 days).
+FIXTURE_TODAY = "2026-11-26"
+# The real plan, for tests/test_invariants.py only (checks that hold for any valid plan).
+REAL_DATA_DIR = PROJECT_DIR / "data"
+# The illustrative progress data: tests/fixtures/demo (made-up status files and news, the demo
+# switch), laid over data/ as `make demo` does (tests/invariants/plans.py), and the day it is seen from.
+DEMO_OVERLAY = PROJECT_DIR / "tests" / "fixtures" / "demo"
+DEMO_TODAY = "2026-11-26"
+# The path the served builds answer under (like a project page); browser tests serve them there.
+SITE_PATH = "/pii-site/"
+
+
+def load_script(name: str) -> ModuleType:
+    """scripts/<name>.py as a module, so tests can call its main(argv)."""
+    spec = importlib.util.spec_from_file_location(f"script_{name}", PROJECT_DIR / "scripts" / f"{name}.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+class DataCopy:
+    """A copy of a data folder (the fixture plan unless told) in a temporary folder, with helpers to
+    break one file and find the line."""
+
+    def __init__(self, root: Path, source: Path = FIXTURE_DIR) -> None:
+        self.root = root
+        shutil.copytree(source, root)
+
+    def path(self, name: str) -> Path:
+        return self.root / name
+
+    def replace(self, name: str, old: str, new: str, count: int = 1) -> int:
+        """Replace the first `count` occurrences of `old`; return the 1-based line of the first."""
+        path = self.path(name)
+        text = path.read_text(encoding="utf-8")
+        assert old in text, f"{old!r} not in {name}"
+        line = text[: text.index(old)].count("\n") + 1
+        path.write_text(text.replace(old, new, count), encoding="utf-8")
+        return line
+
+    def line_of(self, name: str, needle: str) -> int:
+        text = self.path(name).read_text(encoding="utf-8")
+        assert needle in text, f"{needle!r} not in {name}"
+        return text[: text.index(needle)].count("\n") + 1
+
+
+def build_into(
+    site_dir: Path, data_dir: Path = FIXTURE_DIR, site_url: str | None = None, today: str | None = None
+) -> Path:
+    """Build both languages from `data_dir` into `site_dir` with scripts/build.py. `today` sets
+    PII_TODAY: pass FIXTURE_TODAY for the fixture plan; None leaves PII_TODAY as it is (the real
+    date unless a test set it), as the real data needs."""
+    with environment(PII_DATA_DIR=str(data_dir), PII_SITE_URL=site_url, PII_TODAY=today):
+        load_script("build").build_site(site_dir)
+    return site_dir
+
+
+def free_port() -> int:
+    """A port nothing listens on now, for a site built for (and served at) that address."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+class Page:
+    """A built HTML page: its article's visible text, XPath queries, the article's links."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.tree = lxml.html.fromstring(path.read_bytes())
+
+    def text(self) -> str:
+        """The visible text of the article (without navigation)."""
+        article = self.tree.xpath("//article")
+        return " ".join((article[0] if article else self.tree).text_content().split())
+
+    def xpath(self, query: str) -> list:
+        return self.tree.xpath(query)
+
+    def links(self) -> list[str]:
+        return [a.get("href") for a in self.tree.xpath("//article//a[@href]")]
+
+
+def iter_html(site_dir: Path) -> Iterator[Path]:
+    """Every built HTML file under `site_dir`, in a stable order."""
+    yield from sorted(site_dir.rglob("*.html"))
