@@ -8,6 +8,8 @@ Speed and size targets are checked here, not in timed tests.
 from __future__ import annotations
 
 import argparse
+import dataclasses
+import logging
 import os
 import statistics
 import sys
@@ -19,6 +21,7 @@ from pathlib import Path
 from pii_site import load_plan
 from pii_site.i18n import LANGUAGES
 from pii_site.pages import render_site
+from pii_site.settings import Settings
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(PROJECT_DIR / "scripts"))
@@ -40,21 +43,22 @@ def folder_size(path: Path) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Time the build and measure the output.")
-    parser.add_argument("--data", type=Path, default=Path(os.environ.get("PII_DATA_DIR") or PROJECT_DIR / "data"))
+    parser.add_argument("--data", type=Path, help="data folder (default: PII_DATA_DIR or data/)")
     parser.add_argument("--runs", type=int, default=5)
     args = parser.parse_args(argv)
-    os.environ["PII_DATA_DIR"] = str(args.data.resolve())
-    import logging
-
+    settings = Settings.from_environ(os.environ, PROJECT_DIR)
+    if args.data:
+        settings = dataclasses.replace(settings, data_dir=args.data.resolve())
+    args.data = settings.data_dir
     logging.basicConfig(level=logging.ERROR)
 
-    load = median_seconds(lambda: load_plan(args.data), args.runs)
-    plan = load_plan(args.data)
+    load = median_seconds(lambda: load_plan(settings.data_dir, settings.today), args.runs)
+    plan = load_plan(settings.data_dir, settings.today)
     render = median_seconds(lambda: [render_site(plan, lang) for lang in LANGUAGES], args.runs)
     pages = sum(len(render_site(plan, lang)) for lang in LANGUAGES)
     with tempfile.TemporaryDirectory() as tmp:
         site = Path(tmp) / "site"
-        whole = median_seconds(lambda: build.build_site(site), args.runs)
+        whole = median_seconds(lambda: build.build_site(site, settings), args.runs)
         html_pages = {lang: len(list((site / lang).rglob("*.html"))) for lang in LANGUAGES}
         sizes = {lang: folder_size(site / lang) for lang in LANGUAGES}
         index = {lang: (site / lang / "search" / "search_index.json").stat().st_size for lang in LANGUAGES}

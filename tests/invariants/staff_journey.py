@@ -19,10 +19,9 @@ from pathlib import Path
 from typing import Any, get_args
 
 import yaml
-from conftest import load_script  # tests/conftest.py
+from conftest import environment, load_script  # tests/conftest.py
 
 from pii_site import Plan, load_plan
-from pii_site.site_config import environment
 from pii_site.source.schema.status import Status
 from pii_site.source.status_rules import plan_start
 

@@ -18,7 +18,6 @@ from pii_site.outputs.exports import GeneratedFile
 from pii_site.pages.render import Translator, render_html
 from pii_site.source.news import feed_entries as news_feed_entries
 
-FEED = "feed.xml"
 # Vietnam's time zone: an update's date is a day in the commune, not a UTC instant.
 _OFFSET = "+07:00"
 
@@ -86,7 +85,7 @@ def feed_xml(plan: Plan, lang: str, site_url: str) -> str:
         title=marker + t("feed.title", site=site_name),
         # With no update yet, the feed is as new as the build that wrote it.
         updated=_instant(max(dates)) if dates else _instant(plan.today),
-        self_url=site_url + FEED,
+        self_url=site_url + urls.FEED,
         progress_url=site_url + urls.address(urls.PROGRESS),
         author=getattr(plan.document.issuer, lang),
         entries=entries,
@@ -114,4 +113,4 @@ def _news_entries(plan: Plan, lang: str, site_url: str) -> list[dict[str, str | 
 
 
 def feed_file(plan: Plan, lang: str, site_url: str) -> GeneratedFile:
-    return GeneratedFile(FEED, feed_xml(plan, lang, site_url).encode("utf-8"))
+    return GeneratedFile(urls.FEED, feed_xml(plan, lang, site_url).encode("utf-8"))

@@ -17,7 +17,8 @@ from typing import Any
 
 import jinja2
 
-from pii_site.i18n import Labels, format_date, format_partial_date
+from pii_site.i18n import Labels
+from pii_site.i18n.formatting import format_date, format_number, format_partial_date
 from pii_site.i18n.urls import Linker
 from pii_site.model.progress import STATUSES
 from pii_site.source.schema.base import OptionalEnglishText, PartialDate, Text
@@ -85,8 +86,7 @@ class Translator:
 
     def number(self, value: float, digits: int = 1) -> str:
         """3 -> '3'; 50.625 -> '50,6' in Vietnamese, '50.6' in English."""
-        text = str(int(value)) if float(value).is_integer() else f"{value:.{digits}f}".rstrip("0").rstrip(".")
-        return text.replace(".", ",") if self.lang == "vi" else text
+        return format_number(value, self.lang, digits)
 
     def date(self, value: dt.date | PartialDate) -> str:
         if isinstance(value, PartialDate):
