@@ -22,6 +22,7 @@ import threading
 import time
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import Any
 
 from pii_site.settings import RELATIVE, Settings, SettingsError
 from pii_site.source.overlay import lay_overlay
@@ -36,7 +37,7 @@ class QuietHandler(SimpleHTTPRequestHandler):
 
 
 class PreviewServer(ThreadingHTTPServer):
-    def handle_error(self, request, client_address) -> None:  # type: ignore[no-untyped-def]
+    def handle_error(self, request: Any, client_address: Any) -> None:
         # A browser that gave up waiting (the port is open from the start, the first build takes
         # seconds) or closed its tab is not the preview's error: no traceback for it.
         if isinstance(sys.exc_info()[1], ConnectionError):

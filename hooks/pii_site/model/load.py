@@ -160,7 +160,7 @@ def _progress(parsed: dict[str, Any], task_id: str, today: dt.date) -> TaskProgr
     status: StatusFile | None = parsed.get(f"status/{task_id}.yml")
     if status is None:
         return TaskProgress(today)
-    return TaskProgress(today, tuple(status.updates), status.due, status.indicator)
+    return TaskProgress(today, tuple(status.updates or ()), status.due, status.indicator)
 
 
 def _build_plan(data_dir: Path, parsed: dict[str, Any], today: dt.date) -> Plan:

@@ -84,16 +84,16 @@ class Plan:
         }
 
     def pillar(self, pillar_id: str) -> Pillar:
-        return self._by_id["pillar"][pillar_id]  # type: ignore[return-value]
+        return self._by_id["pillar"][pillar_id]
 
     def unit(self, unit_id: str) -> Unit:
-        return self._by_id["unit"][unit_id]  # type: ignore[return-value]
+        return self._by_id["unit"][unit_id]
 
     def task(self, task_id: str) -> PlanTask:
-        return self._by_id["task"][task_id]  # type: ignore[return-value]
+        return self._by_id["task"][task_id]
 
     def subindex(self, subindex_id: str) -> Subindex:
-        return self._by_id["subindex"][subindex_id]  # type: ignore[return-value]
+        return self._by_id["subindex"][subindex_id]
 
     def pillars_in(self, subindex: Subindex) -> list[Pillar]:
         return [p for p in self.pillars if p.subindex == subindex.id]

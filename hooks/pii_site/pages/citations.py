@@ -12,6 +12,7 @@ from pii_site.pages.render import escape_markdown
 from pii_site.source.pii_reference import PiiReference
 from pii_site.source.schema.pii import Source
 
+
 def publisher_label(source: Source, lang: str) -> str:
     """'Publisher (posted on site)', escaped: the publisher is a proper name, the rest is a label."""
     publisher = escape_markdown(source.publisher)
