@@ -103,10 +103,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         settings = Settings.from_environ(environ, PROJECT_DIR)
         build_site(args.site_dir, settings)
-    except SettingsError as error:
-        print(f"Build failed; {args.site_dir} was left as it was.\n{error}", file=sys.stderr)
-        return 1
-    except MkDocsException as error:
+    except (SettingsError, MkDocsException) as error:
         print(f"Build failed; {args.site_dir} was left as it was.\n{error}", file=sys.stderr)
         return 1
     except OSError as error:
