@@ -1,15 +1,19 @@
 """MkDocs adapter: loads the plan once per build and hands the generated pages to MkDocs.
 
+scripts/build.py loads the plan once for every language and hands each language's Settings and
+the plan to `use` before building; `mkdocs build` or `mkdocs serve` run directly read the PII_*
+variables instead (pii_site.settings), and then the hook loads the plan itself.
+
 Events:
 - on_config (priority 100, so it runs before Material's search plugin reads the language):
-  picks the language from PII_LANG, loads and validates data/ (a DataError aborts the build
-  before site/ is touched), and sets everything that differs per language.
+  takes what `use` handed over, or reads the environment and loads and validates data/ (a
+  DataError aborts the build before site/ is touched), and sets everything that differs per language.
 - on_files: adds every generated page with File.generated and points "edit this page" at the
   data file behind it; adds the progress feed and the open-data downloads as generated files.
 - on_template_context: without a public address, gives the 404 page relative addresses.
 - on_post_build: tunes the search index Material's search plugin has just written (hooks run
   after plugins): accent-folded fields and title-length boosts (pii_site.outputs.search_index); in the
-  default language's build, writes the root page that sends readers on to the Vietnamese site.
+  default language's build, writes the root page that sends readers on to the default language.
 All page content comes from the pii_site package; nothing here builds text. MkDocs loads a hook
 once per process, so `make serve` rebuilds in a fresh process (scripts/serve.py) to pick up edits.
 """
@@ -17,6 +21,8 @@ once per process, so `make serve` rebuilds in a fresh process (scripts/serve.py)
 from __future__ import annotations
 
 import json
+import os
+from dataclasses import dataclass
 from pathlib import Path
 
 from mkdocs.commands.build import get_context
@@ -27,32 +33,55 @@ from mkdocs.structure.files import File, Files
 from mkdocs.utils import is_error_template
 from mkdocs.utils.templates import TemplateContext
 
-import pii_site.outputs.search_index
-import pii_site.site_config
-from pii_site import DataError, clock, load_plan
-from pii_site.i18n import Labels
+from pii_site import DataError, load_plan
+from pii_site.i18n import Labels, urls
 from pii_site.model.plan import Plan
-from pii_site.outputs import exports, feeds
+from pii_site.outputs import exports, feeds, search_index, site_frame
+from pii_site.outputs.exports import GeneratedFile
 from pii_site.pages import render_site
+from pii_site.settings import Settings, SettingsError
 
-_state: dict[str, object] = {}
+
+@dataclass(frozen=True)
+class BuildInput:
+    """One language's build: its settings, the plan, and the open data files (the same in every
+    language, so made once per build by whoever loads the plan)."""
+
+    settings: Settings
+    plan: Plan
+    open_data: list[GeneratedFile]
+
+
+_handed: list[BuildInput] = []  # what `use` gave for the next build, taken by on_config
+_current: list[BuildInput] = []  # the build under way, for the later events
+
+
+def use(settings: Settings, plan: Plan, open_data: list[GeneratedFile] | None = None) -> None:
+    """Build the next build with these settings and this plan instead of reading the environment."""
+    _handed[:] = [BuildInput(settings, plan, exports.open_data_files(plan) if open_data is None else open_data)]
+
+
+def _from_environment(project_dir: Path) -> BuildInput:
+    """`mkdocs build` / `mkdocs serve` run directly: the PII_* variables, data/ loaded here."""
+    try:
+        settings = Settings.from_environ(os.environ, project_dir)
+    except SettingsError as error:
+        raise PluginError(str(error)) from None
+    try:
+        plan = load_plan(settings.data_dir, settings.today)
+    except DataError as error:
+        raise PluginError(f"\n{error}") from None
+    return BuildInput(settings, plan, exports.open_data_files(plan))
 
 
 @event_priority(100)
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     project_dir = Path(config.config_file_path).parent
-    try:
-        settings = pii_site.site_config.from_environment(project_dir)
-    except pii_site.site_config.SettingsError as error:
-        raise PluginError(str(error)) from None
-    try:
-        plan = load_plan(settings.data_dir, clock.today())
-    except clock.ClockError as error:
-        raise PluginError(str(error)) from None
-    except DataError as error:
-        raise PluginError(f"\n{error}") from None
-    _state.update(plan=plan, settings=settings)
-    site = pii_site.site_config.for_language(plan, settings)
+    # Taken, not peeked: `mkdocs serve` rebuilds with the same module and must read data/ afresh.
+    build = _handed.pop() if _handed else _from_environment(project_dir)
+    _current[:] = [build]
+    settings, plan = build.settings, build.plan
+    site = site_frame.language_site(plan, settings)
     config.docs_dir = str(project_dir / "docs" / settings.lang)
     config.site_dir = str(Path(config.site_dir) / settings.lang)
     config.site_url = site.site_url
@@ -65,7 +94,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     # Read by hooks/theme/main.html: the feed in every page's <head>, the demo notice on every page.
     # Absolute when the address is known (feed readers are handed it as is), else relative to the
     # language's root: the theme passes it through MkDocs' `url` filter, which makes it relative to each page.
-    config.extra["pii_feed"] = {"href": site.site_url + feeds.FEED, "title": labels("feed.title", site=site.site_name)}
+    config.extra["pii_feed"] = {"href": site.site_url + urls.FEED, "title": labels("feed.title", site=site.site_name)}
     config.extra["pii_demo_notice"] = labels("demo.notice") if plan.site.demo else None
     if site.repo_url:
         config.repo_url = site.repo_url
@@ -74,8 +103,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    plan: Plan = _state["plan"]  # type: ignore[assignment]
-    lang = _state["settings"].lang  # type: ignore[attr-defined]
+    [build] = _current
+    plan, lang = build.plan, build.settings.lang
     for file in files.documentation_pages():
         file.edit_uri = f"docs/{lang}/{file.src_uri}"
     for page in render_site(plan, lang):
@@ -85,7 +114,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         generated.edit_uri = page.data_file
         files.append(generated)
     site_url = config.site_url or ""
-    for data in (*exports.open_data_files(plan), feeds.feed_file(plan, lang, site_url)):
+    for data in (*build.open_data, feeds.feed_file(plan, lang, site_url)):
         files.append(File.generated(config, data.path, content=data.content))
     return files
 
@@ -104,8 +133,9 @@ def on_post_build(config: MkDocsConfig) -> None:
     # Both languages: English pages name Vietnamese places and units too ("Vinh Thuan").
     index_file = Path(config.site_dir) / "search" / "search_index.json"
     if index_file.is_file():  # absent only if someone removes the search plugin
-        index = pii_site.outputs.search_index.improve_search_index(json.loads(index_file.read_text(encoding="utf-8")))
+        index = search_index.improve_search_index(json.loads(index_file.read_text(encoding="utf-8")))
         index_file.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
-    redirect = pii_site.site_config.root_redirect(_state["plan"], _state["settings"])  # type: ignore[arg-type]
+    [build] = _current
+    redirect = site_frame.root_redirect(build.plan, build.settings)
     if redirect is not None:
-        Path(config.site_dir).parent.joinpath("index.html").write_text(redirect, encoding="utf-8")
+        Path(config.site_dir).parent.joinpath(site_frame.ROOT_PAGE).write_text(redirect, encoding="utf-8")

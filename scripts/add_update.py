@@ -19,7 +19,8 @@ import tempfile
 from pathlib import Path
 from typing import Any, get_args
 
-from pii_site import DataError, clock, load_plan
+from pii_site import DataError, load_plan
+from pii_site.settings import Settings, SettingsError
 from pii_site.source.errors import message
 from pii_site.source.schema.status import Status
 from pii_site.source.status_file import AppendError, append_update, new_file
@@ -133,7 +134,6 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--data",
         type=Path,
-        default=Path(os.environ.get("PII_DATA_DIR") or PROJECT_DIR / "data"),
         help="data folder (default: PII_DATA_DIR or data/)",
     )
     try:
@@ -141,11 +141,12 @@ def main(argv: list[str] | None = None) -> int:
     except SystemExit as stop:
         return int(stop.code or 0)
     try:
-        today = clock.today()
-    except clock.ClockError as error:
+        settings = Settings.from_environ(os.environ, PROJECT_DIR)
+    except SettingsError as error:
         print(error, file=sys.stderr)
         return 1
-    data_dir: Path = args.data
+    today = settings.today
+    data_dir: Path = args.data or settings.data_dir
     if not re.fullmatch(r"[IVX]+\.[0-9]+", args.task_id) or "/" in args.task_id:
         print(say("pattern_task_id", found=args.task_id), file=sys.stderr)
         return 1

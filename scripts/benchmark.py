@@ -101,10 +101,13 @@ def main(argv: list[str] | None = None) -> int:
     if bad := [size for size in sizes if size != "real" and not (size.isdigit() and int(size) > 0)]:
         parser.error(f"a size is 'real' or a number of tasks, not {', '.join(bad)}")
     from pii_site import DataError, load_plan
+    from pii_site.settings import Settings
 
     work = Path(tempfile.mkdtemp(prefix="pii-benchmark-"))
     try:
-        load_plan(args.data)  # bad data is reported against its own files, before anything is generated from it
+        load_plan(
+            args.data, Settings.from_environ(os.environ, PROJECT_DIR).today
+        )  # bad data is reported against its own files, before anything is generated from it
         if args.profile:
             profile(sizes[0], args.data, work)
             return 0
@@ -143,8 +146,9 @@ def prepare_bare_docs(data: Path, today: dt.date | None, docs: Path) -> int:
     from pii_site import load_plan
     from pii_site.i18n import LANGUAGES
     from pii_site.pages import render_site
+    from pii_site.settings import Settings
 
-    plan = load_plan(data, today)
+    plan = load_plan(data, today or Settings.from_environ(os.environ, PROJECT_DIR).today)
     for lang in LANGUAGES:
         shutil.copytree(PROJECT_DIR / "docs" / lang, docs / lang)
         for page in render_site(plan, lang):

@@ -1,8 +1,9 @@
 """Build the whole site, every language, into site/: `python scripts/build.py`.
 
-Each language is one plain MkDocs build (PII_LANG picks it; see mkdocs.yml). Both are built into
-a fresh folder beside the target, which replaces the target only when every build succeeded:
-bad data never leaves a half-published or emptied site.
+The plan is loaded and validated once; each language is then one plain MkDocs build, whose hook
+(hooks/pii_hooks.py) is handed that language's Settings, the plan and the open data files. Both are
+built into a fresh folder beside the target, which replaces the target only when every build
+succeeded: bad data never leaves a half-published or emptied site.
 Exit status 0 on success, 1 on bad data or a strict-mode warning (messages name file and line).
 """
 
@@ -18,36 +19,49 @@ from pathlib import Path
 
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
-from mkdocs.exceptions import MkDocsException
+from mkdocs.exceptions import Abort, MkDocsException
 
+from pii_site import DataError, Plan, load_plan
 from pii_site.i18n import LANGUAGES
-from pii_site.site_config import environment
+from pii_site.outputs import exports
+from pii_site.outputs.exports import GeneratedFile
+from pii_site.settings import Settings, SettingsError
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
+HOOK = "hooks/pii_hooks.py"  # as mkdocs.yml names it
 
 # Material prints an end-of-life banner when run as `mkdocs`; it is known and planned for.
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
 
-def build_language(lang: str, site_root: Path, config_file: Path) -> None:
-    """One strict MkDocs build of `lang` into site_root/<lang>. Raises MkDocsException on failure."""
-    with environment(PII_LANG=lang):
-        config = load_config(str(config_file), site_dir=str(site_root), strict=True)
-        config.plugins.on_startup(command="build", dirty=False)
-        try:
-            build(config)
-        finally:
-            config.plugins.on_shutdown()
+def build_language(
+    settings: Settings, plan: Plan, open_data: list[GeneratedFile], site_root: Path, config_file: Path
+) -> None:
+    """One strict MkDocs build of settings.lang into site_root/<lang>. Raises MkDocsException on failure."""
+    config = load_config(str(config_file), site_dir=str(site_root), strict=True)
+    # MkDocs 1.6 keeps each hook module it loaded under config["hooks"], by the name mkdocs.yml gives it.
+    config["hooks"][HOOK].use(settings, plan, open_data)
+    config.plugins.on_startup(command="build", dirty=False)
+    try:
+        build(config)
+    finally:
+        config.plugins.on_shutdown()
 
 
-def build_site(site_dir: Path, config_file: Path = PROJECT_DIR / "mkdocs.yml") -> None:
-    """Build every language into a staging folder, then swap it in place of site_dir."""
+def build_site(site_dir: Path, settings: Settings, config_file: Path = PROJECT_DIR / "mkdocs.yml") -> None:
+    """Load the plan once, build every language into a staging folder, then swap it in place of
+    site_dir. Raises MkDocsException (bad data included) or OSError, leaving site_dir as it was."""
+    try:
+        plan = load_plan(settings.data_dir, settings.today)
+    except DataError as error:
+        raise Abort(f"\n{error}") from None
+    open_data = exports.open_data_files(plan)
     site_dir = site_dir.resolve()
     staging = site_dir.with_name(site_dir.name + ".new")
     shutil.rmtree(staging, ignore_errors=True)
     try:
         for lang in LANGUAGES:
-            build_language(lang, staging, config_file)
+            build_language(settings.for_language(lang), plan, open_data, staging, config_file)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
@@ -80,13 +94,16 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     logging.basicConfig(format="%(levelname)-7s -  %(message)s", level=logging.WARNING if args.quiet else logging.INFO)
     start = time.monotonic()
-    # The options reach the hooks through the environment, restored afterwards: main() is also
-    # called in-process (tests), where a later build must not see this one's data folder.
-    data = str(args.data.resolve()) if args.data else None
+    # Options win over the environment; the environment is only read, never changed.
+    environ = dict(os.environ)
+    if args.data:
+        environ["PII_DATA_DIR"] = str(args.data.resolve())
+    if args.site_url:
+        environ["PII_SITE_URL"] = args.site_url
     try:
-        with environment(PII_DATA_DIR=data, PII_SITE_URL=args.site_url):
-            build_site(args.site_dir)
-    except MkDocsException as error:
+        settings = Settings.from_environ(environ, PROJECT_DIR)
+        build_site(args.site_dir, settings)
+    except (SettingsError, MkDocsException) as error:
         print(f"Build failed; {args.site_dir} was left as it was.\n{error}", file=sys.stderr)
         return 1
     except OSError as error:

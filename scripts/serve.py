@@ -22,8 +22,9 @@ import threading
 import time
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import Any
 
-from pii_site.site_config import RELATIVE
+from pii_site.settings import RELATIVE, Settings, SettingsError
 from pii_site.source.overlay import lay_overlay
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
@@ -36,7 +37,7 @@ class QuietHandler(SimpleHTTPRequestHandler):
 
 
 class PreviewServer(ThreadingHTTPServer):
-    def handle_error(self, request, client_address) -> None:  # type: ignore[no-untyped-def]
+    def handle_error(self, request: Any, client_address: Any) -> None:
         # A browser that gave up waiting (the port is open from the start, the first build takes
         # seconds) or closed its tab is not the preview's error: no traceback for it.
         if isinstance(sys.exc_info()[1], ConnectionError):
@@ -62,12 +63,12 @@ def data_folder(option: Path | None) -> Path | None:
     """The data folder the build will read when it is not data/: --data, else PII_DATA_DIR."""
     if option is not None:
         return option.resolve()
-    from_environment = os.environ.get("PII_DATA_DIR")
-    return Path(from_environment).resolve() if from_environment else None
+    data_dir = Settings.from_environ(os.environ, PROJECT_DIR).data_dir.resolve()
+    return None if data_dir == (PROJECT_DIR / "data").resolve() else data_dir
 
 
 def rebuild(site_dir: Path, site_url: str, data_dir: Path | None = None) -> bool:
-    """One build in a fresh process; site_url is an address or site_config.RELATIVE."""
+    """One build in a fresh process; site_url is an address or settings.RELATIVE."""
     command = [
         sys.executable,
         str(PROJECT_DIR / "scripts" / "build.py"),
@@ -132,7 +133,12 @@ def main(argv: list[str] | None = None) -> int:
     server = open_server(args.port, args.site_dir)
     if server is None:
         return 1
-    data_dir = data_folder(args.data)
+    try:
+        data_dir = data_folder(args.data)
+    except SettingsError as error:
+        print(error, file=sys.stderr)
+        server.server_close()
+        return 1
     overlay = Overlay(args.overlay.resolve(), data_dir or PROJECT_DIR / "data") if args.overlay else None
     extra = tuple(path for path in (data_dir, overlay and overlay.overlay_dir) if path)
     serving = False

@@ -15,7 +15,8 @@ import os
 import sys
 from pathlib import Path
 
-from pii_site import DataError, Problem, clock, load_plan
+from pii_site import DataError, Problem, load_plan
+from pii_site.settings import Settings, SettingsError
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 TITLE = "Lỗi dữ liệu / Data error"
@@ -67,7 +68,6 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--data",
         type=Path,
-        default=Path(os.environ.get("PII_DATA_DIR") or PROJECT_DIR / "data"),
         help="data folder to check (default: PII_DATA_DIR or data/)",
     )
     parser.add_argument(
@@ -78,10 +78,12 @@ def main(argv: list[str] | None = None) -> int:
     )
     args = parser.parse_args(argv)
     try:
-        plan = load_plan(args.data)
-    except clock.ClockError as error:
+        settings = Settings.from_environ(os.environ, PROJECT_DIR)
+    except SettingsError as error:
         print(error, file=sys.stderr)
         return 1
+    try:
+        plan = load_plan(args.data or settings.data_dir, settings.today)
     except DataError as error:
         if args.format == "github":
             for problem in error.problems:

@@ -7,7 +7,6 @@ fictional plan in tests/fixtures/plan/; only the invariants module reads the rea
 from __future__ import annotations
 
 import datetime as dt
-import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -82,12 +81,7 @@ def relative_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     (root / "no-address").mkdir()
     (root / "no-address" / "site.yml").write_text("url: null\n", encoding="utf-8")
     data = lay_overlay(FIXTURE_DIR, root / "no-address", root / "data").data_dir
-    saved = os.environ.pop("PII_SITE_URL", None)
-    try:
-        return build_into(root / "site", data, today=FIXTURE_TODAY)
-    finally:
-        if saved is not None:
-            os.environ["PII_SITE_URL"] = saved
+    return build_into(root / "site", data, today=FIXTURE_TODAY)
 
 
 @pytest.fixture

@@ -5,7 +5,10 @@ port, and a reader for built pages. Fixtures live in tests/conftest.py, which us
 
 from __future__ import annotations
 
+import contextlib
+import datetime as dt
 import importlib.util
+import os
 import shutil
 import socket
 from collections.abc import Iterator
@@ -14,7 +17,7 @@ from types import ModuleType
 
 import lxml.html
 
-from pii_site.site_config import environment
+from pii_site.settings import Settings
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 # The fictional commune (xã Sông Mây): its tasks.yml lists the edge cases it holds and where.
@@ -69,12 +72,28 @@ class DataCopy:
 def build_into(
     site_dir: Path, data_dir: Path = FIXTURE_DIR, site_url: str | None = None, today: str | None = None
 ) -> Path:
-    """Build both languages from `data_dir` into `site_dir` with scripts/build.py. `today` sets
-    PII_TODAY: pass FIXTURE_TODAY for the fixture plan; None leaves PII_TODAY as it is (the real
-    date unless a test set it), as the real data needs."""
-    with environment(PII_DATA_DIR=str(data_dir), PII_SITE_URL=site_url, PII_TODAY=today):
-        load_script("build").build_site(site_dir)
+    """Build both languages from `data_dir` into `site_dir` with scripts/build.py, for `site_url`
+    (None: data_dir's site.yml url). `today` (YYYY-MM-DD): pass FIXTURE_TODAY for the fixture plan;
+    None is the real date, as the real data needs. The one place tests make the build's Settings."""
+    settings = Settings(data_dir, dt.date.fromisoformat(today) if today else dt.date.today(), site_url)
+    load_script("build").build_site(site_dir, settings)
     return site_dir
+
+
+@contextlib.contextmanager
+def environment(**values: str) -> Iterator[None]:
+    """Set environment variables for a block, then restore what was there: for tests that run a
+    script's main(), which reads its settings (PII_TODAY...) from the environment as it does when run."""
+    saved = {key: os.environ.get(key) for key in values}
+    os.environ.update(values)
+    try:
+        yield
+    finally:
+        for key, value in saved.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value
 
 
 def free_port() -> int:

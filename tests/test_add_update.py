@@ -5,6 +5,7 @@ the fixture plan (tests/fixtures/plan) seen from FIXTURE_TODAY."""
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -14,11 +15,12 @@ from helpers import FIXTURE_TODAY, DataCopy, load_script
 from pii_site import load_plan
 
 add_update = load_script("add_update")
+TODAY = dt.date.fromisoformat(FIXTURE_TODAY)
 
 
 @pytest.fixture
 def data(data_copy: DataCopy, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """The fixture plan's copy, with "today" (for the script and load_plan) set to FIXTURE_TODAY."""
+    """The fixture plan's copy, with the script's "today" (PII_TODAY) set to FIXTURE_TODAY."""
     monkeypatch.setenv("PII_TODAY", FIXTURE_TODAY)
     return data_copy.root
 
@@ -59,7 +61,7 @@ def test_appends_one_update_and_keeps_comments_and_order(data: Path, capsys):
     assert added["note"] == {"vi": "Đã hoàn thành <b>đợt 1</b>", "en": "Done"}
     assert added["evidence"][0] == {"url": "https://example.org/x"}
     assert added["evidence"][1]["number"] == "15/BC-UBND" and added["unit"] == "hop-tac-xa-song-may"
-    task = load_plan(data).task("VII.2")
+    task = load_plan(data, TODAY).task("VII.2")
     assert task.progress.status == "completed" and str(task.progress.last_date) == "2026-11-25"
     assert not task.progress.overdue  # it was overdue before: completed tasks are not
     assert "Đã thêm cập nhật ngày 2026-11-25" in capsys.readouterr().out
@@ -71,13 +73,13 @@ def test_first_update_fills_the_empty_list_and_defaults_to_today_and_the_lead_un
     assert run(data, "VIII.3", "--status", "in-progress", "--note", "Bắt đầu") == 0
     text = path.read_text(encoding="utf-8")
     assert text.startswith("# yaml-language-server: $schema=../schema/status.schema.json\n")
-    task = load_plan(data).task("VIII.3")
+    task = load_plan(data, TODAY).task("VIII.3")
     update = task.progress.latest
     assert update is not None
     assert str(update.date) == FIXTURE_TODAY and update.unit == task.lead[0].id and update.note.en is None
     # Appending again, under the list that now exists.
     assert run(data, "VIII.3", "--status", "delayed", "--percent", "5", "--note", "Chậm") == 0
-    assert [u.status for u in load_plan(data).task("VIII.3").progress.updates] == ["in-progress", "delayed"]
+    assert [u.status for u in load_plan(data, TODAY).task("VIII.3").progress.updates] == ["in-progress", "delayed"]
 
 
 def test_first_update_of_a_file_with_an_empty_list_goes_under_it(data: Path):
@@ -86,7 +88,7 @@ def test_first_update_of_a_file_with_an_empty_list_goes_under_it(data: Path):
     assert before.endswith(b"\nupdates:\n")
     assert run(data, "IX.2", "--status", "not-started", "--note", "Chờ kinh phí") == 0
     assert path.read_bytes().startswith(before)
-    [update] = load_plan(data).task("IX.2").progress.updates
+    [update] = load_plan(data, TODAY).task("IX.2").progress.updates
     assert update.status == "not-started" and update.note.vi == "Chờ kinh phí"
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import PROJECT_DIR, build_into, load_script
+from helpers import PROJECT_DIR, build_into, load_script
 
 sys.path.insert(0, str(PROJECT_DIR / "scripts"))
 import synthetic_plan  # noqa: E402  (scripts/synthetic_plan.py, imported by the benchmark the same way)

@@ -24,14 +24,23 @@ import lxml.html
 import pytest
 import yaml
 from browser.serving import Problems, serve, visit
-from helpers import PROJECT_DIR, REAL_DATA_DIR, SITE_PATH, Page, build_into, free_port, iter_html, load_script
+from helpers import (
+    PROJECT_DIR,
+    REAL_DATA_DIR,
+    SITE_PATH,
+    Page,
+    build_into,
+    environment,
+    free_port,
+    iter_html,
+    load_script,
+)
 from invariants import other_commune, site_checks, staff_journey
 from invariants.plans import DEMO, FIXTURE, OTHER_COMMUNE, PLANS, REAL, STAFF_JOURNEY, PlanSource, PreparedData
 from playwright.sync_api import Browser
 
 from pii_site import Plan, load_plan
 from pii_site.i18n import LANGUAGES, Labels, urls
-from pii_site.site_config import environment
 
 
 @dataclass

@@ -4,16 +4,18 @@ canonical links, sitemap and feed links, as CI publishing needs."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from pathlib import Path
 
 import lxml.etree
 import material
 import pytest
-from helpers import FIXTURE_DIR, SITE_PATH, iter_html
+from helpers import FIXTURE_DIR, FIXTURE_TODAY, SITE_PATH, iter_html
 
 from pii_site import load_plan
-from pii_site.site_config import RELATIVE, BuildSettings, for_language
+from pii_site.outputs.site_frame import language_site
+from pii_site.settings import RELATIVE, Settings
 
 MATERIAL_FILES = Path(material.__file__).parent / "templates"
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -83,9 +85,9 @@ def test_with_an_address_canonical_links_sitemap_and_feed_stay_absolute(site: Pa
 
 
 def test_relative_wins_over_an_address_in_site_yml_for_the_preview():
-    plan = load_plan(FIXTURE_DIR)
+    plan = load_plan(FIXTURE_DIR, dt.date.fromisoformat(FIXTURE_TODAY))
     plan.site = plan.site.model_copy(update={"url": "https://commune.example/"})
-    relative = for_language(plan, BuildSettings("en", FIXTURE_DIR, RELATIVE))
+    relative = language_site(plan, Settings(FIXTURE_DIR, plan.today, RELATIVE, "en"))
     assert relative.site_url == "" and [alt["link"] for alt in relative.alternate] == ["../vi/", "../en/"]
-    configured = for_language(plan, BuildSettings("en", FIXTURE_DIR, None))
+    configured = language_site(plan, Settings(FIXTURE_DIR, plan.today, None, "en"))
     assert configured.site_url == "https://commune.example/en/"

@@ -19,10 +19,9 @@ from pathlib import Path
 from typing import Any, get_args
 
 import yaml
-from helpers import load_script
+from helpers import environment, load_script
 
 from pii_site import Plan, load_plan
-from pii_site.site_config import environment
 from pii_site.source.schema.status import Status
 from pii_site.source.status_rules import plan_start
 

@@ -1,4 +1,4 @@
-"""Interface labels and date formats, Vietnamese and English side by side.
+"""Interface labels, Vietnamese and English side by side (dates and numbers: formatting.py).
 
 Labels live in labels/*.yml (one file per area of the site) under dotted keys; `Labels(lang)` is
 what templates call as t("key"). A missing key or language is a bug, so lookups raise instead of
@@ -8,7 +8,6 @@ showing a blank; a key defined in two files is a bug too. A text that depends on
 
 from __future__ import annotations
 
-import datetime as dt
 import functools
 from importlib import resources
 from typing import Any
@@ -16,22 +15,6 @@ from typing import Any
 import yaml
 
 LANGUAGES = ("vi", "en")
-
-_MONTHS_EN = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
-
 
 Wording = str | dict[str, str]  # plain text, or {one: ..., other: ...} chosen by a number
 
@@ -66,22 +49,3 @@ class Labels:
     def __call__(self, key: str, **values: Any) -> str:
         text = plural(all_labels()[key][self.lang], values.get("count"))
         return text.format(**values) if values else text
-
-
-def format_date(value: dt.date, lang: str) -> str:
-    """09/02/2026 in Vietnamese, 9 February 2026 in English."""
-    if lang == "vi":
-        return value.strftime("%d/%m/%Y")
-    return f"{value.day} {_MONTHS_EN[value.month - 1]} {value.year}"
-
-
-def format_partial_date(year: int, month: int | None, day: int | None, lang: str) -> str:
-    """A date whose unknown parts are said to be unknown, never guessed."""
-    if month and day:
-        return format_date(dt.date(year, month, day), lang)
-    labels = Labels(lang)
-    if month:
-        if lang == "vi":
-            return labels("date.month_only", month=f"{month:02d}", year=year)
-        return labels("date.month_only", month=_MONTHS_EN[month - 1], year=year)
-    return labels("date.year_only", year=year)

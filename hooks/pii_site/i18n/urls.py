@@ -28,6 +28,7 @@ def source_anchor(source_id: str) -> str:
 
 PROGRESS = "progress/index.md"
 OPEN_DATA = "progress/data.md"
+FEED = "feed.xml"  # a generated file (outputs/feeds.py), not a page: its address is its path
 
 
 def task_slug(task_id: str) -> str:

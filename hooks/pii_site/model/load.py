@@ -12,7 +12,6 @@ import os
 from pathlib import Path
 from typing import Any
 
-from pii_site import clock
 from pii_site.model.plan import Plan, PlanTask
 from pii_site.model.progress import TaskProgress
 from pii_site.source.errors import DataError, Problem, file_problem
@@ -33,10 +32,9 @@ from pii_site.source.validation import duplicate_ids, parse, problem_at, unknown
 from pii_site.source.yaml_source import KeyPath, YamlSource, read_yaml
 
 
-def load_plan(data_dir: str | os.PathLike[str], today: dt.date | None = None) -> Plan:
-    """`today` decides which dates are in the future and which tasks are overdue (default: clock.today())."""
+def load_plan(data_dir: str | os.PathLike[str], today: dt.date) -> Plan:
+    """`today` (the build's Settings.today) decides which dates are in the future and which tasks are overdue."""
     data_dir = Path(data_dir)
-    today = today or clock.today()
     sources: dict[str, YamlSource] = {}
     parsed: dict[str, Any] = {}
     problems: list[Problem] = []
@@ -162,7 +160,7 @@ def _progress(parsed: dict[str, Any], task_id: str, today: dt.date) -> TaskProgr
     status: StatusFile | None = parsed.get(f"status/{task_id}.yml")
     if status is None:
         return TaskProgress(today)
-    return TaskProgress(today, tuple(status.updates), status.due, status.indicator)
+    return TaskProgress(today, tuple(status.updates or ()), status.due, status.indicator)
 
 
 def _build_plan(data_dir: Path, parsed: dict[str, Any], today: dt.date) -> Plan:
@@ -176,9 +174,7 @@ def _build_plan(data_dir: Path, parsed: dict[str, Any], today: dt.date) -> Plan:
     pillar_by_id = {p.id: p for p in framework.pillars}
     tasks = [
         PlanTask(
-            id=task.id,
-            indicator=task.indicator,
-            text=task.text,
+            record=task,
             pillar=pillar_by_id[group.pillar],
             group=group,
             lead=tuple(unit_by_id[u] for u in task.lead),

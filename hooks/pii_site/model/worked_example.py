@@ -29,7 +29,7 @@ def shown_parts_miss_the_result(parts: list[float], result: float) -> bool:
     get the result as shown, e.g. (59.38 + 46.43) / 2 = 52.905 -> 52.91 against 52.90: the page then
     says the step is computed on unrounded values."""
     shown = [Decimal(f"{part:.2f}") for part in parts]
-    by_hand = (sum(shown) / len(shown)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+    by_hand = (sum(shown, Decimal(0)) / len(shown)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
     return by_hand != Decimal(f"{result:.2f}")
 
 

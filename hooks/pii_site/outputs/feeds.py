@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
+from typing import TypedDict
 
 from pii_site.i18n import Labels, urls
 from pii_site.model.plan import Plan
@@ -18,7 +19,20 @@ from pii_site.outputs.exports import GeneratedFile
 from pii_site.pages.render import Translator, render_html
 from pii_site.source.news import feed_entries as news_feed_entries
 
-FEED = "feed.xml"
+
+class Entry(TypedDict):
+    """One <entry> as the feed template reads it (plain text: the template escapes it)."""
+
+    id: str
+    title: str
+    updated: str
+    url: str
+    status: str  # a status, or "news"
+    status_label: str
+    summary: str
+    summary_lang: str | None  # "vi" when the summary is Vietnamese text on the English feed
+
+
 # Vietnam's time zone: an update's date is a day in the commune, not a UTC instant.
 _OFFSET = "+07:00"
 
@@ -46,7 +60,7 @@ def feed_xml(plan: Plan, lang: str, site_url: str) -> str:
     possible, and then used, when the public address is known; entry ids never depend on it."""
     t = Labels(lang)
     tr = Translator(lang)
-    entries = []
+    entries: list[Entry] = []
     for entry in all_updates(plan.tasks):
         update = entry.update
         status_label = t(f"status.{update.status}")
@@ -73,8 +87,8 @@ def feed_xml(plan: Plan, lang: str, site_url: str) -> str:
     entries += _news_entries(plan, lang, site_url)
     # Demonstration data must not pass for real news in a feed reader, where the site's notice is not shown.
     marker = t("demo.feed_marker") if plan.site.demo else ""
-    for entry in entries:
-        entry["title"] = marker + entry["title"]
+    for item in entries:
+        item["title"] = marker + item["title"]
     # Newest first across both kinds; on the same day news comes before status reports.
     entries.sort(key=lambda entry: (entry["updated"], entry["status"] == "news"), reverse=True)
     dates = [day for day in (plan.rollup().last_date, *(post.date for post in plan.news)) if day]
@@ -86,16 +100,16 @@ def feed_xml(plan: Plan, lang: str, site_url: str) -> str:
         title=marker + t("feed.title", site=site_name),
         # With no update yet, the feed is as new as the build that wrote it.
         updated=_instant(max(dates)) if dates else _instant(plan.today),
-        self_url=site_url + FEED,
+        self_url=site_url + urls.FEED,
         progress_url=site_url + urls.address(urls.PROGRESS),
         author=getattr(plan.document.issuer, lang),
         entries=entries,
     )
 
 
-def _news_entries(plan: Plan, lang: str, site_url: str) -> list[dict[str, str | None]]:
+def _news_entries(plan: Plan, lang: str, site_url: str) -> list[Entry]:
     t = Labels(lang)
-    entries: list[dict[str, str | None]] = []
+    entries: list[Entry] = []
     for post, item in zip(plan.news, news_feed_entries(plan.news, lang, site_url), strict=True):
         name = f"pii-news|{_plan_key(plan)}|{lang}|{post.slug}"
         entries.append(
@@ -114,4 +128,4 @@ def _news_entries(plan: Plan, lang: str, site_url: str) -> list[dict[str, str | 
 
 
 def feed_file(plan: Plan, lang: str, site_url: str) -> GeneratedFile:
-    return GeneratedFile(FEED, feed_xml(plan, lang, site_url).encode("utf-8"))
+    return GeneratedFile(urls.FEED, feed_xml(plan, lang, site_url).encode("utf-8"))

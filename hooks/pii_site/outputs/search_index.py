@@ -7,6 +7,7 @@ so each document gets extra fields holding the folded form of every word that ha
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 from typing import Any
@@ -35,7 +36,13 @@ def folded_words(markup: str) -> str:
     and change the ranking of queries that need no folding.
     """
     plain = html.unescape(_TAG.sub(" ", markup))
-    return " ".join(folded for word in _WORD.findall(plain) if (folded := fold(word)) != word)
+    return " ".join(folded for word in _WORD.findall(plain) if (folded := _fold_word(word)) != word)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _fold_word(word: str) -> str:
+    # Cached: an index repeats the same few thousand words across every page. ASCII has no marks.
+    return word if word.isascii() else fold(word)
 
 
 def improve_search_index(index: dict[str, Any]) -> dict[str, Any]:

@@ -6,23 +6,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from pii_site.i18n import Labels
+from pii_site.i18n.formatting import short_date
 from pii_site.i18n.urls import Linker
 from pii_site.pages.render import escape_markdown
 from pii_site.source.pii_reference import PiiReference
-from pii_site.source.schema.base import PartialDate
 from pii_site.source.schema.pii import Source
-
-_MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-
-
-def short_date(date: PartialDate, lang: str) -> str:
-    """01/10/2025, 10/2025, 2025 in Vietnamese; 1 Oct 2025, Oct 2025, 2025 in English."""
-    if lang == "vi":
-        parts = [f"{date.day:02d}" if date.day and date.month else None, f"{date.month:02d}" if date.month else None]
-        return "/".join([p for p in parts if p] + [str(date.year)])
-    month = _MONTHS_EN[date.month - 1] if date.month else None
-    day = str(date.day) if date.day and date.month else None
-    return " ".join(p for p in (day, month, str(date.year)) if p)
 
 
 def publisher_label(source: Source, lang: str) -> str:
@@ -44,7 +32,7 @@ def source_label(source: Source, lang: str) -> str:
     of the title tells it apart from the publisher's other articles."""
     label = publisher_label(source, lang)
     if source.date:
-        return f"{label}, {short_date(source.date, lang)}"
+        return f"{label}, {short_date(source.date.year, source.date.month, source.date.day, lang)}"
     return f"{label}, «{escape_markdown(short_title(source.title))}»"
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from pii_site.i18n import Labels, urls
+from pii_site.i18n.formatting import format_as_typed, format_fixed
 from pii_site.i18n.urls import Linker
 from pii_site.model.plan import Plan
 from pii_site.model.worked_example import compute_example, shown_parts_miss_the_result
@@ -28,8 +29,8 @@ def pages(plan: Plan, lang: str) -> list[GeneratedPage]:
             "pii_method.md.j2",
             "data/pii.yml",
             result=compute_example(plan.reference.facts.example),
-            number=lambda value: format_number(value, lang),
-            raw=lambda value: format_number(value, lang, None),
+            number=lambda value: format_fixed(value, lang),
+            raw=lambda value: format_as_typed(value, lang),
             locality=_locality_names(plan, lang),
             unrounded=shown_parts_miss_the_result,
         ),
@@ -42,12 +43,6 @@ def pages(plan: Plan, lang: str) -> list[GeneratedPage]:
             publisher=lambda source: publisher_label(source, lang),
         ),
     ]
-
-
-def format_number(value: float, lang: str, decimals: int | None = 2) -> str:
-    """25.5 -> '25,50' (vi) / '25.50' (en); decimals=None keeps the value as typed (3.2, 12)."""
-    text = f"{value:.{decimals}f}" if decimals is not None else f"{value:g}"
-    return text.replace(".", ",") if lang == "vi" else text
 
 
 def _locality_names(plan: Plan, lang: str) -> dict[str, str]:

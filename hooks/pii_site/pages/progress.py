@@ -4,11 +4,11 @@ the data dictionary page that explains every column of the downloadable files.""
 from __future__ import annotations
 
 from pii_site.i18n import Labels, urls
+from pii_site.i18n.formatting import format_number
 from pii_site.model.plan import Plan
 from pii_site.model.progress import STALE_DAYS, STATUSES, Rollup, recently_updated
 from pii_site.outputs import exports
-from pii_site.outputs.feeds import FEED
-from pii_site.pages.render import GeneratedPage, Translator, render, render_html
+from pii_site.pages.render import GeneratedPage, render, render_html
 
 
 def status_chart(rollup: Rollup, lang: str) -> str:
@@ -30,7 +30,7 @@ def mean_text(rollup: Rollup, lang: str) -> str:
     mean = rollup.mean_percent
     if mean is None:
         return "-"
-    return Labels(lang)("status.percent", percent=Translator(lang).number(mean))
+    return Labels(lang)("status.percent", percent=format_number(mean, lang))
 
 
 def pages(plan: Plan, lang: str) -> list[GeneratedPage]:
@@ -57,7 +57,7 @@ def pages(plan: Plan, lang: str) -> list[GeneratedPage]:
         downloads=[
             (name, exports.download_path(name, "csv"), exports.download_path(name, "json")) for name in exports.COLUMNS
         ],
-        feed=FEED,
+        feed=urls.FEED,
     )
     dictionary = render("open_data.md.j2", urls.OPEN_DATA, lang, plan=plan, urls=urls, columns=exports.COLUMNS)
     return [

@@ -8,6 +8,7 @@ Data text is text: `tr` and the `md` filter escape HTML and Markdown syntax, so 
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import functools
 import re
@@ -16,8 +17,10 @@ from dataclasses import dataclass
 from typing import Any
 
 import jinja2
+import jinja2.bccache
 
-from pii_site.i18n import Labels, format_date, format_partial_date
+from pii_site.i18n import Labels
+from pii_site.i18n.formatting import format_date, format_number, format_partial_date
 from pii_site.i18n.urls import Linker
 from pii_site.model.progress import STATUSES
 from pii_site.source.schema.base import OptionalEnglishText, PartialDate, Text
@@ -54,10 +57,30 @@ class GeneratedPage:
     data_file: str | None = None  # the data file behind the page, for "edit this page"
 
 
+class _BytecodeCache(jinja2.FileSystemBytecodeCache):
+    """Compiled templates kept between processes, in a private folder of the system's temporary
+    folder: every build and every preview rebuild is a fresh process, and compiling the templates
+    costs more CPU than rendering the real plan's pages. Entries are keyed by template path and
+    source checksum, so an edited template is compiled again; one cache per environment, since
+    the compiled code depends on its options. A cache that cannot be written is skipped."""
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        with contextlib.suppress(OSError):
+            super().dump_bytecode(bucket)
+
+
+def _bytecode_cache(kind: str) -> jinja2.BytecodeCache | None:
+    try:
+        return _BytecodeCache(pattern=f"__pii_site_{kind}_%s.cache")
+    except (OSError, RuntimeError):  # no private temporary folder: compile every time
+        return None
+
+
 @functools.cache
 def _environment() -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.PackageLoader("pii_site.pages", "templates"),
+        bytecode_cache=_bytecode_cache("markdown"),
         undefined=jinja2.StrictUndefined,
         autoescape=False,  # the output is Markdown; data text is escaped by `tr` and `md`
         trim_blocks=True,
@@ -85,8 +108,7 @@ class Translator:
 
     def number(self, value: float, digits: int = 1) -> str:
         """3 -> '3'; 50.625 -> '50,6' in Vietnamese, '50.6' in English."""
-        text = str(int(value)) if float(value).is_integer() else f"{value:.{digits}f}".rstrip("0").rstrip(".")
-        return text.replace(".", ",") if self.lang == "vi" else text
+        return format_number(value, self.lang, digits)
 
     def date(self, value: dt.date | PartialDate) -> str:
         if isinstance(value, PartialDate):
@@ -98,6 +120,7 @@ class Translator:
 def _html_environment() -> jinja2.Environment:
     return jinja2.Environment(
         loader=jinja2.PackageLoader("pii_site.pages", "templates"),
+        bytecode_cache=_bytecode_cache("html"),
         undefined=jinja2.StrictUndefined,
         autoescape=True,
         keep_trailing_newline=True,

@@ -91,7 +91,7 @@ def _stale_reason(path: Path, task_ids: set[str], unit_ids: set[str] | None) -> 
         updates = (_read(path) or {}).get("updates") or []
     except (yaml.YAMLError, AttributeError):
         return None  # the build reports the overlay's own mistake with its line
-    gone = sorted({u.get("unit") for u in updates if isinstance(u, dict) and u.get("unit")} - unit_ids)
+    gone = sorted({str(u["unit"]) for u in updates if isinstance(u, dict) and u.get("unit")} - unit_ids)
     return f"unit {', '.join(gone)} is no longer in units.yml" if gone else None
 
 

@@ -54,7 +54,7 @@ def check_status_files(
             )
         assert isinstance(status_file, StatusFile)
         previous: tuple[dt.date, int | None] | None = None
-        for i, update in enumerate(status_file.updates):
+        for i, update in enumerate(status_file.updates or []):
             path = ("updates", i)
             if problem := unknown_reference(source, (*path, "unit"), update.unit, "units", units_label, unit_ids):
                 problems.append(problem)

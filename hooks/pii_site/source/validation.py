@@ -7,7 +7,7 @@ line up in the YamlSource, name the record by its id, and word the message from 
 from __future__ import annotations
 
 import difflib
-from typing import Any
+from typing import Any, TypedDict
 
 from pydantic import BaseModel, ValidationError
 
@@ -67,7 +67,7 @@ def parse(source: YamlSource, model: type[BaseModel]) -> tuple[BaseModel | None,
         errors = error.errors()
         # A misspelt required field shows up twice (unknown "leader", missing "lead"): it is one
         # mistake, so only the message that suggests the right spelling is kept.
-        misspelt = set()
+        misspelt: set[tuple[tuple[int | str, ...], str]] = set()
         for item in errors:
             if item["type"] == "extra_forbidden":
                 parent = tuple(item["loc"][:-1])
@@ -125,7 +125,14 @@ def unknown_reference(
     )
 
 
-def suggestion(found: str, known: list[str]) -> dict[str, str]:
+class Suggestion(TypedDict):
+    """The values a message's {suggestion_vi} and {suggestion_en} placeholders take."""
+
+    suggestion_vi: str
+    suggestion_en: str
+
+
+def suggestion(found: str, known: list[str]) -> Suggestion:
     """The '; did you mean ...?' part, or nothing when no known name is close."""
     close = difflib.get_close_matches(found, known, n=1, cutoff=0.5)
     if not close:

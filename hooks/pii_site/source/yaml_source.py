@@ -40,7 +40,7 @@ class _Loader(_SafeLoader):  # type: ignore[valid-type, misc]
     """SafeLoader that leaves an impossible date such as 2026-13-01 as text, so the schema reports
     it with its line ("expected a date") instead of PyYAML raising a bare ValueError."""
 
-    def construct_yaml_timestamp(self, node: yaml.ScalarNode):  # type: ignore[override]
+    def construct_yaml_timestamp(self, node: yaml.ScalarNode):
         try:
             return super().construct_yaml_timestamp(node)
         except ValueError:

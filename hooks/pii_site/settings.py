@@ -1,0 +1,78 @@
+"""What one build is for: which data folder, which language, which public address, which "today".
+
+Made once by each adapter (hooks/pii_hooks.py, scripts/*.py, tests/conftest.build_into) and passed
+down; nothing in the package reads the environment. `Settings.from_environ` is the one parser of
+the variables an adapter may take from the environment (tests and other communes build from
+another folder, for another address or another day without editing mkdocs.yml):
+  PII_LANG      vi (default) or en
+  PII_DATA_DIR  the data folder (default: data/ beside mkdocs.yml)
+  PII_SITE_URL  the public address ending in "/" (default: data/site.yml's url), or "relative" for a
+                site that works wherever it is served, whatever data/site.yml says (the preview)
+  PII_TODAY     the day dates are checked against (YYYY-MM-DD; default: the real date), so that "in
+                the future", "overdue" and "no update for 90 days" do not change with the calendar
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from pii_site.i18n import LANGUAGES
+
+DEFAULT_LANG = LANGUAGES[0]
+RELATIVE = "relative"
+
+
+class SettingsError(ValueError):
+    """A wrong setting (a mistake of whoever runs the build, not of the data); its text is one sentence."""
+
+
+@dataclass(frozen=True)
+class Settings:
+    data_dir: Path
+    today: dt.date
+    site_url: str | None = None  # an address ending in "/", RELATIVE, or None for data/site.yml's url
+    lang: str = DEFAULT_LANG
+
+    def __post_init__(self) -> None:
+        if self.lang not in LANGUAGES:
+            raise SettingsError(f"PII_LANG must be one of {', '.join(LANGUAGES)}, not {self.lang!r}.")
+        url = self.site_url
+        if url not in (None, RELATIVE) and not (url.startswith(("http://", "https://")) and url.endswith("/")):
+            raise SettingsError(
+                f"PII_SITE_URL must start with http:// or https:// and end with '/' (or be {RELATIVE!r}), not {url!r}."
+            )
+
+    @classmethod
+    def from_environ(cls, environ: Mapping[str, str], project_dir: Path) -> Settings:
+        """The settings the PII_* variables of `environ` ask for (os.environ, handed over by an adapter)."""
+        return cls(
+            data_dir=Path(environ.get("PII_DATA_DIR") or project_dir / "data"),
+            today=parse_today(environ.get("PII_TODAY")),
+            site_url=environ.get("PII_SITE_URL") or None,
+            lang=environ.get("PII_LANG") or DEFAULT_LANG,
+        )
+
+    def for_language(self, lang: str) -> Settings:
+        return dataclasses.replace(self, lang=lang)
+
+    def base_url(self, data_url: str | None) -> str:
+        """The address both language folders live under, given data/site.yml's url; "" when none is
+        known (or RELATIVE is asked): then every address in the site is relative, so it works from
+        any host, port and path."""
+        if self.site_url == RELATIVE:
+            return ""
+        return self.site_url or data_url or ""
+
+
+def parse_today(value: str | None) -> dt.date:
+    """PII_TODAY's day, or the real date when it is unset or empty."""
+    if not value:
+        return dt.date.today()
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise SettingsError(f"PII_TODAY must be a date written YYYY-MM-DD, not {value!r}.") from None
