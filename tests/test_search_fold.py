@@ -30,6 +30,11 @@ def test_folded_words_keep_only_words_that_change_and_ignore_markup():
     assert folded_words("<p>Xem <a href='x'>Lớp học</a> số cho người lớn &amp; OCAP</p>") == "Lop hoc so nguoi lon"
 
 
+def test_folded_words_hold_each_word_once_whatever_its_case():
+    # A page that says "số" forty times needs "so" once to be found by it.
+    assert folded_words("<p>Số hóa số liệu; SỐ hóa</p> <li>số</li>") == "So hoa lieu"
+
+
 def test_index_gets_folded_fields_with_the_boost_of_their_source():
     index = {
         "config": {"fields": {"title": {"boost": 1000.0}, "text": {"boost": 1.0}}},
