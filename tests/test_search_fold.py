@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import html
 import json
+import re
 from pathlib import Path
 
 import pytest
 
+from pii_site.i18n import Labels
 from pii_site.i18n.fold import fold
 from pii_site.outputs.search_index import folded_words, improve_search_index
 
@@ -29,6 +32,11 @@ def test_fold_removes_every_vietnamese_mark_including_d_with_stroke(text, folded
 
 def test_folded_words_keep_only_words_that_change_and_ignore_markup():
     assert folded_words("<p>Xem <a href='x'>Lớp học</a> số cho người lớn &amp; OCAP</p>") == "Lop hoc so nguoi lon"
+
+
+def test_folded_words_hold_each_word_once_whatever_its_case():
+    # A page that says "số" forty times needs "so" once to be found by it.
+    assert folded_words("<p>Số hóa số liệu; SỐ hóa</p> <li>số</li>") == "So hoa lieu"
 
 
 def test_index_gets_folded_fields_with_the_boost_of_their_source():
@@ -77,3 +85,41 @@ def test_built_index_holds_each_task_name_without_marks(site: Path, plan, lang):
             # Nothing to fold: the name is searched as written, so every word of it is in the title.
             assert set(name.lower().split()) <= set(document["title"].lower().split()), (name, document["title"])
     assert with_marks > 0 if lang == "vi" else with_marks < len(plan.tasks)
+
+
+def _page_texts(site: Path, lang: str) -> dict[str, str]:
+    """Each page's indexed words (all its sections), as plain text with single spaces, by page address."""
+    index = json.loads((site / lang / "search" / "search_index.json").read_text(encoding="utf-8"))
+    pages: dict[str, str] = {}
+    for document in index["docs"]:
+        page = document["location"].split("#")[0]
+        pages[page] = (
+            pages.get(page, "") + " " + " ".join(html.unescape(re.sub(r"<[^>]+>", " ", document["text"])).split())
+        )
+    return pages
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_a_tasks_text_is_indexed_on_its_own_page_and_nowhere_else(site: Path, plan, lang):
+    # The plan's appendix, the task tables and the progress lists show it too: a phone would
+    # download it once for each of them.
+    pages = _page_texts(site, lang)
+    for task in plan.tasks:
+        words = " ".join((getattr(task.text, lang) or task.text.vi).split())
+        same_text = {f"tasks/{t.id.lower().replace('.', '-')}/" for t in plan.tasks if t.text == task.text}
+        assert {page for page, text in pages.items() if words in text} == same_text, task.id
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+@pytest.mark.parametrize("label_key", ["task.text", "task.reported_by"])
+def test_labels_that_every_task_page_repeats_are_shown_but_not_indexed(site: Path, plan, lang, label_key):
+    # Searching "lead unit" must not list every task; readers still see the label on the page.
+    pages = _page_texts(site, lang)
+    label = Labels(lang)(label_key)
+    shown = 0
+    for task in plan.tasks:
+        address = f"tasks/{task.id.lower().replace('.', '-')}/"
+        if label in (site / lang / address / "index.html").read_text(encoding="utf-8"):
+            shown += 1
+            assert label not in pages[address], address
+    assert shown > 0
