@@ -20,17 +20,22 @@ install: $(BUILD_STAMP)
 ## That, plus pytest, the browser and HTML checkers, ruff and mypy (for `make test` and `make check`).
 install-test: $(TEST_STAMP)
 
+# --no-compile: Python compiles what a build imports on first use (a fraction of the tree), so the
+# venv stays small and the install quicker. setuptools comes with the venv but nothing runs on it (pip
+# fetches its own to install the package editable), so it goes.
+PIP_INSTALL := $(BIN)/python -m pip install --quiet --no-compile
 $(BUILD_STAMP): requirements.lock pyproject.toml
 	@$(PYTHON) -c 'import ensurepip' 2>/dev/null || { echo "Python's venv module is missing: on Debian run 'apt-get install python3-venv' (as root), then try again."; exit 1; }
 	rm -f $(VENV)/.installed-*
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --require-hashes -r requirements.lock
-	$(BIN)/python -m pip install --quiet --no-deps -e .
+	$(PIP_INSTALL) --require-hashes -r requirements.lock
+	$(PIP_INSTALL) --no-deps -e .
+	$(BIN)/python -m pip uninstall --quiet --yes setuptools
 	touch $@
 
 $(TEST_STAMP): $(BUILD_STAMP) requirements-test.lock
 	rm -f $(VENV)/.installed-test-*
-	$(BIN)/python -m pip install --quiet --require-hashes -r requirements-test.lock
+	$(PIP_INSTALL) --require-hashes -r requirements-test.lock
 	touch $@
 
 ## Preview both languages at http://127.0.0.1:$(PORT)/, rebuilding on edits to data/, docs/, hooks/.
