@@ -9,6 +9,7 @@ no test runs it. Prints the machine's load beside them: on a busy machine every 
 from __future__ import annotations
 
 import argparse
+import functools
 import os
 import shutil
 import socket
@@ -32,6 +33,15 @@ def fetch(url: str, timeout: float = 5) -> str | None:
             return response.read().decode("utf-8")
     except OSError:
         return None
+
+
+def shows(url: str, text: str) -> bool:
+    return text in (fetch(url) or "")
+
+
+def rebuilt(base: str, lang: str, version: int) -> bool:
+    """Whether `lang` passed `version`, asked as the reload script asks (a long poll)."""
+    return int(fetch(f"{base}/.preview/wait?lang={lang}&after={version}", 30) or 0) > version
 
 
 def wait_until(condition: Callable[[], bool], seconds: float, step: float = 0.05) -> float:
@@ -87,16 +97,10 @@ def main(argv: list[str] | None = None) -> int:
             english_version = int(fetch(f"{base}/.preview/wait?lang=en&after=0") or 0)
             mark_first_task(work / "data" / "tasks.yml", marker)
             start = time.monotonic()
-            wait_until(lambda marker=marker: marker in (fetch(f"{base}/vi/plan/") or ""), 300)
+            wait_until(functools.partial(shows, f"{base}/vi/plan/", marker), 300)
             viewed.append(time.monotonic() - start)
             # The long poll the reload script makes: it answers once English is rebuilt.
-            wait_until(
-                lambda after=english_version: (
-                    int(fetch(f"{base}/.preview/wait?lang=en&after={after}", 30) or 0) > after
-                ),
-                300,
-                step=0,
-            )
+            wait_until(functools.partial(rebuilt, base, "en", english_version), 300, step=0)
             both.append(time.monotonic() - start)
             print(f"run {run + 1}: vi page shows the edit after {viewed[-1]:.2f} s, en rebuilt after {both[-1]:.2f} s")
             print(f"  serve.py: {built_line(work / 'serve.log')}")
