@@ -38,7 +38,8 @@ $(TEST_STAMP): $(BUILD_STAMP) requirements-test.lock
 	$(PIP_INSTALL) --require-hashes -r requirements-test.lock
 	touch $@
 
-## Preview both languages at http://127.0.0.1:$(PORT)/, rebuilding on edits to data/, docs/, hooks/.
+## Preview both languages at http://127.0.0.1:$(PORT)/, rebuilding on edits to data/, docs/, hooks/;
+## open pages reload themselves once rebuilt.
 ## Another port when 8000 is taken: make serve PORT=8001 (make demo PORT=8002 likewise).
 PORT ?= 8000
 serve: install
