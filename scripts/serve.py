@@ -108,7 +108,10 @@ class PreviewHandler(SimpleHTTPRequestHandler):
         versions.last_viewed = lang
         # The version before the file: a page read during a rebuild reloads once more, never once too few.
         script = RELOAD_SCRIPT % {"lang": lang, "version": versions.get(lang), "path": WAIT_PATH}
-        html = page.read_text(encoding="utf-8")
+        try:
+            html = page.read_text(encoding="utf-8")
+        except FileNotFoundError:  # its language was being swapped in at this instant: a missing file
+            return super().send_head()
         at = html.rfind("</body>")
         at = len(html) if at < 0 else at
         return self.send_bytes((html[:at] + script + html[at:]).encode("utf-8"), "text/html; charset=utf-8")
