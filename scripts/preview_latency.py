@@ -60,7 +60,7 @@ def mark_first_task(tasks_file: Path, marker: str) -> None:
     tasks = yaml.safe_load(tasks_file.read_text(encoding="utf-8"))
     task = tasks["groups"][0]["tasks"][0]
     task["text"]["vi"] = f"{task['text']['vi']} {marker}"
-    written = tasks_file.with_suffix(".tmp")
+    written = tasks_file.with_name(f".{tasks_file.name}.tmp")  # hidden, as editors name theirs
     written.write_text(yaml.safe_dump(tasks, allow_unicode=True, sort_keys=False), encoding="utf-8")
     os.replace(written, tasks_file)
 

@@ -59,13 +59,8 @@ def main() -> int:
     answers, sys.stdout = sys.stdout, sys.stderr
     for line in sys.stdin:
         request = json.loads(line)
-        site_dir = Path(request["site_dir"])
-        for lang in request["langs"]:
-            result = answer(lang, site_dir)
-            answers.write(json.dumps(result) + "\n")
-            answers.flush()
-            if not result["ok"]:
-                break  # the same data error would fail the next language too: serve.py says it once
+        answers.write(json.dumps(answer(request["lang"], Path(request["site_dir"]))) + "\n")
+        answers.flush()
     return 0
 
 

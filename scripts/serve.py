@@ -27,7 +27,7 @@ import tempfile
 import threading
 import time
 import urllib.parse
-from collections.abc import Iterator
+from collections.abc import Callable
 from http import HTTPStatus
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -152,12 +152,29 @@ def snapshot(extra: tuple[Path, ...] = ()) -> dict[Path, float]:
     for root in (*(PROJECT_DIR / name for name in WATCHED), *extra):
         paths = [root] if root.is_file() else (p for p in root.rglob("*") if p.is_file())
         for path in paths:
-            if "__pycache__" in path.parts:
+            # Editors' swap, lock and backup files (vim's .x.swp, emacs' .#x and #x#, x~) are not the site's.
+            if "__pycache__" in path.parts or path.name.startswith((".", "#")) or path.name.endswith("~"):
                 continue
             # Gone between listing and stat (an editor's temporary file): not part of the site.
             with contextlib.suppress(FileNotFoundError):
                 times[path] = path.stat().st_mtime
     return times
+
+
+def changed_since(seen: dict[Path, float], extra: tuple[Path, ...]) -> bool:
+    return snapshot(extra) != seen
+
+
+def settled(current: dict[Path, float], extra: tuple[Path, ...]) -> dict[Path, float]:
+    """The watched files once they stay the same for a moment (at most a second): a save that writes
+    several files, or writes and renames, is built once and whole."""
+    for _ in range(10):
+        time.sleep(POLL_SECONDS / 2)
+        again = snapshot(extra)
+        if again == current:
+            break
+        current = again
+    return current
 
 
 def data_folder(option: Path | None) -> Path | None:
@@ -184,23 +201,16 @@ class Worker:
             text=True,
         )
 
-    def build(self, langs: list[str], site_dir: Path) -> Iterator[dict[str, object]]:
-        """Ask for `langs` in that order; yields each answer as it comes. The worker stops at the
-        first failure; a worker that died answers nothing more (its messages are above)."""
+    def build(self, lang: str, site_dir: Path) -> dict[str, object] | None:
+        """The worker's answer for one language; None if it died (its messages are above)."""
         assert self.process.stdin is not None and self.process.stdout is not None
         try:
-            self.process.stdin.write(json.dumps({"langs": langs, "site_dir": str(site_dir)}) + "\n")
+            self.process.stdin.write(json.dumps({"lang": lang, "site_dir": str(site_dir)}) + "\n")
             self.process.stdin.flush()
         except BrokenPipeError:
-            return
-        for _ in langs:
-            line = self.process.stdout.readline()
-            if not line:
-                return
-            answer = json.loads(line)
-            yield answer
-            if not answer["ok"]:
-                return
+            return None
+        line = self.process.stdout.readline()
+        return json.loads(line) if line else None
 
     def alive(self) -> bool:
         return self.process.poll() is None
@@ -221,8 +231,9 @@ class Builder:
         self.site_dir, self.versions, self.data_dir, self.overlay = site_dir, versions, data_dir, overlay
         self.worker: Worker | None = None
 
-    def rebuild(self, code_changed: bool = False) -> bool:
-        """Both languages, the one last viewed first; False (messages printed) when one failed."""
+    def rebuild(self, code_changed: bool = False, newer_change: Callable[[], bool] = lambda: False) -> bool:
+        """Both languages, the one last viewed first; False (messages printed) when one failed. Stops
+        early when newer_change() says the files changed again: the next rebuild builds both anyway."""
         if self.worker is not None and (code_changed or not self.worker.alive()):
             self.worker.stop()
             self.worker = None
@@ -231,16 +242,20 @@ class Builder:
             self.worker = Worker(data_dir)
         viewed = self.versions.last_viewed
         langs = [viewed, *(lang for lang in LANGUAGES if lang != viewed)]
-        built = []
-        for answer in self.worker.build(langs, self.site_dir):
+        built: list[str] = []
+        for lang in langs:
+            if built and newer_change():
+                break
+            answer = self.worker.build(lang, self.site_dir)
+            if answer is None:
+                print("The preview's builder stopped (see above); it starts again on the next change.", file=sys.stderr)
+                return False
             if not answer["ok"]:
+                # One message: the same data error would fail the other language too.
                 print(f"Build failed; the preview keeps the last good site.\n{answer['message']}", file=sys.stderr)
                 return False
-            self.versions.bump(str(answer["lang"]))
-            built.append(f"{answer['lang']} in {answer['seconds']} s ({answer['cpu_seconds']} s of CPU)")
-        if len(built) < len(langs):
-            print("The preview's builder stopped (see above); it starts again on the next change.", file=sys.stderr)
-            return False
+            self.versions.bump(lang)
+            built.append(f"{lang} in {answer['seconds']} s ({answer['cpu_seconds']} s of CPU)")
         print(f"Built {', '.join(built)}.", flush=True)
         return True
 
@@ -321,11 +336,12 @@ def main(argv: list[str] | None = None) -> int:
             time.sleep(POLL_SECONDS)
             current = snapshot(extra)
             if current != seen:
+                current = settled(current, extra)
                 changed = {path for path in current.keys() | seen.keys() if current.get(path) != seen.get(path)}
                 seen = current
                 code_changed = any(path == code or code in path.parents for path in changed for code in CODE)
                 print("Change detected, rebuilding…", flush=True)
-                builder.rebuild(code_changed)
+                builder.rebuild(code_changed, newer_change=functools.partial(changed_since, seen, extra))
     except KeyboardInterrupt:
         if serving:  # shutdown() waits for serve_forever, which would never come
             server.shutdown()
