@@ -1,26 +1,45 @@
 # Set-up on a fresh machine is two commands: `make serve` and `make test`.
-# Every target creates .venv from the exact versions in requirements.lock first.
+# Building, previewing and validating install only what building needs (requirements.lock);
+# `make test` adds the tests, lint and type tools (requirements-test.lock, a superset of it).
 
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-STAMP := $(VENV)/.installed-$(shell cat requirements.lock pyproject.toml | cksum | cut -d' ' -f1)
+# A stamp per set, named after the checksum of what it was installed from: an edit to a lock file
+# (or to pyproject.toml) changes the name, so the set is installed again.
+BUILD_STAMP := $(VENV)/.installed-build-$(shell cat requirements.lock pyproject.toml | cksum | cut -d' ' -f1)
+TEST_STAMP := $(VENV)/.installed-test-$(shell cat requirements.lock requirements-test.lock pyproject.toml | cksum | cut -d' ' -f1)
 # Material prints an end-of-life banner on every run; it is known (see README).
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: install serve demo build validate check test benchmark lock schema clean
+.PHONY: install install-test serve demo build validate check test benchmark lock schema clean
 
-install: $(STAMP)
+## What building needs: MkDocs, Material, pydantic, the package itself (editable).
+install: $(BUILD_STAMP)
 
-$(STAMP): requirements.lock pyproject.toml
+## That, plus pytest, the browser and HTML checkers, ruff and mypy (for `make test` and `make check`).
+install-test: $(TEST_STAMP)
+
+# --no-compile: Python compiles what a build imports on first use (a fraction of the tree), so the
+# venv stays small and the install quicker. setuptools comes with the venv but nothing runs on it (pip
+# fetches its own to install the package editable), so it goes.
+PIP_INSTALL := $(BIN)/python -m pip install --quiet --no-compile
+$(BUILD_STAMP): requirements.lock pyproject.toml
 	@$(PYTHON) -c 'import ensurepip' 2>/dev/null || { echo "Python's venv module is missing: on Debian run 'apt-get install python3-venv' (as root), then try again."; exit 1; }
 	rm -f $(VENV)/.installed-*
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --require-hashes -r requirements.lock
-	$(BIN)/python -m pip install --quiet --no-deps -e .
+	$(PIP_INSTALL) --require-hashes -r requirements.lock
+	$(PIP_INSTALL) --no-deps -e .
+	$(BIN)/python -m pip uninstall --quiet --yes setuptools
 	touch $@
 
-## Preview both languages at http://127.0.0.1:$(PORT)/, rebuilding on edits to data/, docs/, hooks/.
+$(TEST_STAMP): $(BUILD_STAMP) requirements-test.lock
+	rm -f $(VENV)/.installed-test-*
+	$(PIP_INSTALL) --require-hashes -r requirements-test.lock
+	touch $@
+
+## Preview both languages at http://127.0.0.1:$(PORT)/, rebuilding on edits to data/, docs/, hooks/;
+## open pages reload themselves once rebuilt.
 ## Another port when 8000 is taken: make serve PORT=8001 (make demo PORT=8002 likewise).
 PORT ?= 8000
 serve: install
@@ -44,15 +63,14 @@ validate: install
 ## The fast tier, to run while working: lint, format, types, and every test that needs neither a
 ## browser nor Java (markers `browser`, `html_checker`, set in tests/conftest.py) and builds no whole
 ## site in processes of its own (marker `slow`: publishing from a clean clone, ProperDocs, the preview).
-check: install
-	@test -x $(BIN)/ruff -a -x $(BIN)/mypy || { echo "ruff and mypy are missing from $(VENV): they come with the test dependencies (requirements lock)."; exit 1; }
+check: install-test
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
 	$(BIN)/python -m pytest -q -m "not browser and not html_checker and not slow"
 
 ## Run every test, browser tests included (they need Debian's chromium, and Java for the HTML checker).
-test: install
+test: install-test
 	@test -x /usr/bin/chromium || { echo "The browser tests need Debian's Chromium at /usr/bin/chromium: run 'apt-get install chromium' (as root), then try again."; exit 1; }
 	@command -v java >/dev/null || { echo "The HTML checker needs Java: run 'apt-get install default-jre-headless' (as root), then try again."; exit 1; }
 	$(BIN)/python -m pytest
@@ -64,10 +82,14 @@ BENCHMARK_ARGS ?=
 benchmark: install
 	$(BIN)/python scripts/benchmark.py $(BENCHMARK_ARGS)
 
-## Re-resolve requirements.lock after changing dependencies in pyproject.toml.
+## Re-resolve both lock files after changing dependencies in pyproject.toml. The test set is
+## resolved within the build set's versions, so installing it never changes what builds the site.
+## Versions already in a lock file are kept unless pyproject.toml asks otherwise (uv's default).
+LOCK_OPTIONS := --generate-hashes --universal --python-version 3.11 --no-header --quiet
 lock: install
-	$(BIN)/python -m pip install --quiet uv
-	$(BIN)/uv pip compile pyproject.toml --extra test --generate-hashes --universal --python-version 3.11 --no-header -o requirements.lock
+	$(BIN)/python -m pip install --quiet uv==0.13.8
+	$(BIN)/uv pip compile pyproject.toml $(LOCK_OPTIONS) -o requirements.lock
+	$(BIN)/uv pip compile pyproject.toml --extra test -c requirements.lock $(LOCK_OPTIONS) -o requirements-test.lock
 
 ## Rewrite data/schema/ after changing hooks/pii_site/source/schema/plan.py.
 schema: install

@@ -15,7 +15,7 @@ Events:
   after plugins): accent-folded fields and title-length boosts (pii_site.outputs.search_index); in the
   default language's build, writes the root page that sends readers on to the default language.
 All page content comes from the pii_site package; nothing here builds text. MkDocs loads a hook
-once per process, so `make serve` rebuilds in a fresh process (scripts/serve.py) to pick up edits.
+once per process, so `make serve` starts a fresh build worker when hooks/ change (scripts/serve.py).
 """
 
 from __future__ import annotations

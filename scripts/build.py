@@ -48,14 +48,20 @@ def build_language(
         config.plugins.on_shutdown()
 
 
-def build_site(site_dir: Path, settings: Settings, config_file: Path = PROJECT_DIR / "mkdocs.yml") -> None:
-    """Load the plan once, build every language into a staging folder, then swap it in place of
-    site_dir. Raises MkDocsException (bad data included) or OSError, leaving site_dir as it was."""
+def load_for_build(settings: Settings) -> tuple[Plan, list[GeneratedFile]]:
+    """The plan and the open data files every language's build is handed. Raises Abort (a
+    MkDocsException) with every problem on bad data."""
     try:
         plan = load_plan(settings.data_dir, settings.today)
     except DataError as error:
         raise Abort(f"\n{error}") from None
-    open_data = exports.open_data_files(plan)
+    return plan, exports.open_data_files(plan)
+
+
+def build_site(site_dir: Path, settings: Settings, config_file: Path = PROJECT_DIR / "mkdocs.yml") -> None:
+    """Load the plan once, build every language into a staging folder, then swap it in place of
+    site_dir. Raises MkDocsException (bad data included) or OSError, leaving site_dir as it was."""
+    plan, open_data = load_for_build(settings)
     site_dir = site_dir.resolve()
     staging = site_dir.with_name(site_dir.name + ".new")
     shutil.rmtree(staging, ignore_errors=True)

@@ -1,6 +1,7 @@
 """`make serve` and `make demo` (scripts/serve.py): both languages answer on the chosen port with
 pages that name no host, an edit to the data (or to the demo overlay) shows up after the
-automatic rebuild without restarting, and a busy port is said in one sentence."""
+automatic rebuild without restarting, an open page reloads itself (the preview's script, never in the
+built site), bad data keeps the last good site served, and a busy port is said in one sentence."""
 
 from __future__ import annotations
 
@@ -15,6 +16,9 @@ from pathlib import Path
 
 import pytest
 from helpers import DEMO_OVERLAY, FIXTURE_DIR, FIXTURE_TODAY, PROJECT_DIR, DataCopy, free_port, load_script
+from playwright.sync_api import Browser
+
+WAIT_PATH = load_script("serve").WAIT_PATH
 
 
 def fetch(url: str) -> str | None:
@@ -35,10 +39,13 @@ def wait_for(condition, seconds: float) -> bool:
 
 
 @pytest.mark.slow
-def test_preview_serves_both_languages_and_rebuilds_after_an_edit(data_copy: DataCopy, plan, tmp_path: Path):
+def test_preview_serves_both_languages_and_an_open_page_reloads_itself_after_an_edit(
+    data_copy: DataCopy, plan, tmp_path: Path, browser: Browser
+):
     unit = plan.units[0]
-    page = f"units/{unit.id}/"
+    page_address = f"units/{unit.id}/"
     port = free_port()
+    log_file = tmp_path / "serve.log"
     command = [
         sys.executable,
         str(PROJECT_DIR / "scripts" / "serve.py"),
@@ -49,25 +56,44 @@ def test_preview_serves_both_languages_and_rebuilds_after_an_edit(data_copy: Dat
         "--data",
         str(data_copy.root),
     ]
-    server = subprocess.Popen(
-        command,
-        cwd=PROJECT_DIR,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-        env={**os.environ, "PII_TODAY": FIXTURE_TODAY},
-    )
+    with log_file.open("w", encoding="utf-8") as log:
+        server = subprocess.Popen(
+            command,
+            cwd=PROJECT_DIR,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            env={**os.environ, "PII_TODAY": FIXTURE_TODAY},
+        )
     base = f"http://127.0.0.1:{port}"
+    tab = browser.new_page()
     try:
         assert wait_for(lambda: fetch(f"{base}/vi/") is not None, 90), "the preview never answered"
-        assert 'lang="en"' in (fetch(f"{base}/en/{page}") or "")
-        assert unit.name.vi in (fetch(f"{base}/vi/{page}") or "")
-        assert str(port) not in (fetch(f"{base}/vi/{page}") or ""), "the page names its host"
-        data_copy.replace("units.yml", f'vi: "{unit.name.vi}"', f'vi: "{unit.name.vi} (đã sửa)"')
-        assert wait_for(lambda: f"{unit.name.vi} (đã sửa)" in (fetch(f"{base}/vi/{page}") or ""), 90)
+        assert 'lang="en"' in (fetch(f"{base}/en/{page_address}") or "")
+        served = fetch(f"{base}/vi/{page_address}") or ""
+        assert unit.name.vi in served
+        assert str(port) not in served.replace(WAIT_PATH, ""), "the page names its host"
+        # The reload script is the preview's: the built site, what gets published, has none.
+        assert WAIT_PATH in served
+        assert WAIT_PATH not in (tmp_path / "site" / "vi" / page_address / "index.html").read_text(encoding="utf-8")
+
+        tab.goto(f"{base}/vi/{page_address}")
+        tab.evaluate("window.beforeTheEdit = true")  # gone once the page has reloaded
+        edited = f"{unit.name.vi} (đã sửa)"
+        data_copy.replace("units.yml", f'vi: "{unit.name.vi}"', f'vi: "{edited}"')
+        # Nobody reloads the tab: the page's own script does once Vietnamese is rebuilt.
+        tab.locator("h1", has_text=edited).wait_for(timeout=90_000)
+        assert tab.evaluate("window.beforeTheEdit") is None
+
+        # Bad data: the message is printed and the last good site stays served.
+        data_copy.replace("tasks.yml", f"lead: [{unit.id}", "lead: [no-such-unit")
+        assert wait_for(lambda: "Build failed" in log_file.read_text(encoding="utf-8"), 90)
+        assert edited in (fetch(f"{base}/vi/{page_address}") or "")
+        assert "no-such-unit" in log_file.read_text(encoding="utf-8")
     finally:
+        tab.close()
         server.terminate()
-        output = server.communicate(timeout=30)[0]
+        server.wait(timeout=30)
+    output = log_file.read_text(encoding="utf-8")
     assert "Traceback" not in output, output
 
 
