@@ -123,3 +123,21 @@ def test_labels_that_every_task_page_repeats_are_shown_but_not_indexed(site: Pat
             shown += 1
             assert label not in pages[address], address
     assert shown > 0
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_update_reports_are_shown_on_their_task_page_but_not_indexed(site: Path, plan, lang):
+    # Search finds a task by its own text; every report of every task would be most of what a
+    # phone downloads at province scale.
+    pages = _page_texts(site, lang)
+    checked = 0
+    for task in plan.tasks:
+        address = f"tasks/{task.id.lower().replace('.', '-')}/"
+        page = (site / lang / address / "index.html").read_text(encoding="utf-8")
+        shown = " ".join(html.unescape(re.sub(r"<[^>]+>", " ", page)).split())
+        for update in task.progress.history:
+            note = " ".join((getattr(update.note, lang) or update.note.vi).split())
+            assert note in shown, (task.id, update.date)
+            assert note not in pages.get(address, ""), (task.id, update.date)
+            checked += 1
+    assert checked > 0, "the fixture plan has no update"
