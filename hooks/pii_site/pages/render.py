@@ -34,8 +34,10 @@ _WHITESPACE = re.compile(r"\s+")
 _ADDRESS_UNSAFE = re.compile(r"[\s<>\"'`|]")
 
 
+@functools.lru_cache(maxsize=1 << 14)
 def escape_markdown(text: str) -> str:
-    """Plain text -> Markdown that renders as exactly that text, on one line."""
+    """Plain text -> Markdown that renders as exactly that text, on one line. Cached: the same
+    names (units, pillars, labels) are escaped on every page that lists them."""
     text = _WHITESPACE.sub(" ", text).strip()
     text = text.replace("&", "&amp;").replace("<", "&lt;")
     return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
@@ -81,6 +83,7 @@ def _environment() -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.PackageLoader("pii_site.pages", "templates"),
         bytecode_cache=_bytecode_cache("markdown"),
+        auto_reload=False,  # templates are package files: a preview worker restarts when they change
         undefined=jinja2.StrictUndefined,
         autoescape=False,  # the output is Markdown; data text is escaped by `tr` and `md`
         trim_blocks=True,
@@ -121,6 +124,7 @@ def _html_environment() -> jinja2.Environment:
     return jinja2.Environment(
         loader=jinja2.PackageLoader("pii_site.pages", "templates"),
         bytecode_cache=_bytecode_cache("html"),
+        auto_reload=False,  # templates are package files: a preview worker restarts when they change
         undefined=jinja2.StrictUndefined,
         autoescape=True,
         keep_trailing_newline=True,
