@@ -23,7 +23,7 @@ from pii_site import DataError, load_plan
 from pii_site.settings import Settings, SettingsError
 from pii_site.source.errors import message
 from pii_site.source.schema.status import Status
-from pii_site.source.status_file import AppendError, append_update, new_file
+from pii_site.source.status_file import AppendError, append_update, locked, new_file, write_atomically
 from pii_site.source.validation import suggestion
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
@@ -159,25 +159,32 @@ def main(argv: list[str] | None = None) -> int:
         lead = lead_of(data_dir, args.task_id)
         args.unit = args.unit or lead or ""
         update = build_update(args, today)
-        # Bytes, not read_text: the file's own line endings (CRLF from Windows) must survive unchanged.
-        before = path.read_bytes().decode("utf-8") if path.is_file() else new_file(args.task_id)
-        after = append_update(before, update)
     except UsageError as error:
         print(error, file=sys.stderr)
         return 1
-    except UnicodeDecodeError:
-        print(say("add_update.not_utf8", file=path), file=sys.stderr)
-        return 1
-    except AppendError:
-        print(say("add_update.cannot_append", file=path), file=sys.stderr)
-        return 1
-    problems = check_in_copy(data_dir, relative, after, today)
-    if problems:
-        print("\n".join(problems), file=sys.stderr)
-        print(say("add_update.nothing_written", file=path), file=sys.stderr)
-        return 1
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(after.encode("utf-8"))
+    # Read, check and write under one lock: another run on the same file waits, and its update is
+    # appended after this one instead of overwriting it.
+    with locked(path):
+        try:
+            # Bytes, not read_text: the file's own line endings (CRLF from Windows) must survive unchanged.
+            before = path.read_bytes().decode("utf-8") if path.is_file() else new_file(args.task_id)
+            after = append_update(before, update)
+        except UnicodeDecodeError:
+            print(say("add_update.not_utf8", file=path), file=sys.stderr)
+            return 1
+        except AppendError:
+            print(say("add_update.cannot_append", file=path), file=sys.stderr)
+            return 1
+        problems = check_in_copy(data_dir, relative, after, today)
+        if problems:
+            print("\n".join(problems), file=sys.stderr)
+            print(say("add_update.nothing_written", file=path), file=sys.stderr)
+            return 1
+        try:
+            write_atomically(path, after.encode("utf-8"))
+        except OSError as error:
+            print(say("add_update.write_failed", file=path, reason=error.strerror or error), file=sys.stderr)
+            return 1
     print(say("add_update.added", date=update["date"].isoformat(), file=path))
     return 0
 

@@ -157,3 +157,52 @@ def test_refuses_when_updates_is_not_the_last_entry(data: Path, capsys):
     assert run(data, "VII.2", "--status", "in-progress", "--note", "x") == 1
     assert '"updates" must be the last entry of the file' in capsys.readouterr().err
     assert path.read_bytes() == before
+
+
+def test_runs_at_the_same_time_on_one_file_keep_every_update(data: Path):
+    # Two staff members (or one double click) adding to the same task at once: each run reads,
+    # checks and writes under a lock, so no update overwrites another.
+    import subprocess
+    import sys
+
+    from helpers import PROJECT_DIR
+
+    path = data / "status" / "VII.2.yml"
+    before = len(yaml.safe_load(path.read_bytes())["updates"])
+    notes = [f"Lần chạy đồng thời số {n}" for n in range(6)]
+    runs = [
+        subprocess.Popen(
+            [sys.executable, str(PROJECT_DIR / "scripts" / "add_update.py"), "VII.2", "--status", "in-progress"]
+            + ["--note", note, "--date", "2026-11-25", "--data", str(data)],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+        )
+        for note in notes
+    ]
+    for process in runs:
+        _, err = process.communicate(timeout=120)
+        assert process.returncode == 0, err.decode()
+    updates = yaml.safe_load(path.read_bytes())["updates"]
+    assert len(updates) == before + len(notes)
+    assert sorted(u["note"]["vi"] if isinstance(u["note"], dict) else u["note"] for u in updates[before:]) == notes
+    load_plan(data, TODAY)  # and the file is still valid data
+
+
+@pytest.mark.parametrize("failing", ["fsync", "replace"])
+def test_a_failed_write_leaves_the_file_as_it_was_and_says_so(data: Path, capsys, monkeypatch, failing):
+    # A full disk or a read-only file: the file stays byte for byte, no temporary file is left.
+    import errno
+    import os
+
+    def no_space(*args, **kwargs):
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(os, failing, no_space)
+    folder = data / "status"
+    path = folder / "VII.2.yml"
+    before, listing = path.read_bytes(), sorted(folder.iterdir())
+    assert run(data, "VII.2", "--status", "in-progress", "--note", "Đã họp", "--date", "2026-11-25") == 1
+    err = capsys.readouterr().err
+    assert "Không ghi được" in err and "Could not write" in err and "Traceback" not in err
+    assert path.read_bytes() == before
+    assert sorted(folder.iterdir()) == listing

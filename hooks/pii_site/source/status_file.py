@@ -1,12 +1,21 @@
-"""Text of data/status/<TASK_ID>.yml files: the commented template a new file starts from, and
-appending one update as YAML text (so the file's comments and order stay exactly as staff left them).
+"""Text of data/status/<TASK_ID>.yml files: the commented template a new file starts from,
+appending one update as YAML text (so the file's comments and order stay exactly as staff left them),
+and writing the file under a lock, atomically.
 
 Used by scripts/add_update.py; the loader reads these files like any other data file.
 """
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
+import os
 import re
+import stat
+import sys
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import yaml
@@ -101,3 +110,62 @@ def _append_lf(text: str, update: dict[str, Any]) -> str:
     ):
         raise AppendError("updates is not the last entry")
     return result
+
+
+@contextlib.contextmanager
+def locked(path: Path) -> Iterator[None]:
+    """Hold an exclusive lock on `path` for a read-check-write: a second writer waits, so two updates
+    written at once both land. The lock is a file in the temporary folder (named after the path),
+    not beside the data, so nothing of it can be committed."""
+    key = hashlib.sha256(str(path.resolve()).encode("utf-8")).hexdigest()[:32]
+    lock_path = Path(tempfile.gettempdir()) / f"pii-site-{key}.lock"
+    with open(lock_path, "a+b") as lock:
+        if sys.platform == "win32":  # the office often runs the script on Windows
+            import msvcrt
+
+            lock.seek(0)
+            while True:
+                try:
+                    msvcrt.locking(lock.fileno(), msvcrt.LK_LOCK, 1)  # retries for 10 s, then raises
+                    break
+                except OSError:
+                    continue
+            try:
+                yield
+            finally:
+                lock.seek(0)
+                msvcrt.locking(lock.fileno(), msvcrt.LK_UNLCK, 1)
+        else:
+            import fcntl
+
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            try:
+                yield
+            finally:
+                fcntl.flock(lock, fcntl.LOCK_UN)
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    """Replace `path` with `data` in one step: written to a temporary file in the same folder, flushed
+    to disk, then renamed over it. On any failure (disk full, read-only, no permission) `path` is left
+    byte for byte as it was and the OSError is raised."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(descriptor, "wb") as out:
+            out.write(data)
+            out.flush()
+            os.fsync(out.fileno())
+        # mkstemp makes the file private (0600): keep the mode the file had, or a new file's usual one.
+        try:
+            mode = stat.S_IMODE(path.stat().st_mode)
+        except FileNotFoundError:
+            umask = os.umask(0)
+            os.umask(umask)
+            mode = 0o666 & ~umask
+        os.chmod(temporary, mode)
+        os.replace(temporary, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise
