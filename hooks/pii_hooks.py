@@ -56,9 +56,10 @@ _handed: list[BuildInput] = []  # what `use` gave for the next build, taken by o
 _current: list[BuildInput] = []  # the build under way, for the later events
 
 
-def use(settings: Settings, plan: Plan, open_data: list[GeneratedFile] | None = None) -> None:
-    """Build the next build with these settings and this plan instead of reading the environment."""
-    _handed[:] = [BuildInput(settings, plan, exports.open_data_files(plan) if open_data is None else open_data)]
+def use(settings: Settings, plan: Plan, open_data: list[GeneratedFile]) -> None:
+    """Build the next build with these settings, this plan and its open data files (made once for
+    every language by the caller) instead of reading the environment."""
+    _handed[:] = [BuildInput(settings, plan, open_data)]
 
 
 def _from_environment(project_dir: Path) -> BuildInput:

@@ -22,53 +22,49 @@ from pii_site.outputs.exports import GeneratedFile
 from pii_site.settings import Settings, SettingsError
 
 
-class Loaded:
-    """The plan of the current rebuild: loaded for its first language, reused for the others."""
+class Builder:
+    """Builds one language per request. The plan is loaded for a rebuild's first language and kept
+    for the others (serve.py says so with `same_data`), so one rebuild reads data/ once."""
 
-    plan: Plan | None = None
-    open_data: list[GeneratedFile] = []
+    def __init__(self, settings: Settings, config_file: Path = PROJECT_DIR / "mkdocs.yml") -> None:
+        self.settings, self.config_file = settings, config_file
+        self.loaded: tuple[Plan, list[GeneratedFile]] | None = None
 
-
-def build_in_place(
-    settings: Settings, reuse_plan: bool, site_dir: Path, config_file: Path = PROJECT_DIR / "mkdocs.yml"
-) -> None:
-    """Build settings.lang beside site_dir, then put it in place of site_dir/<lang> (and the root page
-    the default language writes beside it). Raises MkDocsException or OSError, leaving site_dir as it was."""
-    lang = settings.lang
-    if not reuse_plan or Loaded.plan is None:
-        Loaded.plan = None  # a failed load must not leave the previous plan to reuse
-        Loaded.plan, Loaded.open_data = load_for_build(settings)
-    staging = site_dir.with_name(f"{site_dir.name}.new-{lang}")
-    shutil.rmtree(staging, ignore_errors=True)
-    try:
-        build_language(settings, Loaded.plan, Loaded.open_data, staging, config_file)
-        site_dir.mkdir(parents=True, exist_ok=True)
-        swap_in(staging / lang, site_dir / lang)
-        root_page = staging / "index.html"
-        if root_page.exists():
-            os.replace(root_page, site_dir / "index.html")
-    finally:
+    def build_in_place(self, lang: str, same_data: bool, site_dir: Path) -> None:
+        """Build `lang` beside site_dir, then put it in place of site_dir/<lang> (and the root page the
+        default language writes beside it). Raises MkDocsException or OSError, leaving site_dir as it was."""
+        if not same_data or self.loaded is None:
+            self.loaded = None  # a failed load must not leave the previous plan to reuse
+            self.loaded = load_for_build(self.settings)
+        plan, open_data = self.loaded
+        staging = site_dir.with_name(f"{site_dir.name}.new-{lang}")
         shutil.rmtree(staging, ignore_errors=True)
+        try:
+            build_language(self.settings.for_language(lang), plan, open_data, staging, self.config_file)
+            site_dir.mkdir(parents=True, exist_ok=True)
+            swap_in(staging / lang, site_dir / lang)
+            root_page = staging / "index.html"
+            if root_page.exists():
+                os.replace(root_page, site_dir / "index.html")
+        finally:
+            shutil.rmtree(staging, ignore_errors=True)
 
-
-def answer(settings: Settings, reuse_plan: bool, site_dir: Path) -> dict[str, object]:
-    """Build one language; what serve.py is told about it."""
-    lang = settings.lang
-    start, cpu_start = time.monotonic(), time.process_time()
-    try:
-        build_in_place(settings, reuse_plan, site_dir)
-    except MkDocsException as error:
-        return {"lang": lang, "ok": False, "message": str(error)}
-    except OSError as error:
-        return {"lang": lang, "ok": False, "message": f"The new {lang} site could not replace the old one: {error}"}
-    # CPU time beside the wall time: on a busy machine the second says more about the build.
-    cpu_seconds = time.process_time() - cpu_start
-    return {
-        "lang": lang,
-        "ok": True,
-        "seconds": round(time.monotonic() - start, 2),
-        "cpu_seconds": round(cpu_seconds, 2),
-    }
+    def answer(self, lang: str, same_data: bool, site_dir: Path) -> dict[str, object]:
+        """Build one language; what serve.py is told about it."""
+        start, cpu_start = time.monotonic(), time.process_time()
+        try:
+            self.build_in_place(lang, same_data, site_dir)
+        except MkDocsException as error:
+            return {"lang": lang, "ok": False, "message": str(error)}
+        except OSError as error:
+            return {"lang": lang, "ok": False, "message": f"The new {lang} site could not replace the old one: {error}"}
+        # CPU time beside the wall time: on a busy machine the second says more about the build.
+        return {
+            "lang": lang,
+            "ok": True,
+            "seconds": round(time.monotonic() - start, 2),
+            "cpu_seconds": round(time.process_time() - cpu_start, 2),
+        }
 
 
 def main() -> int:
@@ -80,11 +76,10 @@ def main() -> int:
     except SettingsError as error:  # serve.py checked the same variables before starting the worker
         print(error, file=sys.stderr)
         return 1
+    builder = Builder(settings)
     for line in sys.stdin:
         request = json.loads(line)
-        built = answer(
-            settings.for_language(request["lang"]), request.get("same_data", False), Path(request["site_dir"])
-        )
+        built = builder.answer(request["lang"], request.get("same_data", False), Path(request["site_dir"]))
         answers.write(json.dumps(built) + "\n")
         answers.flush()
     return 0

@@ -6,11 +6,15 @@ the fixture plan (tests/fixtures/plan) seen from FIXTURE_TODAY."""
 from __future__ import annotations
 
 import datetime as dt
+import errno
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 import yaml
-from helpers import FIXTURE_TODAY, DataCopy, load_script
+from helpers import FIXTURE_TODAY, PROJECT_DIR, DataCopy, load_script
 
 from pii_site import load_plan
 
@@ -162,11 +166,6 @@ def test_refuses_when_updates_is_not_the_last_entry(data: Path, capsys):
 def test_runs_at_the_same_time_on_one_file_keep_every_update(data: Path):
     # Two staff members (or one double click) adding to the same task at once: each run reads,
     # checks and writes under a lock, so no update overwrites another.
-    import subprocess
-    import sys
-
-    from helpers import PROJECT_DIR
-
     path = data / "status" / "VII.2.yml"
     before = len(yaml.safe_load(path.read_bytes())["updates"])
     notes = [f"Lần chạy đồng thời số {n}" for n in range(6)]
@@ -191,9 +190,6 @@ def test_runs_at_the_same_time_on_one_file_keep_every_update(data: Path):
 @pytest.mark.parametrize("failing", ["fsync", "replace"])
 def test_a_failed_write_leaves_the_file_as_it_was_and_says_so(data: Path, capsys, monkeypatch, failing):
     # A full disk or a read-only file: the file stays byte for byte, no temporary file is left.
-    import errno
-    import os
-
     def no_space(*args, **kwargs):
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 

@@ -21,6 +21,19 @@ from playwright.sync_api import Browser
 WAIT_PATH = load_script("serve").WAIT_PATH
 
 
+def serve_command(port: int, site_dir: Path, *options: str) -> list[str]:
+    """scripts/serve.py on `port`, writing `site_dir`, with more options (--data, --overlay)."""
+    return [
+        sys.executable,
+        str(PROJECT_DIR / "scripts" / "serve.py"),
+        "--port",
+        str(port),
+        "--site-dir",
+        str(site_dir),
+        *options,
+    ]
+
+
 def fetch(url: str) -> str | None:
     try:
         with urllib.request.urlopen(url, timeout=5) as response:
@@ -46,16 +59,7 @@ def test_preview_serves_both_languages_and_an_open_page_reloads_itself_after_an_
     page_address = f"units/{unit.id}/"
     port = free_port()
     log_file = tmp_path / "serve.log"
-    command = [
-        sys.executable,
-        str(PROJECT_DIR / "scripts" / "serve.py"),
-        "--port",
-        str(port),
-        "--site-dir",
-        str(tmp_path / "site"),
-        "--data",
-        str(data_copy.root),
-    ]
+    command = serve_command(port, tmp_path / "site", "--data", str(data_copy.root))
     with log_file.open("w", encoding="utf-8") as log:
         server = subprocess.Popen(
             command,
@@ -102,18 +106,7 @@ def test_demo_preview_lays_the_overlay_and_rebuilds_when_the_overlay_changes(tmp
     overlay = tmp_path / "demo"
     shutil.copytree(DEMO_OVERLAY, overlay)
     port = free_port()
-    command = [
-        sys.executable,
-        str(PROJECT_DIR / "scripts" / "serve.py"),
-        "--port",
-        str(port),
-        "--site-dir",
-        str(tmp_path / "site"),
-        "--overlay",
-        str(overlay),
-        "--data",
-        str(FIXTURE_DIR),
-    ]
+    command = serve_command(port, tmp_path / "site", "--overlay", str(overlay), "--data", str(FIXTURE_DIR))
     # Over the fixture plan: the demo's news are laid whatever plan is under them (its status files,
     # written for data/'s tasks, are left out with a note).
     server = subprocess.Popen(
