@@ -1,0 +1,38 @@
+"""The corpus of bad inputs (issue 11): each case is one small change to a copy of the fixture plan
+(tests/fixtures/plan) that validate.py and build.py must both refuse with exit status 1, naming the
+file and line and saying what is wrong in both languages, without a traceback, and leaving the site
+built before untouched. tests/test_bad_inputs.py runs every case. Cases live in the modules beside
+this one, one module per family of defect; each module's CASES list is collected here."""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from helpers import DataCopy
+
+
+@dataclass(frozen=True)
+class BadInput:
+    """One bad input. `spoil` changes the data copy and returns the line the message must name
+    (None when the problem is about the whole file). The message must name `file` (relative to the
+    data folder) and hold messages.yml's entry `message` filled with `values`, in both languages;
+    when the values are awkward to predict, `says` lists fragments the output must hold instead."""
+
+    name: str
+    spoil: Callable[[DataCopy], int | None]
+    file: str
+    message: str | None = None
+    values: dict[str, Any] = field(default_factory=dict)
+    says: tuple[str, ...] = ()
+
+
+def all_cases() -> list[BadInput]:
+    """Every case of every module in this package, in module then list order."""
+    cases: list[BadInput] = []
+    for module in pkgutil.iter_modules(__path__):
+        cases.extend(importlib.import_module(f"{__name__}.{module.name}").CASES)
+    return cases
