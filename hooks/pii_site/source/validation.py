@@ -271,11 +271,19 @@ def _describe_found(found: Any, wanted: str) -> tuple[str, str]:
         return message("found.list")
     if isinstance(found, bool):  # before numbers: YAML's yes/no/on/off, not the "True" Python would print
         return message("read_as.yes_no_for_text" if wanted == "string" else "read_as.yes_no")
-    if isinstance(found, str) and number_wanted:
-        return message("read_as.text", found=shown(found))
+    if isinstance(found, str) and number_wanted and _reads_as_number(found):
+        return message("read_as.quoted_number", found=shown(found))
     if isinstance(found, int | float) and number_wanted:
         return message("read_as.number", found=found)
     return f'"{shown(str(found))}"', f'"{shown(str(found))}"'
+
+
+def _reads_as_number(text: str) -> bool:
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return True
 
 
 def _key_not_a_name(source: YamlSource, path: KeyPath) -> Problem:
