@@ -37,7 +37,9 @@ def awkward_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     data.replace("status/VII.2.yml", "baseline: {value: 0,", "baseline: {value: -0.5,")
     data.replace("status/VII.2.yml", "target: {value: 2,", "target: {value: 1.0e+300,")
     data.replace("status/VII.2.yml", "latest: {value: 1,", "latest: {value: 0.000001,")
-    data.replace("tasks.yml", 'vi: "Công bố bảng điểm CSM của xã trên bảng tin điện tử mỗi quý."', f"vi: {AWKWARD_QUOTED}")
+    data.replace(
+        "tasks.yml", 'vi: "Công bố bảng điểm CSM của xã trên bảng tin điện tử mỗi quý."', f"vi: {AWKWARD_QUOTED}"
+    )
     data.replace("pii.yml", "values: {may: 4,", "values: {may: 1.0e-300,")
     data.path("news/2026-04-01-tin-kho.md").write_text(AWKWARD_NEWS, encoding="utf-8")
     return build_into(tmp_path_factory.mktemp("awkward-site") / "site", data.root, today=FIXTURE_TODAY)
