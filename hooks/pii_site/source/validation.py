@@ -24,6 +24,7 @@ from pii_site.source.schema.base import (
     TASK_ID,
     WEB_ADDRESS,
     character_code,
+    unallowed_character,
 )
 from pii_site.source.yaml_source import KeyPath, YamlSource
 
@@ -222,6 +223,9 @@ def _from_pydantic(source: YamlSource, model: type[BaseModel], error: Any) -> Pr
         return problem_at(source, path, kind, **error.get("ctx", {}))
     if kind == "control_character":
         return problem_at(source, path, "control_character", code=error["ctx"]["code"])
+    if kind == "string_unicode" and (surrogate := unallowed_character(found)):
+        # Pydantic refuses a lone surrogate ("\ud800" in PyYAML's own reader; libyaml stops it sooner).
+        return problem_at(source, path, "control_character", code=character_code(surrogate.group()))
     if kind == "string_too_short":
         return problem_at(source, path, "empty_text")
     if kind == "too_short":
