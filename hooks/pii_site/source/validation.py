@@ -295,9 +295,13 @@ def _key_not_a_name(source: YamlSource, path: KeyPath) -> Problem:
     Pydantic names such a key by its repr ("datetime.date(2026, 5, 1)"): say what was typed instead."""
     parent = path[:-1]
     node: Any = source.data
-    for step in parent:
-        node = node[step] if isinstance(node, dict | list) else None
-    key = next((k for k in node or () if not isinstance(k, str) and repr(k) == path[-1]), path[-1])
+    try:
+        for step in parent:
+            node = node[step]
+    except (KeyError, IndexError, TypeError):
+        node = None
+    keys = node if isinstance(node, dict) else {}
+    key = next((k for k in keys if not isinstance(k, str) and repr(k) == path[-1]), path[-1])
     if isinstance(key, bool):
         read_vi, read_en = message("read_as.yes_no")
     elif isinstance(key, dt.date):
