@@ -16,11 +16,13 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 from pii_site.i18n import LANGUAGES
+from pii_site.source.schema.base import SITE_ADDRESS, unallowed_character
 
 DEFAULT_LANG = LANGUAGES[0]
 RELATIVE = "relative"
@@ -41,9 +43,11 @@ class Settings:
         if self.lang not in LANGUAGES:
             raise SettingsError(f"PII_LANG must be one of {', '.join(LANGUAGES)}, not {self.lang!r}.")
         url = self.site_url
-        if url not in (None, RELATIVE) and not (url.startswith(("http://", "https://")) and url.endswith("/")):
+        # The same rule as data/site.yml's url: the address goes into every page, the feed and the sitemap.
+        if url not in (None, RELATIVE) and (not re.fullmatch(SITE_ADDRESS, url) or unallowed_character(url)):
             raise SettingsError(
-                f"PII_SITE_URL must start with http:// or https:// and end with '/' (or be {RELATIVE!r}), not {url!r}."
+                "PII_SITE_URL must start with http:// or https://, hold no spaces, quotes or control characters"
+                f" and end with '/' (or be {RELATIVE!r}), not {url!r}."
             )
 
     @classmethod

@@ -18,7 +18,7 @@ from pathlib import Path
 from pii_site.i18n import urls
 from pii_site.source.errors import Problem, file_problem
 from pii_site.source.news_body import RenderedBody, read_body
-from pii_site.source.schema.base import OptionalEnglishText, Text
+from pii_site.source.schema.base import OptionalEnglishText, Text, character_code, unallowed_character
 from pii_site.source.schema.plan import NewsFrontMatter
 from pii_site.source.validation import parse
 from pii_site.source.yaml_source import read_yaml_text
@@ -89,9 +89,14 @@ def _read_post(path: Path, label: str) -> tuple[NewsPost | None, list[Problem]]:
     if name is None:
         return None, [file_problem(label, None, "news_file_name", found=path.name)]
     try:
-        lines = path.read_text(encoding="utf-8-sig").splitlines()
+        text = path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError as error:
         return None, [file_problem(label, None, "yaml_encoding", detail=str(error))]
+    # Before splitting: splitlines() would silently break lines at some of these characters.
+    if found := unallowed_character(text):
+        line = text.count("\n", 0, found.start()) + 1
+        return None, [file_problem(label, line, "yaml_control_character", code=character_code(found.group()))]
+    lines = text.splitlines()
     closing = next((i for i, line in enumerate(lines[1:], start=1) if FENCE.match(line)), None)
     if not lines or not FENCE.match(lines[0]) or closing is None:
         return None, [file_problem(label, 1, "news_front_matter")]

@@ -11,7 +11,7 @@ from typing import Any
 
 from pii_site.source.errors import Problem, file_problem, message
 from pii_site.source.schema.plan import PlanFile, StatusFile
-from pii_site.source.validation import problem_at, suggestion, unknown_reference
+from pii_site.source.validation import problem_at, shown, suggestion, unknown_reference
 from pii_site.source.yaml_source import YamlSource
 
 STATUS_FOLDER = "status"
@@ -50,7 +50,13 @@ def check_status_files(
         if task_id not in task_ids:
             # About the file's name, so no line.
             problems.append(
-                file_problem(source.label, None, "status_unknown_task", found=task_id, **suggestion(task_id, task_ids))
+                file_problem(
+                    source.label,
+                    None,
+                    "status_unknown_task",
+                    found=shown(task_id, ascii_only=True),
+                    **suggestion(task_id, task_ids),
+                )
             )
         assert isinstance(status_file, StatusFile)
         previous: tuple[dt.date, int | None] | None = None

@@ -6,7 +6,9 @@ line up in the YamlSource, name the record by its id, and word the message from 
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
+import unicodedata
 from typing import Any, TypedDict
 
 from pydantic import BaseModel, ValidationError
@@ -21,6 +23,8 @@ from pii_site.source.schema.base import (
     SLUG,
     TASK_ID,
     WEB_ADDRESS,
+    character_code,
+    unallowed_character,
 )
 from pii_site.source.yaml_source import KeyPath, YamlSource
 
@@ -35,6 +39,13 @@ _PATTERN_MESSAGES = {
     REPOSITORY_ADDRESS: "pattern_repository_address",
     BRANCH_NAME: "pattern_branch",
 }
+
+# Ids are spelt in ASCII only: any other character in one is a look-alike (Cyrillic "і") or hidden
+# (a zero-width space), and the message must show it, or it would quote an id identical to a valid one.
+_ID_PATTERNS = {SLUG, TASK_ID, DUTY_ID, ROMAN, BRANCH_NAME}
+# Characters a reader cannot see in a message: controls, format characters (zero-width space, joiners,
+# direction marks), private-use, surrogates, unassigned, line and paragraph separators.
+_UNSEEN_CATEGORIES = {"Cc", "Cf", "Co", "Cs", "Cn", "Zl", "Zp"}
 
 _TYPE_KINDS = {
     "string_type": "string",
@@ -117,7 +128,7 @@ def unknown_reference(
         source,
         path,
         "unknown_ref",
-        found=found,
+        found=shown(found),
         kind_vi=kind_vi,
         kind_en=kind_en,
         file=target_label,
@@ -178,7 +189,7 @@ def _record_name(collection: Any, item: Any, index: int) -> tuple[str, str] | No
     except KeyError:
         noun_vi = noun_en = ""
     if noun_vi and ident is not None:
-        return f"{noun_vi} {ident}", f"{noun_en} {ident}"
+        return f"{noun_vi} {shown(str(ident))}", f"{noun_en} {shown(str(ident))}"
     return message("item", n=index + 1, key=collection)
 
 
@@ -198,7 +209,7 @@ def _from_pydantic(source: YamlSource, model: type[BaseModel], error: Any) -> Pr
         )
     if kind in _TYPE_KINDS:
         expected_vi, expected_en = message(f"kind.{_TYPE_KINDS[kind]}")
-        found_vi, found_en = _describe_found(found)
+        found_vi, found_en = _describe_found(found, _TYPE_KINDS[kind])
         return problem_at(
             source,
             path,
@@ -212,6 +223,9 @@ def _from_pydantic(source: YamlSource, model: type[BaseModel], error: Any) -> Pr
         return problem_at(source, path, kind, **error.get("ctx", {}))
     if kind == "control_character":
         return problem_at(source, path, "control_character", code=error["ctx"]["code"])
+    if kind == "string_unicode" and (surrogate := unallowed_character(found)):
+        # Pydantic refuses a lone surrogate ("\ud800" in PyYAML's own reader; libyaml stops it sooner).
+        return problem_at(source, path, "control_character", code=character_code(surrogate.group()))
     if kind == "string_too_short":
         return problem_at(source, path, "empty_text")
     if kind == "too_short":
@@ -220,13 +234,28 @@ def _from_pydantic(source: YamlSource, model: type[BaseModel], error: Any) -> Pr
         return problem_at(source, path, "too_small", found=found, limit=_limit(error))
     if kind in ("less_than_equal", "less_than"):
         return problem_at(source, path, "too_large", found=found, limit=_limit(error))
+    if kind == "finite_number":
+        return problem_at(source, path, "not_finite", found=found)
+    if kind == "invalid_key":
+        return _key_not_a_name(source, path)
     if kind == "string_pattern_mismatch":
-        key = _PATTERN_MESSAGES.get(error["ctx"]["pattern"])
+        pattern = error["ctx"]["pattern"]
+        if pattern in _ID_PATTERNS and (odd := next((c for c in found if not _plain_ascii(c)), None)):
+            name = unicodedata.name(odd, "") or "<control>"
+            return problem_at(
+                source,
+                path,
+                "id_hidden_character",
+                found=shown(found, ascii_only=True),
+                code=character_code(odd),
+                name=name,
+            )
+        key = _PATTERN_MESSAGES.get(pattern)
         if key:
-            return problem_at(source, path, key, found=found)
+            return problem_at(source, path, key, found=shown(found))
     if kind in ("literal_error", "enum"):
         allowed = error["ctx"].get("expected", "")
-        return problem_at(source, path, "not_one_of", found=found, allowed=allowed)
+        return problem_at(source, path, "not_one_of", found=shown(str(found)), allowed=allowed)
     return problem_at(source, path, "invalid", detail=error["msg"])
 
 
@@ -235,14 +264,74 @@ def _limit(error: Any) -> Any:
     return next(iter(ctx.values()), "")
 
 
-def _describe_found(found: Any) -> tuple[str, str]:
+def _describe_found(found: Any, wanted: str) -> tuple[str, str]:
+    """How a wrong_type message names what YAML read, for a field that wants `wanted` (a kind.* key)."""
+    number_wanted = wanted in ("int", "number")
     if found is None:
         return message("found.nothing")
     if isinstance(found, dict):
         return message("found.mapping")
     if isinstance(found, list):
         return message("found.list")
-    return f'"{found}"', f'"{found}"'
+    if isinstance(found, bool):  # before numbers: YAML's yes/no/on/off, not the "True" Python would print
+        return message("read_as.yes_no_for_text" if wanted == "string" else "read_as.yes_no")
+    if isinstance(found, str) and number_wanted and _reads_as_number(found):
+        return message("read_as.quoted_number", found=shown(found))
+    if isinstance(found, int | float) and number_wanted:
+        return message("read_as.number", found=found)
+    return f'"{shown(str(found))}"', f'"{shown(str(found))}"'
+
+
+def _reads_as_number(text: str) -> bool:
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return True
+
+
+def _key_not_a_name(source: YamlSource, path: KeyPath) -> Problem:
+    """A mapping key YAML read as a date, number or yes/no (`2026-05-01: x`) where a field name is wanted.
+    Pydantic names such a key by its repr ("datetime.date(2026, 5, 1)"): say what was typed instead."""
+    parent = path[:-1]
+    node: Any = source.data
+    try:
+        for step in parent:
+            node = node[step]
+    except (KeyError, IndexError, TypeError):
+        node = None
+    keys = node if isinstance(node, dict) else {}
+    key = next((k for k in keys if not isinstance(k, str) and repr(k) == path[-1]), path[-1])
+    if isinstance(key, bool):
+        read_vi, read_en = message("read_as.yes_no")
+    elif isinstance(key, dt.date):
+        read_vi, read_en = message("read_as.date")
+    else:
+        read_vi, read_en = message("read_as.number", found=key)
+    # The reader records a key's line under the key as written, which is how a date or number prints.
+    return problem_at(
+        source, parent, "key_not_a_name", line_path=(*parent, str(key)), found=key, found_vi=read_vi, found_en=read_en
+    )
+
+
+def shown(text: str, ascii_only: bool = False) -> str:
+    """`text` as a message quotes it, with each character a reader cannot see written as an escape
+    (\\u200b), and, when `ascii_only` (an id), each character outside ASCII too (\\u0456): a message
+    must never quote an id that looks identical to the valid one."""
+    keep = _plain_ascii if ascii_only else _visible
+    return "".join(char if keep(char) else _escaped(char) for char in text)
+
+
+def _plain_ascii(char: str) -> bool:
+    return " " <= char <= "~"
+
+
+def _visible(char: str) -> bool:
+    return unicodedata.category(char) not in _UNSEEN_CATEGORIES
+
+
+def _escaped(char: str) -> str:
+    return f"\\u{ord(char):04x}" if ord(char) <= 0xFFFF else f"\\U{ord(char):08x}"
 
 
 def _known_fields(model: type[BaseModel], path: KeyPath) -> list[str]:

@@ -12,17 +12,28 @@ from typing import Annotated
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, model_validator
 from pydantic_core import PydanticCustomError
 
-# C0 control characters other than tab and newline (which YAML gives for folded text) have no place
-# in a text shown on a page, and make the Atom feed invalid XML. YAML lets them in only as escapes
-# in double quotes ("\v", "\0"), so they are typing or copying mistakes.
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f]")
+# Characters no text or address may hold: those XML 1.0 does not allow (C0 controls other than tab,
+# newline and carriage return; lone surrogates; U+FFFE and U+FFFF), which would make the Atom feed
+# and the sitemap ill-formed, and the DEL and C1 controls, which XML allows but no page can show.
+# YAML lets them in only as escapes in double quotes ("\v", "\uFFFE"), so they are typing or copying
+# mistakes. The one rule for every text: the schema's texts and addresses, news files, the scripts.
+_UNALLOWED = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+
+
+def unallowed_character(text: str) -> re.Match[str] | None:
+    """Where `text` holds the first character no page, feed or sitemap may hold, if it does."""
+    return _UNALLOWED.search(text)
+
+
+def character_code(character: str) -> str:
+    """U+000B for the vertical tab: how messages name a character that does not show."""
+    return f"U+{ord(character):04X}"
 
 
 def _printable(text: str) -> str:
-    if found := _CONTROL.search(text):
-        raise PydanticCustomError(
-            "control_character", "contains control character {code}", {"code": f"U+{ord(found.group()):04X}"}
-        )
+    if found := unallowed_character(text):
+        code = character_code(found.group())
+        raise PydanticCustomError("control_character", "contains control character {code}", {"code": code})
     return text
 
 
@@ -42,11 +53,23 @@ SITE_ADDRESS = r"^https?://[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*(:[0-9]+)?/([^\s<>\"'`
 REPOSITORY_ADDRESS = r"^https?://[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+(:[0-9]+)?/[^\s<>\"'`]*[^\s<>\"'`/]$"
 BRANCH_NAME = r"^[A-Za-z0-9._/-]+$"
 
+# Numbers are strict: YAML reads yes/no/on/off as true/false, which Python would take for 1 and 0
+# ("percent: yes" was published as 1%), and "50" or 50.0 where a whole number is wanted is a typing
+# slip to point out, not to guess. .nan and .inf are no amount: pages would show "nan" and
+# tasks.json would hold NaN, which is not JSON.
+WholeNumber = Annotated[int, Field(strict=True)]
+Number = Annotated[float, Field(strict=True, allow_inf_nan=False)]
+YesNo = Annotated[bool, Field(strict=True)]
+
 Slug = Annotated[str, StringConstraints(pattern=SLUG)]
 Roman = Annotated[str, StringConstraints(pattern=ROMAN)]
 TaskId = Annotated[str, StringConstraints(pattern=TASK_ID)]
 DutyId = Annotated[str, StringConstraints(pattern=DUTY_ID)]
-WebAddress = Annotated[str, StringConstraints(pattern=WEB_ADDRESS)]
+# The patterns let any character but spaces, quotes and brackets into an address's path.
+WebAddress = Annotated[str, StringConstraints(pattern=WEB_ADDRESS), AfterValidator(_printable)]
+SiteAddress = Annotated[str, StringConstraints(pattern=SITE_ADDRESS), AfterValidator(_printable)]
+RepositoryAddress = Annotated[str, StringConstraints(pattern=REPOSITORY_ADDRESS), AfterValidator(_printable)]
+BranchName = Annotated[str, StringConstraints(pattern=BRANCH_NAME)]
 
 
 class Strict(BaseModel):
@@ -80,9 +103,9 @@ class OptionalEnglishText(Strict):
 class PartialDate(Strict):
     """A date of which some parts may be unknown (left blank in the source document)."""
 
-    year: int = Field(ge=1900, le=2100)
-    month: int | None = Field(default=None, ge=1, le=12)
-    day: int | None = Field(default=None, ge=1, le=31)
+    year: WholeNumber = Field(ge=1900, le=2100)
+    month: WholeNumber | None = Field(default=None, ge=1, le=12)
+    day: WholeNumber | None = Field(default=None, ge=1, le=31)
 
     @model_validator(mode="after")
     def _a_real_day(self) -> PartialDate:

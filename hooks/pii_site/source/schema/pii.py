@@ -10,7 +10,17 @@ from typing import Literal
 
 from pydantic import Field
 
-from pii_site.source.schema.base import NonEmpty, PartialDate, SameOrBilingualText, Slug, Strict, Text, WebAddress
+from pii_site.source.schema.base import (
+    NonEmpty,
+    Number,
+    PartialDate,
+    SameOrBilingualText,
+    Slug,
+    Strict,
+    Text,
+    WebAddress,
+    WholeNumber,
+)
 
 
 class CitedText(Strict):
@@ -53,7 +63,7 @@ class SourcesFile(Strict):
 
 
 class StarBand(Strict):
-    stars: int = Field(ge=1, le=5)
+    stars: WholeNumber = Field(ge=1, le=5)
     score: Text = Field(description="The score range, as the source states it")
     note: Text | None = None
 
@@ -96,7 +106,7 @@ class MethodParagraph(Strict):
 
 
 class Framework(Strict):
-    indicator_count: int = Field(ge=1)
+    indicator_count: WholeNumber = Field(ge=1)
     indicator_count_sources: list[Slug] = Field(min_length=1)
     paragraphs: list[CitedText]
     other_indicators: list[KnownIndicator] = Field(
@@ -111,7 +121,7 @@ class ExampleLocality(Strict):
 
 class ExampleIndicator(Strict):
     name: Text
-    values: dict[Slug, float] = Field(description="Illustrative value for each locality id")
+    values: dict[Slug, Number] = Field(description="Illustrative value for each locality id")
 
 
 class ExampleGroup(Strict):

@@ -10,23 +10,24 @@ Field descriptions are shown by editors, so they are written for the office, not
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated
 
-from pydantic import Field, StringConstraints
+from pydantic import Field
 
 from pii_site.source.schema.base import (
-    BRANCH_NAME,
-    REPOSITORY_ADDRESS,
-    SITE_ADDRESS,
+    BranchName,
     DutyId,
     NonEmpty,
     OptionalEnglishText,
     PartialDate,
+    RepositoryAddress,
     Roman,
+    SiteAddress,
     Slug,
     Strict,
     TaskId,
     Text,
+    WholeNumber,
+    YesNo,
 )
 from pii_site.source.schema.pii import CitedText, GlossaryFile, KnownIndicator, PiiFile, SourcesFile
 from pii_site.source.schema.status import StatusFile
@@ -50,20 +51,18 @@ class Signatory(Strict):
 class SiteFile(Strict):
     """data/site.yml: settings of the published site."""
 
-    url: Annotated[str, StringConstraints(pattern=SITE_ADDRESS)] | None = Field(
+    url: SiteAddress | None = Field(
         default=None,
         description="Public address of the site, ending with '/', without the language folder; "
         "null until known (CI then sets PII_SITE_URL)",
     )
-    repository: Annotated[str, StringConstraints(pattern=REPOSITORY_ADDRESS)] | None = Field(
+    repository: RepositoryAddress | None = Field(
         default=None, description="Address of the git repository (for 'edit this page' links)"
     )
-    branch: Annotated[str, StringConstraints(pattern=BRANCH_NAME)] = Field(
-        default="main", description="Branch that holds data/"
-    )
+    branch: BranchName = Field(default="main", description="Branch that holds data/")
     name: Text = Field(description="Site name shown in the header")
     description: Text = Field(description="One sentence describing the site (search engines, link previews)")
-    demo: bool = Field(
+    demo: YesNo = Field(
         default=False,
         description="true only for demonstration data: every page then says the progress shown is not real",
     )
@@ -76,7 +75,7 @@ class PlanFile(Strict):
     issuer_short: Text
     commune: Text
     province: Text
-    year: int
+    year: WholeNumber
     number: NonEmpty | None = Field(description="The plan's number; null where the source leaves it blank")
     symbol: NonEmpty = Field(description="e.g. KH-UBND")
     date: PartialDate
@@ -99,7 +98,7 @@ class Subindex(Strict):
 
 class Pillar(Strict):
     id: Slug = Field(description="Stable id used in addresses, e.g. the-che")
-    number: int = Field(ge=1)
+    number: WholeNumber = Field(ge=1)
     subindex: Slug = Field(description="Id of a sub-index in this file (input or output)")
     name: Text
     measures: list[CitedText] = Field(default=[], description="What the pillar measures, with sources")
@@ -122,7 +121,7 @@ class Unit(Strict):
         description="The unit's role summarised in the site's own words (shown as 'Summary by this site'); "
         "English in the third person: 'Leads…', 'Implements…'"
     )
-    collective: bool = Field(default=False, description="true for 'all divisions' style groups")
+    collective: YesNo = Field(default=False, description="true for 'all divisions' style groups")
 
 
 class UnitsFile(Strict):

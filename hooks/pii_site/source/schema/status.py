@@ -10,7 +10,7 @@ from typing import Literal
 
 from pydantic import Field, field_validator
 
-from pii_site.source.schema.base import NonEmpty, OptionalEnglishText, Slug, Strict, WebAddress
+from pii_site.source.schema.base import NonEmpty, Number, OptionalEnglishText, Slug, Strict, WebAddress, WholeNumber
 
 Status = Literal["not-started", "in-progress", "delayed", "completed", "continuous"]
 
@@ -33,7 +33,9 @@ class StatusUpdate(Strict):
 
     date: dt.date = Field(description="Ngày cập nhật / date of the update, YYYY-MM-DD")
     status: Status = Field(description="not-started | in-progress | delayed | completed | continuous")
-    percent: int | None = Field(default=None, ge=0, le=100, description="Phần trăm hoàn thành / percent done, 0-100")
+    percent: WholeNumber | None = Field(
+        default=None, ge=0, le=100, description="Phần trăm hoàn thành / percent done, 0-100"
+    )
     unit: Slug = Field(description="Id of the reporting unit in data/units.yml")
     note: OptionalEnglishText = Field(description="Nội dung cập nhật; English optional")
     evidence: list[Evidence] = Field(
@@ -42,7 +44,7 @@ class StatusUpdate(Strict):
 
 
 class IndicatorValue(Strict):
-    value: float = Field(description="The number")
+    value: Number = Field(description="The number")
     date: dt.date = Field(description="Date the value refers to, YYYY-MM-DD")
 
 
