@@ -23,9 +23,9 @@ from typing import Any, get_args
 from pii_site import DataError, load_plan
 from pii_site.settings import Settings, SettingsError
 from pii_site.source.errors import message
+from pii_site.source.schema.plan import DATA_FILES, TasksFile
 from pii_site.source.schema.status import Status
 from pii_site.source.status_file import AppendError, append_update, locked, new_file, write_atomically
-from pii_site.source.schema.plan import DATA_FILES, TasksFile
 from pii_site.source.validation import parse, suggestion
 from pii_site.source.yaml_source import read_yaml, read_yaml_text
 
@@ -140,6 +140,13 @@ def check_in_copy(data_dir: Path, relative: str, text: str, today: dt.date) -> l
     return []
 
 
+def refuse(problems: list[str], path: Path) -> int:
+    """Print the data problems, then that nothing was written to `path`; the exit status 1."""
+    print("\n".join(problems), file=sys.stderr)
+    print(say("add_update.nothing_written", file=path), file=sys.stderr)
+    return 1
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = Parser(description="Append one validated progress update to data/status/<TASK_ID>.yml.")
     parser.add_argument("task_id", metavar="TASK_ID", help="task id as in the appendix, e.g. III.2")
@@ -200,11 +207,9 @@ def main(argv: list[str] | None = None) -> int:
             # Bytes, not read_text: the file's own line endings (CRLF from Windows) must survive unchanged.
             before = path.read_bytes().decode("utf-8") if path.is_file() else new_file(args.task_id)
             # A file YAML cannot read is explained as the check would: file, line, column, cause.
-            source, problems = read_yaml_text(before, str(path))
+            source, syntax_problems = read_yaml_text(before, str(path))
             if source is None:
-                print("\n".join(str(problem) for problem in problems), file=sys.stderr)
-                print(say("add_update.nothing_written", file=path), file=sys.stderr)
-                return 1
+                return refuse([str(problem) for problem in syntax_problems], path)
             after = append_update(before, update)
         except UnicodeDecodeError:
             print(say("add_update.not_utf8", file=path), file=sys.stderr)
@@ -214,9 +219,7 @@ def main(argv: list[str] | None = None) -> int:
             return 1
         problems = check_in_copy(data_dir, relative, after, today)
         if problems:
-            print("\n".join(problems), file=sys.stderr)
-            print(say("add_update.nothing_written", file=path), file=sys.stderr)
-            return 1
+            return refuse(problems, path)
         try:
             write_atomically(path, after.encode("utf-8"))
         except OSError as error:

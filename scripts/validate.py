@@ -18,8 +18,8 @@ import sys
 from pathlib import Path
 
 from pii_site import DataError, Problem, load_plan
-from pii_site.source.errors import message
 from pii_site.settings import Settings, SettingsError
+from pii_site.source.errors import message
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 TITLE = "Lỗi dữ liệu / Data error"

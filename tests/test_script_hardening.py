@@ -63,8 +63,13 @@ def test_github_format_lets_no_data_text_act_as_a_workflow_command(data_copy: Da
 def test_github_format_stop_token_differs_each_run(data_copy: DataCopy):
     data_copy.replace("units.yml", "- id: ban-kinh-te-nong-nghiep\n", "- id: Ban\n")
     tokens = {
-        next(line for line in script("validate", "--data", str(data_copy.root), "--format", "github")
-             .stdout.decode().splitlines() if line.startswith("::stop-commands::"))
+        next(
+            line
+            for line in script("validate", "--data", str(data_copy.root), "--format", "github")
+            .stdout.decode()
+            .splitlines()
+            if line.startswith("::stop-commands::")
+        )
         for _ in range(2)
     }
     assert len(tokens) == 2
@@ -106,7 +111,10 @@ def test_ci_tests_on_github_run_with_workflow_commands_stopped(tmp_path: Path):
         (tmp_path / name).chmod(0o755)
     env = {**os.environ, "PATH": f"{tmp_path}{os.pathsep}{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}"}
     github = subprocess.run(
-        ["bash", str(PROJECT_DIR / ".ci" / "run")], capture_output=True, text=True, env={**env, "GITHUB_ACTIONS": "true"}
+        ["bash", str(PROJECT_DIR / ".ci" / "run")],
+        capture_output=True,
+        text=True,
+        env={**env, "GITHUB_ACTIONS": "true"},
     )
     assert github.returncode == 0, github.stderr
     lines = github.stdout.splitlines()
@@ -162,7 +170,12 @@ def test_add_update_stores_a_decomposed_note_as_nfc(data: Path):
 def test_add_update_reads_the_plan_once(data: Path, monkeypatch):
     loads = []
     real = add_update.load_plan
-    monkeypatch.setattr(add_update, "load_plan", lambda *a, **k: loads.append(a) or real(*a, **k))
+
+    def counted(*args, **kwargs):
+        loads.append(args)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(add_update, "load_plan", counted)
     assert add_update.main(["VII.2", "--status", "in-progress", "--note", "x", "--data", str(data)]) == 0
     assert len(loads) == 1
 
