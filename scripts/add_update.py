@@ -93,7 +93,10 @@ def lead_of(data_dir: Path, task_id: str) -> str | None:
 
     Only tasks.yml is read: the whole plan is loaded once, by the check that follows, which also
     explains why when tasks.yml cannot be read (None here)."""
-    source, problems = read_yaml(data_dir / TASKS_FILE, TASKS_FILE)
+    try:
+        source, problems = read_yaml(data_dir / TASKS_FILE, TASKS_FILE)
+    except OSError:  # missing or unreadable: the check names it
+        return None
     if source is None or problems:
         return None
     tasks, problems = parse(source, DATA_FILES[TASKS_FILE])

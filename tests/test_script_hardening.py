@@ -18,6 +18,7 @@ import yaml
 from helpers import FIXTURE_TODAY, PROJECT_DIR, DataCopy, load_script
 
 from pii_site.outputs.json_schema import json_schemas
+from pii_site.source.errors import message
 
 add_update = load_script("add_update")
 export_schema = load_script("export_schema")
@@ -165,6 +166,15 @@ def test_add_update_stores_a_decomposed_note_as_nfc(data: Path):
     text = (data / "status" / "VII.2.yml").read_text(encoding="utf-8")
     assert note in text and decomposed not in text
     assert yaml.safe_load(text)["updates"][-1]["note"]["vi"] == note
+
+
+def test_add_update_without_tasks_yml_says_it_is_missing(data: Path, capsys):
+    # The default unit comes from tasks.yml alone; without it, the full check explains.
+    (data / "tasks.yml").unlink()
+    assert add_update.main(["VII.2", "--status", "in-progress", "--note", "x", "--data", str(data)]) == 1
+    err = capsys.readouterr().err
+    vi, en = message("file_missing")
+    assert "tasks.yml" in err and vi in err and en in err and "Nothing was written" in err
 
 
 def test_add_update_reads_the_plan_once(data: Path, monkeypatch):
