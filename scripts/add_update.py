@@ -16,17 +16,21 @@ import re
 import shutil
 import sys
 import tempfile
+import unicodedata
 from pathlib import Path
 from typing import Any, get_args
 
 from pii_site import DataError, load_plan
 from pii_site.settings import Settings, SettingsError
 from pii_site.source.errors import message
+from pii_site.source.schema.plan import DATA_FILES, TasksFile
 from pii_site.source.schema.status import Status
 from pii_site.source.status_file import AppendError, append_update, locked, new_file, write_atomically
-from pii_site.source.validation import suggestion
+from pii_site.source.validation import parse, suggestion
+from pii_site.source.yaml_source import read_yaml, read_yaml_text
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
+TASKS_FILE = "tasks.yml"
 STATUSES = get_args(Status)  # what a unit may report (the schema's list)
 _DOCUMENT = re.compile(r"^(?P<number>[^,]+),\s*(?P<date>\d{4}-\d{2}-\d{2}),\s*(?P<issuer>.+)$")
 
@@ -87,15 +91,40 @@ def build_update(args: argparse.Namespace, today: dt.date) -> dict[str, Any]:
 def lead_of(data_dir: Path, task_id: str) -> str | None:
     """The task's first lead unit (the default reporter); UsageError if the plan has no such task.
 
-    When the data cannot be read, the full check that follows explains why."""
+    Only tasks.yml is read: the whole plan is loaded once, by the check that follows, which also
+    explains why when tasks.yml cannot be read (None here)."""
     try:
-        plan = load_plan(data_dir, dt.date.max)
-    except DataError:
+        source, problems = read_yaml(data_dir / TASKS_FILE, TASKS_FILE)
+    except OSError:  # missing or unreadable: the check names it
         return None
-    task = next((t for t in plan.tasks if t.id == task_id), None)
-    if task is None:
-        raise UsageError(say("status_unknown_task", found=task_id, **suggestion(task_id, [t.id for t in plan.tasks])))
-    return task.lead[0].id
+    if source is None or problems:
+        return None
+    tasks, problems = parse(source, DATA_FILES[TASKS_FILE])
+    if not isinstance(tasks, TasksFile):
+        return None
+    leads = {task.id: task.lead[0] for group in tasks.groups for task in group.tasks}
+    if task_id not in leads:
+        raise UsageError(say("status_unknown_task", found=task_id, **suggestion(task_id, list(leads))))
+    return leads[task_id]
+
+
+def as_text(args: argparse.Namespace) -> None:
+    """Normalise every text argument to NFC in place, as the loader reads the data: a note typed on a
+    keyboard that decomposes accents (macOS) is stored like any other, and a task id matches. Raises
+    UsageError for an argument that is not text: on Linux, bytes that are not UTF-8 reach sys.argv as
+    lone surrogates, which no UTF-8 file can hold. The data folder is a path, not text: left as given."""
+    for option, value in vars(args).items():
+        items = value if isinstance(value, list) else [value]
+        if not all(isinstance(item, str) for item in items):
+            continue
+        for item in items:
+            try:
+                item.encode("utf-8")
+            except UnicodeEncodeError:
+                name = option.upper() if option == "task_id" else "--" + option.replace("_", "-")
+                raise UsageError(say("add_update.argument_not_text", option=name)) from None
+        normalised = [unicodedata.normalize("NFC", item) for item in items]
+        setattr(args, option, normalised if isinstance(value, list) else normalised[0])
 
 
 def check_in_copy(data_dir: Path, relative: str, text: str, today: dt.date) -> list[str]:
@@ -112,6 +141,13 @@ def check_in_copy(data_dir: Path, relative: str, text: str, today: dt.date) -> l
             # Name the real file, not the temporary copy.
             return [str(problem).replace(str(copy), str(data_dir)) for problem in error.problems]
     return []
+
+
+def refuse(problems: list[str], path: Path) -> int:
+    """Print the data problems, then that nothing was written to `path`; the exit status 1."""
+    print("\n".join(problems), file=sys.stderr)
+    print(say("add_update.nothing_written", file=path), file=sys.stderr)
+    return 1
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -147,6 +183,11 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     today = settings.today
     data_dir: Path = args.data or settings.data_dir
+    try:
+        as_text(args)
+    except UsageError as error:
+        print(error, file=sys.stderr)
+        return 1
     if not re.fullmatch(r"[IVX]+\.[0-9]+", args.task_id) or "/" in args.task_id:
         print(say("pattern_task_id", found=args.task_id), file=sys.stderr)
         return 1
@@ -168,6 +209,10 @@ def main(argv: list[str] | None = None) -> int:
         try:
             # Bytes, not read_text: the file's own line endings (CRLF from Windows) must survive unchanged.
             before = path.read_bytes().decode("utf-8") if path.is_file() else new_file(args.task_id)
+            # A file YAML cannot read is explained as the check would: file, line, column, cause.
+            source, syntax_problems = read_yaml_text(before, str(path))
+            if source is None:
+                return refuse([str(problem) for problem in syntax_problems], path)
             after = append_update(before, update)
         except UnicodeDecodeError:
             print(say("add_update.not_utf8", file=path), file=sys.stderr)
@@ -177,9 +222,7 @@ def main(argv: list[str] | None = None) -> int:
             return 1
         problems = check_in_copy(data_dir, relative, after, today)
         if problems:
-            print("\n".join(problems), file=sys.stderr)
-            print(say("add_update.nothing_written", file=path), file=sys.stderr)
-            return 1
+            return refuse(problems, path)
         try:
             write_atomically(path, after.encode("utf-8"))
         except OSError as error:

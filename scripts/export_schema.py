@@ -1,6 +1,8 @@
 """Write data/schema/*.schema.json from the data models: `python scripts/export_schema.py`.
 
 Run it after changing hooks/pii_site/source/schema/plan.py; tests/test_schema_export.py fails until you do.
+Each file is written like every data file a script writes: under its lock, atomically, so an editor
+reading it while `make schema` runs never sees half a schema, and a failed write leaves the old one.
 """
 
 from __future__ import annotations
@@ -10,6 +12,8 @@ import sys
 from pathlib import Path
 
 from pii_site.outputs.json_schema import json_schemas
+from pii_site.source.errors import message
+from pii_site.source.status_file import locked, write_atomically
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 
@@ -18,10 +22,16 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Export JSON Schema files for the data folder.")
     parser.add_argument("--out", type=Path, default=PROJECT_DIR / "data" / "schema")
     args = parser.parse_args(argv)
-    args.out.mkdir(parents=True, exist_ok=True)
     for name, text in json_schemas().items():
-        (args.out / name).write_text(text, encoding="utf-8")
-        print(f"wrote {args.out / name}")
+        path = args.out / name
+        try:
+            with locked(path):
+                write_atomically(path, text.encode("utf-8"))
+        except OSError as error:
+            vi, en = message("add_update.schema_write_failed", file=path, reason=error.strerror or error)
+            print(f"{vi}\n    (en) {en}", file=sys.stderr)
+            return 1
+        print(f"wrote {path}")
     return 0
 
 

@@ -3,6 +3,7 @@
 Keeps the framework and texts of a real data folder (site, plan, pillars, PII, glossary, sources) and
 generates units, tasks, duties, progress files and news in their shape, seeded so that the same size
 always gives the same files. Used by scripts/benchmark.py and tests/test_benchmark_data.py.
+It writes only into a new folder of its own (never a data folder staff edit), so it takes no lock.
 """
 
 from __future__ import annotations

@@ -4,6 +4,7 @@ Exit status 0 when the data is valid, 1 otherwise. Uses the same loader as the b
 exactly what would stop a build. Formats: `text` (file:line: message, for people), `github`
 (workflow commands that GitHub shows as annotations on the file and line of a pull request),
 `codequality` (GitLab's Code Quality report, JSON, shown on merge requests).
+In `github` format no data text can act as a workflow command: see github_report.
 """
 
 from __future__ import annotations
@@ -12,11 +13,13 @@ import argparse
 import hashlib
 import json
 import os
+import secrets
 import sys
 from pathlib import Path
 
 from pii_site import DataError, Problem, load_plan
 from pii_site.settings import Settings, SettingsError
+from pii_site.source.errors import message
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 TITLE = "Lỗi dữ liệu / Data error"
@@ -44,6 +47,26 @@ def github_annotation(problem: Problem) -> str:
         properties.append(f"line={problem.line}")
     properties.append(f"title={_escape_property(TITLE)}")
     return f"::error {','.join(properties)}::{_escape_data(_message(problem))}"
+
+
+def github_report(problems: list[Problem]) -> list[str]:
+    """The lines --format github prints on stdout: one annotation per problem, then the readable report.
+
+    GitHub runs a line as a command when it starts with "::" (after spaces) or holds "##[" anywhere,
+    on stdout and stderr alike, so data text could add annotations, masks or stop the log. The
+    annotations carry data only escaped; the report has each problem escaped onto one line (so no
+    line starts with data) and is printed with commands stopped by a random token (GitHub's
+    "::stop-commands::"), which data cannot guess to resume them. All on one stream, in order:
+    a stop on stderr could overtake the annotations on stdout and silence them."""
+    token = secrets.token_hex(16)
+    head_vi, head_en = message("summary", count=len(problems))
+    return [
+        *(github_annotation(problem) for problem in problems),
+        f"::stop-commands::{token}",
+        *(_escape_data(str(problem)) for problem in problems),
+        f"{head_vi} / {head_en}",
+        f"::{token}::",
+    ]
 
 
 def codequality_report(problems: list[Problem]) -> str:
@@ -86,9 +109,9 @@ def main(argv: list[str] | None = None) -> int:
         plan = load_plan(args.data or settings.data_dir, settings.today)
     except DataError as error:
         if args.format == "github":
-            for problem in error.problems:
-                print(github_annotation(problem))
-        elif args.format == "codequality":
+            print("\n".join(github_report(error.problems)))
+            return 1
+        if args.format == "codequality":
             print(codequality_report(error.problems))
         print(error, file=sys.stderr)
         return 1

@@ -1,6 +1,8 @@
 """Lay an overlay folder (e.g. tests/fixtures/demo: status files, news posts, a site.yml holding a
 few settings) over a data folder, into a new folder, with plain copies: no symbolic links, which
 break on Windows checkouts. Called by scripts/serve.py (`make demo`) and the tests' demo fixtures.
+It only reads the data and overlay folders and writes only into the new folder it creates, which no
+other program writes: unlike a script writing a data file (add_update.py), it needs no lock.
 """
 
 from __future__ import annotations
