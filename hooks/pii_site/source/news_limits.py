@@ -1,0 +1,118 @@
+"""Bounds on a news body, checked before Python-Markdown renders it: size, paragraph length,
+brackets and nesting. news.py calls `body_problem` once per language's body; a body past a bound
+is refused with its line instead of being rendered, because some inputs make rendering quadratic
+(10 KB of "[" took 40 s) or deeply recursive ("1. " repeated: RecursionError, a traceback).
+"""
+
+from __future__ import annotations
+
+import re
+
+from pii_site.source.errors import Problem, file_problem
+
+# Far above any real post (a long commune news item is 3,000-5,000 characters), and small enough
+# that the quadratic cost left once the checks below pass stays near a second for a whole body.
+BODY_LIMIT = 50_000
+# Python-Markdown's inline work is quadratic in the length of one paragraph (each match rebuilds
+# the paragraph's text): 50,000 characters of "a<" in one paragraph took 12 s, in paragraphs of
+# 2,000 one second. A long paragraph of prose is about 1,500 characters.
+PARAGRAPH_LIMIT = 5_000
+# A "[" scans forward for its "]" (and a "](" for its ")") once per link pattern, to the end of
+# the paragraph when there is none: unclosed or deeply nested brackets are the quadratic case.
+BRACKET_DEPTH_LIMIT = 3
+# Each nested quote or list item is a recursion of the block parser.
+BLOCK_DEPTH_LIMIT = 10
+
+# Python-Markdown's code span (its BACKTICK_RE): brackets inside are text, not links.
+_CODE_SPAN = re.compile(r"(?<!\\)(`+)(.+?)(?<!`)\1(?!`)", re.DOTALL)
+# One container opened at the start of a line: a quote ">" or a list item "-", "*", "+", "1.", "1)".
+_CONTAINER = re.compile(r"[ \t]*(?:>|(?:[*+-]|\d{1,9}[.)])(?:[ \t]+|$))")
+# A thematic break ("* * *", "- - -") looks like nested list items but is one line of its own.
+_THEMATIC_BREAK = re.compile(r"^ {0,3}(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})$")
+
+
+def body_problem(lines: list[str], first_line: int, label: str) -> Problem | None:
+    """The first bound `lines` (one language's body, starting on file line `first_line`) breaks,
+    or None. One problem at most: a hostile body would otherwise yield thousands of messages."""
+    length = sum(len(line) + 1 for line in lines) - 1
+    if length > BODY_LIMIT:
+        return file_problem(label, first_line, "news_too_long", length=length, limit=BODY_LIMIT)
+    for start, paragraph in _paragraphs(lines):
+        problem = _paragraph_problem(paragraph, first_line + start, label)
+        if problem is not None:
+            return problem
+    return None
+
+
+def _paragraphs(lines: list[str]) -> list[tuple[int, list[str]]]:
+    """Runs of non-blank lines, with the index of their first line."""
+    runs: list[tuple[int, list[str]]] = []
+    for index, line in enumerate(lines):
+        if not line.strip():
+            continue
+        if runs and runs[-1][0] + len(runs[-1][1]) == index:
+            runs[-1][1].append(line)
+        else:
+            runs.append((index, [line]))
+    return runs
+
+
+def _paragraph_problem(lines: list[str], first_line: int, label: str) -> Problem | None:
+    text = "\n".join(lines)
+    if len(text) > PARAGRAPH_LIMIT:
+        return file_problem(label, first_line, "news_paragraph_too_long", length=len(text), limit=PARAGRAPH_LIMIT)
+    for index, line in enumerate(lines):
+        depth = _block_depth(line)
+        if depth > BLOCK_DEPTH_LIMIT:
+            return file_problem(label, first_line + index, "news_blocks_too_deep", depth=depth, limit=BLOCK_DEPTH_LIMIT)
+    # Code spans become spaces of the same length, so positions still give lines.
+    text = _CODE_SPAN.sub(lambda span: re.sub(r"[^\n]", " ", span.group()), text)
+    return _bracket_problem(text, first_line, label)
+
+
+def _block_depth(line: str) -> int:
+    if _THEMATIC_BREAK.match(line):
+        return 0
+    depth = position = 0
+    while (container := _CONTAINER.match(line, position)) and container.end() > position:
+        depth += 1
+        position = container.end()
+    return depth
+
+
+def _bracket_problem(text: str, first_line: int, label: str) -> Problem | None:
+    """Every "[" closed by "]" and every "](" (a link's address) by ")" in the paragraph, and
+    brackets at most BRACKET_DEPTH_LIMIT deep: then each character is scanned a few times only."""
+    openers: list[int] = []  # positions of the "[" not closed yet
+    address_start = -1  # position of the "(" of a link address being read, else -1
+    parentheses = 0
+    position = 0
+    while position < len(text):
+        char = text[position]
+        if char == "\\":
+            position += 2  # an escaped character is text
+            continue
+        if address_start >= 0:
+            parentheses += {"(": 1, ")": -1}.get(char, 0)
+            if parentheses == 0:
+                address_start = -1
+        elif char == "[":
+            openers.append(position)
+            if len(openers) > BRACKET_DEPTH_LIMIT:
+                line = first_line + text.count("\n", 0, position)
+                return file_problem(
+                    label, line, "news_brackets_too_deep", depth=len(openers), limit=BRACKET_DEPTH_LIMIT
+                )
+        elif char == "]" and openers:
+            openers.pop()
+            if text.startswith("(", position + 1):
+                address_start, parentheses = position + 1, 1
+                position += 1
+        position += 1
+    unclosed = [(start, "(", ")")] if (start := address_start) >= 0 else []
+    unclosed += [(start, "[", "]") for start in openers[:1]]
+    if not unclosed:
+        return None
+    start, found, closing = min(unclosed)
+    line = first_line + text.count("\n", 0, start)
+    return file_problem(label, line, "news_unclosed_bracket", found=found, closing=closing)
