@@ -13,6 +13,9 @@ from pii_site.source.errors import Problem, file_problem
 # Far above any real post (a long commune news item is 3,000-5,000 characters), and small enough
 # that the quadratic cost left once the checks below pass stays near a second for a whole body.
 BODY_LIMIT = 50_000
+# Python-Markdown spends about a quarter of a millisecond on each block (paragraph, heading), so
+# 50,000 characters of one-letter paragraphs took 4 s a rendering; a long post has 100 lines.
+LINE_LIMIT = 2_000
 # Python-Markdown's inline work is quadratic in the length of one paragraph (each match rebuilds
 # the paragraph's text): 50,000 characters of "a<" in one paragraph took 12 s, in paragraphs of
 # 2,000 one second. A long paragraph of prose is about 1,500 characters.
@@ -22,6 +25,12 @@ PARAGRAPH_LIMIT = 5_000
 BRACKET_DEPTH_LIMIT = 3
 # Each nested quote or list item is a recursion of the block parser.
 BLOCK_DEPTH_LIMIT = 10
+# Each of these characters starts an inline match (an escape, code, emphasis, link, entity; news.py
+# turns "<", "{" and "}" into an entity or an escape), and the cost of a match grows with the
+# number of matches in the whole body: 49,000 "<" in short paragraphs took 7 s. A long post with
+# thirty links and some bold text has a couple of hundred.
+MARKUP_CHARACTERS = "\\`*_[<&{}"
+MARKUP_LIMIT = 2_000
 
 # Python-Markdown's code span (its BACKTICK_RE): brackets inside are text, not links.
 _CODE_SPAN = re.compile(r"(?<!\\)(`+)(.+?)(?<!`)\1(?!`)", re.DOTALL)
@@ -37,6 +46,15 @@ def body_problem(lines: list[str], first_line: int, label: str) -> Problem | Non
     length = sum(len(line) + 1 for line in lines) - 1
     if length > BODY_LIMIT:
         return file_problem(label, first_line, "news_too_long", length=length, limit=BODY_LIMIT)
+    if len(lines) > LINE_LIMIT:
+        return file_problem(label, first_line + LINE_LIMIT, "news_too_many_lines", count=len(lines), limit=LINE_LIMIT)
+    markup = 0
+    for index, line in enumerate(lines):
+        markup += sum(line.count(char) for char in MARKUP_CHARACTERS)
+        if markup > MARKUP_LIMIT:
+            return file_problem(
+                label, first_line + index, "news_too_much_markup", signs=" ".join(MARKUP_CHARACTERS), limit=MARKUP_LIMIT
+            )
     for start, paragraph in _paragraphs(lines):
         problem = _paragraph_problem(paragraph, first_line + start, label)
         if problem is not None:
