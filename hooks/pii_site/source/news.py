@@ -77,17 +77,15 @@ def load_news(data_dir: Path, label: Callable[[Path], str]) -> tuple[list[NewsPo
         return [], []
     posts: list[NewsPost] = []
     problems: list[Problem] = []
-    paths = [
-        p for p in sorted(folder.iterdir()) if not (p.name in IGNORED_FILES or p.name.startswith(".") or p.is_dir())
-    ]
-    twins = _same_address(paths)
-    for path in paths:
-        where = _visible(label(path))  # a file name may hold a newline: messages keep one line each
-        if path in twins:
-            other = twins[path].name
-            problems.append(file_problem(where, None, "news_duplicate_address", found=_visible(path.name), other=other))
+    twins = _same_address(folder)
+    for path in sorted(folder.iterdir()):
+        if path.name in IGNORED_FILES or path.name.startswith(".") or path.is_dir():
             continue
-        post, post_problems = _read_post(path, where)
+        if path in twins:
+            problems.append(_twin_problem(path, twins[path], label))
+            continue
+        # A file name may hold a newline: each message must stay on its lines.
+        post, post_problems = _read_post(path, _visible(label(path)))
         problems += post_problems
         if post is not None:
             posts.append(post)
@@ -95,12 +93,12 @@ def load_news(data_dir: Path, label: Callable[[Path], str]) -> tuple[list[NewsPo
     return posts, problems
 
 
-def _same_address(paths: list[Path]) -> dict[Path, Path]:
-    """Each file whose name would give the page address of another file's, with that file. A web
-    address ignores what file systems keep apart: a trailing newline or space, letter case, NFC
-    or NFD. The file with the regular name keeps the address (else the first in sort order)."""
+def _same_address(folder: Path) -> dict[Path, Path]:
+    """Each file in `folder` whose name would give the page address of another file's, with that
+    file. A web address ignores what file systems keep apart: a trailing newline or space, letter
+    case, NFC or NFD. The file with the regular name keeps the address (else the first in order)."""
     groups: dict[str, list[Path]] = {}
-    for path in paths:
+    for path in sorted(folder.iterdir()):
         key = unicodedata.normalize("NFC", path.name).strip().casefold()
         groups.setdefault(key, []).append(path)
     twins = {}
@@ -108,6 +106,11 @@ def _same_address(paths: list[Path]) -> dict[Path, Path]:
         keeper = next((path for path in group if FILE_NAME.fullmatch(path.name)), group[0])
         twins.update({path: keeper for path in group if path != keeper})
     return twins
+
+
+def _twin_problem(path: Path, keeper: Path, label: Callable[[Path], str]) -> Problem:
+    found, other = _visible(path.name), _visible(keeper.name)
+    return file_problem(_visible(label(path)), None, "news_duplicate_address", found=found, other=other)
 
 
 def _visible(text: str) -> str:
@@ -182,10 +185,17 @@ def _read_post(path: Path, label: str) -> tuple[NewsPost | None, list[Problem]]:
     return post, []
 
 
+def _on_page(address: str, anchors: set[str]) -> bool:
+    """Whether "#..." leads somewhere on a page with these ids ("#" alone is the top of the page);
+    a browser also finds an id written with %-escapes."""
+    anchor = address.removeprefix("#")
+    return not anchor or anchor in anchors or urllib.parse.unquote(anchor) in anchors
+
+
 def _title_line(title: str) -> str:
     """The page's first line, "# <title>", whose heading reads as the title: news_post.md.j2
     escapes it with pages.render.escape_markdown; numeric character references give the same text
-    and id (checked in tests/test_news_anchors.py) without the source layer importing the pages."""
+    and id (tests/test_news_bounds.py checks it) without the source layer importing the pages."""
     text = " ".join(title.split())
     return "# " + "".join(char if char.isalnum() or char == " " else f"&#{ord(char)};" for char in text)
 
@@ -218,9 +228,7 @@ def _unsafe_addresses(
         elif not found.address.lower().startswith(_SAFE_ADDRESSES):
             line = line_of(found.address, found.words)
             problems.append(file_problem(label, line, "news_link", found=" ".join(found.address.split())))
-        elif found.address.startswith("#") and not {found.address[1:], urllib.parse.unquote(found.address[1:])} & (
-            anchors | {""}
-        ):
+        elif found.address.startswith("#") and not _on_page(found.address, anchors):
             listed = ", ".join(f"#{anchor}" for anchor in sorted(anchors))
             problems.append(
                 file_problem(label, line_of(found.address), "news_anchor", found=found.address, anchors=listed)
