@@ -78,8 +78,18 @@ def test_a_one_megabyte_hostile_body_is_refused_without_being_rendered(data_copy
         # A thematic break looks like a list nested twelve deep.
         "Trước.\n\n* * * * * * * * * * * *\n\nSau.",
         "> - 1. Trích dẫn, danh sách, danh sách số: ba tầng.",
+        # Finding code spans must stay linear: a back-referencing expression took minutes on this.
+        "`" * (MARKUP_LIMIT - 1) + "a",
     ],
-    ids=["formatting-signs", "long-paragraph", "nested-brackets", "brackets-as-text", "thematic-break", "nesting"],
+    ids=[
+        "formatting-signs",
+        "long-paragraph",
+        "nested-brackets",
+        "brackets-as-text",
+        "thematic-break",
+        "nesting",
+        "one-long-backtick-run",
+    ],
 )
 def test_a_body_inside_every_bound_is_accepted_and_loads_quickly(data_copy: DataCopy, body: str):
     assert sum(body.count(sign) for sign in MARKUP_CHARACTERS) <= MARKUP_LIMIT
