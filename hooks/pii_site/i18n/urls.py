@@ -51,6 +51,18 @@ def news_page(slug: str) -> str:
     return f"news/{slug}.md"
 
 
+def fixed_pages() -> list[str]:
+    """Source paths of the pages whose address is fixed in this module (the upper-case names
+    ending in ".md"): the ones a page made from a data id (unit_page...) must not land on."""
+    return [value for name, value in globals().items() if name.isupper() and str(value).endswith(".md")]
+
+
+def clashing_page(source_path: str) -> str | None:
+    """The fixed page that has the same address as `source_path` ('units/index.md' is the units
+    overview's), or None."""
+    return next((page for page in fixed_pages() if address(page) == address(source_path)), None)
+
+
 def address(source_path: str) -> str:
     """A source path's address under the language folder: 'news/x.md' -> 'news/x/', 'news/index.md' -> 'news/'."""
     if source_path == "index.md" or source_path.endswith("/index.md"):

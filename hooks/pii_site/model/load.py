@@ -12,6 +12,7 @@ import os
 from pathlib import Path
 from typing import Any
 
+from pii_site.i18n import urls
 from pii_site.model.plan import Plan, PlanTask
 from pii_site.model.progress import TaskProgress
 from pii_site.source.errors import DataError, Problem, file_problem
@@ -135,6 +136,10 @@ def _check_references(sources: dict[str, YamlSource], parsed: dict[str, Any]) ->
     for i, pillar in enumerate(pillars.pillars):
         known("pillars.yml", ("pillars", i, "subindex"), pillar.subindex, "subindices", "pillars.yml", subindex_ids)
     unique("units.yml", [(("units", i, "id"), u.id) for i, u in enumerate(units.units)])
+    for i, pillar in enumerate(pillars.pillars):
+        problems += _page_clash(sources["pillars.yml"], ("pillars", i, "id"), pillar.id, urls.pillar_page(pillar.id))
+    for i, unit in enumerate(units.units):
+        problems += _page_clash(sources["units.yml"], ("units", i, "id"), unit.id, urls.unit_page(unit.id))
 
     task_ids: list[tuple[KeyPath, str]] = []
     for g, group in enumerate(tasks.groups):
@@ -154,6 +159,13 @@ def _check_references(sources: dict[str, YamlSource], parsed: dict[str, Any]) ->
     for i, duty in enumerate(duties.duties):
         known("duties.yml", ("duties", i, "unit"), duty.unit, "units", "units.yml", unit_ids)
     return problems
+
+
+def _page_clash(source: YamlSource, path: KeyPath, found: str, page: str) -> list[Problem]:
+    """An id whose page would take the address of a fixed page ("index": the overview's). Tasks
+    need no check: their ids (III.2) make addresses no fixed page has."""
+    clash = urls.clashing_page(page)
+    return [problem_at(source, path, "reserved_id", found=found, page=urls.address(clash))] if clash else []
 
 
 def _progress(parsed: dict[str, Any], task_id: str, today: dt.date) -> TaskProgress:

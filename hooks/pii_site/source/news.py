@@ -4,13 +4,16 @@ The loader calls `load_news` once per build (problems join the other data proble
 page family and the home page read `plan.news`; `feed_entries` turns posts into plain entries for
 the Atom feeds. Bodies are staff-written Markdown, but raw HTML and attribute lists are escaped,
 and the rendered body (news_body.py) may hold no image and no link other than http(s), mailto or
-a same-page #anchor: data text stays text.
+an #anchor the post's page has: data text stays text. A body is rendered only within the bounds
+news_limits.py checks first, and no two files may get one page address.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
+import urllib.parse
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,6 +21,7 @@ from pathlib import Path
 from pii_site.i18n import urls
 from pii_site.source.errors import Problem, file_problem
 from pii_site.source.news_body import RenderedBody, read_body
+from pii_site.source.news_limits import body_problem
 from pii_site.source.schema.base import OptionalEnglishText, Text, character_code, unallowed_character
 from pii_site.source.schema.plan import NewsFrontMatter
 from pii_site.source.validation import parse
@@ -73,10 +77,15 @@ def load_news(data_dir: Path, label: Callable[[Path], str]) -> tuple[list[NewsPo
         return [], []
     posts: list[NewsPost] = []
     problems: list[Problem] = []
+    twins = _same_address(folder)
     for path in sorted(folder.iterdir()):
         if path.name in IGNORED_FILES or path.name.startswith(".") or path.is_dir():
             continue
-        post, post_problems = _read_post(path, label(path))
+        if path in twins:
+            problems.append(_twin_problem(path, twins[path], label))
+            continue
+        # A file name may hold a newline: each message must stay on its lines.
+        post, post_problems = _read_post(path, _visible(label(path)))
         problems += post_problems
         if post is not None:
             posts.append(post)
@@ -84,10 +93,36 @@ def load_news(data_dir: Path, label: Callable[[Path], str]) -> tuple[list[NewsPo
     return posts, problems
 
 
+def _same_address(folder: Path) -> dict[Path, Path]:
+    """Each file in `folder` whose name would give the page address of another file's, with that
+    file. A web address ignores what file systems keep apart: a trailing newline or space, letter
+    case, NFC or NFD. The file with the regular name keeps the address (else the first in order)."""
+    groups: dict[str, list[Path]] = {}
+    for path in sorted(folder.iterdir()):
+        key = unicodedata.normalize("NFC", path.name).strip().casefold()
+        groups.setdefault(key, []).append(path)
+    twins = {}
+    for group in groups.values():
+        keeper = next((path for path in group if FILE_NAME.fullmatch(path.name)), group[0])
+        twins.update({path: keeper for path in group if path != keeper})
+    return twins
+
+
+def _twin_problem(path: Path, keeper: Path, label: Callable[[Path], str]) -> Problem:
+    found, other = _visible(path.name), _visible(keeper.name)
+    return file_problem(_visible(label(path)), None, "news_duplicate_address", found=found, other=other)
+
+
+def _visible(text: str) -> str:
+    """`text` with its invisible characters written as escapes ("\\n", "\\u200b"), for messages."""
+    return "".join(char if char.isprintable() else repr(char)[1:-1] for char in text)
+
+
 def _read_post(path: Path, label: str) -> tuple[NewsPost | None, list[Problem]]:
-    name = FILE_NAME.match(path.name)
+    # fullmatch: with match, "$" would also accept a name ending in a newline after ".md".
+    name = FILE_NAME.fullmatch(path.name)
     if name is None:
-        return None, [file_problem(label, None, "news_file_name", found=path.name)]
+        return None, [file_problem(label, None, "news_file_name", found=_visible(path.name))]
     try:
         text = path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError as error:
@@ -119,12 +154,26 @@ def _read_post(path: Path, label: str) -> tuple[NewsPost | None, list[Problem]]:
     body_vi, body_en = "\n".join(body[:split]).strip(), "\n".join(body[split + 1 :]).strip()
     if not body_vi:
         problems.append(file_problem(label, body_start + 1, "news_empty_body"))
-    # Each language's body is rendered on its own page, so each is read on its own.
-    rendered_vi = read_body(safe_markdown(body_vi))
-    rendered_en = read_body(safe_markdown(body_en)) if body_en else None
-    problems += _unsafe_addresses(rendered_vi, body[:split], body_start + 1, label)
+    bounds = [
+        body_problem(body[:split], body_start + 1, label),
+        body_problem(body[split + 1 :], body_start + split + 2, label),
+    ]
+    problems += [problem for problem in bounds if problem is not None]
+    if problems:
+        return None, problems
+    # Each language's body is rendered on its own page, so each is read on its own, under its
+    # page's title (news_post.md.j2's first line), whose id the body's headings must not take.
+    rendered_vi = read_body(safe_markdown(body_vi), _title_line(front.title.vi))
+    rendered_en = read_body(safe_markdown(body_en), _title_line(front.title.en)) if body_en else None
+    anchors_vi = rendered_vi.anchors
+    if rendered_en is None:
+        # The English page shows the Vietnamese body under the English title: links must work on both.
+        anchors_vi = anchors_vi & read_body(safe_markdown(body_vi), _title_line(front.title.en)).anchors
+    problems += _unsafe_addresses(rendered_vi, anchors_vi, body[:split], body_start + 1, label)
     if rendered_en is not None:
-        problems += _unsafe_addresses(rendered_en, body[split + 1 :], body_start + split + 2, label)
+        problems += _unsafe_addresses(
+            rendered_en, rendered_en.anchors, body[split + 1 :], body_start + split + 2, label
+        )
     if problems:
         return None, problems
     post = NewsPost(
@@ -141,10 +190,29 @@ def _read_post(path: Path, label: str) -> tuple[NewsPost | None, list[Problem]]:
     return post, []
 
 
-def _unsafe_addresses(rendered: RenderedBody, lines: list[str], first_line: int, label: str) -> list[Problem]:
-    """Images and unsafe links in one language's rendered body. Markdown lets an address sit on
-    the line after its label or hide behind a character reference, so the check reads the HTML;
-    the raw lines only serve to name the line (the body's first line when nothing matches)."""
+def _on_page(address: str, anchors: set[str]) -> bool:
+    """Whether "#..." leads somewhere on a page with these ids ("#" alone is the top of the page);
+    a browser also finds an id written with %-escapes."""
+    anchor = address.removeprefix("#")
+    return not anchor or anchor in anchors or urllib.parse.unquote(anchor) in anchors
+
+
+def _title_line(title: str) -> str:
+    """The page's first line, "# <title>", whose heading reads as the title: news_post.md.j2
+    escapes it with pages.render.escape_markdown; numeric character references give the same text
+    and id (tests/test_news_bounds.py checks it) without the source layer importing the pages."""
+    text = " ".join(title.split())
+    return "# " + "".join(char if char.isalnum() or char == " " else f"&#{ord(char)};" for char in text)
+
+
+def _unsafe_addresses(
+    rendered: RenderedBody, anchors: set[str], lines: list[str], first_line: int, label: str
+) -> list[Problem]:
+    """Images, unsafe links and links to an #anchor not in `anchors` (the ids of the page) in one
+    language's rendered body. Markdown lets an address sit on the line after its label or hide
+    behind a character reference, so the check reads the HTML; the raw lines only serve to name
+    the line (the body's first line when nothing matches). Anchors are known before the build: a
+    post's page content is its title and body, whose heading ids news_body makes as the site does."""
     problems = []
     searched_from: dict[str, int] = {}  # a repeated needle is found at its next occurrence
 
@@ -165,6 +233,11 @@ def _unsafe_addresses(rendered: RenderedBody, lines: list[str], first_line: int,
         elif not found.address.lower().startswith(_SAFE_ADDRESSES):
             line = line_of(found.address, found.words)
             problems.append(file_problem(label, line, "news_link", found=" ".join(found.address.split())))
+        elif found.address.startswith("#") and not _on_page(found.address, anchors):
+            listed = ", ".join(f"#{anchor}" for anchor in sorted(anchors))
+            problems.append(
+                file_problem(label, line_of(found.address), "news_anchor", found=found.address, anchors=listed)
+            )
     return problems
 
 

@@ -1,6 +1,7 @@
 """A news post's body as Python-Markdown renders it with the site's extensions: every address it
-links or embeds, and its first paragraph as plain text. news.py calls `read_body` once per body
-when it loads a post, so the link check and the summaries see exactly what readers will get.
+links or embeds, the anchors (element ids) its page has, and its first paragraph as plain text.
+news.py calls `read_body` once per body when it loads a post, so the link and anchor checks and
+the summaries see exactly what readers will get.
 """
 
 from __future__ import annotations
@@ -10,10 +11,15 @@ from html.parser import HTMLParser
 
 import markdown
 
-# The names in mkdocs.yml's markdown_extensions (tests/test_news.py checks they match). Their
-# options there (toc's permalink and slugify) only shape heading anchors, never a link's address.
+from pii_site.i18n.slugs import slugify
+
+# The names in mkdocs.yml's markdown_extensions (tests/test_news.py checks they match). Of their
+# options there, toc's slugify makes heading ids (used below); permalink only adds a "¶" link.
 MARKDOWN_EXTENSIONS = ("tables", "attr_list", "md_in_html", "def_list", "admonition", "toc")
 _ADDRESS_ATTRIBUTES = {"href", "src"}
+# Heading ids are made as on the site (mkdocs.yml names the same slugify); they are all the anchors
+# a post's page content has: "{" is escaped, so no attribute list can add another id.
+_EXTENSION_CONFIGS = {"toc": {"slugify": slugify}}
 
 
 @dataclass
@@ -29,12 +35,15 @@ class Address:
 class RenderedBody:
     addresses: list[Address] = field(default_factory=list)
     first_paragraph: str = ""  # text of the first <p>; of the whole body if it has none
+    anchors: set[str] = field(default_factory=set)  # every id on the page, the title's too
 
 
 class _BodyReader(HTMLParser):
-    def __init__(self) -> None:
+    def __init__(self, skip_title: bool) -> None:
         super().__init__(convert_charrefs=True)
         self.body = RenderedBody()
+        self._in_title = False
+        self._skip_title = skip_title  # the page's title heading rendered before the body: not its text
         self._open_links: list[Address] = []
         self._paragraph: list[str] | None = None  # collecting the first <p>, once
         self._seen_paragraph = False
@@ -42,6 +51,10 @@ class _BodyReader(HTMLParser):
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         values = dict(attrs)
+        if anchor := values.get("id"):
+            self.body.anchors.add(anchor)
+        if tag == "h1" and self._skip_title:
+            self._in_title, self._skip_title = True, False
         for name, value in attrs:
             if name in _ADDRESS_ATTRIBUTES and value is not None:
                 found = Address(tag, value, values.get("alt") or "")
@@ -53,6 +66,8 @@ class _BodyReader(HTMLParser):
             self._paragraph = []
 
     def handle_endtag(self, tag: str) -> None:
+        if tag == "h1":
+            self._in_title = False
         if tag == "a" and self._open_links:
             self._open_links.pop()
         if tag == "p" and self._paragraph is not None:
@@ -60,6 +75,8 @@ class _BodyReader(HTMLParser):
             self._paragraph = None
 
     def handle_data(self, data: str) -> None:
+        if self._in_title:
+            return
         for link in self._open_links:
             link.words += data
         if self._paragraph is not None:
@@ -72,9 +89,14 @@ class _BodyReader(HTMLParser):
             self.body.first_paragraph = " ".join("".join(self._text).split())
 
 
-def read_body(text: str) -> RenderedBody:
-    """Render Markdown `text` (already made safe by news.safe_markdown) and read what it links."""
-    reader = _BodyReader()
-    reader.feed(markdown.Markdown(extensions=list(MARKDOWN_EXTENSIONS)).convert(text))
+def read_body(text: str, title: str = "") -> RenderedBody:
+    """Render Markdown `text` (already made safe by news.safe_markdown) and read what it links.
+    `title` is the page's title line ("# ..."), rendered first as on the page: a body heading
+    with the title's words gets its id with "_1" after it."""
+    reader = _BodyReader(skip_title=bool(title))
+    page = f"{title}\n\n{text}" if title else text
+    reader.feed(
+        markdown.Markdown(extensions=list(MARKDOWN_EXTENSIONS), extension_configs=_EXTENSION_CONFIGS).convert(page)
+    )
     reader.close()
     return reader.body

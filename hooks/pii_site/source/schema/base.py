@@ -37,7 +37,12 @@ def _printable(text: str) -> str:
     return text
 
 
-NonEmpty = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1), AfterValidator(_printable)]
+# Far above the longest real text (about 700 characters), and short enough that Python-Markdown's
+# quadratic cases stay near a tenth of a second for a text of "[" or "*" (escaped, each a match).
+TEXT_LIMIT = 5_000
+NonEmpty = Annotated[
+    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=TEXT_LIMIT), AfterValidator(_printable)
+]
 # Patterns, named once: the types below use them, and validation.py maps each to a plain-words message.
 SLUG = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 ROMAN = r"^[IVX]+$"
