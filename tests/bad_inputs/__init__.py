@@ -14,13 +14,17 @@ from typing import Any
 
 from helpers import DataCopy
 
+from pii_site.source.errors import message
+
 
 @dataclass(frozen=True)
 class BadInput:
     """One bad input. `spoil` changes the data copy and returns the line the message must name
     (None when the problem is about the whole file). The message must name `file` (relative to the
     data folder) and hold messages.yml's entry `message` filled with `values`, in both languages;
-    when the values are awkward to predict, `says` lists fragments the output must hold instead."""
+    when the values are awkward to predict, `says` lists fragments the output must hold instead.
+    `where` (Vietnamese, English) is the record and field the message must open with (e.g.
+    'nhiệm vụ VII.1, trường "lead"'), and `problems` the count the summary must give (None: any)."""
 
     name: str
     spoil: Callable[[DataCopy], int | None]
@@ -28,6 +32,22 @@ class BadInput:
     message: str | None = None
     values: dict[str, Any] = field(default_factory=dict)
     says: tuple[str, ...] = ()
+    where: tuple[str, str] | None = None
+    problems: int | None = None
+
+
+@dataclass(frozen=True)
+class DataFile:
+    """A message value that is a file of the data copy (unknown_ref's {file}): the test puts in the
+    copy's path, which is known only when the case runs."""
+
+    name: str
+
+
+def suggesting(name: str | None) -> dict[str, str]:
+    """The values of a message's {suggestion_vi}/{suggestion_en}: 'did you mean `name`?', or nothing."""
+    vi, en = message("suggestion", name=name) if name else ("", "")
+    return {"suggestion_vi": vi, "suggestion_en": en}
 
 
 def all_cases() -> list[BadInput]:
