@@ -50,6 +50,21 @@ def suggesting(name: str | None) -> dict[str, str]:
     return {"suggestion_vi": vi, "suggestion_en": en}
 
 
+def where(collection: str, ident: str | int | None, field: str | None = None) -> tuple[str, str]:
+    """A case's `where`, worded as the messages word it: the record of `collection` (a record.* key
+    of messages.yml) with id `ident`, or item number `ident` (from 1) of a list that has no ids, or
+    no record (None); then its `field`."""
+    names = []
+    if isinstance(ident, int):
+        names.append(message("item", n=ident, key=collection))
+    elif ident:
+        vi, en = message(f"record.{collection}")
+        names.append((f"{vi} {ident}", f"{en} {ident}"))
+    if field:
+        names.append(message("field", field=field))
+    return ", ".join(vi for vi, _ in names), ", ".join(en for _, en in names)
+
+
 def all_cases() -> list[BadInput]:
     """Every case of every module in this package, in module then list order."""
     cases: list[BadInput] = []
