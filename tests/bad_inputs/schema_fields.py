@@ -6,9 +6,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from bad_inputs import BadInput, suggesting, where
 from helpers import DataCopy
 
+from bad_inputs import BadInput, suggesting, where
 from pii_site.source.errors import message
 
 

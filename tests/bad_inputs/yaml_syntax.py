@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from bad_inputs import BadInput
 from helpers import DataCopy
 
+from bad_inputs import BadInput
 from pii_site.source.errors import message
 
 # The start of the YAML syntax message in each language (the column and the parser's detail vary).
