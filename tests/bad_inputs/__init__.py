@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from helpers import DataCopy
+from helpers import FIXTURE_DIR, DataCopy
 
 from pii_site.source.errors import message
 
@@ -63,6 +63,12 @@ def where(collection: str, ident: str | int | None, field: str | None = None) ->
     if field:
         names.append(message("field", field=field))
     return ", ".join(vi for vi, _ in names), ", ".join(en for _, en in names)
+
+
+def fixture_line(name: str, needle: str) -> int:
+    """The line of the fixture plan's `name` where `needle` first appears (a line a message cites)."""
+    text = (FIXTURE_DIR / name).read_text(encoding="utf-8")
+    return text[: text.index(needle)].count("\n") + 1
 
 
 def all_cases() -> list[BadInput]:
