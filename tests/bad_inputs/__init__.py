@@ -71,6 +71,13 @@ def fixture_line(name: str, needle: str) -> int:
     return text[: text.index(needle)].count("\n") + 1
 
 
+def wrong_kind(expected: str, found: str | None) -> dict[str, str]:
+    """wrong_type's values: `expected` a kind.* entry; `found` the value as shown (quoted), None for nothing."""
+    expected_vi, expected_en = message(f"kind.{expected}")
+    found_vi, found_en = (f'"{found}"', f'"{found}"') if found is not None else message("found.nothing")
+    return {"expected_vi": expected_vi, "expected_en": expected_en, "found_vi": found_vi, "found_en": found_en}
+
+
 def all_cases() -> list[BadInput]:
     """Every case of every module in this package, in module then list order."""
     cases: list[BadInput] = []

@@ -8,15 +8,8 @@ from collections.abc import Callable
 
 from helpers import DataCopy
 
-from bad_inputs import BadInput, suggesting, where
+from bad_inputs import BadInput, suggesting, where, wrong_kind
 from pii_site.source.errors import message
-
-
-def wrong_kind(expected: str, found: str | None) -> dict[str, str]:
-    """wrong_type's values: `expected` a kind.* entry; `found` the value as shown (quoted), None for nothing."""
-    expected_vi, expected_en = message(f"kind.{expected}")
-    found_vi, found_en = (f'"{found}"', f'"{found}"') if found is not None else message("found.nothing")
-    return {"expected_vi": expected_vi, "expected_en": expected_en, "found_vi": found_vi, "found_en": found_en}
 
 
 def without(name: str, record: str, gone: str) -> Callable[[DataCopy], int]:
