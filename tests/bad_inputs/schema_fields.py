@@ -130,6 +130,15 @@ CASES = [
         problems=1,
     ),
     BadInput(
+        "a-worked-example-value-in-words",
+        lambda data: data.replace("pii.yml", "values: {may: 4, gio: 10}", "values: {may: bốn, gio: 10}"),
+        "pii.yml",
+        "wrong_type",
+        wrong_kind("number", "bốn"),
+        where=where("indicators", 1, "values.may"),
+        problems=1,
+    ),
+    BadInput(
         "collective-neither-true-nor-false",
         lambda data: data.replace("units.yml", "collective: true", "collective: sometimes"),
         "units.yml",

@@ -30,6 +30,11 @@ def written(name: str, content: str) -> Callable[[DataCopy], int | None]:
     return spoil
 
 
+def saved_in_the_windows_vietnamese_code_page(data: DataCopy) -> None:
+    path = data.path("units.yml")
+    path.write_bytes(path.read_text(encoding="utf-8").encode("cp1258", errors="replace"))
+
+
 def removed(name: str) -> Callable[[DataCopy], int | None]:
     def spoil(data: DataCopy) -> None:
         data.path(name).unlink()
@@ -73,6 +78,14 @@ CASES = [
         "a-file-with-only-comments-is-empty", written("units.yml", "# to be filled in\n"), "units.yml", "file_empty"
     ),
     BadInput("a-file-of-zero-bytes-is-empty", written("glossary.yml", ""), "glossary.yml", "file_empty"),
+    BadInput(
+        "a-file-saved-in-a-code-page-not-utf8",
+        saved_in_the_windows_vietnamese_code_page,
+        "units.yml",
+        # The decoder's detail (which byte, where) closes the sentence.
+        says=tuple(text.split(" (")[0] for text in message("yaml_encoding", detail="")),
+        problems=1,
+    ),
     BadInput("a-required-file-is-missing", removed("duties.yml"), "duties.yml", "file_missing", problems=1),
     BadInput(
         "a-control-character-escaped-in-double-quotes",
