@@ -44,6 +44,20 @@ class DataFile:
     name: str
 
 
+def changed(
+    case: str,
+    name: str,
+    old: str,
+    new: str,
+    key: str,
+    values: dict[str, Any],
+    at: tuple[str, str],
+    problems: int | None = 1,
+) -> BadInput:
+    """The first `old` of data file `name` replaced by `new`, explained by `key` at `old`'s line."""
+    return BadInput(case, lambda data: data.replace(name, old, new), name, key, values, where=at, problems=problems)
+
+
 def suggesting(name: str | None) -> dict[str, str]:
     """The values of a message's {suggestion_vi}/{suggestion_en}: 'did you mean `name`?', or nothing."""
     vi, en = message("suggestion", name=name) if name else ("", "")

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from bad_inputs import BadInput, DataFile, fixture_line, suggesting, where
+from bad_inputs import BadInput, DataFile, changed, fixture_line, suggesting, where
 from pii_site.source.errors import message
 
 
@@ -14,20 +14,6 @@ def unknown(kind: str, found: str, file: str, close: str | None) -> dict[str, An
     """unknown_ref's values: there is no `kind` (a record.* key) `found` in `file`; `close` was meant."""
     kind_vi, kind_en = message(f"record.{kind}")
     return {"found": found, "kind_vi": kind_vi, "kind_en": kind_en, "file": DataFile(file), **suggesting(close)}
-
-
-def changed(
-    case: str,
-    name: str,
-    old: str,
-    new: str,
-    key: str,
-    values: dict[str, Any],
-    at: tuple[str, str],
-    problems: int | None = 1,
-) -> BadInput:
-    """The first `old` of data file `name` replaced by `new`, explained by `key` at `old`'s line."""
-    return BadInput(case, lambda data: data.replace(name, old, new), name, key, values, where=at, problems=problems)
 
 
 def used_again(

@@ -8,7 +8,7 @@ from collections.abc import Callable
 
 from helpers import DataCopy
 
-from bad_inputs import BadInput, suggesting, where, wrong_kind
+from bad_inputs import BadInput, changed, suggesting, where, wrong_kind
 from pii_site.source.errors import message
 
 
@@ -28,15 +28,7 @@ def without(name: str, record: str, gone: str) -> Callable[[DataCopy], int]:
 
 def pattern(case: str, name: str, old: str, new: str, key: str, found: str, at: tuple[str, str]) -> BadInput:
     """A value `found` that does not match its pattern, explained by messages.yml's `key`."""
-    return BadInput(
-        case,
-        lambda data: data.replace(name, old, new),
-        name,
-        key,
-        {"found": found},
-        where=at,
-        problems=1,
-    )
+    return changed(case, name, old, new, key, {"found": found}, at)
 
 
 CASES = [
