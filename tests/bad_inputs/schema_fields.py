@@ -5,11 +5,12 @@ addresses that do not match their pattern. Each names the record and field it is
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import get_args
 
 from helpers import DataCopy
 
 from bad_inputs import BadInput, changed, suggesting, where, wrong_kind
-from pii_site.source.errors import message
+from pii_site.source.schema.pii import MethodParagraph
 
 
 def without(name: str, record: str, gone: str) -> Callable[[DataCopy], int]:
@@ -199,8 +200,8 @@ CASES = [
         "a-method-basis-not-in-the-list",
         lambda data: data.replace("pii.yml", "basis: inferred", "basis: guessed"),
         "pii.yml",
-        # The allowed values are listed after the colon, in the words the schema gives them.
-        says=(*(text.rstrip(".") for text in message("not_one_of", found="guessed", allowed="")), "'unpublished'"),
+        "not_one_of",
+        {"found": "guessed", "allowed": ", ".join(get_args(MethodParagraph.model_fields["basis"].annotation))},
         where=where("method", 2, "basis"),
         problems=1,
     ),

@@ -5,11 +5,12 @@ file or folder the status folder may not hold, a "completed" report without evid
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import get_args
 
 from helpers import DataCopy
 
 from bad_inputs import BadInput, suggesting, where, wrong_kind
-from pii_site.source.errors import message
+from pii_site.source.schema.status import Status
 
 
 def renamed(old: str, new: str) -> Callable[[DataCopy], None]:
@@ -103,8 +104,8 @@ CASES = [
         "a-status-not-in-the-list",
         lambda data: data.replace("status/VIII.1.yml", "status: delayed", "status: late"),
         "status/VIII.1.yml",
-        # The allowed statuses are listed after the colon, as the schema names them.
-        says=(*(text.rstrip(".") for text in message("not_one_of", found="late", allowed="")), "'not-started'"),
+        "not_one_of",
+        {"found": "late", "allowed": ", ".join(get_args(Status))},
         where=where("updates", "2026-07-20", "status"),
         problems=1,
     ),

@@ -7,6 +7,7 @@ line up in the YamlSource, name the record by its id, and word the message from 
 from __future__ import annotations
 
 import difflib
+import re
 from typing import Any, TypedDict
 
 from pydantic import BaseModel, ValidationError
@@ -225,7 +226,8 @@ def _from_pydantic(source: YamlSource, model: type[BaseModel], error: Any) -> Pr
         if key:
             return problem_at(source, path, key, found=found)
     if kind in ("literal_error", "enum"):
-        allowed = error["ctx"].get("expected", "")
+        # pydantic lists them in English ("'a', 'b' or 'c'"): only the values go into both languages.
+        allowed = ", ".join(re.findall(r"'([^']*)'", str(error["ctx"].get("expected", ""))))
         return problem_at(source, path, "not_one_of", found=found, allowed=allowed)
     return problem_at(source, path, "invalid", detail=error["msg"])
 
