@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from bad_inputs import BadInput, all_cases
+from bad_inputs import BadInput, DataFile, all_cases
 from helpers import DataCopy, load_script
 
 from pii_site.source.errors import message
@@ -29,9 +29,14 @@ def assert_explained(case: BadInput, output: str, data_dir: Path, line: int | No
     assert "Traceback" not in output, output
     location = f"{data_dir / case.file}:{line}: " if line else f"{data_dir / case.file}"
     assert location in output, f"expected {location!r} in:\n{output}"
-    if case.message:
-        vi, en = message(case.message, **case.values)
-        assert vi in output and en in output, f"expected {case.message} wording in:\n{output}"
+    values = {key: data_dir / v.name if isinstance(v, DataFile) else v for key, v in case.values.items()}
+    vi, en = message(case.message, **values) if case.message else ("", "")
+    if case.where:  # the sentence opens with the record and field
+        vi, en = f"{case.where[0]}: {vi}", f"(en) {case.where[1]}: {en}"
+    assert vi in output and en in output, f"expected {case.message} wording in:\n{output}"
+    if case.problems is not None:  # nothing else is reported about the change
+        vi, en = message("summary", count=case.problems)
+        assert vi in output and en in output, f"expected {case.problems} problem(s) in:\n{output}"
     for fragment in case.says:
         assert fragment in output, f"expected {fragment!r} in:\n{output}"
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import re
 import unicodedata
 from typing import Any, TypedDict
 
@@ -256,7 +257,8 @@ def _from_pydantic(source: YamlSource, model: type[BaseModel], error: Any) -> Pr
         if key:
             return problem_at(source, path, key, found=shown(found))
     if kind in ("literal_error", "enum"):
-        allowed = error["ctx"].get("expected", "")
+        # pydantic lists them in English ("'a', 'b' or 'c'"): only the values go into both languages.
+        allowed = ", ".join(re.findall(r"'([^']*)'", str(error["ctx"].get("expected", ""))))
         return problem_at(source, path, "not_one_of", found=shown(str(found)), allowed=allowed)
     return problem_at(source, path, "invalid", detail=error["msg"])
 
