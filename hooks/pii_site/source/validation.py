@@ -43,7 +43,7 @@ _PATTERN_MESSAGES = {
 
 # Ids are spelt in ASCII only: any other character in one is a look-alike (Cyrillic "і") or hidden
 # (a zero-width space), and the message must show it, or it would quote an id identical to a valid one.
-_ID_PATTERNS = {SLUG, TASK_ID, DUTY_ID, ROMAN, BRANCH_NAME}
+_ID_PATTERNS = {SLUG, TASK_ID, DUTY_ID, ROMAN}
 # Characters a reader cannot see in a message: controls, format characters (zero-width space, joiners,
 # direction marks), private-use, surrogates, unassigned, line and paragraph separators.
 _UNSEEN_CATEGORIES = {"Cc", "Cf", "Co", "Cs", "Cn", "Zl", "Zp"}
