@@ -14,6 +14,7 @@ from typing import Any
 
 from pii_site.model.plan import Plan, PlanTask
 from pii_site.model.progress import TaskProgress
+from pii_site.source.entries import is_linked, linked_entries
 from pii_site.source.errors import DataError, Problem, file_problem
 from pii_site.source.news import load_news
 from pii_site.source.pii_reference import build_reference, check_reference
@@ -38,10 +39,13 @@ def load_plan(data_dir: str | os.PathLike[str], today: dt.date) -> Plan:
     sources: dict[str, YamlSource] = {}
     parsed: dict[str, Any] = {}
     problems: list[Problem] = []
+    problems += linked_entries(data_dir, _label)
     problems += _stray_entries(data_dir)
     for name, model, path in _data_files(data_dir):
         label = _label(path)
-        if not path.is_file():
+        if is_linked(path, data_dir):
+            continue  # refused by linked_entries, and never followed
+        if not path.exists():
             problems.append(file_problem(label, None, "file_missing"))
             continue
         source, syntax_problems = read_yaml(path, label)
@@ -77,7 +81,7 @@ def _data_files(data_dir: Path) -> list[tuple[str, type[Any], Path]]:
     result = []
     for name, model in DATA_FILES.items():
         if "*" in name:
-            matches = sorted(path for path in data_dir.glob(name) if path.is_file())
+            matches = sorted(path for path in data_dir.glob(name) if path.is_file() and not is_linked(path, data_dir))
             result += [(path.relative_to(data_dir).as_posix(), model, path) for path in matches]
         else:
             result.append((name, model, data_dir / name))
@@ -92,10 +96,10 @@ def _stray_entries(data_dir: Path) -> list[Problem]:
         if "*" not in name:
             continue
         folder, pattern = data_dir / Path(name).parent, Path(name).name
-        if not folder.is_dir():
+        if not folder.is_dir() or is_linked(folder, data_dir):
             continue
         for entry in sorted(folder.iterdir()):
-            if entry.name.startswith(".") or (entry.is_file() and entry.match(pattern)):
+            if entry.name.startswith(".") or entry.is_symlink() or (entry.is_file() and entry.match(pattern)):
                 continue
             problems.append(file_problem(_label(entry), None, "status_folder_entry", found=entry.name))
     return problems
@@ -106,9 +110,10 @@ def _task_ids(parsed: dict[str, Any]) -> list[str]:
 
 
 def _label(path: Path) -> str:
-    """How messages name a file: relative to the working folder when inside it."""
+    """How messages name a file: relative to the working folder when inside it. The file itself is
+    not resolved: a symbolic link is named as the link, not as what it points to."""
     try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
+        return str((path.parent.resolve() / path.name).relative_to(Path.cwd().resolve()))
     except ValueError:
         return str(path)
 

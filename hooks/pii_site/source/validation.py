@@ -11,7 +11,7 @@ from typing import Any, TypedDict
 
 from pydantic import BaseModel, ValidationError
 
-from pii_site.source.errors import Problem, file_problem, message
+from pii_site.source.errors import Problem, file_problem, message, shorten
 from pii_site.source.schema.base import (
     BRANCH_NAME,
     DUTY_ID,
@@ -242,7 +242,8 @@ def _describe_found(found: Any) -> tuple[str, str]:
         return message("found.mapping")
     if isinstance(found, list):
         return message("found.list")
-    return f'"{found}"', f'"{found}"'
+    quoted = f'"{shorten(str(found))}"'
+    return quoted, quoted
 
 
 def _known_fields(model: type[BaseModel], path: KeyPath) -> list[str]:
