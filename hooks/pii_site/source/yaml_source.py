@@ -19,8 +19,9 @@ from pii_site.source.entries import read_entry
 from pii_site.source.errors import Problem, file_problem
 
 KeyPath = tuple[str | int, ...]
-# No valid plan nests deeper than about 6 levels; a hostile file nested 1,000 deep would otherwise
-# reach the checks, each of which would have to be written to survive it.
+# Levels of nesting, the file's top level and a text at the bottom included: the deepest valid file
+# (pii.yml's worked example) has 12. A hostile file nested 1,000 deep would otherwise reach the
+# checks, each of which would have to be written to survive it.
 MAX_DEPTH = 50
 # How libyaml words its own limit (1,000 levels): the same mistake, so the same message.
 _LIBYAML_TOO_DEEP = "exceeded maximum nesting depth"
