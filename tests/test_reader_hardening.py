@@ -110,6 +110,23 @@ def test_a_file_the_system_will_not_read_is_a_plain_problem(
         assert f"{path}: {vi}\n    (en) {en}" in err, err
 
 
+def test_a_folder_the_system_will_not_list_is_a_plain_problem(data_copy: DataCopy, capsys, monkeypatch):
+    unlistable = {data_copy.path("status"), data_copy.path("news")}
+    iterdir = Path.iterdir
+
+    def refusing_iterdir(path: Path):
+        if path in unlistable:
+            raise PermissionError(errno.EACCES, "Permission denied")
+        return iterdir(path)
+
+    monkeypatch.setattr(Path, "iterdir", refusing_iterdir)
+    err = refused(data_copy.root, capsys)
+    reason = message("unreadable.permission")
+    vi, en = message("data_unreadable", reason_vi=reason[0], reason_en=reason[1])
+    for path in unlistable:
+        assert f"{path}: {vi}\n    (en) {en}" in err, err
+
+
 # No leaks
 
 

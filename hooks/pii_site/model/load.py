@@ -14,7 +14,7 @@ from typing import Any
 
 from pii_site.model.plan import Plan, PlanTask
 from pii_site.model.progress import TaskProgress
-from pii_site.source.entries import is_linked, linked_entries
+from pii_site.source.entries import folder_entries, is_linked, linked_entries
 from pii_site.source.errors import DataError, Problem, file_problem
 from pii_site.source.news import load_news
 from pii_site.source.pii_reference import build_reference, check_reference
@@ -98,7 +98,9 @@ def _stray_entries(data_dir: Path) -> list[Problem]:
         folder, pattern = data_dir / Path(name).parent, Path(name).name
         if not folder.is_dir() or is_linked(folder, data_dir):
             continue
-        for entry in sorted(folder.iterdir()):
+        entries, listing_problems = folder_entries(folder, _label(folder))
+        problems += listing_problems
+        for entry in entries:
             if entry.name.startswith(".") or entry.is_symlink() or (entry.is_file() and entry.match(pattern)):
                 continue
             problems.append(file_problem(_label(entry), None, "status_folder_entry", found=entry.name))

@@ -42,19 +42,31 @@ def is_linked(path: Path, data_dir: Path) -> bool:
     return False
 
 
+def folder_entries(folder: Path, label: str) -> tuple[list[Path], list[Problem]]:
+    """The entries of `folder`, sorted by name, or none and the problem that stopped listing them."""
+    try:
+        return sorted(folder.iterdir()), []
+    except OSError as error:
+        return [], [_failure(label, error)]
+
+
 def read_entry(path: Path, label: str, encoding: str = "utf-8") -> tuple[str | None, list[Problem]]:
     """The text of the file at `path`, or no text and the problem that stopped reading it."""
     try:
         return path.read_text(encoding=encoding), []
     except UnicodeDecodeError as error:
         return None, [file_problem(label, None, "yaml_encoding", detail=str(error))]
-    except IsADirectoryError:
-        return None, [_unreadable(label, "folder")]
-    except PermissionError:
-        return None, [_unreadable(label, "permission")]
     except OSError as error:
-        # strerror, not str(error): the words of the failure without a path the message already names.
-        return None, [_unreadable(label, "other", detail=error.strerror or type(error).__name__)]
+        return None, [_failure(label, error)]
+
+
+def _failure(label: str, error: OSError) -> Problem:
+    if isinstance(error, IsADirectoryError):
+        return _unreadable(label, "folder")
+    if isinstance(error, PermissionError):
+        return _unreadable(label, "permission")
+    # strerror, not str(error): the words of the failure without a path the message already names.
+    return _unreadable(label, "other", detail=error.strerror or type(error).__name__)
 
 
 def _unreadable(label: str, reason: str, **values: str) -> Problem:

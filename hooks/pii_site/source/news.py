@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pii_site.i18n import urls
-from pii_site.source.entries import read_entry
+from pii_site.source.entries import folder_entries, read_entry
 from pii_site.source.errors import Problem, file_problem
 from pii_site.source.news_body import RenderedBody, read_body
 from pii_site.source.schema.base import OptionalEnglishText, Text
@@ -74,8 +74,8 @@ def load_news(data_dir: Path, label: Callable[[Path], str]) -> tuple[list[NewsPo
     if not folder.is_dir() or folder.is_symlink():
         return [], []
     posts: list[NewsPost] = []
-    problems: list[Problem] = []
-    for path in sorted(folder.iterdir()):
+    paths, problems = folder_entries(folder, label(folder))
+    for path in paths:
         if path.name in IGNORED_FILES or path.name.startswith(".") or path.is_symlink():
             continue
         if path.is_dir() and not path.name.endswith(".md"):
