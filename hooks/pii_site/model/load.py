@@ -43,7 +43,7 @@ def load_plan(data_dir: str | os.PathLike[str], today: dt.date) -> Plan:
     problems += _stray_entries(data_dir)
     for name, model, path in _data_files(data_dir):
         label = _label(path)
-        if is_linked(path, data_dir):
+        if path.is_symlink():
             continue  # refused by linked_entries, and never followed
         if not path.exists():
             problems.append(file_problem(label, None, "file_missing"))
@@ -81,7 +81,9 @@ def _data_files(data_dir: Path) -> list[tuple[str, type[Any], Path]]:
     result = []
     for name, model in DATA_FILES.items():
         if "*" in name:
-            matches = sorted(path for path in data_dir.glob(name) if path.is_file() and not is_linked(path, data_dir))
+            if is_linked(data_dir / Path(name).parent, data_dir):
+                continue  # a linked folder: refused by linked_entries, and never followed
+            matches = sorted(path for path in data_dir.glob(name) if path.is_file() and not path.is_symlink())
             result += [(path.relative_to(data_dir).as_posix(), model, path) for path in matches]
         else:
             result.append((name, model, data_dir / name))
