@@ -59,7 +59,8 @@ class _Loader(_SafeLoader):  # type: ignore[valid-type, misc]
     def construct_scalar(self, node: yaml.ScalarNode) -> str:
         # Scalars, not the file's text: NFC would turn ">" followed by a combining stroke into "≯",
         # changing the YAML syntax around the values.
-        return nfc(super().construct_scalar(node))
+        value = super().construct_scalar(node)
+        return value if value.isascii() else nfc(value)  # most scalars (ids, dates) are ASCII
 
     def construct_yaml_timestamp(self, node: yaml.ScalarNode):
         try:
