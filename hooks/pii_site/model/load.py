@@ -15,6 +15,7 @@ from typing import Any
 from pii_site.i18n import urls
 from pii_site.model.plan import Plan, PlanTask
 from pii_site.model.progress import TaskProgress
+from pii_site.source.entries import folder_entries, is_linked, linked_entries
 from pii_site.source.errors import DataError, Problem, file_problem
 from pii_site.source.news import load_news
 from pii_site.source.pii_reference import build_reference, check_reference
@@ -39,10 +40,13 @@ def load_plan(data_dir: str | os.PathLike[str], today: dt.date) -> Plan:
     sources: dict[str, YamlSource] = {}
     parsed: dict[str, Any] = {}
     problems: list[Problem] = []
+    problems += linked_entries(data_dir, _label)
     problems += _stray_entries(data_dir)
     for name, model, path in _data_files(data_dir):
         label = _label(path)
-        if not path.is_file():
+        if path.is_symlink():
+            continue  # refused by linked_entries, and never followed
+        if not path.exists():
             problems.append(file_problem(label, None, "file_missing"))
             continue
         source, syntax_problems = read_yaml(path, label)
@@ -78,7 +82,9 @@ def _data_files(data_dir: Path) -> list[tuple[str, type[Any], Path]]:
     result = []
     for name, model in DATA_FILES.items():
         if "*" in name:
-            matches = sorted(path for path in data_dir.glob(name) if path.is_file())
+            if is_linked(data_dir / Path(name).parent, data_dir):
+                continue  # a linked folder: refused by linked_entries, and never followed
+            matches = sorted(path for path in data_dir.glob(name) if path.is_file() and not path.is_symlink())
             result += [(path.relative_to(data_dir).as_posix(), model, path) for path in matches]
         else:
             result.append((name, model, data_dir / name))
@@ -93,10 +99,12 @@ def _stray_entries(data_dir: Path) -> list[Problem]:
         if "*" not in name:
             continue
         folder, pattern = data_dir / Path(name).parent, Path(name).name
-        if not folder.is_dir():
+        if not folder.is_dir() or is_linked(folder, data_dir):
             continue
-        for entry in sorted(folder.iterdir()):
-            if entry.name.startswith(".") or (entry.is_file() and entry.match(pattern)):
+        entries, listing_problems = folder_entries(folder, _label(folder))
+        problems += listing_problems
+        for entry in entries:
+            if entry.name.startswith(".") or entry.is_symlink() or (entry.is_file() and entry.match(pattern)):
                 continue
             problems.append(file_problem(_label(entry), None, "status_folder_entry", found=entry.name))
     return problems
@@ -107,9 +115,10 @@ def _task_ids(parsed: dict[str, Any]) -> list[str]:
 
 
 def _label(path: Path) -> str:
-    """How messages name a file: relative to the working folder when inside it."""
+    """How messages name a file: relative to the working folder when inside it. The file itself is
+    not resolved: a symbolic link is named as the link, not as what it points to."""
     try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
+        return str((path.parent.resolve() / path.name).relative_to(Path.cwd().resolve()))
     except ValueError:
         return str(path)
 

@@ -23,12 +23,33 @@ def _catalogue() -> dict[str, dict[str, str]]:
     return yaml.safe_load(text)
 
 
+# The values a message quotes from the data: a file that is not what it should be (a link to a
+# system file read as one long text) must not be printed whole, in a CI log or anywhere else.
+QUOTED_VALUES = ("found", "key", "field", "name", "other", "previous")
+QUOTE_LIMIT = 60
+# Every character str.splitlines() breaks a line at.
+_LINE_BREAKS = frozenset("\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")
+
+
+def shorten(text: str, limit: int = QUOTE_LIMIT) -> str:
+    """`text` on one line (a line break shown escaped, as \\n or \\u2028) and cut to `limit`
+    characters followed by "…"."""
+    one_line = "".join(
+        char.encode("unicode_escape").decode("ascii") if char in _LINE_BREAKS else char for char in text[: limit + 1]
+    )
+    return one_line if len(one_line) <= limit and len(text) <= limit else one_line[:limit] + "…"
+
+
 def message(entry_key: str, **values: Any) -> tuple[str, str]:
     """The (Vietnamese, English) wording of catalogue entry `entry_key` (dotted for nested), filled in;
-    an English {one: ..., other: ...} entry is chosen by the `count` value."""
+    an English {one: ..., other: ...} entry is chosen by the `count` value. Values quoted from the
+    data (QUOTED_VALUES) are shortened to one short line."""
     entry: Any = _catalogue()
     for part in entry_key.split("."):
         entry = entry[part]
+    for name in QUOTED_VALUES:
+        if name in values and not isinstance(values[name], int | float):
+            values[name] = shorten(str(values[name]))
     count = values.get("count")
     return plural(entry["vi"], count).format(**values), plural(entry["en"], count).format(**values)
 

@@ -19,13 +19,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pii_site.i18n import urls
+from pii_site.source.entries import folder_entries, read_entry
 from pii_site.source.errors import Problem, file_problem
 from pii_site.source.news_body import RenderedBody, read_body
 from pii_site.source.news_limits import body_problem
 from pii_site.source.schema.base import OptionalEnglishText, Text, character_code, unallowed_character
 from pii_site.source.schema.plan import NewsFrontMatter
 from pii_site.source.validation import parse
-from pii_site.source.yaml_source import read_yaml_text
+from pii_site.source.yaml_source import nfc, read_yaml_text
 
 NEWS_FOLDER = "news"
 # Files staff may keep in the folder that are not posts.
@@ -71,16 +72,19 @@ class FeedEntry:
 
 
 def load_news(data_dir: Path, label: Callable[[Path], str]) -> tuple[list[NewsPost], list[Problem]]:
-    """Every post in data_dir/news/, newest first. A missing folder means no news, not an error."""
+    """Every post in data_dir/news/, newest first. A missing folder means no news, not an error.
+    Symbolic links are skipped: the loader refuses them (entries.linked_entries)."""
     folder = data_dir / NEWS_FOLDER
-    if not folder.is_dir():
+    if not folder.is_dir() or folder.is_symlink():
         return [], []
     posts: list[NewsPost] = []
-    problems: list[Problem] = []
-    twins = _same_address(folder)
-    for path in sorted(folder.iterdir()):
-        if path.name in IGNORED_FILES or path.name.startswith(".") or path.is_dir():
+    paths, problems = folder_entries(folder, label(folder))
+    twins = _same_address(paths)
+    for path in paths:
+        if path.name in IGNORED_FILES or path.name.startswith(".") or path.is_symlink():
             continue
+        if path.is_dir() and not path.name.endswith(".md"):
+            continue  # a folder of pictures, say; one named like a post is reported as unreadable
         if path in twins:
             problems.append(_twin_problem(path, twins[path], label))
             continue
@@ -93,12 +97,12 @@ def load_news(data_dir: Path, label: Callable[[Path], str]) -> tuple[list[NewsPo
     return posts, problems
 
 
-def _same_address(folder: Path) -> dict[Path, Path]:
-    """Each file in `folder` whose name would give the page address of another file's, with that
-    file. A web address ignores what file systems keep apart: a trailing newline or space, letter
+def _same_address(paths: list[Path]) -> dict[Path, Path]:
+    """Each of `paths` (a folder's entries) whose name would give the page address of another's, with
+    that one. A web address ignores what file systems keep apart: a trailing newline or space, letter
     case, NFC or NFD. The file with the regular name keeps the address (else the first in order)."""
     groups: dict[str, list[Path]] = {}
-    for path in sorted(folder.iterdir()):
+    for path in paths:
         key = unicodedata.normalize("NFC", path.name).strip().casefold()
         groups.setdefault(key, []).append(path)
     twins = {}
@@ -119,14 +123,15 @@ def _visible(text: str) -> str:
 
 
 def _read_post(path: Path, label: str) -> tuple[NewsPost | None, list[Problem]]:
+    # macOS file systems may hand the name back decomposed (NFD): the address is the NFC name.
+    file_name = nfc(path.name)
     # fullmatch: with match, "$" would also accept a name ending in a newline after ".md".
-    name = FILE_NAME.fullmatch(path.name)
+    name = FILE_NAME.fullmatch(file_name)
     if name is None:
-        return None, [file_problem(label, None, "news_file_name", found=_visible(path.name))]
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError as error:
-        return None, [file_problem(label, None, "yaml_encoding", detail=str(error))]
+        return None, [file_problem(label, None, "news_file_name", found=_visible(file_name))]
+    text, problems = read_entry(path, label, encoding="utf-8-sig")
+    if text is None:
+        return None, problems
     # Before splitting: splitlines() would silently break lines at some of these characters.
     if found := unallowed_character(text):
         line = text.count("\n", 0, found.start()) + 1
@@ -149,7 +154,9 @@ def _read_post(path: Path, label: str) -> tuple[NewsPost | None, list[Problem]]:
             )
         )
     body_start = closing + 1  # 0-based index of the body's first line
-    body = lines[body_start:]
+    # The body in NFC, as the YAML reader gives the front matter: what readers search for must not
+    # depend on the keyboard the post was typed on. Line by line, so line numbers stay.
+    body = [nfc(line) for line in lines[body_start:]]
     split = next((i for i, line in enumerate(body) if ENGLISH_SEPARATOR.match(line)), len(body))
     body_vi, body_en = "\n".join(body[:split]).strip(), "\n".join(body[split + 1 :]).strip()
     if not body_vi:
@@ -177,13 +184,13 @@ def _read_post(path: Path, label: str) -> tuple[NewsPost | None, list[Problem]]:
     if problems:
         return None, problems
     post = NewsPost(
-        slug=path.stem,
+        slug=file_name.removesuffix(".md"),
         date=front.date,
         title=front.title,
         summary=front.summary,
         body_vi=safe_markdown(body_vi),
         body_en=safe_markdown(body_en) or None,
-        data_file=f"data/{NEWS_FOLDER}/{path.name}",
+        data_file=f"data/{NEWS_FOLDER}/{file_name}",
         lead_vi=rendered_vi.first_paragraph,
         lead_en=rendered_en.first_paragraph if rendered_en else None,
     )

@@ -14,7 +14,7 @@ from typing import Any, TypedDict
 
 from pydantic import BaseModel, ValidationError
 
-from pii_site.source.errors import Problem, file_problem, message
+from pii_site.source.errors import Problem, file_problem, message, shorten
 from pii_site.source.schema.base import (
     BRANCH_NAME,
     DUTY_ID,
@@ -283,7 +283,9 @@ def _describe_found(found: Any, wanted: str) -> tuple[str, str]:
         return message("read_as.quoted_number", found=shown(found))
     if isinstance(found, int | float) and number_wanted:
         return message("read_as.number", found=found)
-    return f'"{shown(str(found))}"', f'"{shown(str(found))}"'
+    # Shown (invisible characters escaped) before shortened: the cut must not split an escape.
+    quoted = f'"{shorten(shown(str(found)))}"'
+    return quoted, quoted
 
 
 def _reads_as_number(text: str) -> bool:

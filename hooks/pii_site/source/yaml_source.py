@@ -2,20 +2,29 @@
 
 Used by the loader only. PyYAML's composed nodes carry start marks; we keep them as a map from
 key path (e.g. ("groups", 2, "tasks", 0, "lead")) to a 1-based line, so that any later check can
-point at the exact line. Duplicate keys, which PyYAML silently overwrites, are reported.
+point at the exact line. Duplicate keys, which PyYAML silently overwrites, are reported. Every
+key and text is read in Unicode NFC, and nesting deeper than MAX_DEPTH is refused.
 """
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from pii_site.source.entries import read_entry
 from pii_site.source.errors import Problem, file_problem
 
 KeyPath = tuple[str | int, ...]
+# Levels of nesting, the file's top level and a text at the bottom included: the deepest valid file
+# (pii.yml's worked example) has 12. A hostile file nested 1,000 deep would otherwise reach the
+# checks, each of which would have to be written to survive it.
+MAX_DEPTH = 50
+# How libyaml words its own limit (1,000 levels): the same mistake, so the same message.
+_LIBYAML_TOO_DEEP = "exceeded maximum nesting depth"
 
 
 @dataclass
@@ -36,15 +45,28 @@ class YamlSource:
 _SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
+def nfc(text: str) -> str:
+    """`text` in Unicode NFC: "ế" typed as e + two combining marks (macOS keyboards, some copy-pastes)
+    becomes the one character other keyboards give, so matching, folding and ids see one spelling."""
+    return unicodedata.normalize("NFC", text)
+
+
 class _Loader(_SafeLoader):  # type: ignore[valid-type, misc]
-    """SafeLoader that leaves an impossible date such as 2026-13-01 as text, so the schema reports
-    it with its line ("expected a date") instead of PyYAML raising a bare ValueError."""
+    """SafeLoader that reads every scalar (keys and values) in NFC, and leaves an impossible date such
+    as 2026-13-01 as text, so the schema reports it with its line ("expected a date") instead of
+    PyYAML raising a bare ValueError."""
+
+    def construct_scalar(self, node: yaml.ScalarNode) -> str:
+        # Scalars, not the file's text: NFC would turn ">" followed by a combining stroke into "≯",
+        # changing the YAML syntax around the values.
+        value = super().construct_scalar(node)
+        return value if value.isascii() else nfc(value)  # most scalars (ids, dates) are ASCII
 
     def construct_yaml_timestamp(self, node: yaml.ScalarNode):
         try:
             return super().construct_yaml_timestamp(node)
         except ValueError:
-            return node.value
+            return self.construct_scalar(node)
 
 
 _Loader.add_constructor("tag:yaml.org,2002:timestamp", _Loader.construct_yaml_timestamp)
@@ -52,10 +74,9 @@ _Loader.add_constructor("tag:yaml.org,2002:timestamp", _Loader.construct_yaml_ti
 
 def read_yaml(path: Path, label: str) -> tuple[YamlSource | None, list[Problem]]:
     """Parse `path`; on a syntax error return no source and one problem with line and column."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as error:
-        return None, [file_problem(label, None, "yaml_encoding", detail=str(error))]
+    text, problems = read_entry(path, label)
+    if text is None:
+        return None, problems
     return read_yaml_text(text, label)
 
 
@@ -65,12 +86,19 @@ def read_yaml_text(text: str, label: str, first_line: int = 1) -> tuple[YamlSour
     loader = _Loader(text)
     try:
         node = loader.get_single_node()
+        # PyYAML constructs without recursion, so even a file too deep for the checks is built here.
         data = loader.construct_document(node) if node is not None else None
+    except RecursionError:
+        # Only PyYAML without libyaml composes recursively (libyaml stops at 1,000 levels with a
+        # syntax error); such a file is too deep whatever the line.
+        return None, [file_problem(label, None, "yaml_too_deep", limit=MAX_DEPTH)]
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 + offset if mark else None
         column = mark.column + 1 if mark else 0
         detail = error.problem or error.context or ""
+        if detail == _LIBYAML_TOO_DEEP:
+            return None, [file_problem(label, line, "yaml_too_deep", limit=MAX_DEPTH)]
         return None, [file_problem(label, line, "yaml_syntax", column=column, detail=detail)]
     except yaml.reader.ReaderError as error:
         # A character YAML does not allow (a control character pasted from another program).
@@ -82,34 +110,46 @@ def read_yaml_text(text: str, label: str, first_line: int = 1) -> tuple[YamlSour
         loader.dispose()
     source = YamlSource(label, data)
     problems: list[Problem] = []
-    if node is not None:
-        _record_lines(node, (), source, problems, offset, set())
+    if node is not None and (too_deep := _record_lines(node, source, problems, offset)) is not None:
+        return None, [file_problem(label, too_deep, "yaml_too_deep", limit=MAX_DEPTH)]
     return source, problems
 
 
-def _record_lines(
-    node: yaml.Node, path: KeyPath, source: YamlSource, problems: list[Problem], offset: int, visited: set[int]
-) -> None:
-    source.lines[path] = node.start_mark.line + 1 + offset
-    # An alias (*name) shares its anchor's node: walking it again would never end for an anchor that
-    # contains its own alias (updates: &x [*x]), and its lines are already recorded under the anchor.
-    if id(node) in visited:
-        return
-    visited.add(id(node))
-    if isinstance(node, yaml.MappingNode):
-        seen: set[str] = set()
-        for key_node, value_node in node.value:
-            key = key_node.value
-            key_line = key_node.start_mark.line + 1 + offset
-            if key in seen:
-                problems.append(file_problem(source.label, key_line, "yaml_duplicate_key", key=key))
-            seen.add(key)
-            _record_lines(value_node, (*path, key), source, problems, offset, visited)
-            # A missing or empty value is best reported on its key's line.
-            source.lines[(*path, key)] = key_line
-    elif isinstance(node, yaml.SequenceNode):
-        for index, item in enumerate(node.value):
-            _record_lines(item, (*path, index), source, problems, offset, visited)
+def _record_lines(root: yaml.Node, source: YamlSource, problems: list[Problem], offset: int) -> int | None:
+    """Record the line of every key path under `root` and report duplicate keys, in file order.
+    Walked without recursion, and only MAX_DEPTH levels deep: returns the line of the first node
+    nested deeper (no check after this one need survive deep nesting), else None."""
+    # (node, its key path, the line to record for the path, its depth); the root is at depth 1.
+    stack: list[tuple[yaml.Node, KeyPath, int, int]] = [(root, (), root.start_mark.line + 1 + offset, 1)]
+    visited: set[int] = set()
+    while stack:
+        node, path, line, depth = stack.pop()
+        if depth > MAX_DEPTH:
+            return node.start_mark.line + 1 + offset
+        source.lines[path] = line
+        # An alias (*name) shares its anchor's node: walking it again would never end for an anchor
+        # that contains its own alias (updates: &x [*x]), and its lines are already recorded.
+        if id(node) in visited:
+            continue
+        visited.add(id(node))
+        children = []
+        if isinstance(node, yaml.MappingNode):
+            seen: set[str] = set()
+            for key_node, value_node in node.value:
+                key = nfc(key_node.value)
+                # A missing or empty value is best reported on its key's line.
+                key_line = key_node.start_mark.line + 1 + offset
+                if key in seen:
+                    problems.append(file_problem(source.label, key_line, "yaml_duplicate_key", key=key))
+                seen.add(key)
+                children.append((value_node, (*path, key), key_line, depth + 1))
+        elif isinstance(node, yaml.SequenceNode):
+            children = [
+                (item, (*path, index), item.start_mark.line + 1 + offset, depth + 1)
+                for index, item in enumerate(node.value)
+            ]
+        stack += reversed(children)  # popped first to last: file order
+    return None
 
 
 def _line_at(text: str, position: int) -> int:
