@@ -10,6 +10,7 @@ import errno
 import os
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -187,13 +188,22 @@ def test_runs_at_the_same_time_on_one_file_keep_every_update(data: Path):
     load_plan(data, TODAY)  # and the file is still valid data
 
 
-@pytest.mark.parametrize("failing", ["fsync", "replace"])
-def test_a_failed_write_leaves_the_file_as_it_was_and_says_so(data: Path, capsys, monkeypatch, failing):
-    # A full disk or a read-only file: the file stays byte for byte, no temporary file is left.
-    def no_space(*args, **kwargs):
-        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+@pytest.mark.parametrize(
+    ("module", "failing", "error"),
+    [
+        (os, "fsync", errno.ENOSPC),  # the disk fills up while the new file is written
+        (os, "replace", errno.EPERM),  # an immutable file (chattr +i) cannot be replaced
+        (tempfile, "mkstemp", errno.EROFS),  # a read-only file system or folder takes no new file
+    ],
+    ids=["full-disk", "immutable-file", "read-only-folder"],
+)
+def test_a_failed_write_leaves_the_file_as_it_was_and_says_so(data: Path, capsys, monkeypatch, module, failing, error):
+    # The tests run as root, who may write anywhere: the system's refusal is played by the call that
+    # meets it. The file stays byte for byte, no temporary file is left, and no traceback is shown.
+    def refused(*args, **kwargs):
+        raise OSError(error, os.strerror(error))
 
-    monkeypatch.setattr(os, failing, no_space)
+    monkeypatch.setattr(module, failing, refused)
     folder = data / "status"
     path = folder / "VII.2.yml"
     before, listing = path.read_bytes(), sorted(folder.iterdir())

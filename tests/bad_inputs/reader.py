@@ -11,6 +11,7 @@ from helpers import FIXTURE_DIR, DataCopy
 
 from bad_inputs import BadInput
 from pii_site.source.errors import message, shorten
+from pii_site.source.validation import shown
 from pii_site.source.yaml_source import MAX_DEPTH
 
 
@@ -199,7 +200,7 @@ CASES = [
         "a-system-file-copied-in-as-the-units-file",
         _system_file_as_units,
         "units.yml",
-        # Quoted on one line and cut short: the rest of the file is not printed.
-        says=(f'"{shorten(_SYSTEM_TEXT)}"',),
+        # Quoted on one line (its line breaks escaped) and cut short: the rest of the file is not printed.
+        says=(f'"{shorten(shown(_SYSTEM_TEXT))}"',),
     ),
 ]

@@ -197,7 +197,7 @@ CASES = [
         lambda data: data.replace("tasks.yml", "id: VII.1", 'id: "VII.1\\n"'),
         "tasks.yml",
         "id_hidden_character",
-        hidden_in_id("VII.1\\u000a", "U+000A", "<control>"),
+        hidden_in_id("VII.1\\n", "U+000A", "<control>"),
     ),
     BadInput(
         "zero-width-space-in-a-status-file-name",

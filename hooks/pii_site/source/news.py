@@ -25,7 +25,7 @@ from pii_site.source.news_body import RenderedBody, read_body
 from pii_site.source.news_limits import body_problem
 from pii_site.source.schema.base import OptionalEnglishText, Text, character_code, unallowed_character
 from pii_site.source.schema.plan import NewsFrontMatter
-from pii_site.source.validation import parse
+from pii_site.source.validation import parse, shown
 from pii_site.source.yaml_source import nfc, read_yaml_text
 
 NEWS_FOLDER = "news"
@@ -89,7 +89,7 @@ def load_news(data_dir: Path, label: Callable[[Path], str]) -> tuple[list[NewsPo
             problems.append(_twin_problem(path, twins[path], label))
             continue
         # A file name may hold a newline: each message must stay on its lines.
-        post, post_problems = _read_post(path, _visible(label(path)))
+        post, post_problems = _read_post(path, shown(label(path)))
         problems += post_problems
         if post is not None:
             posts.append(post)
@@ -113,13 +113,8 @@ def _same_address(paths: list[Path]) -> dict[Path, Path]:
 
 
 def _twin_problem(path: Path, keeper: Path, label: Callable[[Path], str]) -> Problem:
-    found, other = _visible(path.name), _visible(keeper.name)
-    return file_problem(_visible(label(path)), None, "news_duplicate_address", found=found, other=other)
-
-
-def _visible(text: str) -> str:
-    """`text` with its invisible characters written as escapes ("\\n", "\\u200b"), for messages."""
-    return "".join(char if char.isprintable() else repr(char)[1:-1] for char in text)
+    found, other = shown(path.name), shown(keeper.name)
+    return file_problem(shown(label(path)), None, "news_duplicate_address", found=found, other=other)
 
 
 def _read_post(path: Path, label: str) -> tuple[NewsPost | None, list[Problem]]:
@@ -128,7 +123,7 @@ def _read_post(path: Path, label: str) -> tuple[NewsPost | None, list[Problem]]:
     # fullmatch: with match, "$" would also accept a name ending in a newline after ".md".
     name = FILE_NAME.fullmatch(file_name)
     if name is None:
-        return None, [file_problem(label, None, "news_file_name", found=_visible(file_name))]
+        return None, [file_problem(label, None, "news_file_name", found=shown(file_name))]
     text, problems = read_entry(path, label, encoding="utf-8-sig")
     if text is None:
         return None, problems

@@ -336,7 +336,13 @@ def _visible(char: str) -> bool:
     return unicodedata.category(char) not in _UNSEEN_CATEGORIES
 
 
+# The breaks and tab everyone knows by their short escape; every other character by its code.
+_SHORT_ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
 def _escaped(char: str) -> str:
+    if char in _SHORT_ESCAPES:
+        return _SHORT_ESCAPES[char]
     return f"\\u{ord(char):04x}" if ord(char) <= 0xFFFF else f"\\U{ord(char):08x}"
 
 

@@ -17,6 +17,7 @@ import yaml
 
 from pii_site.source.entries import read_entry
 from pii_site.source.errors import Problem, file_problem
+from pii_site.source.schema.base import character_code
 
 KeyPath = tuple[str | int, ...]
 # Levels of nesting, the file's top level and a text at the bottom included: the deepest valid file
@@ -160,6 +161,6 @@ def _line_at(text: str, position: int) -> int:
 
 
 def _character_code(character: int | str | bytes) -> str:
-    """U+000B for the vertical tab: how the message names an unprintable character."""
+    """A ReaderError's character as messages name it (U+000B): libyaml hands an int or a byte, PyYAML a str."""
     code = character if isinstance(character, int) else (character[:1] or b"\0")[0]
-    return f"U+{ord(code) if isinstance(code, str) else code:04X}"
+    return character_code(chr(code) if isinstance(code, int) else code)
