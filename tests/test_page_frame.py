@@ -1,0 +1,55 @@
+"""The frame around every page of the fixture site (header, banner, search dialog, headings), as a
+reader or a screen reader meets it; the HTML is read, no browser needed."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+from helpers import FIXTURE_DIR, Page, iter_html
+
+from pii_site.i18n import LANGUAGES
+
+SITE_NAME = yaml.safe_load((FIXTURE_DIR / "site.yml").read_text(encoding="utf-8"))["name"]
+
+
+def test_no_empty_banner_above_the_header_without_a_demo_notice(site: Path):
+    # Material draws a dark strip for any non-empty output of the announce block, whitespace too.
+    assert [
+        path for path in iter_html(site) if Page(path).xpath("//*[contains(concat(' ', @class, ' '), ' md-banner ')]")
+    ] == []
+
+
+def test_the_demonstration_notice_is_the_banner_of_a_demo_build(hostile_site: Path):
+    for lang in LANGUAGES:
+        [banner] = Page(hostile_site / lang / "index.html").xpath(
+            "//*[contains(concat(' ', @class, ' '), ' md-banner ')]"
+        )
+        assert banner.xpath(".//*[contains(@class, 'pii-demo-notice')]//text()")
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_logo_tooltip_reads_the_site_name_as_typed(site: Path, lang: str):
+    # The English name holds an apostrophe, which used to show as "Commune&#39;s".
+    home = Page(site / lang / "index.html")
+    assert {link.get("title") for link in home.xpath("//a[contains(@class, 'md-logo')]")} == {SITE_NAME[lang]}
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_search_dialog_has_an_accessible_name(site: Path, lang: str):
+    [dialog] = Page(site / lang / "index.html").xpath("//*[@role='dialog']")
+    assert dialog.get("aria-label", "").strip()
+
+
+def test_headings_never_skip_a_level(site: Path):
+    # A screen reader's list of headings loses its shape when h1 is followed by h3.
+    skips = []
+    for path in iter_html(site):
+        previous = 1
+        for heading in Page(path).xpath("//article//*[self::h1 or self::h2 or self::h3 or self::h4 or self::h5]"):
+            level = int(heading.tag[1])
+            if level > previous + 1:
+                skips.append(f"{path.relative_to(site)}: h{previous} -> h{level} {heading.text_content().strip()!r}")
+            previous = level
+    assert skips == []
