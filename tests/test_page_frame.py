@@ -4,12 +4,13 @@ reader or a screen reader meets it; the HTML is read, no browser needed."""
 from __future__ import annotations
 
 from pathlib import Path
+from urllib.parse import urljoin
 
 import pytest
 import yaml
 from helpers import FIXTURE_DIR, Page, iter_html
 
-from pii_site.i18n import LANGUAGES
+from pii_site.i18n import LANGUAGES, urls
 
 SITE_NAME = yaml.safe_load((FIXTURE_DIR / "site.yml").read_text(encoding="utf-8"))["name"]
 
@@ -53,3 +54,20 @@ def test_headings_never_skip_a_level(site: Path):
                 skips.append(f"{path.relative_to(site)}: h{previous} -> h{level} {heading.text_content().strip()!r}")
             previous = level
     assert skips == []
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_a_detail_page_shows_where_it_is(page, plan, lang: str):
+    # A task, a unit and a news post are not in the menu: the breadcrumb leads back through their
+    # overview, and the menu highlights that overview while they are read.
+    for detail, overview in [
+        (urls.task_page(plan.tasks[0].id), urls.TASKS),
+        (urls.unit_page(plan.units[0].id), urls.UNITS),
+        (urls.news_page(plan.news[0].slug), urls.NEWS),
+    ]:
+        shown = page(lang, urls.address(detail))
+        here = f"http://site/{urls.address(detail)}"
+        crumbs = [urljoin(here, link.get("href")) for link in shown.xpath("//nav[contains(@class, 'md-path')]//a")]
+        assert crumbs == ["http://site/", f"http://site/{urls.address(overview)}"], detail
+        menu = "//nav[contains(@class, 'md-nav--primary')]//li[contains(@class, 'md-nav__item--active')]/a"
+        assert [urljoin(here, link.get("href")) for link in shown.xpath(menu)] == crumbs[1:], detail
