@@ -95,10 +95,12 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     config.extra["alternate"] = site.alternate
     config.extra["lang"] = settings.lang
     labels = Labels(settings.lang)
-    # Read by hooks/theme/main.html: the feed in every page's <head>, the demo notice on every page.
+    # Read by hooks/theme/main.html: the feed in every page's <head>, the demo notice on every page,
+    # the full name as the home page's title.
     # Absolute when the address is known (feed readers are handed it as is), else relative to the
     # language's root: the theme passes it through MkDocs' `url` filter, which makes it relative to each page.
-    config.extra["pii_feed"] = {"href": site.site_url + urls.FEED, "title": labels("feed.title", site=site.site_name)}
+    config.extra["pii_feed"] = {"href": site.site_url + urls.FEED, "title": labels("feed.title", site=site.full_name)}
+    config.extra["pii_full_name"] = site.full_name
     config.extra["pii_demo_notice"] = labels("demo.notice") if plan.site.demo else None
     if site.repo_url:
         config.repo_url = site.repo_url

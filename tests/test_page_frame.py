@@ -12,7 +12,7 @@ from helpers import FIXTURE_DIR, Page, iter_html
 
 from pii_site.i18n import LANGUAGES, urls
 
-SITE_NAME = yaml.safe_load((FIXTURE_DIR / "site.yml").read_text(encoding="utf-8"))["name"]
+SITE = yaml.safe_load((FIXTURE_DIR / "site.yml").read_text(encoding="utf-8"))
 
 
 def test_no_empty_banner_above_the_header_without_a_demo_notice(site: Path):
@@ -32,9 +32,19 @@ def test_the_demonstration_notice_is_the_banner_of_a_demo_build(hostile_site: Pa
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_the_logo_tooltip_reads_the_site_name_as_typed(site: Path, lang: str):
-    # The English name holds an apostrophe, which used to show as "Commune&#39;s".
+    # The English short name holds an apostrophe, which used to show as "Commune&#39;s".
     home = Page(site / lang / "index.html")
-    assert {link.get("title") for link in home.xpath("//a[contains(@class, 'md-logo')]")} == {SITE_NAME[lang]}
+    assert {link.get("title") for link in home.xpath("//a[contains(@class, 'md-logo')]")} == {SITE["short_name"][lang]}
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_header_shows_the_short_name_and_the_home_tab_the_full_name(page, lang: str):
+    home, task = page(lang, ""), page(lang, urls.address(urls.TASKS))
+    for shown in (home, task):
+        [header] = shown.xpath("//header//*[contains(@class, 'md-header__topic')][1]//span")
+        assert header.text_content().strip() == SITE["short_name"][lang]
+    assert home.xpath("//title")[0].text_content() == SITE["name"][lang]
+    assert task.xpath("//title")[0].text_content().endswith(f" - {SITE['short_name'][lang]}")
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
