@@ -162,3 +162,39 @@ def test_a_script_in_a_note_is_shown_not_run(hostile_site):
     assert HOSTILE_NOTE in html.text()
     feed = (hostile_site / "vi" / "feed.xml").read_text(encoding="utf-8")
     assert "&lt;script&gt;alert(8)&lt;/script&gt;" in feed and "<script>" not in feed
+
+
+# The fixture's statuses, as its status files give them: VII.1 completed (last percent 100),
+# VII.2 in progress at 65, VIII.1 delayed at 40, VIII.2 not started (no percent), IX.1 continuous
+# (no percent); the other tasks have no update.
+BAR_VALUE = {"VII.1": "100", "VII.2": "65", "VIII.1": "40"}
+
+
+def bars(element) -> list[tuple[str, str, str]]:
+    """(value, max, the number written beside) of every progress bar in `element`."""
+    return [
+        (bar.get("value"), bar.get("max"), " ".join(bar.getparent().text_content().split()))
+        for bar in element.xpath(".//progress[@aria-label]")
+    ]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_task_shows_a_bar_only_for_a_share_that_was_reported(page, plan, lang):
+    tasks = page(lang, "tasks/")
+    rows = {row.xpath("./td[1]")[0].text_content().strip(): row for row in tasks.xpath("//article//table//tbody/tr")}
+    for task in plan.tasks:
+        expected = [(BAR_VALUE[task.id], "100", f"{BAR_VALUE[task.id]}%")] if task.id in BAR_VALUE else []
+        assert bars(rows[task.id]) == expected, task.id
+        [status] = page(lang, task_address(task.id)).xpath('//h2[@id="progress"]/following-sibling::dl[1]') or [None]
+        assert (bars(status) if status is not None else []) == expected, task.id
+
+
+def test_the_plan_a_pillar_and_a_unit_show_the_share_of_tasks_completed(page):
+    # One of the fixture's seven tasks is completed (VII.1); its pillar has two tasks, its lead unit
+    # leads three.
+    home, pillar = page("en", ""), page("en", urls.address(urls.pillar_page("nen-tang")))
+    unit = page("en", urls.address(urls.unit_page("to-cong-tac-doi-moi")))
+    assert bars(home.tree) == [("1", "7", "1 of 7 tasks completed (14%)")]
+    assert bars(pillar.tree)[0] == ("1", "2", "1 of 2 tasks completed (50%)")
+    assert bars(unit.tree)[0] == ("1", "3", "1 of 3 tasks completed (33%)")
+    assert bars(page("vi", "").tree) == [("1", "7", "1/7 nhiệm vụ đã hoàn thành (14%)")]
