@@ -12,7 +12,15 @@ import markdown
 
 # The names in mkdocs.yml's markdown_extensions (tests/test_news.py checks they match). Their
 # options there (toc's permalink and slugify) only shape heading anchors, never a link's address.
-MARKDOWN_EXTENSIONS = ("tables", "attr_list", "md_in_html", "def_list", "admonition", "toc")
+MARKDOWN_EXTENSIONS = (
+    "tables",
+    "pii_site.pages.table_cards",
+    "attr_list",
+    "md_in_html",
+    "def_list",
+    "admonition",
+    "toc",
+)
 _ADDRESS_ATTRIBUTES = {"href", "src"}
 
 
