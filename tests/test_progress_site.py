@@ -65,7 +65,7 @@ def test_real_site_has_no_demo_notice_and_says_no_update_yet_for_unreported_task
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_progress_page_counts_means_stale_and_overdue(page, lang):
+def test_progress_page_counts_means_stale_and_overdue(page, plan, lang):
     # Worked out from the fixture's status files (see test_progress_rollup for the arithmetic).
     progress = page(lang, "progress/")
     counts = section_rows(progress, "by-status")
@@ -74,9 +74,12 @@ def test_progress_page_counts_means_stale_and_overdue(page, lang):
     assert {"vi": "Trung bình 68,3% theo phần trăm", "en": "68.3% on average"}[lang] in text
     assert {"vi": "3/7 nhiệm vụ", "en": "3 of 7 tasks"}[lang] in text
     assert {"vi": "Dữ liệu cập nhật lần cuối: 02/11/2026.", "en": "Data last updated: 2 November 2026."}[lang] in text
-    assert [row[0] for row in section_rows(progress, "stale")] == ["VIII.1"]
-    assert [row[0] for row in section_rows(progress, "overdue")] == ["VII.2"]
-    assert [row[0] for row in section_rows(progress, "recent")][:3] == ["VIII.2", "VII.2", "IX.1"]
+    # A task is named by its code and short name together: "VIII.1: Kỹ năng số của người dân".
+    assert [row[0].split(":")[0] for row in section_rows(progress, "stale")] == ["VIII.1"]
+    assert [row[0].split(":")[0] for row in section_rows(progress, "overdue")] == ["VII.2"]
+    assert [row[0].split(":")[0] for row in section_rows(progress, "recent")][:3] == ["VIII.2", "VII.2", "IX.1"]
+    stale_task = plan.task("VIII.1")
+    assert section_rows(progress, "stale")[0][0] == f"VIII.1: {getattr(stale_task.indicator, lang)}"
     pillar_rows = {row[0]: row for row in section_rows(progress, "by-pillar")}
     foundations = pillar_rows[{"vi": "Nền tảng chính quyền", "en": "Governance foundations"}[lang]]
     assert foundations[1:] == ["2", "0", "1", "0", "1", "0", "0", {"vi": "82,5%", "en": "82.5%"}[lang]]
@@ -183,7 +186,9 @@ def bars(element) -> list[tuple[str, str, str]]:
 @pytest.mark.parametrize("lang", LANGS)
 def test_a_task_shows_a_bar_only_for_a_share_that_was_reported(page, plan, lang):
     tasks = page(lang, "tasks/")
-    rows = {row.xpath("./td[1]")[0].text_content().strip(): row for row in tasks.xpath("//article//table//tbody/tr")}
+    rows = {
+        row.xpath("./td[1]")[0].text_content().split(":")[0]: row for row in tasks.xpath("//article//table//tbody/tr")
+    }
     for task in plan.tasks:
         expected = [(BAR_VALUE[task.id], "100", f"{BAR_VALUE[task.id]}%")] if task.id in BAR_VALUE else []
         assert bars(rows[task.id]) == expected, task.id
