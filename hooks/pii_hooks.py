@@ -10,6 +10,8 @@ Events:
   DataError aborts the build before site/ is touched), and sets everything that differs per language.
 - on_files: adds every generated page with File.generated and points "edit this page" at the
   data file behind it; adds the progress feed and the open-data downloads as generated files.
+- on_nav: gives each page that is not in the menu (a task, a unit, a news post) the overview page of
+  its folder as parent, for Material's breadcrumb (navigation.path) and menu highlight.
 - on_template_context: without a public address, gives the 404 page relative addresses.
 - on_post_build: tunes the search index Material's search plugin has just written (hooks run
   after plugins): accent-folded fields and title-length boosts (pii_site.outputs.search_index); in the
@@ -30,6 +32,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.utils import is_error_template
 from mkdocs.utils.templates import TemplateContext
 
@@ -92,10 +95,12 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     config.extra["alternate"] = site.alternate
     config.extra["lang"] = settings.lang
     labels = Labels(settings.lang)
-    # Read by hooks/theme/main.html: the feed in every page's <head>, the demo notice on every page.
+    # Read by hooks/theme/main.html: the feed in every page's <head>, the demo notice on every page,
+    # the full name as the home page's title.
     # Absolute when the address is known (feed readers are handed it as is), else relative to the
     # language's root: the theme passes it through MkDocs' `url` filter, which makes it relative to each page.
-    config.extra["pii_feed"] = {"href": site.site_url + urls.FEED, "title": labels("feed.title", site=site.site_name)}
+    config.extra["pii_feed"] = {"href": site.site_url + urls.FEED, "title": labels("feed.title", site=site.full_name)}
+    config.extra["pii_full_name"] = site.full_name
     config.extra["pii_demo_notice"] = labels("demo.notice") if plan.site.demo else None
     if site.repo_url:
         config.repo_url = site.repo_url
@@ -118,6 +123,24 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for data in (*build.open_data, feeds.feed_file(plan, lang, site_url)):
         files.append(File.generated(config, data.path, content=data.content))
     return files
+
+
+def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+    # A detail page is not in the menu, so Material would show it no breadcrumb and highlight no menu
+    # item. Its parent becomes the overview in its folder (tasks/III-2.md -> tasks/index.md): the
+    # breadcrumb then reads Home > Tasks, and MkDocs marks the parent active while the page is read,
+    # which Material highlights in the menu. MkDocs types parent as a Section; it only walks
+    # .parent and sets .active on it, which a Page has too.
+    in_menu = {page.file.src_uri: page for page in nav.pages}
+    for file in files.documentation_pages():
+        page = file.page
+        if page is None or file.src_uri in in_menu or page.parent is not None:
+            continue
+        folder = file.src_uri.rpartition("/")[0]
+        overview = in_menu.get(f"{folder}/index.md") if folder else None
+        if overview is not None and overview is not page:
+            page.parent = overview  # type: ignore[assignment]
+    return nav
 
 
 def on_template_context(context: TemplateContext, template_name: str, config: MkDocsConfig) -> TemplateContext:

@@ -80,8 +80,10 @@ def hostile_copy(folder: Path) -> DataCopy:
 
     data.replace("units.yml", 'vi: "Hợp tác xã Dịch vụ Nông nghiệp Sông Mây"', f"vi: {quoted(FRAME_HOSTILE)}")
     site = data.path("site.yml").read_text(encoding="utf-8")
-    site, replaced = re.subn(r"(?m)^(name|description):\n  vi: .*$", rf"\1:\n  vi: {quoted(FRAME_HOSTILE)}", site)
-    assert replaced == 2, "site.yml no longer has a one-line name.vi and description.vi"
+    site, replaced = re.subn(
+        r"(?m)^(name|short_name|description):\n  vi: .*$", rf"\1:\n  vi: {quoted(FRAME_HOSTILE)}", site
+    )
+    assert replaced == 3, "site.yml no longer has a one-line name.vi, short_name.vi and description.vi"
     data.path("site.yml").write_text(site.replace("repository: null", f"repository: {REPOSITORY}"), encoding="utf-8")
 
     data.replace(

@@ -65,7 +65,7 @@ def test_real_site_has_no_demo_notice_and_says_no_update_yet_for_unreported_task
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_progress_page_counts_means_stale_and_overdue(page, lang):
+def test_progress_page_counts_means_stale_and_overdue(page, plan, lang):
     # Worked out from the fixture's status files (see test_progress_rollup for the arithmetic).
     progress = page(lang, "progress/")
     counts = section_rows(progress, "by-status")
@@ -74,9 +74,12 @@ def test_progress_page_counts_means_stale_and_overdue(page, lang):
     assert {"vi": "Trung bình 68,3% theo phần trăm", "en": "68.3% on average"}[lang] in text
     assert {"vi": "3/7 nhiệm vụ", "en": "3 of 7 tasks"}[lang] in text
     assert {"vi": "Dữ liệu cập nhật lần cuối: 02/11/2026.", "en": "Data last updated: 2 November 2026."}[lang] in text
-    assert [row[0] for row in section_rows(progress, "stale")] == ["VIII.1"]
-    assert [row[0] for row in section_rows(progress, "overdue")] == ["VII.2"]
-    assert [row[0] for row in section_rows(progress, "recent")][:3] == ["VIII.2", "VII.2", "IX.1"]
+    # A task is named by its code and short name together: "VIII.1: Kỹ năng số của người dân".
+    assert [row[0].split(":")[0] for row in section_rows(progress, "stale")] == ["VIII.1"]
+    assert [row[0].split(":")[0] for row in section_rows(progress, "overdue")] == ["VII.2"]
+    assert [row[0].split(":")[0] for row in section_rows(progress, "recent")][:3] == ["VIII.2", "VII.2", "IX.1"]
+    stale_task = plan.task("VIII.1")
+    assert section_rows(progress, "stale")[0][0] == f"VIII.1: {getattr(stale_task.indicator, lang)}"
     pillar_rows = {row[0]: row for row in section_rows(progress, "by-pillar")}
     foundations = pillar_rows[{"vi": "Nền tảng chính quyền", "en": "Governance foundations"}[lang]]
     assert foundations[1:] == ["2", "0", "1", "0", "1", "0", "0", {"vi": "82,5%", "en": "82.5%"}[lang]]
@@ -144,8 +147,10 @@ def test_task_page_shows_indicator_due_date_and_overdue(page, lang):
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_home_pillar_and_unit_pages_show_progress(page, lang):
-    summary = {"vi": "5/7 nhiệm vụ đã có báo cáo tiến độ.", "en": "5 of 7 tasks have a progress report."}[lang]
-    assert summary in page(lang, "").text()
+    # The home page counts the tasks in each status (two of the fixture's seven have no update).
+    counts = page(lang, "").xpath("//article//ul[@class='pii-status-counts']/li")
+    assert " ".join(counts[-1].text_content().split()) == f"{NO_UPDATE[lang]} 2"
+    assert len(counts) == 6
     skills = page(lang, "pillars/nhan-luc/").text()
     assert {"vi": "2/3 nhiệm vụ đã có báo cáo", "en": "2 of 3 tasks have a progress report"}[lang] in skills
     cooperative = page(lang, "units/hop-tac-xa-song-may/")
@@ -162,3 +167,58 @@ def test_a_script_in_a_note_is_shown_not_run(hostile_site):
     assert HOSTILE_NOTE in html.text()
     feed = (hostile_site / "vi" / "feed.xml").read_text(encoding="utf-8")
     assert "&lt;script&gt;alert(8)&lt;/script&gt;" in feed and "<script>" not in feed
+
+
+# The fixture's statuses, as its status files give them: VII.1 completed (last percent 100),
+# VII.2 in progress at 65, VIII.1 delayed at 40, VIII.2 not started (no percent), IX.1 continuous
+# (no percent); the other tasks have no update.
+BAR_VALUE = {"VII.1": "100", "VII.2": "65", "VIII.1": "40"}
+
+
+def bars(element) -> list[tuple[str, str, str]]:
+    """(value, max, the number written beside) of every progress bar in `element`."""
+    return [
+        (bar.get("value"), bar.get("max"), " ".join(bar.getparent().text_content().split()))
+        for bar in element.xpath(".//progress[@aria-label]")
+    ]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_task_shows_a_bar_only_for_a_share_that_was_reported(page, plan, lang):
+    tasks = page(lang, "tasks/")
+    rows = {
+        row.xpath("./td[1]")[0].text_content().split(":")[0]: row for row in tasks.xpath("//article//table//tbody/tr")
+    }
+    for task in plan.tasks:
+        expected = [(BAR_VALUE[task.id], "100", f"{BAR_VALUE[task.id]}%")] if task.id in BAR_VALUE else []
+        assert bars(rows[task.id]) == expected, task.id
+        [status] = page(lang, task_address(task.id)).xpath('//h2[@id="progress"]/following-sibling::dl[1]') or [None]
+        assert (bars(status) if status is not None else []) == expected, task.id
+
+
+def test_the_plan_a_pillar_and_a_unit_show_the_share_of_tasks_completed(page):
+    # One of the fixture's seven tasks is completed (VII.1); its pillar has two tasks, its lead unit
+    # leads three.
+    home, pillar = page("en", ""), page("en", urls.address(urls.pillar_page("nen-tang")))
+    unit = page("en", urls.address(urls.unit_page("to-cong-tac-doi-moi")))
+    assert bars(home.tree)[0] == ("1", "7", "1 of 7 tasks completed (14%)")
+    assert bars(pillar.tree)[0] == ("1", "2", "1 of 2 tasks completed (50%)")
+    assert bars(unit.tree)[0] == ("1", "3", "1 of 3 tasks completed (33%)")
+    assert bars(page("vi", "").tree)[0] == ("1", "7", "1/7 nhiệm vụ đã hoàn thành (14%)")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_home_page_has_a_card_per_pillar_with_its_share_or_no_tasks(page, plan, lang):
+    cards = page(lang, "").xpath("//article//div[contains(@class, 'grid') and contains(@class, 'cards')]/ul/li")
+    assert len(cards) == len(plan.pillars)
+    for pillar, card in zip(plan.pillars, cards, strict=True):
+        assert card.xpath(".//a/@href")[0].endswith(urls.address(urls.pillar_page(pillar.id)))
+        tasks = plan.tasks_in(pillar)
+        done = sum(task.progress.status == "completed" for task in tasks)
+        assert [(value, total) for value, total, _ in bars(card)] == ([(str(done), str(len(tasks)))] if tasks else [])
+        if not tasks:
+            no_tasks = {
+                "vi": "Kế hoạch không giao nhiệm vụ cho trụ cột này.",
+                "en": "The plan sets no task under this pillar.",
+            }
+            assert no_tasks[lang] in card.text_content()

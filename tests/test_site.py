@@ -119,12 +119,14 @@ def test_every_unit_page_has_duties_and_tasks(page, plan, lang):
 def test_tasks_table_lists_every_task_with_its_status(page, plan, lang):
     html = page(lang, "tasks/")
     rows = html.xpath("//article//table/tbody/tr")
-    assert [row.xpath("string(td[1])").strip() for row in rows] == [t.id for t in plan.tasks]
+    # Each task by its code and short name together.
+    named = [f"{t.id}: {getattr(t.indicator, lang)}" for t in plan.tasks]
+    assert [" ".join(row.xpath("string(td[1])").split()) for row in rows] == named
     shown = [" ".join(row.xpath("string(td[last()])").split()) for row in rows]
     expected = [
         " ".join(
             [STATUS_LABELS[lang][t.progress.status]]
-            + ([f"{t.progress.percent}%"] if t.progress.percent is not None else [])
+            + ([f"{t.progress.completion}%"] if t.progress.completion is not None else [])
             + ([OVERDUE[lang]] if t.progress.overdue else [])
         )
         for t in plan.tasks
@@ -206,13 +208,13 @@ def test_units_page_does_not_claim_every_unit_has_both_kinds_of_work(page, plan,
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_home_counts_only_units_that_have_tasks_as_doing_them(page, plan, lang):
-    text = page(lang, "").text()
+def test_units_page_counts_only_units_that_have_tasks_as_doing_them(page, plan, lang):
+    text = page(lang, "units/").text()
     with_tasks = [u for u in plan.units if plan.tasks_led_by(u) or plan.tasks_coordinated_by(u)]
     assert len(with_tasks) < len(plan.units)  # the library (thu-vien-xa) has duties but no appendix task
     expected = {
-        "vi": f"do {len(with_tasks)} đơn vị chủ trì hoặc phối hợp",
-        "en": f"which {len(with_tasks)} of these units lead or coordinate",
+        "vi": f"{len(with_tasks)} đơn vị chủ trì hoặc phối hợp nhiệm vụ trong phụ lục",
+        "en": f"{len(with_tasks)} of these units lead or coordinate appendix tasks",
     }[lang]
     assert expected in text
 

@@ -24,14 +24,18 @@ class OpenedPage:
 
 
 PHONE: ViewportSize = {"width": 360, "height": 800}
+DESKTOP: ViewportSize = {"width": 1280, "height": 800}
 
 
 @dataclass
 class PageReport:
-    """One visit of one main page at phone width: what the layout tests assert on."""
+    """One visit of one main page at phone width and one at desktop width: what the layout tests
+    assert on."""
 
     phone_scroll_width: int
     phone_cut_off: list[str]  # content reaching past 360 px outside any box that scrolls
+    phone_scrolled_tables: list[str]  # tables that hide columns behind a sideways scroll at 360 px
+    desktop_scrolled_tables: list[str]  # ... at 1,280 px
 
 
 @pytest.fixture(scope="session")
@@ -40,6 +44,8 @@ def page_reports(browser: Browser, base_url: str) -> Iterator[Callable[[str, str
     (a fresh visit per check tripled the suite's time)."""
     context = browser.new_context(viewport=PHONE)
     page = context.new_page()
+    desktop_context = browser.new_context(viewport=DESKTOP)
+    desktop = desktop_context.new_page()
     reports: dict[tuple[str, str], PageReport] = {}
 
     def report(lang: str, address: str) -> PageReport:
@@ -47,14 +53,25 @@ def page_reports(browser: Browser, base_url: str) -> Iterator[Callable[[str, str
             # Layout only: axe, failed requests and console errors are checked on this plan (and
             # every other) in tests/test_invariants.py.
             page.goto(f"{base_url}{lang}/{address}", wait_until="load")
+            desktop.goto(f"{base_url}{lang}/{address}", wait_until="load")
             reports[lang, address] = PageReport(
                 phone_scroll_width=page.evaluate("document.documentElement.scrollWidth"),
                 phone_cut_off=page.evaluate(_CUT_OFF, PHONE["width"]),
+                phone_scrolled_tables=page.evaluate(_SCROLLED_TABLES),
+                desktop_scrolled_tables=desktop.evaluate(_SCROLLED_TABLES),
             )
         return reports[lang, address]
 
     yield report
     context.close()
+    desktop_context.close()
+
+
+# Tables of the article wider than their box (the table itself or Material's scrolling wrapper):
+# some of their columns are out of sight until the reader scrolls the table sideways.
+_SCROLLED_TABLES = """() => [...document.querySelectorAll('article table')]
+    .filter(t => [t, t.closest('.md-typeset__scrollwrap')].some(e => e && e.scrollWidth > e.clientWidth + 1))
+    .map(t => [...t.querySelectorAll('th')].map(th => th.textContent.trim()).join(' | ').slice(0, 80))"""
 
 
 # Content of the page (not the off-screen menu drawer) that reaches past the screen's right edge

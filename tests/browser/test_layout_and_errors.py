@@ -1,5 +1,5 @@
-"""Every main page, both languages: no sideways scrolling on a 360 px phone; and the plan page prints
-as a clean document that shows where links lead. (Failed requests and console errors are checked
+"""Every main page, both languages: no sideways scrolling on a 360 px phone, no table hiding columns
+at 360 or 1,280 px; and the plan page prints as a clean document that shows where links lead. (Failed requests and console errors are checked
 on every plan in tests/test_invariants.py.)"""
 
 from __future__ import annotations
@@ -18,14 +18,28 @@ def test_page_does_not_scroll_sideways_on_a_360_px_phone(page_reports, lang, add
     assert report.phone_cut_off == []
 
 
+@pytest.mark.parametrize(("lang", "address"), MAIN_PAGES_IN_EVERY_LANGUAGE)
+def test_no_table_hides_a_column_behind_a_sideways_scroll(page_reports, lang, address):
+    # On a phone, tables of more than three columns turn into cards (pii.css); on a wide screen
+    # every column fits the text column.
+    report = page_reports(lang, address)
+    assert report.phone_scrolled_tables == []
+    assert report.desktop_scrolled_tables == []
+
+
 @pytest.mark.parametrize("lang", LANGS)
-def test_wide_tables_scroll_inside_their_own_box_on_a_phone(open_page, lang):
+def test_a_wide_table_is_a_list_of_cards_on_a_phone_each_cell_under_its_heading(open_page, lang):
     page = open_page(lang, "tasks/", width=PHONE_WIDTH, height=800).page
-    table = page.locator("article table").first
-    wrapper = page.locator("article .md-typeset__scrollwrap").first
-    assert table.evaluate("t => t.scrollWidth") > PHONE_WIDTH  # the table of all tasks is wider
-    assert wrapper.evaluate("w => w.clientWidth") <= PHONE_WIDTH
-    assert wrapper.evaluate("w => getComputedStyle(w).overflowX") in ("auto", "scroll")
+    first_row = page.locator("article table tbody tr").first
+    headings = page.locator("article table thead th").all_inner_texts()
+    assert len(headings) > 3
+    # The row is one card: its cells stand one above the other, each showing its column's heading.
+    cells = first_row.locator("td")
+    tops = [cells.nth(i).bounding_box()["y"] for i in range(cells.count())]
+    assert tops == sorted(tops) and len(set(tops)) == len(tops)
+    labels = [cells.nth(i).evaluate("td => getComputedStyle(td, '::before').content") for i in range(cells.count())]
+    assert labels == [f'"{heading.strip()}"' for heading in headings]
+    assert page.locator("article table thead").evaluate("h => h.getBoundingClientRect().height") <= 1
 
 
 @pytest.mark.parametrize("lang", LANGS)

@@ -50,6 +50,12 @@ class TaskProgress:
         return next((u.percent for u in reversed(self.updates) if u.percent is not None), None)
 
     @property
+    def completion(self) -> int | None:
+        """The share done that a progress bar shows: 100 for a completed task, else the latest
+        percent reported; None when neither is known (then no bar is drawn: nothing is guessed)."""
+        return 100 if self.status == "completed" else self.percent
+
+    @property
     def history(self) -> list[StatusUpdate]:
         """Newest first, as the task page shows it."""
         return list(reversed(self.updates))
@@ -91,6 +97,15 @@ class Rollup:
     @property
     def reported(self) -> int:
         return self.total - self.counts[NO_UPDATE]
+
+    @property
+    def completed(self) -> int:
+        return self.counts["completed"]
+
+    @property
+    def completed_percent(self) -> int | None:
+        """Share of the tasks completed, in whole percent; None for no tasks."""
+        return round(100 * self.completed / self.total) if self.total else None
 
     @property
     def with_percent(self) -> list[PlanTask]:

@@ -22,7 +22,8 @@ ROOT_PAGE = "index.html"  # beside the language folders
 @dataclass(frozen=True)
 class LanguageSite:
     site_url: str
-    site_name: str
+    site_name: str  # short: the header and every page's tab title
+    full_name: str  # the home page's tab title, the feed's name
     site_description: str
     alternate: list[dict[str, str]]
     repo_url: str | None
@@ -36,10 +37,13 @@ def language_site(plan: Plan, settings: Settings) -> LanguageSite:
     return LanguageSite(
         # An empty site_url is MkDocs' own "no address": no canonical links, an empty sitemap.
         site_url=f"{base}{lang}/" if base else "",
-        # Material writes these into every page without escaping (MkDocs renders themes with
+        # Material writes these into most places without escaping (MkDocs renders themes with
         # autoescape off), so they are handed over as HTML text: a "<" in data/site.yml stays a "<".
-        site_name=str(escape(getattr(site.name, lang))),
-        site_description=str(escape(getattr(site.description, lang))),
+        # As Markup, the few places that do escape (`| e` in the logo's title) leave them as they
+        # are instead of showing "Commune&#39;s".
+        site_name=escape(getattr(site.short_name or site.name, lang)),
+        full_name=escape(getattr(site.name, lang)),
+        site_description=escape(getattr(site.description, lang)),
         alternate=[
             # Without an address, "../en/" is relative to the language's root, like every link
             # Material passes through MkDocs' `url` filter.

@@ -72,51 +72,46 @@ def _occurrences(plan: Plan, lang: str) -> dict[str, list[Occurrence]]:
     return found
 
 
-# Diagram geometry (SVG user units). Rows of pillars, grouped by sub-index, with the PII on top.
-_WIDTH, _ROW, _GAP, _TOP, _GROUP_GAP = 640, 46, 8, 70, 14
+@dataclass(frozen=True)
+class DiagramPillar:
+    title: str  # "1. Thể chế"
+    status: str  # how many tasks of this plan, or none
+    has_tasks: bool
 
 
 @dataclass(frozen=True)
-class Box:
-    x: int
-    y: int
-    width: int
-    height: int
-    lines: tuple[str, ...]
-    dashed: bool = False
+class DiagramGroup:
+    name: str  # the sub-index
+    pillars: list[DiagramPillar]
 
 
 def framework_diagram(plan: Plan, lang: str) -> str:
-    """The framework as inline SVG: PII on top, sub-indices left, pillars right with task counts."""
+    """The framework as boxes of HTML text: the PII on top, each sub-index beside its pillars (above
+    them on a phone, pii.css), each pillar with its number of tasks. Text, not a picture, so it stays
+    as large as the page's text at any width, and a screen reader reads it as nested lists."""
     t, tr = Labels(lang), Translator(lang)
     count = plan.reference.facts.framework.indicator_count
-    subindex_boxes, pillar_boxes, links = [], [], []
-    y = _TOP
-    for subindex in plan.subindices:
-        first = y
-        for pillar in plan.pillars_in(subindex):
-            tasks = len(plan.tasks_in(pillar))
-            status = t("pii.framework.task_count", count=tasks) if tasks else t("pii.framework.no_task_count")
-            pillar_boxes.append(
-                Box(200, y, _WIDTH - 210, _ROW, (f"{pillar.number}. {tr.plain(pillar.name)}", status), dashed=not tasks)
-            )
-            links.append((180, y + _ROW // 2, 200, y + _ROW // 2))
-            y += _ROW + _GAP
-        subindex_boxes.append(Box(10, first, 170, y - _GAP - first, (tr.plain(subindex.name),)))
-        y += _GROUP_GAP
-    top = Box(10, 10, _WIDTH - 20, 40, (t("pii.framework.diagram_top", count=count),))
-    desc = t("pii.framework.diagram_desc", count=count, subindices=len(plan.subindices), pillars=len(plan.pillars))
-    svg = render_html(
-        "pii_framework.svg.j2",
-        width=_WIDTH,
-        height=y - _GROUP_GAP + 10,
-        top=top,
-        subindices=subindex_boxes,
-        pillars=pillar_boxes,
-        links=links,
+    groups = [
+        DiagramGroup(
+            tr.plain(subindex.name),
+            [
+                DiagramPillar(
+                    f"{pillar.number}. {tr.plain(pillar.name)}",
+                    t("pii.framework.task_count", count=tasks) if tasks else t("pii.framework.no_task_count"),
+                    bool(tasks),
+                )
+                for pillar in plan.pillars_in(subindex)
+                for tasks in [len(plan.tasks_in(pillar))]
+            ],
+        )
+        for subindex in plan.subindices
+    ]
+    html = render_html(
+        "pii_framework_diagram.html.j2",
+        top=t("pii.framework.diagram_top", count=count),
+        groups=groups,
         title=t("pii.framework.diagram_title"),
-        desc=desc,
         caption=t("pii.framework.diagram_caption"),
     )
     # A blank line would end Markdown's raw HTML block in the middle of the figure.
-    return "\n".join(line for line in svg.splitlines() if line.strip())
+    return "\n".join(line for line in html.splitlines() if line.strip())

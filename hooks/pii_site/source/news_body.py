@@ -15,7 +15,15 @@ from pii_site.i18n.slugs import slugify
 
 # The names in mkdocs.yml's markdown_extensions (tests/test_news.py checks they match). Of their
 # options there, toc's slugify makes heading ids (used below); permalink only adds a "¶" link.
-MARKDOWN_EXTENSIONS = ("tables", "attr_list", "md_in_html", "def_list", "admonition", "toc")
+MARKDOWN_EXTENSIONS = (
+    "tables",
+    "pii_site.pages.table_cards",
+    "attr_list",
+    "md_in_html",
+    "def_list",
+    "admonition",
+    "toc",
+)
 _ADDRESS_ATTRIBUTES = {"href", "src"}
 # Heading ids are made as on the site (mkdocs.yml names the same slugify); they are all the anchors
 # a post's page content has: "{" is escaped, so no attribute list can add another id.

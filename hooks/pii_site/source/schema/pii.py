@@ -154,7 +154,6 @@ class PiiFile(Strict):
     who: list[CitedText] = Field(min_length=1)
     history: list[HistoryEvent] = Field(min_length=1)
     why: list[CitedText] = Field(min_length=1)
-    home_why: list[CitedText] = Field(min_length=1)
     framework: Framework
     method: list[MethodParagraph] = Field(min_length=1)
     example: Example

@@ -60,7 +60,12 @@ class SiteFile(Strict):
         default=None, description="Address of the git repository (for 'edit this page' links)"
     )
     branch: BranchName = Field(default="main", description="Branch that holds data/")
-    name: Text = Field(description="Site name shown in the header")
+    name: Text = Field(description="Full name of the site: the home page's browser tab, link previews, the feed")
+    short_name: Text | None = Field(
+        default=None,
+        description="Name in the header and after each page's title in browser tabs; about 15 characters, "
+        "so that it fits on a phone. The full name when left out",
+    )
     description: Text = Field(description="One sentence describing the site (search engines, link previews)")
     demo: YesNo = Field(
         default=False,

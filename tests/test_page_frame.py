@@ -1,0 +1,83 @@
+"""The frame around every page of the fixture site (header, banner, search dialog, headings), as a
+reader or a screen reader meets it; the HTML is read, no browser needed."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import urljoin
+
+import pytest
+import yaml
+from helpers import FIXTURE_DIR, Page, iter_html
+
+from pii_site.i18n import LANGUAGES, urls
+
+SITE = yaml.safe_load((FIXTURE_DIR / "site.yml").read_text(encoding="utf-8"))
+
+
+def test_no_empty_banner_above_the_header_without_a_demo_notice(site: Path):
+    # Material draws a dark strip for any non-empty output of the announce block, whitespace too.
+    assert [
+        path for path in iter_html(site) if Page(path).xpath("//*[contains(concat(' ', @class, ' '), ' md-banner ')]")
+    ] == []
+
+
+def test_the_demonstration_notice_is_the_banner_of_a_demo_build(hostile_site: Path):
+    for lang in LANGUAGES:
+        [banner] = Page(hostile_site / lang / "index.html").xpath(
+            "//*[contains(concat(' ', @class, ' '), ' md-banner ')]"
+        )
+        assert banner.xpath(".//*[contains(@class, 'pii-demo-notice')]//text()")
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_logo_tooltip_reads_the_site_name_as_typed(site: Path, lang: str):
+    # The English short name holds an apostrophe, which used to show as "Commune&#39;s".
+    home = Page(site / lang / "index.html")
+    assert {link.get("title") for link in home.xpath("//a[contains(@class, 'md-logo')]")} == {SITE["short_name"][lang]}
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_header_shows_the_short_name_and_the_home_tab_the_full_name(page, lang: str):
+    home, task = page(lang, ""), page(lang, urls.address(urls.TASKS))
+    for shown in (home, task):
+        [header] = shown.xpath("//header//*[contains(@class, 'md-header__topic')][1]//span")
+        assert header.text_content().strip() == SITE["short_name"][lang]
+    assert home.xpath("//title")[0].text_content() == SITE["name"][lang]
+    assert task.xpath("//title")[0].text_content().endswith(f" - {SITE['short_name'][lang]}")
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_search_dialog_has_an_accessible_name(site: Path, lang: str):
+    [dialog] = Page(site / lang / "index.html").xpath("//*[@role='dialog']")
+    assert dialog.get("aria-label", "").strip()
+
+
+def test_headings_never_skip_a_level(site: Path):
+    # A screen reader's list of headings loses its shape when h1 is followed by h3.
+    skips = []
+    for path in iter_html(site):
+        previous = 1
+        for heading in Page(path).xpath("//article//*[self::h1 or self::h2 or self::h3 or self::h4 or self::h5]"):
+            level = int(heading.tag[1])
+            if level > previous + 1:
+                skips.append(f"{path.relative_to(site)}: h{previous} -> h{level} {heading.text_content().strip()!r}")
+            previous = level
+    assert skips == []
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_a_detail_page_shows_where_it_is(page, plan, lang: str):
+    # A task, a unit and a news post are not in the menu: the breadcrumb leads back through their
+    # overview, and the menu highlights that overview while they are read.
+    for detail, overview in [
+        (urls.task_page(plan.tasks[0].id), urls.TASKS),
+        (urls.unit_page(plan.units[0].id), urls.UNITS),
+        (urls.news_page(plan.news[0].slug), urls.NEWS),
+    ]:
+        shown = page(lang, urls.address(detail))
+        here = f"http://site/{urls.address(detail)}"
+        crumbs = [urljoin(here, link.get("href")) for link in shown.xpath("//nav[contains(@class, 'md-path')]//a")]
+        assert crumbs == ["http://site/", f"http://site/{urls.address(overview)}"], detail
+        menu = "//nav[contains(@class, 'md-nav--primary')]//li[contains(@class, 'md-nav__item--active')]/a"
+        assert [urljoin(here, link.get("href")) for link in shown.xpath(menu)] == crumbs[1:], detail
