@@ -1,0 +1,136 @@
+"""Lighthouse scores of the site, served compressed as GitHub Pages serves it:
+`python scripts/lighthouse.py --lighthouse PATH [--data DIR] [--runs N]`.
+
+Builds the site for a local address, serves it with gzip and a 10-minute cache (what GitHub Pages
+does), and runs Lighthouse (mobile preset) on the home, progress, first task and first unit pages in
+every language, printing performance, accessibility, best practices and SEO per page (the median of
+--runs runs). Lighthouse is not a Python package: install it once in a folder of its own
+(`npm install lighthouse@12.2.3`) and pass node_modules/.bin/lighthouse; Chromium is CHROME_PATH
+(default Debian's /usr/bin/chromium). A measuring tool, not a test: scores move with the machine's load.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import functools
+import gzip
+import http.server
+import json
+import os
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+from pathlib import Path
+
+PROJECT_DIR = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(PROJECT_DIR / "scripts"))
+
+from build import build_site  # noqa: E402 (the sibling script, imported as a module)
+
+from pii_site import load_plan  # noqa: E402
+from pii_site.i18n import LANGUAGES, urls  # noqa: E402
+from pii_site.settings import Settings  # noqa: E402
+
+CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
+COMPRESSED = (".html", ".css", ".js", ".json", ".xml", ".svg", ".txt")
+
+
+class CompressingHandler(http.server.SimpleHTTPRequestHandler):
+    """Static files, text ones gzip-compressed when the browser accepts it, cached 10 minutes."""
+
+    def send_head(self):
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            path = path / "index.html"
+        if not (path.suffix in COMPRESSED and path.is_file() and "gzip" in self.headers.get("Accept-Encoding", "")):
+            return super().send_head()
+        body = gzip.compress(path.read_bytes())
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Cache-Control", "max-age=600")
+        self.end_headers()
+        return _Body(body)
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+class _Body:
+    """What send_head returns: a file-like object that SimpleHTTPRequestHandler copies and closes."""
+
+    def __init__(self, data: bytes) -> None:
+        self.data = data
+
+    def read(self, size: int = -1) -> bytes:
+        data, self.data = self.data, b""
+        return data
+
+    def close(self) -> None:
+        pass
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def scores(lighthouse: str, url: str, out: Path) -> dict[str, int]:
+    subprocess.run(
+        [
+            lighthouse,
+            url,
+            "--quiet",
+            "--output=json",
+            f"--output-path={out}",
+            f"--only-categories={','.join(CATEGORIES)}",
+            "--chrome-flags=--headless --no-sandbox --disable-gpu",
+        ],
+        check=True,
+        env={**os.environ, "CHROME_PATH": os.environ.get("CHROME_PATH", "/usr/bin/chromium")},
+    )
+    report = json.loads(out.read_text(encoding="utf-8"))
+    return {name: round(100 * (report["categories"][name]["score"] or 0)) for name in CATEGORIES}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "--lighthouse", default=os.environ.get("LIGHTHOUSE", "lighthouse"), help="Lighthouse's executable"
+    )
+    parser.add_argument("--data", type=Path, default=PROJECT_DIR / "data", help="data folder (default: data/)")
+    parser.add_argument("--runs", type=int, default=3, help="runs per page; the median is shown (default 3)")
+    args = parser.parse_args(argv)
+    today = dt.date.today()
+    plan = load_plan(args.data, today)
+    pages = ["", urls.address(urls.PROGRESS)]
+    pages += [urls.address(urls.task_page(plan.tasks[0].id)), urls.address(urls.unit_page(plan.units[0].id))]
+    port = free_port()
+    with tempfile.TemporaryDirectory() as work:
+        site = Path(work) / "site"
+        build_site(site, Settings(args.data.resolve(), today, f"http://127.0.0.1:{port}/"))
+        handler = functools.partial(CompressingHandler, directory=str(site))
+        server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        try:
+            print("| page | " + " | ".join(CATEGORIES) + " |")
+            print("|---|" + "---:|" * len(CATEGORIES))
+            for lang in LANGUAGES:
+                for page in pages:
+                    url = f"http://127.0.0.1:{port}/{lang}/{page}"
+                    runs = [scores(args.lighthouse, url, Path(work) / "report.json") for _ in range(args.runs)]
+                    medians = [round(statistics.median(run[name] for run in runs)) for name in CATEGORIES]
+                    print(f"| {lang}/{page} | " + " | ".join(str(m) for m in medians) + " |", flush=True)
+        finally:
+            server.shutdown()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
