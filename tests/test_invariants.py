@@ -51,7 +51,7 @@ class BuiltPlan:
     prepared: PreparedData
     site_dir: Path
     port: int
-    visits: dict[tuple[str, str], tuple[Problems, list[str]]] = field(default_factory=dict)
+    visits: dict[tuple[str, str, int], tuple[Problems, list[str]]] = field(default_factory=dict)
 
     @property
     def site_url(self) -> str:
@@ -246,37 +246,48 @@ def pages_to_visit(built: BuiltPlan) -> list[tuple[str, str]]:
     return [(LANGUAGES[(first + i) % len(LANGUAGES)], address) for i, address in enumerate(dict.fromkeys(addresses))]
 
 
+# Every page is visited on a wide screen; those of the real and demo plans on a phone too, where the
+# layout (menu drawer, tables as cards) is another one for axe to check.
+WIDE, PHONE = 1280, 360
+PHONE_PLANS = {REAL.name, DEMO.name}
+
+
 @pytest.fixture
 def visits(
     built: BuiltPlan, browser: Browser, request: pytest.FixtureRequest
-) -> dict[tuple[str, str], tuple[Problems, list[str]]]:
-    """(lang, address) -> (problems, axe violations) for every page to visit, once per plan."""
+) -> dict[tuple[str, str, int], tuple[Problems, list[str]]]:
+    """(lang, address, width) -> (problems, axe violations) for every page to visit, once per plan."""
     if not built.visits:
-        context = browser.new_context(viewport={"width": 1280, "height": 900})
-        page = context.new_page()
-        try:
-            with contextlib.ExitStack() as stack:
-                if built.name == FIXTURE.name:  # the session build, served for the browser tests already
-                    base_url = request.getfixturevalue("base_url")
-                else:
-                    base_url = stack.enter_context(serve(built.site_dir, built.port, SITE_PATH))
+        widths = [WIDE, PHONE] if built.name in PHONE_PLANS else [WIDE]
+        with contextlib.ExitStack() as stack:
+            if built.name == FIXTURE.name:  # the session build, served for the browser tests already
+                base_url = request.getfixturevalue("base_url")
+            else:
+                base_url = stack.enter_context(serve(built.site_dir, built.port, SITE_PATH))
+            for width in widths:
+                context = stack.enter_context(
+                    contextlib.closing(browser.new_context(viewport={"width": width, "height": 900}))
+                )
+                page = context.new_page()
                 for lang, address in pages_to_visit(built):
-                    built.visits[lang, address] = visit(page, f"{base_url}{lang}/{address}")
-        finally:
-            context.close()
+                    built.visits[lang, address, width] = visit(page, f"{base_url}{lang}/{address}")
     return built.visits
 
 
 def test_axe_finds_no_wcag_a_or_aa_violation(visits):
-    assert {f"{lang}/{address}": violations for (lang, address), (_, violations) in visits.items() if violations} == {}
+    found = {
+        f"{lang}/{address} at {width} px": violations for (lang, address, width), (_, violations) in visits.items()
+    }
+    assert {page: violations for page, violations in found.items() if violations} == {}
 
 
 def test_pages_load_without_failed_request_or_console_error(visits):
     problems = {
-        f"{lang}/{address}": [*p.failed_requests, *p.console_errors] for (lang, address), (p, _) in visits.items()
+        f"{lang}/{address} at {width} px": [*p.failed_requests, *p.console_errors]
+        for (lang, address, width), (p, _) in visits.items()
     }
     assert {page: found for page, found in problems.items() if found} == {}
-    assert len(visits) > 2 * len(LANGUAGES) and {lang for lang, _ in visits} == set(LANGUAGES)
+    assert len(visits) > 2 * len(LANGUAGES) and {lang for lang, *_ in visits} == set(LANGUAGES)
 
 
 # --- The staff journey: each change shows on the right pages -----------------------------------
