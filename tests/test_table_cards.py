@@ -21,7 +21,7 @@ def rendered(text: str) -> lxml.html.HtmlElement:
     return lxml.html.fromstring(f"<div>{html}</div>")
 
 
-def test_a_table_of_more_than_three_columns_gives_each_cell_its_heading_as_written():
+def test_a_table_of_more_than_two_columns_gives_each_cell_its_heading_as_written():
     [table] = rendered(WIDE).xpath("//table")
     assert table.get("data-pii-cards") == ""
     # The heading's words only: no emphasis markup, no placeholder for the raw <span>.
@@ -29,7 +29,7 @@ def test_a_table_of_more_than_three_columns_gives_each_cell_its_heading_as_writt
     assert table.xpath(".//td")[2].text_content() == "Office & Co"
 
 
-def test_a_table_of_three_columns_or_fewer_stays_a_table():
+def test_a_table_of_two_columns_stays_a_table():
     [table] = rendered(NARROW).xpath("//table")
     assert table.get("data-pii-cards") is None and table.xpath(".//td[@data-label]") == []
 

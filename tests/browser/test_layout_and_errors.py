@@ -20,7 +20,7 @@ def test_page_does_not_scroll_sideways_on_a_360_px_phone(page_reports, lang, add
 
 @pytest.mark.parametrize(("lang", "address"), MAIN_PAGES_IN_EVERY_LANGUAGE)
 def test_no_table_hides_a_column_behind_a_sideways_scroll(page_reports, lang, address):
-    # On a phone, tables of more than three columns turn into cards (pii.css); on a wide screen
+    # On a phone, tables of more than two columns turn into cards (pii.css); on a wide screen
     # every column fits the text column.
     report = page_reports(lang, address)
     assert report.phone_scrolled_tables == []

@@ -1,6 +1,6 @@
 """A Python-Markdown extension that lets wide tables become stacked cards on phones, in CSS.
 
-Every body cell gets its column's heading as data-label, and a table of more than three columns is
+Every body cell gets its column's heading as data-label, and a table of more than two columns is
 marked data-pii-cards; below about 700 px pii.css then shows each row as a card whose cells carry
 their label (td::before). The HTML keeps one ordinary table for screen readers, print and wide
 screens. Named in mkdocs.yml's markdown_extensions; plain Markdown, it knows nothing of MkDocs.
@@ -14,8 +14,9 @@ import xml.etree.ElementTree as etree
 from markdown import Extension, Markdown
 from markdown.treeprocessors import Treeprocessor
 
-# Up to three columns fit a phone side by side; more become cards.
-MOST_COLUMNS_SIDE_BY_SIDE = 3
+# Two columns (a status and its count) fit a phone side by side; a third, such as a unit's long name
+# beside a task's, already pushes the last one out of sight. More than two become cards.
+MOST_COLUMNS_SIDE_BY_SIDE = 2
 # Where raw HTML in a heading still waits in Python-Markdown's stash: not text a reader should see.
 _STASHED = re.compile("\x02wzxhzdk:\\d+\x03")
 
