@@ -58,11 +58,14 @@ def test_add_update_with_a_data_folder_that_does_not_exist_says_so(tmp_path, cap
     assert not missing.exists()
 
 
-def test_add_update_note_with_a_control_character_is_refused(data_copy: DataCopy, capsys):
+# A vertical tab (a control character) and U+FFFE (not a character at all), neither allowed in XML.
+@pytest.mark.parametrize(("character", "code"), [("\v", "U+000B"), ("\ufffe", "U+FFFE")])
+def test_add_update_note_with_a_character_no_page_may_hold_is_refused(data_copy: DataCopy, capsys, character, code):
     path = data_copy.path("status/VII.2.yml")
     before = path.read_bytes()
-    assert add_update.main(["VII.2", "--status", "in-progress", "--note", "a\vb", "--data", str(data_copy.root)]) == 1
-    vi, en = message("control_character", code="U+000B")
+    arguments = ["VII.2", "--status", "in-progress", "--note", f"a{character}b", "--data", str(data_copy.root)]
+    assert add_update.main(arguments) == 1
+    vi, en = message("control_character", code=code)
     err = capsys.readouterr().err
     assert f"{path}:" in err and vi in err and en in err
     assert path.read_bytes() == before

@@ -34,17 +34,6 @@ def test_a_public_address_with_a_control_character_is_refused_before_anything_is
     assert not site.exists()
 
 
-def test_add_update_refuses_a_note_with_a_noncharacter(data_copy: DataCopy, capsys):
-    path = data_copy.path("status/VII.2.yml")
-    before = path.read_bytes()
-    arguments = ["VII.2", "--status", "in-progress", "--note", "a\ufffeb", "--data", str(data_copy.root)]
-    assert add_update.main(arguments) == 1
-    vi, en = message("control_character", code="U+FFFE")
-    err = capsys.readouterr().err
-    assert f"{path}:" in err and vi in err and en in err
-    assert path.read_bytes() == before
-
-
 def test_add_update_refuses_a_percent_that_is_not_a_whole_number(data_copy: DataCopy, capsys):
     path = data_copy.path("status/VII.2.yml")
     before = path.read_bytes()

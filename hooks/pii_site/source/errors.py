@@ -8,6 +8,7 @@ The package never prints or exits: adapters decide how to show a DataError.
 from __future__ import annotations
 
 import functools
+import unicodedata
 from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any
@@ -27,23 +28,48 @@ def _catalogue() -> dict[str, dict[str, str]]:
 # system file read as one long text) must not be printed whole, in a CI log or anywhere else.
 QUOTED_VALUES = ("found", "key", "field", "name", "other", "previous")
 QUOTE_LIMIT = 60
-# Every character str.splitlines() breaks a line at.
-_LINE_BREAKS = frozenset("\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")
+# Characters a reader cannot see in a message: controls, format characters (zero-width space, joiners,
+# direction marks), private-use, surrogates, unassigned, line and paragraph separators.
+_UNSEEN_CATEGORIES = {"Cc", "Cf", "Co", "Cs", "Cn", "Zl", "Zp"}
+
+
+def shown(text: str, ascii_only: bool = False) -> str:
+    """`text` as a message quotes it, with each character a reader cannot see written as an escape
+    (\\u200b), and, when `ascii_only` (an id), each character outside ASCII too (\\u0456): a message
+    must never quote an id that looks identical to the valid one."""
+    keep = is_plain_ascii if ascii_only else _visible
+    return "".join(char if keep(char) else _escaped(char) for char in text)
+
+
+def is_plain_ascii(char: str) -> bool:
+    return " " <= char <= "~"
+
+
+def _visible(char: str) -> bool:
+    return unicodedata.category(char) not in _UNSEEN_CATEGORIES
+
+
+# The breaks and tab everyone knows by their short escape; every other character by its code.
+_SHORT_ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def _escaped(char: str) -> str:
+    if char in _SHORT_ESCAPES:
+        return _SHORT_ESCAPES[char]
+    return f"\\u{ord(char):04x}" if ord(char) <= 0xFFFF else f"\\U{ord(char):08x}"
 
 
 def shorten(text: str, limit: int = QUOTE_LIMIT) -> str:
-    """`text` on one line (a line break shown escaped, as \\n or \\u2028) and cut to `limit`
-    characters followed by "…"."""
-    one_line = "".join(
-        char.encode("unicode_escape").decode("ascii") if char in _LINE_BREAKS else char for char in text[: limit + 1]
-    )
+    """`text` as shown (so on one line: line breaks are invisible characters, written \\n or
+    \\u2028), cut to `limit` characters followed by "…". Escaped before cut, so no escape is split."""
+    one_line = shown(text[: limit + 1])
     return one_line if len(one_line) <= limit and len(text) <= limit else one_line[:limit] + "…"
 
 
 def message(entry_key: str, **values: Any) -> tuple[str, str]:
     """The (Vietnamese, English) wording of catalogue entry `entry_key` (dotted for nested), filled in;
     an English {one: ..., other: ...} entry is chosen by the `count` value. Values quoted from the
-    data (QUOTED_VALUES) are shortened to one short line."""
+    data (QUOTED_VALUES) are shown and shortened: one short line, invisible characters escaped."""
     entry: Any = _catalogue()
     for part in entry_key.split("."):
         entry = entry[part]

@@ -20,12 +20,12 @@ from pathlib import Path
 
 from pii_site.i18n import urls
 from pii_site.source.entries import folder_entries, read_entry
-from pii_site.source.errors import Problem, file_problem
+from pii_site.source.errors import Problem, file_problem, shown
 from pii_site.source.news_body import RenderedBody, read_body
 from pii_site.source.news_limits import body_problem
 from pii_site.source.schema.base import OptionalEnglishText, Text, character_code, unallowed_character
 from pii_site.source.schema.plan import NewsFrontMatter
-from pii_site.source.validation import parse, shown
+from pii_site.source.validation import parse
 from pii_site.source.yaml_source import nfc, read_yaml_text
 
 NEWS_FOLDER = "news"

@@ -9,9 +9,9 @@ import datetime as dt
 from pathlib import PurePosixPath
 from typing import Any
 
-from pii_site.source.errors import Problem, file_problem, message
+from pii_site.source.errors import Problem, file_problem, message, shown
 from pii_site.source.schema.plan import PlanFile, StatusFile
-from pii_site.source.validation import problem_at, shown, suggestion, unknown_reference
+from pii_site.source.validation import problem_at, suggestion, unknown_reference
 from pii_site.source.yaml_source import YamlSource
 
 STATUS_FOLDER = "status"

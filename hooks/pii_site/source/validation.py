@@ -14,7 +14,7 @@ from typing import Any, TypedDict
 
 from pydantic import BaseModel, ValidationError
 
-from pii_site.source.errors import Problem, file_problem, message, shorten
+from pii_site.source.errors import Problem, file_problem, is_plain_ascii, message, shorten, shown
 from pii_site.source.schema.base import (
     BRANCH_NAME,
     DUTY_ID,
@@ -44,9 +44,6 @@ _PATTERN_MESSAGES = {
 # Ids are spelt in ASCII only: any other character in one is a look-alike (Cyrillic "і") or hidden
 # (a zero-width space), and the message must show it, or it would quote an id identical to a valid one.
 _ID_PATTERNS = {SLUG, TASK_ID, DUTY_ID, ROMAN}
-# Characters a reader cannot see in a message: controls, format characters (zero-width space, joiners,
-# direction marks), private-use, surrogates, unassigned, line and paragraph separators.
-_UNSEEN_CATEGORIES = {"Cc", "Cf", "Co", "Cs", "Cn", "Zl", "Zp"}
 
 _TYPE_KINDS = {
     "string_type": "string",
@@ -243,7 +240,7 @@ def _from_pydantic(source: YamlSource, model: type[BaseModel], error: Any) -> Pr
         return _key_not_a_name(source, path)
     if kind == "string_pattern_mismatch":
         pattern = error["ctx"]["pattern"]
-        if pattern in _ID_PATTERNS and (odd := next((c for c in found if not _plain_ascii(c)), None)):
+        if pattern in _ID_PATTERNS and (odd := next((c for c in found if not is_plain_ascii(c)), None)):
             name = unicodedata.name(odd, "") or "<control>"
             return problem_at(
                 source,
@@ -283,8 +280,7 @@ def _describe_found(found: Any, wanted: str) -> tuple[str, str]:
         return message("read_as.quoted_number", found=shown(found))
     if isinstance(found, int | float) and number_wanted:
         return message("read_as.number", found=found)
-    # Shown (invisible characters escaped) before shortened: the cut must not split an escape.
-    quoted = f'"{shorten(shown(str(found)))}"'
+    quoted = f'"{shorten(str(found))}"'
     return quoted, quoted
 
 
@@ -318,32 +314,6 @@ def _key_not_a_name(source: YamlSource, path: KeyPath) -> Problem:
     return problem_at(
         source, parent, "key_not_a_name", line_path=(*parent, str(key)), found=key, found_vi=read_vi, found_en=read_en
     )
-
-
-def shown(text: str, ascii_only: bool = False) -> str:
-    """`text` as a message quotes it, with each character a reader cannot see written as an escape
-    (\\u200b), and, when `ascii_only` (an id), each character outside ASCII too (\\u0456): a message
-    must never quote an id that looks identical to the valid one."""
-    keep = _plain_ascii if ascii_only else _visible
-    return "".join(char if keep(char) else _escaped(char) for char in text)
-
-
-def _plain_ascii(char: str) -> bool:
-    return " " <= char <= "~"
-
-
-def _visible(char: str) -> bool:
-    return unicodedata.category(char) not in _UNSEEN_CATEGORIES
-
-
-# The breaks and tab everyone knows by their short escape; every other character by its code.
-_SHORT_ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
-
-
-def _escaped(char: str) -> str:
-    if char in _SHORT_ESCAPES:
-        return _SHORT_ESCAPES[char]
-    return f"\\u{ord(char):04x}" if ord(char) <= 0xFFFF else f"\\U{ord(char):08x}"
 
 
 def _known_fields(model: type[BaseModel], path: KeyPath) -> list[str]:
