@@ -138,7 +138,7 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
             continue
         folder = file.src_uri.rpartition("/")[0]
         overview = in_menu.get(f"{folder}/index.md") if folder else None
-        if overview is not None and overview is not page:
+        if overview is not None:
             page.parent = overview  # type: ignore[assignment]
     return nav
 
