@@ -133,7 +133,9 @@ def test_the_plan_page_links_to_its_signed_original(site: Path, lang: str):
 
 def test_no_source_document_no_link(data_copy: DataCopy):
     plan_file = data_copy.path("plan.yml")
-    plan_file.write_text(plan_file.read_text(encoding="utf-8").replace("source_document:", "# source_document:"), encoding="utf-8")
+    plan_file.write_text(
+        plan_file.read_text(encoding="utf-8").replace("source_document:", "# source_document:"), encoding="utf-8"
+    )
     [plan_page] = [p for p in render_site(load_plan(data_copy.root, TODAY), "en") if p.path == urls.PLAN]
     assert PLAN["source_document"] not in plan_page.markdown and "original signed" not in plan_page.markdown
 

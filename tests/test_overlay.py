@@ -137,9 +137,12 @@ def test_overlay_units_add_their_keys_to_the_base_units_of_the_same_id(data_copy
     units = {"units": [{"id": "thu-vien-xa", "contact": contact}, {"id": "gone-unit", "contact": contact}]}
     (overlay / "units.yml").write_text(yaml.safe_dump(units), encoding="utf-8")
     laid = lay_overlay(data_copy.root, overlay, tmp_path / "laid")
-    assert laid.notes == [f"{(overlay / 'units.yml').as_posix()}: unit gone-unit left out: it is no longer in units.yml."]
+    assert laid.notes == [
+        f"{(overlay / 'units.yml').as_posix()}: unit gone-unit left out: it is no longer in units.yml."
+    ]
     plan = load_plan(laid.data_dir, DEMO_DAY)
-    assert plan.unit("thu-vien-xa").contact.email == "unit@example.org"
+    contact_laid = plan.unit("thu-vien-xa").contact
+    assert contact_laid is not None and contact_laid.email == "unit@example.org"
     assert plan.unit("thu-vien-xa").name == load_plan(data_copy.root, DEMO_DAY).unit("thu-vien-xa").name
 
 

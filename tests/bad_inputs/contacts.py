@@ -75,7 +75,7 @@ CASES = [
         "a-licence-address-with-a-script",
         "site.yml",
         LICENCE_ADDRESS,
-        "address: \"javascript:alert(1)\"",
+        'address: "javascript:alert(1)"',
         "pattern_web_address",
         "javascript:alert(1)",
         where("", None, "licence.address"),

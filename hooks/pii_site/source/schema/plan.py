@@ -79,7 +79,9 @@ class Licence(Strict):
     """The licence of the site's text and open data, e.g. CC BY 4.0."""
 
     name: Text = Field(description="Name of the licence, e.g. 'CC BY 4.0'")
-    address: WebAddress = Field(description="Address of the licence's text, e.g. https://creativecommons.org/licenses/by/4.0/")
+    address: WebAddress = Field(
+        description="Address of the licence's text, e.g. https://creativecommons.org/licenses/by/4.0/"
+    )
 
 
 class SiteFile(Strict):
