@@ -102,6 +102,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     config.extra["pii_feed"] = {"href": site.site_url + urls.FEED, "title": labels("feed.title", site=site.full_name)}
     config.extra["pii_full_name"] = site.full_name
     config.extra["pii_demo_notice"] = labels("demo.notice") if plan.site.demo else None
+    # Read by hooks/theme/partials/copyright.html: who publishes the site, in every page's footer.
+    config.extra["pii_footer"] = site.footer
     if site.repo_url:
         config.repo_url = site.repo_url
         config.edit_uri = site.edit_uri

@@ -85,6 +85,16 @@ def hostile_copy(folder: Path) -> DataCopy:
     )
     assert replaced == 3, "site.yml no longer has a one-line name.vi, short_name.vi and description.vi"
     data.path("site.yml").write_text(site.replace("repository: null", f"repository: {REPOSITORY}"), encoding="utf-8")
+    # The footer of every page (test_escaping_frame.py): the office's name and hours, the licence's
+    # address; the plan page's link to its source document (test_contacts.py).
+    data.replace(
+        "site.yml", 'name: {vi: "Văn phòng Ủy ban nhân dân xã Sông Mây"', f"name: {{vi: {quoted(FRAME_HOSTILE)}"
+    )
+    data.replace("site.yml", 'hours: {vi: "Thứ Hai – Thứ Sáu, 7 giờ – 17 giờ"', f"hours: {{vi: {quoted(FRAME_HOSTILE)}")
+    data.replace(
+        "site.yml", 'address: "https://creativecommons.org/licenses/by/4.0/"', f"address: {quoted(HOSTILE_URL)}"
+    )
+    data.replace("plan.yml", "source_document: ", f"source_document: {quoted(HOSTILE_URL)}\n# was: ")
 
     data.replace(
         "sources.yml",

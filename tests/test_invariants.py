@@ -41,6 +41,7 @@ from playwright.sync_api import Browser
 
 from pii_site import Plan, load_plan
 from pii_site.i18n import LANGUAGES, Labels, urls
+from pii_site.pages.contacts import dial
 
 
 @dataclass
@@ -170,6 +171,35 @@ def test_every_task_pillar_unit_and_news_post_has_its_page_in_both_languages(bui
         if not built.file(lang, urls.address(page)).is_file()
     ]
     assert missing == []
+
+
+def _contact_links(contact) -> set[str]:
+    if contact is None:
+        return set()
+    found = {f"tel:{dial(contact.phone)}"} if contact.phone else set()
+    return found | ({f"mailto:{contact.email}"} if contact.email else set())
+
+
+def test_contacts_shown_are_exactly_those_of_the_data(built: BuiltPlan):
+    """The footer of every page and each unit's contact block link to the phones and e-mails of
+    the data and to nothing else: missing contacts stay absent, none is invented."""
+    site = built.plan.site
+    in_footer = _contact_links(site.office) | (
+        {f"mailto:{site.feedback.email}"} if site.feedback and site.feedback.email else set()
+    )
+    contact_links = "//a[starts-with(@href, 'tel:') or starts-with(@href, 'mailto:')]/@href"
+    wrong = []
+    for lang in LANGUAGES:
+        for path in iter_html(built.site_dir / lang):
+            shown = set(Page(path).xpath(f"//footer{contact_links}"))
+            if shown != in_footer:
+                wrong.append(f"{path}: footer {sorted(shown)} != {sorted(in_footer)}")
+        for unit in built.plan.units:
+            page = Page(built.file(lang, urls.address(urls.unit_page(unit.id))))
+            shown = set(page.xpath(f"//article//address{contact_links}"))
+            if shown != _contact_links(unit.contact):
+                wrong.append(f"{lang} unit {unit.id}: {sorted(shown)}")
+    assert wrong == []
 
 
 def test_every_record_page_is_linked_from_the_navigation_or_its_index_page(built: BuiltPlan):

@@ -113,8 +113,37 @@ def test_overlaid_folder_holds_no_symbolic_link_and_the_base_is_untouched(data_c
 def test_demo_folder_in_the_repository_holds_only_illustrative_files():
     entries = sorted(p.relative_to(DEMO_OVERLAY).as_posix() for p in DEMO_OVERLAY.rglob("*"))
     assert [p for p in DEMO_OVERLAY.rglob("*") if p.is_symlink()] == []
-    assert {entry.split("/")[0] for entry in entries} == {"news", "site.yml", "status"}
-    assert yaml.safe_load((DEMO_OVERLAY / "site.yml").read_text(encoding="utf-8")) == {"demo": True}
+    assert {entry.split("/")[0] for entry in entries} == {"news", "site.yml", "status", "units.yml"}
+    settings = yaml.safe_load((DEMO_OVERLAY / "site.yml").read_text(encoding="utf-8"))
+    assert settings["demo"] is True
+    # Every contact shown is marked as an illustration and obviously fictional.
+    units = yaml.safe_load((DEMO_OVERLAY / "units.yml").read_text(encoding="utf-8"))["units"]
+    contacts = [settings["office"], settings["licence"], *(unit["contact"] for unit in units)]
+    for contact in contacts:
+        for key, value in contact.items():
+            if isinstance(value, dict):
+                assert value["vi"].endswith("(minh họa)") and value["en"].endswith("(illustration)"), key
+            elif key == "phone":
+                assert value.replace(" ", "").startswith("0000"), value
+            elif key == "email":
+                assert value.endswith("@example.org"), value
+    assert settings["feedback"]["email"].endswith("@example.org")
+    assert settings["feedback"]["address"].startswith("https://example.org/")
+
+
+def test_overlay_units_add_their_keys_to_the_base_units_of_the_same_id(data_copy: DataCopy, tmp_path):
+    overlay = small_overlay(tmp_path, {})
+    contact = {"phone": "0000 000 009", "email": "unit@example.org"}
+    units = {"units": [{"id": "thu-vien-xa", "contact": contact}, {"id": "gone-unit", "contact": contact}]}
+    (overlay / "units.yml").write_text(yaml.safe_dump(units), encoding="utf-8")
+    laid = lay_overlay(data_copy.root, overlay, tmp_path / "laid")
+    assert laid.notes == [
+        f"{(overlay / 'units.yml').as_posix()}: unit gone-unit left out: it is no longer in units.yml."
+    ]
+    plan = load_plan(laid.data_dir, DEMO_DAY)
+    contact_laid = plan.unit("thu-vien-xa").contact
+    assert contact_laid is not None and contact_laid.email == "unit@example.org"
+    assert plan.unit("thu-vien-xa").name == load_plan(data_copy.root, DEMO_DAY).unit("thu-vien-xa").name
 
 
 def test_broken_overlay_settings_are_left_out_with_a_note_naming_the_line(data_copy: DataCopy, tmp_path):

@@ -106,7 +106,7 @@ def cell(value) -> str:
 @pytest.mark.parametrize("lang", LANGS)
 def test_updates_round_trip_through_json_and_csv(site, plan, lang):
     folder = site / lang / "downloads"
-    from_json = json.loads((folder / "updates.json").read_text(encoding="utf-8"))
+    from_json = json.loads((folder / "updates.json").read_text(encoding="utf-8"))["records"]
     from_csv = read_csv(folder / "updates.csv")
     assert list(from_csv[0]) == list(COLUMNS["updates"])
     expected = {(t.id, i): u for t in plan.tasks for i, u in enumerate(t.progress.updates)}
@@ -128,7 +128,7 @@ def test_updates_round_trip_through_json_and_csv(site, plan, lang):
 @pytest.mark.parametrize("lang", LANGS)
 def test_tasks_and_units_round_trip(site, plan, lang):
     folder = site / lang / "downloads"
-    tasks = json.loads((folder / "tasks.json").read_text(encoding="utf-8"))
+    tasks = json.loads((folder / "tasks.json").read_text(encoding="utf-8"))["records"]
     rows = read_csv(folder / "tasks.csv")
     assert [r["id"] for r in tasks] == [r["id"] for r in rows] == [t.id for t in plan.tasks]
     for record, row, task in zip(tasks, rows, plan.tasks, strict=True):

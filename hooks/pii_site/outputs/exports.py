@@ -3,7 +3,9 @@ data dictionary page (pages/progress.py) describes. Called by pages/progress.py 
 by hooks/pii_hooks.py via open_data_files (bytes to write under <lang>/downloads/).
 
 Columns are language-neutral ids, identical on both sites. CSV is UTF-8 with a BOM so that Excel on
-Windows shows Vietnamese correctly; lists inside one cell are joined with "; ".
+Windows shows Vietnamese correctly; lists inside one cell are joined with "; ". A JSON file is an
+object: the rows under "records" and the licence of data/site.yml under "licence" (null when none is
+named); CSV has no place for it, so the data dictionary page states it.
 """
 
 from __future__ import annotations
@@ -156,8 +158,16 @@ def update_rows(tasks: list[PlanTask]) -> list[dict[str, Any]]:
     ]
 
 
-def to_json(rows: list[dict[str, Any]]) -> bytes:
-    return (json.dumps(rows, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+def licence_record(plan: Plan) -> dict[str, str] | None:
+    licence = plan.site.licence
+    if licence is None:
+        return None
+    return {"name_vi": licence.name.vi, "name_en": licence.name.en, "address": licence.address}
+
+
+def to_json(rows: list[dict[str, Any]], licence: dict[str, str] | None) -> bytes:
+    document = {"licence": licence, "records": rows}
+    return (json.dumps(document, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
 
 
 # A text cell starting with one of these is run as a formula by Excel and LibreOffice
@@ -195,7 +205,8 @@ def download_path(dataset: str, extension: str) -> str:
 
 def open_data_files(plan: Plan) -> list[GeneratedFile]:
     files = []
+    licence = licence_record(plan)
     for name, rows in datasets(plan).items():
-        files.append(GeneratedFile(download_path(name, "json"), to_json(rows)))
+        files.append(GeneratedFile(download_path(name, "json"), to_json(rows, licence)))
         files.append(GeneratedFile(download_path(name, "csv"), to_csv(rows, COLUMNS[name])))
     return files

@@ -1,4 +1,5 @@
-"""The frame around every page of one language (site name, description, language switch, edit links)
+"""The frame around every page of one language (site name, description, language switch, edit links,
+footer)
 and the page at the site's root that sends readers on to the default language.
 
 Called by hooks/pii_hooks.py: language_site in on_config (what MkDocs' config gets), root_redirect in
@@ -13,6 +14,7 @@ from markupsafe import escape
 
 from pii_site.i18n import LANGUAGES, Labels
 from pii_site.model.plan import Plan
+from pii_site.pages.contacts import footer_html
 from pii_site.pages.render import render_html
 from pii_site.settings import DEFAULT_LANG, Settings
 
@@ -28,6 +30,7 @@ class LanguageSite:
     alternate: list[dict[str, str]]
     repo_url: str | None
     edit_uri: str | None
+    footer: str  # HTML: the publishing office, feedback route, licence and last data update
 
 
 def language_site(plan: Plan, settings: Settings) -> LanguageSite:
@@ -52,6 +55,7 @@ def language_site(plan: Plan, settings: Settings) -> LanguageSite:
         ],
         repo_url=site.repository,
         edit_uri=f"edit/{site.branch}/" if site.repository else None,
+        footer=footer_html(plan, lang),
     )
 
 

@@ -1,9 +1,11 @@
-"""The units overview and one page per unit: its section IV duties, tasks it leads and coordinates."""
+"""The units overview and one page per unit: its contacts, section IV duties, tasks it leads and
+coordinates. Called by pages/__init__.py (render_site)."""
 
 from __future__ import annotations
 
 from pii_site.i18n import urls
 from pii_site.model.plan import Plan
+from pii_site.pages.contacts import contact_html
 from pii_site.pages.glossary_links import glossary_linker
 from pii_site.pages.render import GeneratedPage, render
 
@@ -21,6 +23,7 @@ def pages(plan: Plan, lang: str) -> list[GeneratedPage]:
             duties=plan.duties_of(unit),
             led=plan.tasks_led_by(unit),
             coordinated=plan.tasks_coordinated_by(unit),
+            contact=contact_html(unit.contact, lang) if unit.contact else None,
             gloss=glossary_linker(plan.reference.terms, path),
         )
         result.append(GeneratedPage(path, markdown, "data/units.yml"))

@@ -18,6 +18,7 @@ from pii_site.source.news import NEWS_FOLDER
 from pii_site.source.status_rules import STATUS_FOLDER, task_id_of
 
 SITE_FILE = "site.yml"
+UNITS_FILE = "units.yml"
 
 
 @dataclass
@@ -36,7 +37,9 @@ def lay_overlay(base_dir: Path, overlay_dir: Path, target_dir: Path) -> Overlaid
     adding updates or posts never changes what the demonstration shows. An overlay status file
     whose task, or one of whose reporting units, is no longer in the base plan is left out with a
     note, so the overlaid folder stays valid when staff remove a task or a unit. The overlay's
-    site.yml keys replace the same top-level keys of the base's site.yml. base_dir is not changed.
+    site.yml keys replace the same top-level keys of the base's site.yml, and the keys of each unit
+    in the overlay's units.yml (e.g. an illustrative `contact`) those of the base's unit with the same
+    id; a unit no longer in the base is left out with a note. base_dir is not changed.
     """
     # symlinks=False (the default) copies what a link points to: the result holds no link.
     shutil.copytree(base_dir, target_dir)
@@ -62,6 +65,9 @@ def lay_overlay(base_dir: Path, overlay_dir: Path, target_dir: Path) -> Overlaid
             result.notes.append(f"{overlay_site.as_posix()} left out: {error}".replace("\n", " "))
         else:
             _merge_site_settings(target_dir / SITE_FILE, settings if isinstance(settings, dict) else {})
+    overlay_units = overlay_dir / UNITS_FILE
+    if overlay_units.is_file():
+        result.notes += _merge_units(target_dir / UNITS_FILE, _read(overlay_units) or {}, overlay_units)
     return result
 
 
@@ -95,6 +101,26 @@ def _stale_reason(path: Path, task_ids: set[str], unit_ids: set[str] | None) -> 
         return None  # the build reports the overlay's own mistake with its line
     gone = sorted({str(u["unit"]) for u in updates if isinstance(u, dict) and u.get("unit")} - unit_ids)
     return f"unit {', '.join(gone)} is no longer in units.yml" if gone else None
+
+
+def _merge_units(units_file: Path, overlay: dict[str, Any], overlay_file: Path) -> list[str]:
+    """Each overlay unit's keys replace those of the base's unit with its id; notes for the rest.
+    A base file that cannot be read is left as it is, for the build to report with its line."""
+    try:
+        base = _read(units_file)
+        by_id = {unit["id"]: unit for unit in base["units"]}
+    except (OSError, yaml.YAMLError, KeyError, TypeError):
+        return []
+    notes, merged = [], False
+    for unit in overlay.get("units") or []:
+        if unit.get("id") in by_id:
+            by_id[unit["id"]].update(unit)
+            merged = True
+        else:
+            notes.append(f"{overlay_file.as_posix()}: unit {unit.get('id')} left out: it is no longer in units.yml.")
+    if merged:  # else the base's file stays byte for byte, comments and all
+        units_file.write_text(yaml.safe_dump(base, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return notes
 
 
 def _merge_site_settings(site_file: Path, settings: dict[str, Any]) -> None:

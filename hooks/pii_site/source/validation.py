@@ -18,6 +18,8 @@ from pii_site.source.errors import Problem, file_problem, is_plain_ascii, messag
 from pii_site.source.schema.base import (
     BRANCH_NAME,
     DUTY_ID,
+    EMAIL,
+    PHONE,
     REPOSITORY_ADDRESS,
     ROMAN,
     SITE_ADDRESS,
@@ -39,6 +41,8 @@ _PATTERN_MESSAGES = {
     SITE_ADDRESS: "pattern_site_address",
     REPOSITORY_ADDRESS: "pattern_repository_address",
     BRANCH_NAME: "pattern_branch",
+    PHONE: "pattern_phone",
+    EMAIL: "pattern_email",
 }
 
 # Ids are spelt in ASCII only: any other character in one is a look-alike (Cyrillic "і") or hidden

@@ -57,6 +57,13 @@ SITE_ADDRESS = r"^https?://[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*(:[0-9]+)?/([^\s<>\"'`
 # A repository's address: no "/" at the end ("edit this page" links add the rest).
 REPOSITORY_ADDRESS = r"^https?://[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+(:[0-9]+)?/[^\s<>\"'`]*[^\s<>\"'`/]$"
 BRANCH_NAME = r"^[A-Za-z0-9._/-]+$"
+# A phone number as offices print it: digits with spaces, dots or parentheses between them and an
+# optional leading "+" ("0296 3 123 456", "+84 (296) 3.123.456"); at least one digit, no letters.
+# It becomes a tel: link, so nothing else may get in.
+PHONE = r"^\+?[ .()]*[0-9][0-9 .()]{0,39}$"
+# An e-mail address, plainly: no spaces, quotes or brackets, one "@", a host name with a dot. It
+# becomes a mailto: link; stricter checks would refuse real addresses and catch no more typos.
+EMAIL = r"^[^\s@<>\"'`(),;:]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$"
 
 # Numbers are strict: YAML reads yes/no/on/off as true/false, which Python would take for 1 and 0
 # ("percent: yes" was published as 1%), and "50" or 50.0 where a whole number is wanted is a typing
@@ -75,6 +82,8 @@ WebAddress = Annotated[str, StringConstraints(pattern=WEB_ADDRESS), AfterValidat
 SiteAddress = Annotated[str, StringConstraints(pattern=SITE_ADDRESS), AfterValidator(_printable)]
 RepositoryAddress = Annotated[str, StringConstraints(pattern=REPOSITORY_ADDRESS), AfterValidator(_printable)]
 BranchName = Annotated[str, StringConstraints(pattern=BRANCH_NAME)]
+Phone = Annotated[str, StringConstraints(strip_whitespace=True, pattern=PHONE)]
+Email = Annotated[str, StringConstraints(strip_whitespace=True, pattern=EMAIL)]
 
 
 class Strict(BaseModel):

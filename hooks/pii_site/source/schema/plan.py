@@ -16,9 +16,11 @@ from pydantic import Field
 from pii_site.source.schema.base import (
     BranchName,
     DutyId,
+    Email,
     NonEmpty,
     OptionalEnglishText,
     PartialDate,
+    Phone,
     RepositoryAddress,
     Roman,
     SiteAddress,
@@ -26,6 +28,7 @@ from pii_site.source.schema.base import (
     Strict,
     TaskId,
     Text,
+    WebAddress,
     WholeNumber,
     YesNo,
 )
@@ -48,6 +51,39 @@ class Signatory(Strict):
     title: Text
 
 
+class Contact(Strict):
+    """How to reach an office or a unit; every part optional, shown only when given."""
+
+    address: Text | None = Field(default=None, description="Postal address, e.g. 'Ấp 1, xã …, tỉnh …'")
+    phone: Phone | None = Field(default=None, description="Phone number, e.g. 0296 3 123 456 (digits, spaces, . ( ) +)")
+    email: Email | None = Field(default=None, description="E-mail address, e.g. vanthu@example.gov.vn")
+    hours: Text | None = Field(default=None, description="Opening hours, e.g. 'Thứ Hai – Thứ Sáu, 7:00–11:00'")
+
+
+class Office(Contact):
+    """The office that publishes the site (shown in every page's footer)."""
+
+    name: Text = Field(description="Name of the office, e.g. 'Văn phòng HĐND và UBND xã'")
+
+
+class Feedback(Strict):
+    """Where readers report a mistake or send a comment: an e-mail address, a web form, or both."""
+
+    email: Email | None = Field(default=None, description="E-mail address for feedback")
+    address: WebAddress | None = Field(
+        default=None, description="Address of a feedback form or of the repository's issues page"
+    )
+
+
+class Licence(Strict):
+    """The licence of the site's text and open data, e.g. CC BY 4.0."""
+
+    name: Text = Field(description="Name of the licence, e.g. 'CC BY 4.0'")
+    address: WebAddress = Field(
+        description="Address of the licence's text, e.g. https://creativecommons.org/licenses/by/4.0/"
+    )
+
+
 class SiteFile(Strict):
     """data/site.yml: settings of the published site."""
 
@@ -67,6 +103,15 @@ class SiteFile(Strict):
         "so that it fits on a phone. The full name when left out",
     )
     description: Text = Field(description="One sentence describing the site (search engines, link previews)")
+    office: Office | None = Field(
+        default=None, description="The publishing office, shown in every page's footer; leave out what is not known"
+    )
+    feedback: Feedback | None = Field(
+        default=None, description="Where readers report a mistake or send a comment (footer)"
+    )
+    licence: Licence | None = Field(
+        default=None, description="Licence of the text and open data (footer, open data page, JSON files)"
+    )
     demo: YesNo = Field(
         default=False,
         description="true only for demonstration data: every page then says the progress shown is not real",
@@ -94,6 +139,9 @@ class PlanFile(Strict):
     closing: Text
     signatory: Signatory
     recipients: list[Text]
+    source_document: WebAddress | None = Field(
+        default=None, description="Address of the original signed document (a scan or PDF); the plan page links to it"
+    )
 
 
 class Subindex(Strict):
@@ -127,6 +175,9 @@ class Unit(Strict):
         "English in the third person: 'Leads…', 'Implements…'"
     )
     collective: YesNo = Field(default=False, description="true for 'all divisions' style groups")
+    contact: Contact | None = Field(
+        default=None, description="How to reach the unit (shown on its page); leave out what the plan does not state"
+    )
 
 
 class UnitsFile(Strict):

@@ -1,0 +1,150 @@
+"""Who publishes the site and how to reach them (issue 13): the footer of every page (office,
+feedback route, licence, date of the last data update), a unit's contacts on its page, the licence
+on the open data page and in every JSON file, and the plan page's link to its signed original.
+Read from the fixture site's HTML and files; missing contacts are checked on copies of the plan."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import lxml.html
+import pytest
+import yaml
+from helpers import FIXTURE_DIR, FIXTURE_TODAY, DataCopy, Page, iter_html
+from hostile_plan import FRAME_HOSTILE, HOSTILE_URL
+
+from pii_site import load_plan
+from pii_site.i18n import LANGUAGES, urls
+from pii_site.i18n.formatting import format_date
+from pii_site.pages import render_site
+from pii_site.pages.contacts import footer_html
+
+SITE = yaml.safe_load((FIXTURE_DIR / "site.yml").read_text(encoding="utf-8"))
+UNITS = {unit["id"]: unit for unit in yaml.safe_load((FIXTURE_DIR / "units.yml").read_text(encoding="utf-8"))["units"]}
+PLAN = yaml.safe_load((FIXTURE_DIR / "plan.yml").read_text(encoding="utf-8"))
+FULL_UNIT, PHONE_ONLY_UNIT, NO_CONTACT_UNIT = "ban-kinh-te-nong-nghiep", "hop-tac-xa-song-may", "thu-vien-xa"
+TODAY = dt.date.fromisoformat(FIXTURE_TODAY)
+
+
+def footer(path: Path):
+    [block] = lxml.html.fromstring(path.read_bytes()).xpath("//footer//*[@class='pii-footer']")
+    return block
+
+
+def links(element) -> set[str]:
+    return set(element.xpath(".//a/@href"))
+
+
+def test_every_page_of_both_languages_shows_the_office_feedback_licence_and_last_update(site: Path, plan):
+    office, feedback, licence = SITE["office"], SITE["feedback"], SITE["licence"]
+    newest = max([u.date for t in plan.tasks for u in t.progress.updates] + [p.date for p in plan.news])
+    pages = 0
+    for lang in LANGUAGES:
+        for path in iter_html(site / lang):
+            block = footer(path)
+            text = " ".join(block.text_content().split())
+            # The office comes first, then the rest; "Made with Material" stays after it.
+            assert text.index(office["name"][lang]) < text.index(licence["name"][lang]), path
+            for part in (office["address"][lang], office["phone"], office["hours"][lang], format_date(newest, lang)):
+                assert part in text, (path, part)
+            assert {
+                "tel:+840000000001",
+                f"mailto:{office['email']}",
+                f"mailto:{feedback['email']}",
+                feedback["address"],
+                licence["address"],
+            } <= links(block), path
+            assert block.xpath(".//a[@rel='license']/@href") == [licence["address"]]
+            pages += 1
+    assert pages > 40  # every page type: home, plan, tasks, units, pillars, news, PII pages, guide, about
+
+
+def test_the_footer_says_whether_the_date_comes_from_progress_or_news(data_copy: DataCopy):
+    plan = load_plan(data_copy.root, TODAY)
+    latest_update = max(u.date for t in plan.tasks for u in t.progress.updates)
+    later = latest_update + dt.timedelta(days=3)
+    post = f'---\ndate: {later.isoformat()}\ntitle: {{vi: "Tin", en: "News"}}\n---\nNội dung.\n'
+    data_copy.path(f"news/{later.isoformat()}-tin.md").write_text(post, encoding="utf-8")
+    with_news = footer_html(load_plan(data_copy.root, TODAY), "en")
+    assert f"Data last updated: {format_date(later, 'en')} (news)" in with_news
+    assert f"Data last updated: {format_date(latest_update, 'en')} (progress update)" in footer_html(plan, "en")
+
+
+def test_missing_contacts_are_simply_absent(data_copy: DataCopy):
+    site = yaml.safe_load(data_copy.path("site.yml").read_text(encoding="utf-8"))
+    for key in ("office", "feedback", "licence"):
+        del site[key]
+    data_copy.path("site.yml").write_text(yaml.safe_dump(site, allow_unicode=True), encoding="utf-8")
+    for lang in LANGUAGES:
+        html = footer_html(load_plan(data_copy.root, TODAY), lang)
+        block = lxml.html.fromstring(html)
+        assert block.xpath(".//a | .//address") == []
+        # Only the date of the last update is left.
+        assert len(block.xpath(".//p")) == 1
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_a_unit_page_shows_the_units_own_contacts_and_nothing_invented(site: Path, lang: str):
+    contact = UNITS[FULL_UNIT]["contact"]
+    full = Page(site / lang / urls.address(urls.unit_page(FULL_UNIT)) / "index.html")
+    [address] = full.xpath("//article//address")
+    text = " ".join(address.text_content().split())
+    assert contact["address"][lang] in text and contact["hours"][lang] in text
+    assert links(address) == {"tel:0000000002", f"mailto:{contact['email']}"}
+
+    phone_only = Page(site / lang / urls.address(urls.unit_page(PHONE_ONLY_UNIT)) / "index.html")
+    [address] = phone_only.xpath("//article//address")
+    assert links(address) == {"tel:0000000003"}
+    assert len(address.xpath(".//br")) == 0  # one line: no address, e-mail or hours made up
+
+    none = Page(site / lang / urls.address(urls.unit_page(NO_CONTACT_UNIT)) / "index.html")
+    assert none.xpath("//article//address") == []
+    assert {"vi": "Liên hệ", "en": "Contact"}[lang] not in [h.text_content().strip("¶ ") for h in none.xpath("//h2")]
+
+
+def test_every_json_file_names_the_licence(site: Path):
+    licence = SITE["licence"]
+    expected = {"name_vi": licence["name"]["vi"], "name_en": licence["name"]["en"], "address": licence["address"]}
+    found = sorted(path for lang in LANGUAGES for path in (site / lang / "downloads").glob("*.json"))
+    assert len(found) == 6
+    for path in found:
+        document = json.loads(path.read_text(encoding="utf-8"))
+        assert document["licence"] == expected, path
+        assert isinstance(document["records"], list) and document["records"], path
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_open_data_page_states_the_licence(site: Path, lang: str):
+    page = Page(site / lang / urls.address(urls.OPEN_DATA) / "index.html")
+    [link] = page.xpath("//article//a[@rel='license']")
+    assert link.get("href") == SITE["licence"]["address"]
+    assert link.text_content() == SITE["licence"]["name"][lang]
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_plan_page_links_to_its_signed_original(site: Path, lang: str):
+    page = Page(site / lang / urls.address(urls.PLAN) / "index.html")
+    assert PLAN["source_document"] in page.xpath("//article//a/@href")
+
+
+def test_no_source_document_no_link(data_copy: DataCopy):
+    plan_file = data_copy.path("plan.yml")
+    plan_file.write_text(
+        plan_file.read_text(encoding="utf-8").replace("source_document:", "# source_document:"), encoding="utf-8"
+    )
+    [plan_page] = [p for p in render_site(load_plan(data_copy.root, TODAY), "en") if p.path == urls.PLAN]
+    assert PLAN["source_document"] not in plan_page.markdown and "original signed" not in plan_page.markdown
+
+
+def test_hostile_contacts_and_addresses_stay_text(hostile_site: Path):
+    for lang in LANGUAGES:
+        block = footer(hostile_site / lang / "index.html")
+        assert block.xpath(".//script | .//b | .//img") == []
+        if lang == "vi":  # the hostile name and hours are Vietnamese texts
+            assert block.text_content().count(FRAME_HOSTILE) == 2
+        assert block.xpath(".//a[@rel='license']/@href") == [HOSTILE_URL]
+        plan_page = Page(hostile_site / lang / urls.address(urls.PLAN) / "index.html")
+        assert HOSTILE_URL in plan_page.xpath("//article//a/@href")
+        assert plan_page.xpath("//article//img | //article//script") == []
