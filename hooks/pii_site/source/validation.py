@@ -17,7 +17,9 @@ from pydantic import BaseModel, ValidationError
 from pii_site.source.errors import Problem, file_problem, message, shorten
 from pii_site.source.schema.base import (
     BRANCH_NAME,
+    DATA_IMAGE_PATH,
     DUTY_ID,
+    HEX_COLOR,
     REPOSITORY_ADDRESS,
     ROMAN,
     SITE_ADDRESS,
@@ -39,6 +41,8 @@ _PATTERN_MESSAGES = {
     SITE_ADDRESS: "pattern_site_address",
     REPOSITORY_ADDRESS: "pattern_repository_address",
     BRANCH_NAME: "pattern_branch",
+    HEX_COLOR: "pattern_color",
+    DATA_IMAGE_PATH: "pattern_data_image",
 }
 
 # Ids are spelt in ASCII only: any other character in one is a look-alike (Cyrillic "і") or hidden

@@ -57,6 +57,11 @@ SITE_ADDRESS = r"^https?://[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*(:[0-9]+)?/([^\s<>\"'`
 # A repository's address: no "/" at the end ("edit this page" links add the rest).
 REPOSITORY_ADDRESS = r"^https?://[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+(:[0-9]+)?/[^\s<>\"'`]*[^\s<>\"'`/]$"
 BRANCH_NAME = r"^[A-Za-z0-9._/-]+$"
+# A colour as CSS and every colour picker write it: "#" and six hexadecimal digits.
+HEX_COLOR = r"^#[0-9A-Fa-f]{6}$"
+# A PNG or SVG file inside the data folder, written relative to it with "/" ("assets/logo.svg"): no
+# part may start with a dot, so "..", an absolute path and hidden files are refused by the pattern.
+DATA_IMAGE_PATH = r"^[A-Za-z0-9_-][A-Za-z0-9_.-]*(/[A-Za-z0-9_-][A-Za-z0-9_.-]*)*\.(png|svg)$"
 
 # Numbers are strict: YAML reads yes/no/on/off as true/false, which Python would take for 1 and 0
 # ("percent: yes" was published as 1%), and "50" or 50.0 where a whole number is wanted is a typing
@@ -75,6 +80,8 @@ WebAddress = Annotated[str, StringConstraints(pattern=WEB_ADDRESS), AfterValidat
 SiteAddress = Annotated[str, StringConstraints(pattern=SITE_ADDRESS), AfterValidator(_printable)]
 RepositoryAddress = Annotated[str, StringConstraints(pattern=REPOSITORY_ADDRESS), AfterValidator(_printable)]
 BranchName = Annotated[str, StringConstraints(pattern=BRANCH_NAME)]
+HexColor = Annotated[str, StringConstraints(pattern=HEX_COLOR)]
+DataImagePath = Annotated[str, StringConstraints(pattern=DATA_IMAGE_PATH)]
 
 
 class Strict(BaseModel):
