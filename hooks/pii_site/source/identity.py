@@ -5,9 +5,12 @@ is valid; the colours and contrast function are also read by outputs/identity.py
 
 from __future__ import annotations
 
+import math
 import xml.etree.ElementTree as ElementTree
 from pathlib import Path
 
+from pii_site.i18n import LANGUAGES
+from pii_site.i18n.formatting import format_fixed, format_number
 from pii_site.source.errors import Problem
 from pii_site.source.schema.plan import SiteColors, SiteFile
 from pii_site.source.validation import problem_at
@@ -56,8 +59,9 @@ def check_identity(source: YamlSource, site: SiteFile, data_dir: Path) -> list[P
                         ("colors", name),
                         "color_contrast",
                         found=color,
-                        ratio=f"{ratio:.2f}",
-                        limit=f"{MINIMUM_CONTRAST}",
+                        # Rounded down: 4.499 shown as "4.50" would seem to pass.
+                        **{f"ratio_{lang}": format_fixed(math.floor(ratio * 100) / 100, lang) for lang in LANGUAGES},
+                        **{f"limit_{lang}": format_number(MINIMUM_CONTRAST, lang) for lang in LANGUAGES},
                     )
                 )
     if site.logo is not None and (key := _logo_problem(data_dir / site.logo)) is not None:
