@@ -62,7 +62,5 @@ def _logo_path(plan: Plan) -> str | None:
 
 def _mix(color: str, other: str, share: float) -> str:
     """`color` moved `share` of the way towards `other` ("#rrggbb")."""
-    channels = (
-        round(int(color[i : i + 2], 16) * (1 - share) + int(other[i : i + 2], 16) * share) for i in (1, 3, 5)
-    )
+    channels = (round(int(color[i : i + 2], 16) * (1 - share) + int(other[i : i + 2], 16) * share) for i in (1, 3, 5))
     return "#" + "".join(f"{c:02x}" for c in channels)

@@ -54,11 +54,11 @@ class SiteColors(Strict):
     """The site's colours; each is checked for contrast against white (source/identity.py)."""
 
     primary: HexColor = Field(
-        description="Header background and link colour, e.g. \"#37474f\": white text on it needs a contrast of "
+        description='Header background and link colour, e.g. "#37474f": white text on it needs a contrast of '
         "at least 4.5:1"
     )
     accent: HexColor = Field(
-        description="Colour of links under the pointer and of the keyboard focus, e.g. \"#1565c0\": at least "
+        description='Colour of links under the pointer and of the keyboard focus, e.g. "#1565c0": at least '
         "4.5:1 against white"
     )
 
