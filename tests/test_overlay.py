@@ -113,8 +113,23 @@ def test_overlaid_folder_holds_no_symbolic_link_and_the_base_is_untouched(data_c
 def test_demo_folder_in_the_repository_holds_only_illustrative_files():
     entries = sorted(p.relative_to(DEMO_OVERLAY).as_posix() for p in DEMO_OVERLAY.rglob("*"))
     assert [p for p in DEMO_OVERLAY.rglob("*") if p.is_symlink()] == []
-    assert {entry.split("/")[0] for entry in entries} == {"news", "site.yml", "status"}
-    assert yaml.safe_load((DEMO_OVERLAY / "site.yml").read_text(encoding="utf-8")) == {"demo": True}
+    assert {entry.split("/")[0] for entry in entries} == {"assets", "news", "site.yml", "status"}
+    # The demonstration switch, and an illustrative logo and colours (issue 13) to show them off.
+    assert yaml.safe_load((DEMO_OVERLAY / "site.yml").read_text(encoding="utf-8")) == {
+        "demo": True,
+        "logo": "assets/demo-logo.svg",
+        "colors": {"primary": "#00695c", "accent": "#ad1457"},
+    }
+    assert [entry for entry in entries if entry.startswith("assets/")] == ["assets/demo-logo.svg"]
+
+
+def test_overlay_assets_replace_the_base_s(data_copy: DataCopy, tmp_path):
+    # The demonstration's logo comes with it; a logo of the base's stays out of the demonstration.
+    data_copy.path("assets").mkdir()
+    data_copy.path("assets/logo.png").write_bytes(b"the commune's own")
+    laid = lay_overlay(data_copy.root, DEMO_OVERLAY, tmp_path / "laid")
+    assert sorted(p.name for p in (laid.data_dir / "assets").iterdir()) == ["demo-logo.svg"]
+    assert (laid.data_dir / "assets/demo-logo.svg").read_bytes() == (DEMO_OVERLAY / "assets/demo-logo.svg").read_bytes()
 
 
 def test_broken_overlay_settings_are_left_out_with_a_note_naming_the_line(data_copy: DataCopy, tmp_path):
