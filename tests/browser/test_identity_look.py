@@ -19,7 +19,7 @@ QR = ".pii-print-qr"
 
 
 def rgb(color: str) -> str:
-    """"#37474f" as getComputedStyle writes it: "rgb(55, 71, 79)"."""
+    """ "#37474f" as getComputedStyle writes it: "rgb(55, 71, 79)"."""
     return "rgb({}, {}, {})".format(*(int(color[i : i + 2], 16) for i in (1, 3, 5)))
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 import math
 import xml.etree.ElementTree as ElementTree
 from pathlib import Path
+from typing import Any
 
 from pii_site.i18n import LANGUAGES
 from pii_site.i18n.formatting import format_fixed, format_number
@@ -53,17 +54,12 @@ def check_identity(source: YamlSource, site: SiteFile, data_dir: Path) -> list[P
             color = getattr(site.colors, name)
             ratio = contrast_ratio(color, WHITE)
             if ratio < MINIMUM_CONTRAST:
-                problems.append(
-                    problem_at(
-                        source,
-                        ("colors", name),
-                        "color_contrast",
-                        found=color,
-                        # Rounded down: 4.499 shown as "4.50" would seem to pass.
-                        **{f"ratio_{lang}": format_fixed(math.floor(ratio * 100) / 100, lang) for lang in LANGUAGES},
-                        **{f"limit_{lang}": format_number(MINIMUM_CONTRAST, lang) for lang in LANGUAGES},
-                    )
-                )
+                # Rounded down: 4.499 shown as "4.50" would seem to pass.
+                shown: dict[str, Any] = {
+                    f"ratio_{lang}": format_fixed(math.floor(ratio * 100) / 100, lang) for lang in LANGUAGES
+                }
+                shown |= {f"limit_{lang}": format_number(MINIMUM_CONTRAST, lang) for lang in LANGUAGES}
+                problems.append(problem_at(source, ("colors", name), "color_contrast", found=color, **shown))
     if site.logo is not None and (key := _logo_problem(data_dir / site.logo)) is not None:
         problems.append(problem_at(source, ("logo",), key, found=site.logo, limit=f"{LOGO_LIMIT // 1_000_000} MB"))
     return problems
