@@ -9,7 +9,9 @@ Events:
   takes what `use` handed over, or reads the environment and loads and validates data/ (a
   DataError aborts the build before site/ is touched), and sets everything that differs per language.
 - on_files: adds every generated page with File.generated and points "edit this page" at the
-  data file behind it; adds the progress feed and the open-data downloads as generated files.
+  data file behind it; adds the progress feed, the open-data downloads, the colour stylesheet and
+  the logo as generated files.
+- on_page_content: appends the printed QR code of its public address to the plan, task and unit pages.
 - on_nav: gives each page that is not in the menu (a task, a unit, a news post) the overview page of
   its folder as parent, for Material's breadcrumb (navigation.path) and menu highlight.
 - on_template_context: without a public address, gives the 404 page relative addresses.
@@ -33,13 +35,14 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
 from mkdocs.utils import is_error_template
 from mkdocs.utils.templates import TemplateContext
 
 from pii_site import DataError, load_plan
 from pii_site.i18n import Labels, urls
 from pii_site.model.plan import Plan
-from pii_site.outputs import exports, feeds, search_index, site_frame
+from pii_site.outputs import exports, feeds, identity, print_qr, search_index, site_frame
 from pii_site.outputs.exports import GeneratedFile
 from pii_site.pages import render_site
 from pii_site.settings import Settings, SettingsError
@@ -104,6 +107,12 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     config.extra["pii_demo_notice"] = labels("demo.notice") if plan.site.demo else None
     # Read by hooks/theme/partials/copyright.html: who publishes the site, in every page's footer.
     config.extra["pii_footer"] = site.footer
+    # The header's colours (mkdocs.yml's palette is "custom"), logo and favicon from data/site.yml.
+    images = identity.theme_images(plan)
+    config.theme["logo"] = images.logo
+    config.theme["favicon"] = images.favicon
+    if identity.STYLESHEET not in config.extra_css:  # `mkdocs serve` may hand the same list again
+        config.extra_css.append(identity.STYLESHEET)
     if site.repo_url:
         config.repo_url = site.repo_url
         config.edit_uri = site.edit_uri
@@ -122,7 +131,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         generated.edit_uri = page.data_file
         files.append(generated)
     site_url = config.site_url or ""
-    for data in (*build.open_data, feeds.feed_file(plan, lang, site_url)):
+    for data in (*build.open_data, feeds.feed_file(plan, lang, site_url), *identity.identity_files(plan)):
         files.append(File.generated(config, data.path, content=data.content))
     return files
 
@@ -143,6 +152,13 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
         if overview is not None:
             page.parent = overview  # type: ignore[assignment]
     return nav
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    # Without a public address there is nothing a QR code could lead to: the printout carries none.
+    if page.canonical_url and print_qr.carries_qr(page.file.src_uri):
+        return html + print_qr.qr_block(page.canonical_url, _current[0].settings.lang)
+    return html
 
 
 def on_template_context(context: TemplateContext, template_name: str, config: MkDocsConfig) -> TemplateContext:

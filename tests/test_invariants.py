@@ -42,6 +42,8 @@ from playwright.sync_api import Browser
 from pii_site import Plan, load_plan
 from pii_site.i18n import LANGUAGES, Labels, urls
 from pii_site.pages.contacts import dial
+from pii_site.outputs import identity
+from pii_site.source.identity import MINIMUM_CONTRAST, WHITE, contrast_ratio
 
 
 @dataclass
@@ -217,6 +219,22 @@ def test_every_record_page_is_linked_from_the_navigation_or_its_index_page(built
 
 def test_no_internal_link_or_anchor_leads_nowhere(built: BuiltPlan):
     assert site_checks.broken_links(built.site_dir, built.site_url) == []
+
+
+# --- Identity ----------------------------------------------------------------------------------
+
+
+def test_site_colours_pass_wcag_aa_and_the_favicon_is_in_the_site(built: BuiltPlan):
+    # Whatever colours a plan configures (or the default), as the built stylesheet applies them.
+    for lang in LANGUAGES:
+        css = (built.site_dir / lang / identity.STYLESHEET).read_text(encoding="utf-8")
+        colors = dict(re.findall(r"--md-(primary|accent)-fg-color: (#[0-9a-f]{6});", css))
+        assert set(colors) == {"primary", "accent"}
+        ratios = {name: contrast_ratio(color, WHITE) for name, color in colors.items()}
+        assert min(ratios.values()) >= MINIMUM_CONTRAST, ratios
+        home = built.file(lang, "")
+        [favicon] = lxml.html.fromstring(home.read_bytes()).xpath("//head/link[@rel='icon']/@href")
+        assert (home.parent / favicon).is_file()
 
 
 # --- HTML validity -----------------------------------------------------------------------------

@@ -113,9 +113,13 @@ def test_overlaid_folder_holds_no_symbolic_link_and_the_base_is_untouched(data_c
 def test_demo_folder_in_the_repository_holds_only_illustrative_files():
     entries = sorted(p.relative_to(DEMO_OVERLAY).as_posix() for p in DEMO_OVERLAY.rglob("*"))
     assert [p for p in DEMO_OVERLAY.rglob("*") if p.is_symlink()] == []
-    assert {entry.split("/")[0] for entry in entries} == {"news", "site.yml", "status", "units.yml"}
+    assert {entry.split("/")[0] for entry in entries} == {"assets", "news", "site.yml", "status", "units.yml"}
+    assert [entry for entry in entries if entry.startswith("assets/")] == ["assets/demo-logo.svg"]
     settings = yaml.safe_load((DEMO_OVERLAY / "site.yml").read_text(encoding="utf-8"))
     assert settings["demo"] is True
+    # An illustrative logo and colours (issue 13) to show them off.
+    assert settings["logo"] == "assets/demo-logo.svg"
+    assert settings["colors"] == {"primary": "#00695c", "accent": "#ad1457"}
     # Every contact shown is marked as an illustration and obviously fictional.
     units = yaml.safe_load((DEMO_OVERLAY / "units.yml").read_text(encoding="utf-8"))["units"]
     contacts = [settings["office"], settings["licence"], *(unit["contact"] for unit in units)]
@@ -144,6 +148,15 @@ def test_overlay_units_add_their_keys_to_the_base_units_of_the_same_id(data_copy
     contact_laid = plan.unit("thu-vien-xa").contact
     assert contact_laid is not None and contact_laid.email == "unit@example.org"
     assert plan.unit("thu-vien-xa").name == load_plan(data_copy.root, DEMO_DAY).unit("thu-vien-xa").name
+
+
+def test_overlay_assets_replace_the_base_s(data_copy: DataCopy, tmp_path):
+    # The demonstration's logo comes with it; a logo of the base's stays out of the demonstration.
+    data_copy.path("assets").mkdir()
+    data_copy.path("assets/logo.png").write_bytes(b"the commune's own")
+    laid = lay_overlay(data_copy.root, DEMO_OVERLAY, tmp_path / "laid")
+    assert sorted(p.name for p in (laid.data_dir / "assets").iterdir()) == ["demo-logo.svg"]
+    assert (laid.data_dir / "assets/demo-logo.svg").read_bytes() == (DEMO_OVERLAY / "assets/demo-logo.svg").read_bytes()
 
 
 def test_broken_overlay_settings_are_left_out_with_a_note_naming_the_line(data_copy: DataCopy, tmp_path):

@@ -17,6 +17,7 @@ from pii_site.model.plan import Plan, PlanTask
 from pii_site.model.progress import TaskProgress
 from pii_site.source.entries import folder_entries, is_linked, linked_entries
 from pii_site.source.errors import DataError, Problem, file_problem
+from pii_site.source.identity import check_identity
 from pii_site.source.news import load_news
 from pii_site.source.pii_reference import build_reference, check_reference
 from pii_site.source.schema.plan import (
@@ -64,6 +65,7 @@ def load_plan(data_dir: str | os.PathLike[str], today: dt.date) -> Plan:
         raise DataError(problems)
     problems += _check_references(sources, parsed)
     problems += check_reference(sources, parsed)
+    problems += check_identity(sources["site.yml"], parsed["site.yml"], data_dir)
     if problems:
         # Progress reports are checked against the plan only once the plan itself is sound.
         raise DataError(problems)

@@ -19,6 +19,7 @@ from pii_site.source.status_rules import STATUS_FOLDER, task_id_of
 
 SITE_FILE = "site.yml"
 UNITS_FILE = "units.yml"
+ASSETS_FOLDER = "assets"  # files site.yml names, such as the demonstration's logo
 
 
 @dataclass
@@ -32,8 +33,8 @@ class Overlaid:
 def lay_overlay(base_dir: Path, overlay_dir: Path, target_dir: Path) -> Overlaid:
     """Copy base_dir to target_dir (which must not exist yet), then lay overlay_dir over it.
 
-    The overlay's status/ and news/ folders replace the base's: the demonstration's progress and
-    news are its own, so a real update never appears under the "made-up data" notice, and staff
+    The overlay's status/, news/ and assets/ folders replace the base's: the demonstration's
+    progress, news and logo are its own, so a real update never appears under the "made-up data" notice, and staff
     adding updates or posts never changes what the demonstration shows. An overlay status file
     whose task, or one of whose reporting units, is no longer in the base plan is left out with a
     note, so the overlaid folder stays valid when staff remove a task or a unit. The overlay's
@@ -45,7 +46,7 @@ def lay_overlay(base_dir: Path, overlay_dir: Path, target_dir: Path) -> Overlaid
     shutil.copytree(base_dir, target_dir)
     result = Overlaid(target_dir)
     task_ids, unit_ids = _plan_ids(base_dir)
-    for folder in (STATUS_FOLDER, NEWS_FOLDER):
+    for folder in (STATUS_FOLDER, NEWS_FOLDER, ASSETS_FOLDER):
         source = overlay_dir / folder
         if not source.is_dir():
             continue

@@ -17,9 +17,11 @@ from pydantic import BaseModel, ValidationError
 from pii_site.source.errors import Problem, file_problem, is_plain_ascii, message, shorten, shown
 from pii_site.source.schema.base import (
     BRANCH_NAME,
+    DATA_IMAGE_PATH,
     DUTY_ID,
     EMAIL,
     PHONE,
+    HEX_COLOR,
     REPOSITORY_ADDRESS,
     ROMAN,
     SITE_ADDRESS,
@@ -43,6 +45,8 @@ _PATTERN_MESSAGES = {
     BRANCH_NAME: "pattern_branch",
     PHONE: "pattern_phone",
     EMAIL: "pattern_email",
+    HEX_COLOR: "pattern_color",
+    DATA_IMAGE_PATH: "pattern_data_image",
 }
 
 # Ids are spelt in ASCII only: any other character in one is a look-alike (Cyrillic "і") or hidden

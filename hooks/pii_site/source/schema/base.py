@@ -64,6 +64,11 @@ PHONE = r"^\+?[ .()]*[0-9][0-9 .()]{0,39}$"
 # An e-mail address, plainly: no spaces, quotes or brackets, one "@", a host name with a dot. It
 # becomes a mailto: link; stricter checks would refuse real addresses and catch no more typos.
 EMAIL = r"^[^\s@<>\"'`(),;:]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$"
+# A colour as CSS and every colour picker write it: "#" and six hexadecimal digits.
+HEX_COLOR = r"^#[0-9A-Fa-f]{6}$"
+# A PNG or SVG file inside the data folder, written relative to it with "/" ("assets/logo.svg"): no
+# part may start with a dot, so "..", an absolute path and hidden files are refused by the pattern.
+DATA_IMAGE_PATH = r"^[A-Za-z0-9_-][A-Za-z0-9_.-]*(/[A-Za-z0-9_-][A-Za-z0-9_.-]*)*\.(png|svg)$"
 
 # Numbers are strict: YAML reads yes/no/on/off as true/false, which Python would take for 1 and 0
 # ("percent: yes" was published as 1%), and "50" or 50.0 where a whole number is wanted is a typing
@@ -84,6 +89,8 @@ RepositoryAddress = Annotated[str, StringConstraints(pattern=REPOSITORY_ADDRESS)
 BranchName = Annotated[str, StringConstraints(pattern=BRANCH_NAME)]
 Phone = Annotated[str, StringConstraints(strip_whitespace=True, pattern=PHONE)]
 Email = Annotated[str, StringConstraints(strip_whitespace=True, pattern=EMAIL)]
+HexColor = Annotated[str, StringConstraints(pattern=HEX_COLOR)]
+DataImagePath = Annotated[str, StringConstraints(pattern=DATA_IMAGE_PATH)]
 
 
 class Strict(BaseModel):

@@ -15,8 +15,10 @@ from pydantic import Field
 
 from pii_site.source.schema.base import (
     BranchName,
+    DataImagePath,
     DutyId,
     Email,
+    HexColor,
     NonEmpty,
     OptionalEnglishText,
     PartialDate,
@@ -84,6 +86,19 @@ class Licence(Strict):
     )
 
 
+class SiteColors(Strict):
+    """The site's colours; each is checked for contrast against white (source/identity.py)."""
+
+    primary: HexColor = Field(
+        description='Header background and link colour, e.g. "#37474f": white text on it needs a contrast of '
+        "at least 4.5:1"
+    )
+    accent: HexColor = Field(
+        description='Colour of links under the pointer and of the keyboard focus, e.g. "#1565c0": at least '
+        "4.5:1 against white"
+    )
+
+
 class SiteFile(Strict):
     """data/site.yml: settings of the published site."""
 
@@ -115,6 +130,15 @@ class SiteFile(Strict):
     demo: YesNo = Field(
         default=False,
         description="true only for demonstration data: every page then says the progress shown is not real",
+    )
+    logo: DataImagePath | None = Field(
+        default=None,
+        description="The commune's logo or emblem: a PNG or SVG file in the data folder, written relative to it "
+        "(e.g. assets/logo.svg for data/assets/logo.svg), at most 1 MB; shown in the header and as the "
+        "browser tab's icon. Left out: the site's own icon",
+    )
+    colors: SiteColors | None = Field(
+        default=None, description="Colours of the header and of links; left out: a dark blue-grey and blue"
     )
 
 

@@ -1,0 +1,66 @@
+"""The site's identity in the built site: a small stylesheet of Material's colour variables, the
+logo copied from the data folder, and the addresses Material's theme.logo and theme.favicon take.
+Called by hooks/pii_hooks.py (on_config: `theme_images`, `STYLESHEET`; on_files: `identity_files`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from pii_site.model.plan import Plan
+from pii_site.outputs.exports import GeneratedFile
+from pii_site.source.identity import site_colors
+
+STYLESHEET = "assets/stylesheets/identity.css"
+# The site's own icon (hooks/theme/assets/images/), for browsers' tabs when data/site.yml names no logo.
+DEFAULT_FAVICON = "assets/images/favicon.svg"
+LOGO_FOLDER = "assets/images/"
+
+
+@dataclass(frozen=True)
+class ThemeImages:
+    logo: str | None  # None: Material's own header icon
+    favicon: str
+
+
+def theme_images(plan: Plan) -> ThemeImages:
+    """The header logo and the favicon, as paths in the built language folder."""
+    logo = _logo_path(plan)
+    return ThemeImages(logo=logo, favicon=logo or DEFAULT_FAVICON)
+
+
+def identity_files(plan: Plan) -> list[GeneratedFile]:
+    """The stylesheet and, when data/site.yml names one, the logo file."""
+    files = [GeneratedFile(STYLESHEET, stylesheet(plan).encode())]
+    logo = _logo_path(plan)
+    if logo is not None and plan.site.logo is not None:
+        files.append(GeneratedFile(logo, (plan.data_dir / plan.site.logo).read_bytes()))
+    return files
+
+
+def stylesheet(plan: Plan) -> str:
+    """Material's custom colour variables (mkdocs.yml's palette names "custom") for the site's colours.
+    The lighter and darker primary are Material's own variants, for hovered header parts."""
+    colors = site_colors(plan.site)
+    return (
+        "/* Made by pii_site.outputs.identity from data/site.yml's colours. */\n"
+        ":root > * {\n"
+        f"  --md-primary-fg-color: {colors.primary};\n"
+        f"  --md-primary-fg-color--light: {_mix(colors.primary, '#ffffff', 0.15)};\n"
+        f"  --md-primary-fg-color--dark: {_mix(colors.primary, '#000000', 0.2)};\n"
+        f"  --md-accent-fg-color: {colors.accent};\n"
+        f"  --md-accent-fg-color--transparent: {colors.accent}1a;\n"
+        "}\n"
+    )
+
+
+def _logo_path(plan: Plan) -> str | None:
+    """The logo keeps its extension (a browser picks how to read a favicon from the file's type)."""
+    logo = plan.site.logo
+    return f"{LOGO_FOLDER}logo.{logo.rpartition('.')[2]}" if logo else None
+
+
+def _mix(color: str, other: str, share: float) -> str:
+    """`color` moved `share` of the way towards `other` ("#rrggbb")."""
+    channels = (round(int(color[i : i + 2], 16) * (1 - share) + int(other[i : i + 2], 16) * share) for i in (1, 3, 5))
+    return "#" + "".join(f"{c:02x}" for c in channels)

@@ -1,0 +1,31 @@
+"""The QR code of a page's public address, printed at the foot of the plan, task and unit pages (the
+ones posted on a commune's notice board) and hidden on screen (pii.css). Called by
+hooks/pii_hooks.py's on_page_content with the page's canonical address.
+"""
+
+from __future__ import annotations
+
+import re
+
+import segno
+from markupsafe import Markup
+
+from pii_site.i18n import Labels, urls
+from pii_site.pages.render import render_html
+
+# A task's or a unit's own page; their overviews (index.md) are lists, not notices.
+_DETAIL_PAGE = re.compile(r"^(tasks|units)/(?!index\.md$)[^/]+\.md$")
+
+
+def carries_qr(src_uri: str) -> bool:
+    """Whether the page at this source path is one printed for the notice board."""
+    return src_uri == urls.PLAN or bool(_DETAIL_PAGE.match(src_uri))
+
+
+def qr_block(address: str, lang: str) -> str:
+    """The printed block: the QR code (inline SVG, so the printout needs no other file) and the
+    address in text. Error correction level M (15%) survives a creased or faded printout."""
+    code = segno.make(address, error="m", micro=False)
+    # omitsize: a viewBox only, so pii.css sets the printed size.
+    svg = code.svg_inline(omitsize=True, svgclass="pii-print-qr__svg", lineclass=None)
+    return render_html("print_qr.html.j2", svg=Markup(svg), label=Labels(lang)("print.qr"), address=address)

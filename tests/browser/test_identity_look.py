@@ -1,0 +1,49 @@
+"""The site's identity in Chromium (issue 13), on the session build of the fixture plan (no logo, no
+colours: the civic default): the header drawn in the primary colour with white text, and the QR
+code of the page's address that only the printed plan, task and unit pages show."""
+
+from __future__ import annotations
+
+import pytest
+
+from browser.site_pages import FIXTURE_PLAN, LANGS
+from pii_site.i18n import urls
+from pii_site.source.identity import DEFAULT_COLORS
+
+NOTICE_PAGES = [
+    urls.address(urls.PLAN),
+    urls.address(urls.task_page(FIXTURE_PLAN.tasks[0].id)),
+    urls.address(urls.unit_page(FIXTURE_PLAN.units[0].id)),
+]
+QR = ".pii-print-qr"
+
+
+def rgb(color: str) -> str:
+    """ "#37474f" as getComputedStyle writes it: "rgb(55, 71, 79)"."""
+    return "rgb({}, {}, {})".format(*(int(color[i : i + 2], 16) for i in (1, 3, 5)))
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_header_is_the_primary_colour_with_white_text(open_page, lang):
+    page = open_page(lang, "").page
+    header = page.locator("header.md-header")
+    assert header.evaluate("h => getComputedStyle(h).backgroundColor") == rgb(DEFAULT_COLORS.primary)
+    assert header.evaluate("h => getComputedStyle(h).color") == "rgb(255, 255, 255)"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("address", NOTICE_PAGES)
+def test_qr_code_is_printed_and_hidden_on_screen(open_page, lang, address):
+    opened = open_page(lang, address)
+    page = opened.page
+    assert page.locator(QR).count() == 1
+    assert not page.locator(QR).is_visible(), "the QR code shows on screen"
+    page.emulate_media(media="print")
+    code = page.locator(f"{QR} svg")
+    assert page.locator(QR).is_visible() and code.is_visible()
+    box = code.bounding_box()
+    # 3 cm square: large enough for a phone's camera at arm's length from a notice board.
+    assert box is not None and box["width"] == pytest.approx(box["height"]) and box["width"] > 100
+    canonical = page.locator("link[rel=canonical]").get_attribute("href")
+    assert page.locator(f"{QR}__address").inner_text().strip() == canonical
+    assert opened.problems.failed_requests == [] and opened.problems.console_errors == []
