@@ -94,7 +94,7 @@ def _resized(
                 return None, broken
             pixels = image.width * image.height
             if pixels > MAX_PIXELS:
-                found = f"{pixels / 1_000_000:.0f}"
+                found = f"{pixels / 1_000_000:.1f}"
                 limit = MAX_PIXELS // 1_000_000
                 return None, file_problem(label, line, "news_photo_too_large", photo=name, found=found, limit=limit)
             image.load()  # decodes it all: a truncated or corrupt file fails here, not in the build
