@@ -37,10 +37,12 @@ from helpers import (
 )
 from invariants import other_commune, site_checks, staff_journey
 from invariants.plans import DEMO, FIXTURE, OTHER_COMMUNE, PLANS, REAL, STAFF_JOURNEY, PlanSource, PreparedData
+from PIL import Image
 from playwright.sync_api import Browser
 
 from pii_site import Plan, load_plan
 from pii_site.i18n import LANGUAGES, Labels, urls
+from pii_site.source.news_photos import MAX_WIDTH
 
 
 @dataclass
@@ -187,6 +189,27 @@ def test_every_record_page_is_linked_from_the_navigation_or_its_index_page(built
 
 def test_no_internal_link_or_anchor_leads_nowhere(built: BuiltPlan):
     assert site_checks.broken_links(built.site_dir, built.site_url) == []
+
+
+def test_every_news_photo_is_local_resized_sized_lazy_and_described(built: BuiltPlan):
+    """Whatever posts a plan has: each image on a news page is a file of the site beside the page,
+    at most MAX_WIDTH wide, as wide and high as its width and height say, lazy, with alt text."""
+    wrong = []
+    for lang in LANGUAGES:
+        for post in built.plan.news:
+            page = built.file(lang, urls.address(urls.news_page(post.slug)))
+            for img in lxml.html.fromstring(page.read_bytes()).xpath("//article//img"):
+                served = page.parent / img.get("src", "")
+                size = (int(img.get("width", 0)), int(img.get("height", 0)))
+                if not served.is_file() or served.parent != page.parent:
+                    wrong.append(f"{lang} {post.slug}: {img.get('src')} is not a file beside the page")
+                    continue
+                with Image.open(served) as photo:
+                    if photo.size != size or photo.width > MAX_WIDTH:
+                        wrong.append(f"{lang} {post.slug}: {img.get('src')} is {photo.size}, says {size}")
+                if img.get("loading") != "lazy" or not (img.get("alt") or "").strip():
+                    wrong.append(f"{lang} {post.slug}: {img.get('src')} not lazy or without alt text")
+    assert wrong == []
 
 
 # --- HTML validity -----------------------------------------------------------------------------
