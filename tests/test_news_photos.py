@@ -84,3 +84,19 @@ def test_a_png_stays_a_png_and_is_not_enlarged(data_copy: DataCopy):
     assert (photo.site_path, photo.width, photo.height) == (f"news/{POST}/so-do.png", 300, 200)
     with Image.open(io.BytesIO(photo.content)) as served:
         assert (served.format, served.mode) == ("PNG", "RGBA")
+
+
+def test_a_post_opening_with_a_photo_is_summed_up_by_its_first_paragraph_of_text(data_copy: DataCopy):
+    post_file = f"news/{POST}.md"
+    text = data_copy.path(post_file).read_text(encoding="utf-8")
+    image_line = next(line for line in text.splitlines() if line.startswith("![Gian"))
+    opening = "Ngày hội **sáng kiến** lần đầu"
+    data_copy.replace(post_file, image_line + "\n", "")
+    data_copy.replace(post_file, opening, image_line + "\n\n" + opening)
+    data_copy.replace(
+        post_file,
+        'summary:\n  vi: "Hơn 30 sáng kiến của người dân được trưng bày tại Nhà văn hóa xã."\n  en: "More than 30 residents\' initiatives were shown at the Cultural House."\n',
+        "",
+    )
+    [post] = [post for post in load_plan(data_copy.root, TODAY).news if post.slug == POST]
+    assert post.lead_vi.startswith("Ngày hội sáng kiến lần đầu của xã Sông Mây")

@@ -15,6 +15,7 @@ import datetime as dt
 import re
 import unicodedata
 import urllib.parse
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -276,7 +277,8 @@ def _read_photos(
     line_of = _LineFinder(lines, first_line)
     allowed = address_pattern(post)
     shown_images = [found for found in rendered.addresses if found.tag == "img"]
-    written = sorted(image["address"] for image in MARKDOWN_IMAGE.finditer("\n".join(lines)))
+    # Each image shown must be one written in the simple form, whose size photo_markdown adds.
+    written = Counter(image["address"] for image in MARKDOWN_IMAGE.finditer("\n".join(lines)))
     for found in shown_images:
         line = line_of("![" + found.words, found.address)
         if not allowed.fullmatch(found.address):
@@ -284,13 +286,15 @@ def _read_photos(
             problems.append(file_problem(label, line, "news_image", found=found_address, post=post))
         elif not found.words.strip():
             problems.append(file_problem(label, line, "news_photo_alt", found=found.address))
-        elif written != sorted(image.address for image in shown_images):
+        elif written[found.address] < 1:
             problems.append(file_problem(label, line, "news_photo_form", found=found.address))
-        elif found.address not in photos:
-            photo, problem = read_photo(news_dir, found.address, label, line)
-            if photo is not None:
-                photos[found.address] = photo
-            problems += [problem] if problem is not None else []
+        else:
+            written[found.address] -= 1
+            if found.address not in photos:
+                photo, problem = read_photo(news_dir, found.address, label, line)
+                if photo is not None:
+                    photos[found.address] = photo
+                problems += [problem] if problem is not None else []
     return photos, problems
 
 
