@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import struct
+import zlib
 from pathlib import Path
 
 import lxml.html
@@ -15,7 +17,7 @@ import pytest
 from helpers import FIXTURE_TODAY, DataCopy
 from PIL import Image
 
-from pii_site import load_plan
+from pii_site import DataError, load_plan
 from pii_site.source.news_photos import MAX_WIDTH
 
 POST = "2026-05-12-ngay-hoi-sang-kien"
@@ -100,3 +102,19 @@ def test_a_post_opening_with_a_photo_is_summed_up_by_its_first_paragraph_of_text
     )
     [post] = [post for post in load_plan(data_copy.root, TODAY).news if post.slug == POST]
     assert post.lead_vi.startswith("Ngày hội sáng kiến lần đầu của xã Sông Mây")
+
+
+def test_a_photo_past_pillows_own_bomb_limit_is_refused_as_too_large_not_as_broken(data_copy: DataCopy):
+    """A PNG header claiming 20,000 x 10,000 pixels (Pillow itself refuses to open past about 179
+    million): only the header is written, since the check must come before any decoding."""
+    header = b"\x89PNG\r\n\x1a\n" + png_chunk(b"IHDR", struct.pack(">IIBBBBB", 20_000, 10_000, 8, 2, 0, 0, 0))
+    data_copy.replace(f"news/{POST}.md", "trung-bay.jpg", "bom.png", count=2)
+    data_copy.path(f"news/{POST}/bom.png").write_bytes(header + png_chunk(b"IEND", b""))
+    with pytest.raises(DataError) as refused:
+        load_plan(data_copy.root, TODAY)
+    assert "có quá nhiều điểm ảnh: > 178 triệu" in str(refused.value)
+    assert "has too many pixels: > 178 million" in str(refused.value)
+
+
+def png_chunk(kind: bytes, data: bytes) -> bytes:
+    return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))

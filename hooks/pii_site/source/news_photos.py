@@ -85,24 +85,27 @@ def _resized(
     original: bytes, suffix: str, name: str, label: str, line: int
 ) -> tuple[tuple[int, int, bytes] | None, Problem | None]:
     broken = file_problem(label, line, "news_photo_broken", photo=name)
+
+    def too_large(found: str) -> Problem:
+        limit = MAX_PIXELS // 1_000_000
+        return file_problem(label, line, "news_photo_too_large", photo=name, found=found, limit=limit)
+
     try:
         with warnings.catch_warnings():
-            # Pillow warns (then raises) past its own pixel limit; ours, lower, is checked below.
-            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            # Pillow warns past its own pixel limit (higher than ours, checked below before decoding).
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
             image = Image.open(io.BytesIO(original), formats=list(FORMATS))
             if suffix not in FORMATS.get(image.format or "", ()):
                 return None, broken
             pixels = image.width * image.height
             if pixels > MAX_PIXELS:
-                found = f"{pixels / 1_000_000:.1f}"
-                limit = MAX_PIXELS // 1_000_000
-                return None, file_problem(label, line, "news_photo_too_large", photo=name, found=found, limit=limit)
+                return None, too_large(f"{pixels / 1_000_000:.1f}")
             image.load()  # decodes it all: a truncated or corrupt file fails here, not in the build
             upright = ImageOps.exif_transpose(image)
             return _encoded(upright, image.format or "", image.info.get("icc_profile")), None
-    except (UnidentifiedImageError, Image.DecompressionBombError, Image.DecompressionBombWarning):
-        return None, broken
-    except (OSError, ValueError, SyntaxError, EOFError):  # what Pillow's decoders raise on bad data
+    except Image.DecompressionBombError:  # Pillow refuses to open past twice its own limit
+        return None, too_large(f"> {2 * (Image.MAX_IMAGE_PIXELS or 0) // 1_000_000}")
+    except (UnidentifiedImageError, OSError, ValueError, SyntaxError, EOFError):  # Pillow on bad data
         return None, broken
 
 
