@@ -9,8 +9,8 @@ Events:
   takes what `use` handed over, or reads the environment and loads and validates data/ (a
   DataError aborts the build before site/ is touched), and sets everything that differs per language.
 - on_files: adds every generated page with File.generated and points "edit this page" at the
-  data file behind it; adds the progress feed, the open-data downloads, the colour stylesheet and
-  the logo as generated files.
+  data file behind it; adds the progress feed, the open-data downloads, the colour stylesheet, the
+  logo and the news photos as generated files.
 - on_page_content: appends the printed QR code of its public address to the plan, task and unit pages.
 - on_nav: gives each page that is not in the menu (a task, a unit, a news post) the overview page of
   its folder as parent, for Material's breadcrumb (navigation.path) and menu highlight.
@@ -133,6 +133,10 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     site_url = config.site_url or ""
     for data in (*build.open_data, feeds.feed_file(plan, lang, site_url), *identity.identity_files(plan)):
         files.append(File.generated(config, data.path, content=data.content))
+    # Made (resized) once per build when the plan was loaded; beside the post's page, whose body
+    # names them relative to it.
+    for photo in {photo.site_path: photo for post in plan.news for photo in post.photos}.values():
+        files.append(File.generated(config, photo.site_path, content=photo.content))
     return files
 
 

@@ -37,6 +37,7 @@ from helpers import (
 )
 from invariants import other_commune, site_checks, staff_journey
 from invariants.plans import DEMO, FIXTURE, OTHER_COMMUNE, PLANS, REAL, STAFF_JOURNEY, PlanSource, PreparedData
+from PIL import Image
 from playwright.sync_api import Browser
 
 from pii_site import Plan, load_plan
@@ -44,6 +45,7 @@ from pii_site.i18n import LANGUAGES, Labels, urls
 from pii_site.pages.contacts import dial
 from pii_site.outputs import identity
 from pii_site.source.identity import MINIMUM_CONTRAST, WHITE, contrast_ratio
+from pii_site.source.news_photos import MAX_WIDTH
 
 
 @dataclass
@@ -235,6 +237,30 @@ def test_site_colours_pass_wcag_aa_and_the_favicon_is_in_the_site(built: BuiltPl
         home = built.file(lang, "")
         [favicon] = lxml.html.fromstring(home.read_bytes()).xpath("//head/link[@rel='icon']/@href")
         assert (home.parent / favicon).is_file()
+
+
+# --- News photos -------------------------------------------------------------------------------
+
+
+def test_every_news_photo_is_local_resized_sized_lazy_and_described(built: BuiltPlan):
+    """Whatever posts a plan has: each image on a news page is a file of the site beside the page,
+    at most MAX_WIDTH wide, as wide and high as its width and height say, lazy, with alt text."""
+    wrong = []
+    for lang in LANGUAGES:
+        for post in built.plan.news:
+            page = built.file(lang, urls.address(urls.news_page(post.slug)))
+            for img in lxml.html.fromstring(page.read_bytes()).xpath("//article//img"):
+                served = page.parent / img.get("src", "")
+                size = (int(img.get("width", 0)), int(img.get("height", 0)))
+                if not served.is_file() or served.parent != page.parent:
+                    wrong.append(f"{lang} {post.slug}: {img.get('src')} is not a file beside the page")
+                    continue
+                with Image.open(served) as photo:
+                    if photo.size != size or photo.width > MAX_WIDTH:
+                        wrong.append(f"{lang} {post.slug}: {img.get('src')} is {photo.size}, says {size}")
+                if img.get("loading") != "lazy" or not (img.get("alt") or "").strip():
+                    wrong.append(f"{lang} {post.slug}: {img.get('src')} not lazy or without alt text")
+    assert wrong == []
 
 
 # --- HTML validity -----------------------------------------------------------------------------

@@ -179,8 +179,9 @@ def test_images_and_script_links_are_refused_with_their_line(data_copy: DataCopy
     text = GOOD + "\n![ảnh](https://other.example/a.png)\n\n[bấm](javascript:alert(1))\n"
     problems = news_problems(data_copy, "2026-04-01-tin.md", text)
     label = data_copy.path("news/2026-04-01-tin.md")
-    assert problems[0].startswith(f"{label}:9: tin tức không được chèn hình ảnh")
-    assert problems[1].startswith(f'{label}:11: liên kết "javascript:alert(1)" phải là địa chỉ đầy đủ')
+    # Links are checked before images (news._read_photos).
+    assert problems[0].startswith(f'{label}:11: liên kết "javascript:alert(1)" phải là địa chỉ đầy đủ')
+    assert problems[1].startswith(f'{label}:9: hình ảnh "https://other.example/a.png" phải là một tệp trong thư mục')
 
 
 ENGLISH = "\n<!-- en -->\n\n"  # after GOOD's line 7, the English body starts on line 11
@@ -218,7 +219,8 @@ def test_same_page_anchors_and_mail_addresses_are_allowed(data_copy: DataCopy):
 def test_an_image_by_reference_is_refused_on_its_own_line(data_copy: DataCopy):
     text = GOOD + "Ảnh: ![ảnh][h]\n\n[h]: https://other.example/a.png\n"
     [problem] = news_problems(data_copy, "2026-04-01-tin.md", text)
-    assert problem.startswith(f"{data_copy.path('news/2026-04-01-tin.md')}:8: tin tức không được chèn hình ảnh")
+    label = data_copy.path("news/2026-04-01-tin.md")
+    assert problem.startswith(f'{label}:8: hình ảnh "https://other.example/a.png" phải là một tệp trong thư mục')
 
 
 def test_summary_strips_every_markdown_construct_from_the_first_paragraph(data_copy: DataCopy):

@@ -34,7 +34,8 @@ def rename_everywhere(data: DataCopy, old: str, new: str, file: str) -> int:
     """Rename id `old` to `new` in every data file (so that every reference still resolves);
     return the line of "id: new" in `file`."""
     for path in data.root.rglob("*"):
-        if path.is_file() and old in (text := path.read_text(encoding="utf-8")):
+        # Text files only: a news post's folder holds photos.
+        if path.suffix in {".yml", ".md"} and old in (text := path.read_text(encoding="utf-8")):
             path.write_text(text.replace(old, new), encoding="utf-8")
     return data.line_of(file, f"id: {new}")
 

@@ -3,8 +3,9 @@
 The loader calls `load_news` once per build (problems join the other data problems); the news
 page family and the home page read `plan.news`; `feed_entries` turns posts into plain entries for
 the Atom feeds. Bodies are staff-written Markdown, but raw HTML and attribute lists are escaped,
-and the rendered body (news_body.py) may hold no image and no link other than http(s), mailto or
-an #anchor the post's page has: data text stays text. A body is rendered only within the bounds
+and the rendered body (news_body.py) may hold no link other than http(s), mailto or an #anchor
+the post's page has, and no image but a photo in the post's own folder (news_photos.py): data text
+stays text. A body is rendered only within the bounds
 news_limits.py checks first, and no two files may get one page address.
 """
 
@@ -14,6 +15,7 @@ import datetime as dt
 import re
 import unicodedata
 import urllib.parse
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,6 +25,7 @@ from pii_site.source.entries import folder_entries, read_entry
 from pii_site.source.errors import Problem, file_problem, shown
 from pii_site.source.news_body import RenderedBody, read_body
 from pii_site.source.news_limits import body_problem
+from pii_site.source.news_photos import MARKDOWN_IMAGE, Photo, address_pattern, photo_markdown, read_photo
 from pii_site.source.schema.base import OptionalEnglishText, Text, character_code, unallowed_character
 from pii_site.source.schema.plan import NewsFrontMatter
 from pii_site.source.validation import parse
@@ -51,6 +54,7 @@ class NewsPost:
     data_file: str  # e.g. "data/news/2026-03-15-cuoc-thi-y-tuong.md", for "edit this page"
     lead_vi: str  # the body's first paragraph as plain text
     lead_en: str | None
+    photos: tuple[Photo, ...] = ()  # each once, whichever body shows it; generated beside the page
 
     def body(self, lang: str) -> str:
         """The body in `lang`; Vietnamese when there is no English body (see `is_translated`)."""
@@ -176,18 +180,28 @@ def _read_post(path: Path, label: str) -> tuple[NewsPost | None, list[Problem]]:
         problems += _unsafe_addresses(
             rendered_en, rendered_en.anchors, body[split + 1 :], body_start + split + 2, label
         )
+    slug = file_name.removesuffix(".md")
+    photos, photo_problems = _read_photos(rendered_vi, body[:split], body_start + 1, label, path.parent, slug)
+    if rendered_en is not None:
+        photos_en, photo_problems_en = _read_photos(
+            rendered_en, body[split + 1 :], body_start + split + 2, label, path.parent, slug
+        )
+        photos |= photos_en
+        photo_problems += photo_problems_en
+    problems += photo_problems
     if problems:
         return None, problems
     post = NewsPost(
-        slug=file_name.removesuffix(".md"),
+        slug=slug,
         date=front.date,
         title=front.title,
         summary=front.summary,
-        body_vi=safe_markdown(body_vi),
-        body_en=safe_markdown(body_en) or None,
+        body_vi=photo_markdown(safe_markdown(body_vi), photos),
+        body_en=photo_markdown(safe_markdown(body_en), photos) or None,
         data_file=f"data/{NEWS_FOLDER}/{file_name}",
         lead_vi=rendered_vi.first_paragraph,
         lead_en=rendered_en.first_paragraph if rendered_en else None,
+        photos=tuple(photos.values()),
     )
     return post, []
 
@@ -207,32 +221,40 @@ def _title_line(title: str) -> str:
     return "# " + "".join(char if char.isalnum() or char == " " else f"&#{ord(char)};" for char in text)
 
 
-def _unsafe_addresses(
-    rendered: RenderedBody, anchors: set[str], lines: list[str], first_line: int, label: str
-) -> list[Problem]:
-    """Images, unsafe links and links to an #anchor not in `anchors` (the ids of the page) in one
-    language's rendered body. Markdown lets an address sit on the line after its label or hide
-    behind a character reference, so the check reads the HTML; the raw lines only serve to name
-    the line (the body's first line when nothing matches). Anchors are known before the build: a
-    post's page content is its title and body, whose heading ids news_body makes as the site does."""
-    problems = []
-    searched_from: dict[str, int] = {}  # a repeated needle is found at its next occurrence
+class _LineFinder:
+    """The line of a body that holds what the rendered HTML shows. Markdown lets an address sit on
+    the line after its label or hide behind a character reference, so checks read the HTML; the
+    raw lines only serve to name the line (the body's first line when nothing matches). A repeated
+    needle is found at its next occurrence."""
 
-    def line_of(*needles: str) -> int:
+    def __init__(self, lines: list[str], first_line: int) -> None:
+        self.lines, self.first_line = lines, first_line
+        self._searched_from: dict[str, int] = {}
+
+    def __call__(self, *needles: str) -> int:
         for needle in needles:
             if not needle:
                 continue
-            start = searched_from.get(needle, 0)
-            for index in range(start, len(lines)):
-                if needle in lines[index]:
-                    searched_from[needle] = index + 1
-                    return first_line + index
-        return first_line
+            start = self._searched_from.get(needle, 0)
+            for index in range(start, len(self.lines)):
+                if needle in self.lines[index]:
+                    self._searched_from[needle] = index + 1
+                    return self.first_line + index
+        return self.first_line
 
+
+def _unsafe_addresses(
+    rendered: RenderedBody, anchors: set[str], lines: list[str], first_line: int, label: str
+) -> list[Problem]:
+    """Unsafe links and links to an #anchor not in `anchors` (the ids of the page) in one
+    language's rendered body (images are _read_photos' part). Anchors are known before the build:
+    a post's page content is its title and body, whose heading ids news_body makes as the site does."""
+    problems = []
+    line_of = _LineFinder(lines, first_line)
     for found in rendered.addresses:
         if found.tag == "img":
-            problems.append(file_problem(label, line_of("![" + found.words, found.address), "news_image"))
-        elif not found.address.lower().startswith(_SAFE_ADDRESSES):
+            continue
+        if not found.address.lower().startswith(_SAFE_ADDRESSES):
             line = line_of(found.address, found.words)
             problems.append(file_problem(label, line, "news_link", found=" ".join(found.address.split())))
         elif found.address.startswith("#") and not _on_page(found.address, anchors):
@@ -241,6 +263,39 @@ def _unsafe_addresses(
                 file_problem(label, line_of(found.address), "news_anchor", found=found.address, anchors=listed)
             )
     return problems
+
+
+def _read_photos(
+    rendered: RenderedBody, lines: list[str], first_line: int, label: str, news_dir: Path, post: str
+) -> tuple[dict[str, Photo], list[Problem]]:
+    """The photos one language's body shows, by address, or the problems with them: each must be a
+    file in the post's own folder (nothing is fetched from another host), have alternative text,
+    be written as ![text](folder/file) on one line (so the build can add its size), and be a
+    photo news_photos accepts."""
+    photos: dict[str, Photo] = {}
+    problems = []
+    line_of = _LineFinder(lines, first_line)
+    allowed = address_pattern(post)
+    shown_images = [found for found in rendered.addresses if found.tag == "img"]
+    # Each image shown must be one written in the simple form, whose size photo_markdown adds.
+    written = Counter(image["address"] for image in MARKDOWN_IMAGE.finditer("\n".join(lines)))
+    for found in shown_images:
+        line = line_of("![" + found.words, found.address)
+        if not allowed.fullmatch(found.address):
+            found_address = " ".join(found.address.split())
+            problems.append(file_problem(label, line, "news_image", found=found_address, post=post))
+        elif not found.words.strip():
+            problems.append(file_problem(label, line, "news_photo_alt", found=found.address))
+        elif written[found.address] < 1:
+            problems.append(file_problem(label, line, "news_photo_form", found=found.address))
+        else:
+            written[found.address] -= 1
+            if found.address not in photos:
+                photo, problem = read_photo(news_dir, found.address, label, line)
+                if photo is not None:
+                    photos[found.address] = photo
+                problems += [problem] if problem is not None else []
+    return photos, problems
 
 
 def safe_markdown(text: str) -> str:

@@ -42,7 +42,7 @@ class Address:
 @dataclass
 class RenderedBody:
     addresses: list[Address] = field(default_factory=list)
-    first_paragraph: str = ""  # text of the first <p>; of the whole body if it has none
+    first_paragraph: str = ""  # text of the first <p> with text; of the whole body if it has none
     anchors: set[str] = field(default_factory=set)  # every id on the page, the title's too
 
 
@@ -81,6 +81,8 @@ class _BodyReader(HTMLParser):
         if tag == "p" and self._paragraph is not None:
             self.body.first_paragraph = " ".join("".join(self._paragraph).split())
             self._paragraph = None
+            # A paragraph of a photo alone has no text: the summary is the next paragraph's.
+            self._seen_paragraph = bool(self.body.first_paragraph)
 
     def handle_data(self, data: str) -> None:
         if self._in_title:
