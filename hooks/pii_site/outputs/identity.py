@@ -63,5 +63,5 @@ def _logo_path(plan: Plan) -> str | None:
 
 def _mix(color: str, other: str, share: float) -> str:
     """`color` moved `share` of the way towards `other` ("#rrggbb")."""
-    channels = (round(mine * (1 - share) + theirs * share) for mine, theirs in zip(rgb(color), rgb(other)))
+    channels = (round(mine * (1 - share) + theirs * share) for mine, theirs in zip(rgb(color), rgb(other), strict=True))
     return "#" + "".join(f"{c:02x}" for c in channels)

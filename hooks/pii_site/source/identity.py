@@ -89,6 +89,7 @@ def check_identity(source: YamlSource, site: SiteFile, data_dir: Path) -> list[P
 def _logo_problem(path: Path, data_dir: Path) -> tuple[str, dict[str, str]] | None:
     """The message key of what is wrong with the logo file and the values it takes, or None."""
     # A link anywhere on the way (data/assets/ itself) would publish a file from outside the data.
+    # load_plan stops at any link before this check; this keeps the check sound on its own.
     if is_linked(path, data_dir) or not path.is_file():
         return "logo_missing", {}
     try:
