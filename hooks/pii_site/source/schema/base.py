@@ -98,8 +98,9 @@ BranchName = Annotated[str, StringConstraints(pattern=BRANCH_NAME)]
 Phone = Annotated[str, StringConstraints(strip_whitespace=True, pattern=PHONE)]
 Email = Annotated[str, StringConstraints(strip_whitespace=True, pattern=EMAIL)]
 # Lower case whatever was typed: one spelling in the stylesheet and in every comparison of colours.
+# (A before-validator runs first wherever it stands; after the constraints, the JSON schema keeps the pattern.)
 HexColor = Annotated[
-    str, BeforeValidator(_color_given), StringConstraints(pattern=HEX_COLOR), AfterValidator(str.lower)
+    str, StringConstraints(pattern=HEX_COLOR), AfterValidator(str.lower), BeforeValidator(_color_given)
 ]
 DataImagePath = Annotated[str, StringConstraints(pattern=DATA_IMAGE_PATH)]
 
