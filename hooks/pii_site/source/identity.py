@@ -86,7 +86,7 @@ def check_identity(source: YamlSource, site: SiteFile, data_dir: Path) -> list[P
     return problems
 
 
-def _logo_problem(path: Path, data_dir: Path) -> tuple[str, dict[str, str]] | None:
+def _logo_problem(path: Path, data_dir: Path) -> tuple[str, dict[str, Any]] | None:
     """The message key of what is wrong with the logo file and the values it takes, or None."""
     # A link anywhere on the way (data/assets/ itself) would publish a file from outside the data.
     # load_plan stops at any link before this check; this keeps the check sound on its own.
@@ -119,7 +119,7 @@ def _is_png(content: bytes) -> bool:
     return True
 
 
-def _svg_problem(content: bytes) -> tuple[str, dict[str, str]] | None:
+def _svg_problem(content: bytes) -> tuple[str, dict[str, Any]] | None:
     """Not an XML document with an <svg> root, or the first active or outside part in it. Python's
     expat refuses entity expansion bombs ("billion laughs") from expat 2.4.1 on (pyexpat.EXPAT_VERSION;
     2.5.0 here) and never fetches external entities, so parsing a file from the data folder is safe."""
