@@ -130,9 +130,17 @@ def iter_html(site_dir: Path) -> Iterator[Path]:
     yield from sorted(site_dir.rglob("*.html"))
 
 
-# The logo and colours of `identity_site` (tests/conftest.py). The colours are typed in capitals, as
-# some colour pickers copy them: the site must apply them all the same.
-IDENTITY_LOGO = b'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 8 8"><circle cx="4" cy="4" r="4"/></svg>'
+# The logo and colours of `identity_site` (tests/conftest.py). The logo holds what drawing programs
+# write and the check must let through: a gradient referred to inside the file and a raster image
+# embedded as a data: address. The colours are typed in capitals, as some colour pickers copy them:
+# the site must apply them all the same.
+IDENTITY_LOGO = (
+    b'<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" viewBox="0 0 8 8">'
+    b'<defs><radialGradient id="g"><stop offset="0" stop-color="#fff"/></radialGradient></defs>'
+    b'<circle cx="4" cy="4" r="4" style="fill: url(#g)"/>'
+    b'<image x="2" y="2" width="4" height="4" xlink:href="data:image/png;base64,'
+    b'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAIAAACQd1PeAAAADElEQVR4nGNgyIwBAAEyAMYduXL+AAAAAElFTkSuQmCC"/></svg>'
+)
 IDENTITY_COLORS = {"primary": "#00695C", "accent": "#AD1457"}
 
 

@@ -38,6 +38,9 @@ LOGO_LIMIT = 1_000_000  # bytes; an emblem is a few dozen KB, and every page loa
 # so a script or an event attribute in it runs as the site when the file is opened by itself, and
 # a link to another file (an image, a stylesheet) makes every page request it, maybe from another host.
 _ACTIVE_ELEMENTS = {"script", "foreignObject"}  # foreignObject embeds HTML, with its own scripts and frames
+# A link that stays in the file: to a part of it, or a raster image written into it (as drawing
+# programs embed a traced emblem's photo); such an image runs nothing and requests nothing.
+_INSIDE_HREF = re.compile(r"\s*(#|data:image/(png|jpeg|gif|webp)[;,])", re.IGNORECASE)
 _EXTERNAL_CSS = re.compile(r"@import|url\(\s*['\"]?\s*(?!#)", re.IGNORECASE)  # url(#gradient) stays inside
 _STYLESHEET_INSTRUCTION = re.compile(rb"<\?xml-stylesheet", re.IGNORECASE)  # ElementTree drops these unseen
 
@@ -139,7 +142,7 @@ def _svg_problem(content: bytes) -> tuple[str, dict[str, Any]] | None:
             return "logo_svg_active", {"part": "<style>"}
         for attribute, value in element.attrib.items():
             attribute = _local(attribute)
-            outside = (attribute == "href" and not value.strip().startswith("#")) or (
+            outside = (attribute == "href" and not _INSIDE_HREF.match(value)) or (
                 attribute == "style" and _EXTERNAL_CSS.search(value)
             )
             if attribute.lower().startswith("on") or outside:
