@@ -11,7 +11,17 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from helpers import FIXTURE_DIR, FIXTURE_TODAY, SITE_PATH, DataCopy, Page, build_into, free_port
+from helpers import (
+    FIXTURE_DIR,
+    FIXTURE_TODAY,
+    IDENTITY_COLORS,
+    IDENTITY_LOGO,
+    SITE_PATH,
+    DataCopy,
+    Page,
+    build_into,
+    free_port,
+)
 
 from pii_site import Plan, load_plan
 
@@ -82,6 +92,18 @@ def relative_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     (root / "no-address" / "site.yml").write_text("url: null\n", encoding="utf-8")
     data = lay_overlay(FIXTURE_DIR, root / "no-address", root / "data").data_dir
     return build_into(root / "site", data, today=FIXTURE_TODAY)
+
+
+@pytest.fixture(scope="session")
+def identity_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The fixture plan with a logo in data/assets/ and colours of its own (IDENTITY_LOGO and
+    IDENTITY_COLORS), for tests/test_identity.py and the header's look in tests/browser/."""
+    data = DataCopy(tmp_path_factory.mktemp("identity") / "data")
+    data.path("assets").mkdir()
+    data.path("assets/emblem.svg").write_bytes(IDENTITY_LOGO)
+    colors = ", ".join(f'{name}: "{color}"' for name, color in IDENTITY_COLORS.items())
+    data.replace("site.yml", "branch: main", f"branch: main\nlogo: assets/emblem.svg\ncolors: {{{colors}}}")
+    return build_into(tmp_path_factory.mktemp("identity-site") / "site", data.root, today=FIXTURE_TODAY)
 
 
 @pytest.fixture

@@ -1,7 +1,7 @@
 """Test helpers every test module may import (`from helpers import ...`): the project's paths and
 the fictional plan's day, scripts as callables, a copy of a data folder to break, the one function
 that builds a site (build_into: a change to how builds get their settings touches only it), a free
-port, and a reader for built pages. Fixtures live in tests/conftest.py, which uses these."""
+port, a reader for built pages and the colours a built site's stylesheet applies. Fixtures live in tests/conftest.py, which uses these."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ import contextlib
 import datetime as dt
 import importlib.util
 import os
+import re
 import shutil
 import socket
 from collections.abc import Iterator
@@ -17,7 +18,9 @@ from types import ModuleType
 
 import lxml.html
 
+from pii_site.outputs.identity import STYLESHEET
 from pii_site.settings import Settings
+from pii_site.source.identity import rgb
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 # The fictional commune (xã Sông Mây): its tasks.yml lists the edge cases it holds and where.
@@ -125,3 +128,29 @@ class Page:
 def iter_html(site_dir: Path) -> Iterator[Path]:
     """Every built HTML file under `site_dir`, in a stable order."""
     yield from sorted(site_dir.rglob("*.html"))
+
+
+# The logo and colours of `identity_site` (tests/conftest.py). The logo holds what drawing programs
+# write and the check must let through: a gradient referred to inside the file and a raster image
+# embedded as a data: address. The colours are typed in capitals, as some colour pickers copy them:
+# the site must apply them all the same.
+IDENTITY_LOGO = (
+    b'<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" viewBox="0 0 8 8">'
+    b'<defs><radialGradient id="g"><stop offset="0" stop-color="#fff"/></radialGradient></defs>'
+    b'<circle cx="4" cy="4" r="4" style="fill: url(#g)"/>'
+    b'<image x="2" y="2" width="4" height="4" xlink:href="data:image/png;base64,'
+    b'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAIAAACQd1PeAAAADElEQVR4nGNgyIwBAAEyAMYduXL+AAAAAElFTkSuQmCC"/></svg>'
+)
+IDENTITY_COLORS = {"primary": "#00695C", "accent": "#AD1457"}
+
+
+def stylesheet_colors(site_dir: Path, lang: str) -> dict[str, str]:
+    """{"primary": "#rrggbb", "accent": ...} as the built identity stylesheet of `lang` sets them
+    (in any case: a test about the case asserts it itself)."""
+    css = (site_dir / lang / STYLESHEET).read_text(encoding="utf-8")
+    return dict(re.findall(r"--md-(primary|accent)-fg-color: (#[0-9a-fA-F]{6});", css))
+
+
+def css_rgb(color: str) -> str:
+    """ "#37474f" as getComputedStyle writes it: "rgb(55, 71, 79)"."""
+    return "rgb({}, {}, {})".format(*rgb(color))

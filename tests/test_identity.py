@@ -4,17 +4,26 @@ plan (no logo, default colours) and on a copy of it given a logo and colours of 
 
 from __future__ import annotations
 
-import re
+import datetime as dt
+import json
 from pathlib import Path
 
 import pytest
 import segno
-from helpers import FIXTURE_TODAY, DataCopy, Page, build_into, iter_html
+from helpers import (
+    FIXTURE_TODAY,
+    IDENTITY_COLORS,
+    IDENTITY_LOGO,
+    DataCopy,
+    Page,
+    iter_html,
+    stylesheet_colors,
+)
 
-from pii_site.i18n import LANGUAGES, urls
+from pii_site import load_plan
+from pii_site.i18n import LANGUAGES, Labels, urls
+from pii_site.source.errors import DataError, message
 from pii_site.source.identity import DEFAULT_COLORS, MINIMUM_CONTRAST, WHITE, contrast_ratio
-
-LOGO = b'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 8 8"><circle cx="4" cy="4" r="4"/></svg>'
 
 
 @pytest.mark.parametrize(
@@ -36,18 +45,13 @@ def test_default_colours_pass_wcag_aa_against_white():
     assert contrast_ratio(DEFAULT_COLORS.accent, WHITE) >= MINIMUM_CONTRAST
 
 
-def _stylesheet_colors(site_dir: Path, lang: str) -> dict[str, str]:
-    css = (site_dir / lang / "assets/stylesheets/identity.css").read_text(encoding="utf-8")
-    return dict(re.findall(r"--md-(primary|accent)-fg-color: (#[0-9a-f]{6});", css))
-
-
 def _head_links(page: Page, rel: str) -> list[str]:
     return [link.get("href") for link in page.xpath(f"//head/link[@rel='{rel}']")]
 
 
 def test_without_logo_or_colours_the_site_has_its_own_favicon_and_the_civic_default(site: Path, page):
     for lang in LANGUAGES:
-        assert _stylesheet_colors(site, lang) == {"primary": DEFAULT_COLORS.primary, "accent": DEFAULT_COLORS.accent}
+        assert stylesheet_colors(site, lang) == {"primary": DEFAULT_COLORS.primary, "accent": DEFAULT_COLORS.accent}
         plan_page = page(lang, "plan/")
         [favicon] = _head_links(plan_page, "icon")
         assert favicon == "../assets/images/favicon.svg"
@@ -57,31 +61,44 @@ def test_without_logo_or_colours_the_site_has_its_own_favicon_and_the_civic_defa
         assert plan_page.xpath("//header//a[contains(@class, 'md-logo')]/img") == []
 
 
-@pytest.fixture(scope="module")
-def identity_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The fixture plan with a logo in data/assets/ and colours of its own."""
-    data = DataCopy(tmp_path_factory.mktemp("identity") / "data")
-    data.path("assets").mkdir()
-    data.path("assets/emblem.svg").write_bytes(LOGO)
-    data.replace(
-        "site.yml",
-        "branch: main",
-        'branch: main\nlogo: assets/emblem.svg\ncolors: {primary: "#00695c", accent: "#ad1457"}',
-    )
-    return build_into(tmp_path_factory.mktemp("identity-site") / "site", data.root, today=FIXTURE_TODAY)
-
-
 def test_configured_logo_is_the_header_logo_and_the_favicon(identity_site: Path):
     for lang in LANGUAGES:
         task_page = Page(identity_site / lang / "tasks" / "index.html")
         [logo] = task_page.xpath("//header//a[contains(@class, 'md-logo')]/img/@src")
         assert _head_links(task_page, "icon") == [logo] == ["../assets/images/logo.svg"]
-        assert (identity_site / lang / "assets/images/logo.svg").read_bytes() == LOGO
+        assert (identity_site / lang / "assets/images/logo.svg").read_bytes() == IDENTITY_LOGO
 
 
-def test_configured_colours_are_material_s_primary_and_accent(identity_site: Path):
+def test_configured_colours_are_material_s_primary_and_accent_in_one_case(identity_site: Path):
+    # Typed in capitals, written in lower case like the default: one spelling for every check of colours.
+    lower = {name: color.lower() for name, color in IDENTITY_COLORS.items()}
+    assert lower != IDENTITY_COLORS
     for lang in LANGUAGES:
-        assert _stylesheet_colors(identity_site, lang) == {"primary": "#00695c", "accent": "#ad1457"}
+        assert stylesheet_colors(identity_site, lang) == lower
+
+
+def _logo_problems(data: DataCopy) -> list[str]:
+    """The English messages of load_plan's problems about site.yml's logo."""
+    with pytest.raises(DataError) as refused:
+        load_plan(data.root, dt.date.fromisoformat(FIXTURE_TODAY))
+    return [p.text_en for p in refused.value.problems if "logo" in p.text_en]
+
+
+def test_a_logo_that_cannot_be_read_is_refused_with_a_message(data_copy: DataCopy, monkeypatch):
+    # The tests run as root, for whom no file is unreadable: reading fails as it would without permission.
+    data_copy.path("assets").mkdir()
+    data_copy.path("assets/emblem.svg").write_bytes(IDENTITY_LOGO)
+    data_copy.replace("site.yml", "branch: main", "branch: main\nlogo: assets/emblem.svg")
+    real_read = Path.read_bytes
+
+    def read_bytes(path: Path) -> bytes:
+        if path.name == "emblem.svg":
+            raise PermissionError(13, "Permission denied")
+        return real_read(path)
+
+    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    [_vi, expected] = message("logo_unreadable", found="assets/emblem.svg", detail="Permission denied")
+    assert _logo_problems(data_copy) == [expected]
 
 
 # --- The printed QR code ---------------------------------------------------------------------
@@ -113,6 +130,16 @@ def test_no_other_page_prints_a_qr_code(site: Path, plan):
     notice_files = {site / lang / urls.address(p) / "index.html" for p in notices for lang in LANGUAGES}
     with_code = {path for path in iter_html(site) if b"pii-print-qr" in path.read_bytes()}
     assert with_code == notice_files
+
+
+def test_the_printed_qr_block_is_not_in_the_search_index(site: Path):
+    # Searching "QR" (or the words around it) would otherwise list every plan, task and unit page.
+    for lang in LANGUAGES:
+        index = (site / lang / "search" / "search_index.json").read_text(encoding="utf-8")
+        words = json.loads(index)["docs"]
+        assert words, "the search index is empty"
+        label = Labels(lang)("print.qr")
+        assert not [doc["location"] for doc in words if "QR" in doc["text"] or label in doc["text"]]
 
 
 def test_without_a_public_address_no_page_prints_a_qr_code(relative_site: Path):

@@ -34,6 +34,7 @@ from helpers import (
     free_port,
     iter_html,
     load_script,
+    stylesheet_colors,
 )
 from invariants import other_commune, site_checks, staff_journey
 from invariants.plans import DEMO, FIXTURE, OTHER_COMMUNE, PLANS, REAL, STAFF_JOURNEY, PlanSource, PreparedData
@@ -43,7 +44,6 @@ from playwright.sync_api import Browser
 from pii_site import Plan, load_plan
 from pii_site.i18n import LANGUAGES, Labels, urls
 from pii_site.pages.contacts import dial
-from pii_site.outputs import identity
 from pii_site.source.identity import MINIMUM_CONTRAST, WHITE, contrast_ratio
 from pii_site.source.news_photos import MAX_WIDTH
 
@@ -229,8 +229,7 @@ def test_no_internal_link_or_anchor_leads_nowhere(built: BuiltPlan):
 def test_site_colours_pass_wcag_aa_and_the_favicon_is_in_the_site(built: BuiltPlan):
     # Whatever colours a plan configures (or the default), as the built stylesheet applies them.
     for lang in LANGUAGES:
-        css = (built.site_dir / lang / identity.STYLESHEET).read_text(encoding="utf-8")
-        colors = dict(re.findall(r"--md-(primary|accent)-fg-color: (#[0-9a-f]{6});", css))
+        colors = stylesheet_colors(built.site_dir, lang)
         assert set(colors) == {"primary", "accent"}
         ratios = {name: contrast_ratio(color, WHITE) for name, color in colors.items()}
         assert min(ratios.values()) >= MINIMUM_CONTRAST, ratios

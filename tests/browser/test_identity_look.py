@@ -1,11 +1,18 @@
-"""The site's identity in Chromium (issue 13), on the session build of the fixture plan (no logo, no
-colours: the civic default): the header drawn in the primary colour with white text, and the QR
-code of the page's address that only the printed plan, task and unit pages show."""
+"""The site's identity in Chromium (issue 13): the header drawn in the primary colour with white
+text, on the session build of the fixture plan (no logo, no colours: the civic default) and on the
+build given colours of its own (`identity_site`); and the QR code of the page's address that only
+the printed plan, task and unit pages show."""
 
 from __future__ import annotations
 
-import pytest
+from collections.abc import Iterator
+from pathlib import Path
 
+import pytest
+from helpers import IDENTITY_COLORS, css_rgb, free_port
+from playwright.sync_api import Browser, Page
+
+from browser.serving import Problems, serve
 from browser.site_pages import FIXTURE_PLAN, LANGS
 from pii_site.i18n import urls
 from pii_site.source.identity import DEFAULT_COLORS
@@ -18,17 +25,37 @@ NOTICE_PAGES = [
 QR = ".pii-print-qr"
 
 
-def rgb(color: str) -> str:
-    """ "#37474f" as getComputedStyle writes it: "rgb(55, 71, 79)"."""
-    return "rgb({}, {}, {})".format(*(int(color[i : i + 2], 16) for i in (1, 3, 5)))
+def assert_header_colours(page: Page, primary: str) -> None:
+    header = page.locator("header.md-header")
+    assert header.evaluate("h => getComputedStyle(h).backgroundColor") == css_rgb(primary)
+    assert header.evaluate("h => getComputedStyle(h).color") == "rgb(255, 255, 255)"
 
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_header_is_the_primary_colour_with_white_text(open_page, lang):
-    page = open_page(lang, "").page
-    header = page.locator("header.md-header")
-    assert header.evaluate("h => getComputedStyle(h).backgroundColor") == rgb(DEFAULT_COLORS.primary)
-    assert header.evaluate("h => getComputedStyle(h).color") == "rgb(255, 255, 255)"
+    assert_header_colours(open_page(lang, "").page, DEFAULT_COLORS.primary)
+
+
+@pytest.fixture(scope="module")
+def identity_url(identity_site: Path) -> Iterator[str]:
+    with serve(identity_site, free_port(), "/") as url:
+        yield url
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_header_is_the_configured_primary_colour_with_its_logo(browser: Browser, identity_url, lang):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    try:
+        page = context.new_page()
+        problems = Problems()
+        problems.watch(page)
+        page.goto(f"{identity_url}{lang}/tasks/", wait_until="load")
+        assert_header_colours(page, IDENTITY_COLORS["primary"])
+        logo = page.locator("header .md-logo img")
+        assert logo.evaluate("img => img.complete && img.naturalWidth > 0"), "the logo did not load"
+        assert problems.failed_requests == [] and problems.console_errors == []
+    finally:
+        context.close()
 
 
 @pytest.mark.parametrize("lang", LANGS)

@@ -30,6 +30,14 @@ def character_code(character: str) -> str:
     return f"U+{ord(character):04X}"
 
 
+def _color_given(value: object) -> object:
+    # `primary: #37474f` unquoted reads as nothing: YAML takes the "#" on for a comment. The most
+    # likely slip in a colour, so its message says so rather than "expected a text, found nothing".
+    if value is None:
+        raise PydanticCustomError("color_unquoted", "no colour (unquoted # starts a YAML comment)")
+    return value
+
+
 def _printable(text: str) -> str:
     if found := unallowed_character(text):
         code = character_code(found.group())
@@ -64,7 +72,7 @@ PHONE = r"^\+?[ .()]*[0-9][0-9 .()]{0,39}$"
 # An e-mail address, plainly: no spaces, quotes or brackets, one "@", a host name with a dot. It
 # becomes a mailto: link; stricter checks would refuse real addresses and catch no more typos.
 EMAIL = r"^[^\s@<>\"'`(),;:]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$"
-# A colour as CSS and every colour picker write it: "#" and six hexadecimal digits.
+# A colour as CSS and every colour picker write it: "#" and six hexadecimal characters (0-9, a-f).
 HEX_COLOR = r"^#[0-9A-Fa-f]{6}$"
 # A PNG or SVG file inside the data folder, written relative to it with "/" ("assets/logo.svg"): no
 # part may start with a dot, so "..", an absolute path and hidden files are refused by the pattern.
@@ -89,7 +97,11 @@ RepositoryAddress = Annotated[str, StringConstraints(pattern=REPOSITORY_ADDRESS)
 BranchName = Annotated[str, StringConstraints(pattern=BRANCH_NAME)]
 Phone = Annotated[str, StringConstraints(strip_whitespace=True, pattern=PHONE)]
 Email = Annotated[str, StringConstraints(strip_whitespace=True, pattern=EMAIL)]
-HexColor = Annotated[str, StringConstraints(pattern=HEX_COLOR)]
+# Lower case whatever was typed: one spelling in the stylesheet and in every comparison of colours.
+# (A before-validator runs first wherever it stands; after the constraints, the JSON schema keeps the pattern.)
+HexColor = Annotated[
+    str, StringConstraints(pattern=HEX_COLOR), AfterValidator(str.lower), BeforeValidator(_color_given)
+]
 DataImagePath = Annotated[str, StringConstraints(pattern=DATA_IMAGE_PATH)]
 
 
