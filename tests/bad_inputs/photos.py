@@ -166,7 +166,12 @@ CASES = [
         )[1],
         POST,
         "news_photo_too_many_pixels",
-        {"photo": SHOWN.replace(".jpg", ".png"), "found_vi": "40,0", "found_en": "40.0", "limit": MAX_PIXELS // 1_000_000},
+        {
+            "photo": SHOWN.replace(".jpg", ".png"),
+            "found_vi": "40,0",
+            "found_en": "40.0",
+            "limit": MAX_PIXELS // 1_000_000,
+        },
         says=also_at_english_line(),
         problems=1,
     ),

@@ -169,7 +169,9 @@ def _read_post(path: Path, label: str) -> tuple[NewsPost | None, list[Problem]]:
     # Each language's body is rendered on its own page, so each is read on its own, under its
     # page's title (news_post.md.j2's first line), whose id the body's headings must not take.
     parts = [
-        _BodyPart(lang, lines, first_line, read_body(safe_markdown(texts[lang]), _title_line(getattr(front.title, lang))))
+        _BodyPart(
+            lang, lines, first_line, read_body(safe_markdown(texts[lang]), _title_line(getattr(front.title, lang)))
+        )
         for lang, (lines, first_line) in spans.items()
         if texts[lang]
     ]

@@ -8,6 +8,7 @@ cache (photo_cache_dir) so validate, build and add_update decode each photo once
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import io
 import os
@@ -22,6 +23,7 @@ from PIL import Image, ImageOps, UnidentifiedImageError
 
 from pii_site.i18n import LANGUAGES
 from pii_site.i18n.formatting import format_fixed
+from pii_site.source.entries import unreadable_reason
 from pii_site.source.errors import Problem, file_problem
 from pii_site.source.news_body import read_body
 from pii_site.source.status_file import write_atomically
@@ -100,7 +102,10 @@ def read_photo(news_dir: Path, address: str, label: str, line: int) -> tuple[Pho
             )
         original = path.read_bytes()
     except OSError as error:  # no permission, a file held by another program, a disk error
-        return None, file_problem(label, line, "news_photo_unreadable", photo=name, reason=error.strerror or "")
+        reason_vi, reason_en = unreadable_reason(error)
+        return None, file_problem(
+            label, line, "news_photo_unreadable", photo=name, reason_vi=reason_vi, reason_en=reason_en
+        )
     suffix = path.suffix.lower()
     # A copy exists only for bytes that decoded within the limits: finding one is proof enough.
     entry = f"{hashlib.sha256(original).hexdigest()}-{_COPY_SETTINGS}{suffix}"
@@ -138,10 +143,8 @@ def _store(path: Path, made: tuple[int, int, bytes]) -> None:
     """Keep a copy for the next run. Atomically, so a run stopped halfway (or two at once) never
     leaves half an entry; a cache that cannot be written (read-only folder) only costs time."""
     width, height, content = made
-    try:
+    with contextlib.suppress(OSError):
         write_atomically(path, _ENTRY_HEADER.pack(width, height, hashlib.sha256(content).digest()) + content)
-    except OSError:
-        pass
 
 
 def _resized(
@@ -211,4 +214,3 @@ def photo_markdown(body: str, photos: dict[str, Photo]) -> str:
         pieces += [body[end : image.end()], photo.attributes() if photo and f"{_MARKER}{number}" in shown else ""]
         end = image.end()
     return "".join(pieces) + body[end:]
-
