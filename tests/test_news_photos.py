@@ -1,8 +1,9 @@
 """News photos (issue 13): the fixture plan's initiative-day post shows trung-bay.jpg (1,600 px wide,
-committed) in both bodies. The built page serves a copy at most 1,280 px wide, beside the page,
-with its size, lazy loading and the alt text of the page's language; phone photos come out upright
-and without their camera metadata. Refusals (alt text, limits, broken files) are the bad-input
-corpus's (tests/bad_inputs/photos.py)."""
+committed) in both bodies; the Digital Classroom post, in Vietnamese only, shows lop-hoc.jpg. The
+built page serves a copy at most 1,280 px wide, beside the page, with its size, lazy loading and
+the alt text of the page's language; phone photos come out upright and without their camera
+metadata; the copies are kept in an on-disk cache. Refusals (alt text, limits, broken files) are
+the bad-input corpus's (tests/bad_inputs/photos.py)."""
 
 from __future__ import annotations
 
@@ -18,9 +19,12 @@ from helpers import FIXTURE_TODAY, DataCopy
 from PIL import Image
 
 from pii_site import DataError, load_plan
-from pii_site.source.news_photos import MAX_WIDTH
+from pii_site.source import news_photos
+from pii_site.source.errors import message
+from pii_site.source.news_photos import CACHE_VARIABLE, MAX_WIDTH
 
 POST = "2026-05-12-ngay-hoi-sang-kien"
+VIETNAMESE_ONLY = "2026-08-03-lop-hoc-so-khai-giang"
 ORIGINAL = Path(__file__).parent / "fixtures" / "plan" / "news" / POST / "trung-bay.jpg"
 ALT = {
     "vi": "Gian trưng bày sản phẩm OCAP tại Nhà văn hóa xã",
@@ -29,8 +33,8 @@ ALT = {
 TODAY = dt.date.fromisoformat(FIXTURE_TODAY)
 
 
-def images(site: Path, lang: str) -> list:
-    page = lxml.html.fromstring((site / lang / "news" / POST / "index.html").read_bytes())
+def images(site: Path, lang: str, post: str = POST) -> list:
+    page = lxml.html.fromstring((site / lang / "news" / post / "index.html").read_bytes())
     return page.xpath("//article//img")
 
 
@@ -118,3 +122,115 @@ def test_a_photo_past_pillows_own_bomb_limit_is_refused_as_too_large_not_as_brok
 
 def png_chunk(kind: bytes, data: bytes) -> bytes:
     return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+
+def the_post(data_dir: Path, slug: str = POST):
+    [post] = [post for post in load_plan(data_dir, TODAY).news if post.slug == slug]
+    return post
+
+
+def test_a_vietnamese_only_posts_photo_is_on_its_english_page_too_with_its_size(site: Path):
+    [vi], [en] = images(site, "vi", VIETNAMESE_ONLY), images(site, "en", VIETNAMESE_ONLY)
+    assert en.get("src") == vi.get("src") == "lop-hoc.jpg"
+    with Image.open(site / "en" / "news" / VIETNAMESE_ONLY / "lop-hoc.jpg") as served:
+        assert served.size == (int(en.get("width")), int(en.get("height"))) == (800, 500)
+    # The English page shows the Vietnamese body, its photo described in Vietnamese.
+    assert en.get("alt") == vi.get("alt") == "Học viên khóa hai học trên máy tính bảng tại Thư viện xã"
+    assert (en.get("loading"), en.get("decoding")) == ("lazy", "async")
+
+
+def mpo_photo() -> bytes:
+    """A 2,000 x 1,000 photo as Samsung phones save it: MPO, a JPEG followed by a second view."""
+    out = io.BytesIO()
+    first, second = Image.new("RGB", (2000, 1000), (200, 30, 30)), Image.new("RGB", (2000, 1000), (30, 30, 200))
+    first.save(out, "MPO", save_all=True, append_images=[second])
+    return out.getvalue()
+
+
+def test_a_samsung_phones_mpo_photo_is_served_as_a_plain_jpeg_of_its_first_view(data_copy: DataCopy):
+    original = mpo_photo()
+    with Image.open(io.BytesIO(original)) as opened:
+        assert opened.format == "MPO"  # the case the review found refused as "broken"
+    data_copy.path(f"news/{POST}/trung-bay.jpg").write_bytes(original)
+    [photo] = the_post(data_copy.root).photos
+    assert (photo.width, photo.height) == (MAX_WIDTH, 640)
+    with Image.open(io.BytesIO(photo.content)) as served:
+        assert served.format == "JPEG" and getattr(served, "n_frames", 1) == 1
+        pixel = served.getpixel((10, 10))
+        assert isinstance(pixel, tuple) and pixel[0] > 150 and pixel[2] < 80  # the first view, red, not the second
+
+
+def test_an_image_written_inside_code_is_shown_as_written(data_copy: DataCopy):
+    """A post explaining how to add a photo quotes the syntax in code: the build adds the size to
+    the photo shown, not to the text quoted."""
+    quoted = f"![mô tả]({POST}/trung-bay.jpg)"
+    data_copy.replace(
+        f"news/{POST}.md",
+        "Ngày hội **sáng kiến** lần đầu",
+        f"Cách chèn ảnh: `{quoted}`.\n\n    {quoted}\n\nNgày hội **sáng kiến** lần đầu",
+    )
+    body = the_post(data_copy.root).body("vi")
+    assert f"`{quoted}`." in body and f"    {quoted}\n" in body
+    assert body.count('{ width="1280" height="800" loading="lazy" decoding="async" }') == 1
+
+
+@pytest.fixture
+def photo_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """An empty cache folder of copies, and a process that has read no photo yet (as a new run)."""
+    cache = tmp_path / "photo-cache"
+    monkeypatch.setenv(CACHE_VARIABLE, str(cache))
+    monkeypatch.setattr(news_photos, "_made", {})
+    return cache
+
+
+def test_a_photo_decoded_once_is_read_from_the_cache_by_the_next_run(
+    data_copy: DataCopy, photo_cache: Path, monkeypatch: pytest.MonkeyPatch
+):
+    [first] = the_post(data_copy.root).photos
+    assert len(list(photo_cache.iterdir())) == 2  # the two posts' photos
+    monkeypatch.setattr(news_photos, "_made", {})
+
+    def no_decoding(*args, **kwargs):
+        raise AssertionError("the photo was decoded again")
+
+    monkeypatch.setattr(news_photos, "_resized", no_decoding)
+    [again] = the_post(data_copy.root).photos
+    assert again == first
+
+
+def test_a_damaged_cache_entry_is_not_trusted_but_made_again(
+    data_copy: DataCopy, photo_cache: Path, monkeypatch: pytest.MonkeyPatch
+):
+    [first] = the_post(data_copy.root).photos
+    kept = {entry: entry.read_bytes() for entry in photo_cache.iterdir()}
+    for entry, content in kept.items():  # as a disk error or a hand edit could leave them
+        entry.write_bytes(content[:-100] + bytes(100))
+    monkeypatch.setattr(news_photos, "_made", {})
+    [again] = the_post(data_copy.root).photos
+    assert again == first
+    assert {entry: entry.read_bytes() for entry in photo_cache.iterdir()} == kept
+
+
+def test_without_the_variable_the_cache_is_in_the_project_folder(data_copy: DataCopy, monkeypatch):
+    monkeypatch.delenv(CACHE_VARIABLE, raising=False)
+    monkeypatch.setattr(news_photos, "_made", {})
+    the_post(data_copy.root)
+    assert len(list((data_copy.root.parent / ".cache" / "pii-site" / "photos").iterdir())) == 2  # two posts' photos
+
+
+def test_a_photo_that_cannot_be_opened_is_reported_not_a_traceback(data_copy: DataCopy, monkeypatch):
+    photo = data_copy.path(f"news/{POST}/trung-bay.jpg")
+    read_bytes = Path.read_bytes
+
+    def refusing(path: Path) -> bytes:
+        if path == photo:
+            raise PermissionError(13, "Permission denied")
+        return read_bytes(path)
+
+    monkeypatch.setattr(Path, "read_bytes", refusing)
+    with pytest.raises(DataError) as refused:
+        load_plan(data_copy.root, TODAY)
+    reason_vi, reason_en = message("unreadable.permission")
+    shown = f"data/news/{POST}/trung-bay.jpg"
+    vi, en = message("news_photo_unreadable", photo=shown, reason_vi=reason_vi, reason_en=reason_en)
+    assert vi in str(refused.value) and en in str(refused.value)

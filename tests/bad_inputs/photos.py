@@ -1,6 +1,7 @@
 """News photos (issue 13): every way an image in a post can be wrong. The fixture plan's initiative
 day post shows one photo, trung-bay.jpg, in both bodies; each case spoils it (or its alt text, or
-its address) and the message must name the post's file and the image's line."""
+its address) and the message must name the post's file and the image's line. A spoilt file is
+reported once, at the Vietnamese image's line, naming the English image's line too."""
 
 from __future__ import annotations
 
@@ -10,8 +11,9 @@ from collections.abc import Callable
 from helpers import DataCopy
 from PIL import Image
 
-from bad_inputs import BadInput
-from pii_site.source.news_photos import MAX_BYTES, MAX_PIXELS
+from bad_inputs import BadInput, fixture_line
+from pii_site.source.errors import message
+from pii_site.source.news_photos import MAX_BYTES, MAX_PIXELS, MEGABYTE
 
 POST = "news/2026-05-12-ngay-hoi-sang-kien.md"
 FOLDER = "news/2026-05-12-ngay-hoi-sang-kien"
@@ -20,6 +22,12 @@ ADDRESS = "2026-05-12-ngay-hoi-sang-kien/trung-bay.jpg"
 ALT_VI = "Gian trưng bày sản phẩm OCAP tại Nhà văn hóa xã"
 ALT_EN = "The OCAP product stand at the Cultural House"
 SHOWN = f"data/news/{ADDRESS}"  # how the messages name the photo
+OTHER_POST = "2026-08-03-lop-hoc-so-khai-giang"
+
+
+def also_at_english_line() -> tuple[str, ...]:
+    """The fragments saying the spoilt photo is also shown at the English image's line."""
+    return message("news_photo_also_at", lines=fixture_line(POST, f"![{ALT_EN}]"))
 
 
 def replace_photo(content: bytes, name: str = PHOTO) -> Callable[[DataCopy], int]:
@@ -38,6 +46,14 @@ def png(size: tuple[int, int], mode: str = "1") -> bytes:
     return out.getvalue()
 
 
+def mpo() -> bytes:
+    """A photo as Samsung phones save it: an MPO file, a JPEG followed by a second view."""
+    out = io.BytesIO()
+    first, second = Image.new("RGB", (64, 48), (200, 30, 30)), Image.new("RGB", (64, 48), (30, 30, 200))
+    first.save(out, "MPO", save_all=True, append_images=[second])
+    return out.getvalue()
+
+
 def truncated_jpeg(data: DataCopy) -> int:
     photo = data.path(PHOTO)
     photo.write_bytes(photo.read_bytes()[:2000])
@@ -48,7 +64,7 @@ def padded_jpeg(data: DataCopy) -> int:
     """A real JPEG followed by junk up to past the size limit (the file is checked before it is read)."""
     photo = data.path(PHOTO)
     with photo.open("ab") as file:
-        file.truncate(MAX_BYTES + 1024 * 1024)
+        file.truncate(MAX_BYTES + MEGABYTE)
     return data.line_of(POST, f"![{ALT_VI}]")
 
 
@@ -111,7 +127,8 @@ CASES = [
         POST,
         "news_photo_broken",
         {"photo": SHOWN},
-        problems=2,  # once in each language's body
+        says=also_at_english_line(),
+        problems=1,  # once, though each language's body shows it
     ),
     BadInput(
         "news-photo-a-png-named-jpg",
@@ -119,7 +136,8 @@ CASES = [
         POST,
         "news_photo_broken",
         {"photo": SHOWN},
-        problems=2,
+        says=also_at_english_line(),
+        problems=1,
     ),
     BadInput(
         "news-photo-not-an-image",
@@ -127,15 +145,17 @@ CASES = [
         POST,
         "news_photo_broken",
         {"photo": SHOWN},
-        problems=2,
+        says=also_at_english_line(),
+        problems=1,
     ),
     BadInput(
         "news-photo-over-the-size-limit",
         padded_jpeg,
         POST,
-        "news_photo_too_big",
-        {"photo": SHOWN, "size": "21.0", "limit": MAX_BYTES // 1024 // 1024},
-        problems=2,
+        "news_photo_file_too_big",
+        {"photo": SHOWN, "size_vi": "21,0", "size_en": "21.0", "limit": MAX_BYTES // MEGABYTE},
+        says=also_at_english_line(),
+        problems=1,
     ),
     BadInput(
         # A decompression bomb: a small file claiming a picture that would take gigabytes to decode.
@@ -145,8 +165,67 @@ CASES = [
             replace_photo(png((8000, MAX_PIXELS // 8000 + 1)), PHOTO.replace(".jpg", ".png"))(data),
         )[1],
         POST,
-        "news_photo_too_large",
-        {"photo": SHOWN.replace(".jpg", ".png"), "found": "40.0", "limit": MAX_PIXELS // 1_000_000},
-        problems=2,
+        "news_photo_too_many_pixels",
+        {
+            "photo": SHOWN.replace(".jpg", ".png"),
+            "found_vi": "40,0",
+            "found_en": "40.0",
+            "limit": MAX_PIXELS // 1_000_000,
+        },
+        says=also_at_english_line(),
+        problems=1,
+    ),
+    BadInput(
+        # A Samsung phone's .jpg (MPO: a JPEG with more views) is accepted, but not named .png.
+        "news-photo-a-phone-mpo-named-png",
+        lambda data: (
+            data.replace(POST, ADDRESS, ADDRESS.replace(".jpg", ".png"), count=2),
+            replace_photo(mpo(), PHOTO.replace(".jpg", ".png"))(data),
+        )[1],
+        POST,
+        "news_photo_broken",
+        {"photo": SHOWN.replace(".jpg", ".png")},
+        says=also_at_english_line(),
+        problems=1,
+    ),
+    BadInput(
+        "news-photo-in-the-vietnamese-text-only",
+        lambda data: (data.replace(POST, f"![{ALT_EN}]({ADDRESS})", ""), data.line_of(POST, f"![{ALT_VI}]"))[1],
+        POST,
+        "news_photo_only_vi",
+        {"found": ADDRESS},
+        problems=1,
+    ),
+    BadInput(
+        "news-photo-in-the-english-text-only",
+        lambda data: (data.replace(POST, f"![{ALT_VI}]({ADDRESS})", ""), data.line_of(POST, f"![{ALT_EN}]"))[1],
+        POST,
+        "news_photo_only_en",
+        {"found": ADDRESS},
+        problems=1,
+    ),
+    BadInput(
+        "news-photo-named-with-accents",
+        image_line(f"({ADDRESS})", f"({ADDRESS.replace('trung-bay', 'trưng-bày')})"),
+        POST,
+        "news_image",
+        {"found": ADDRESS.replace("trung-bay", "trưng-bày"), "post": "2026-05-12-ngay-hoi-sang-kien"},
+        problems=1,
+    ),
+    BadInput(
+        "news-photo-named-with-a-space",
+        image_line(f"({ADDRESS})", f"({ADDRESS.replace('trung-bay', 'trung bay')})"),
+        POST,
+        "news_image",
+        {"found": ADDRESS.replace("trung-bay", "trung bay"), "post": "2026-05-12-ngay-hoi-sang-kien"},
+        problems=1,
+    ),
+    BadInput(
+        "news-photo-in-another-posts-folder",
+        image_line(f"({ADDRESS})", f"({OTHER_POST}/trung-bay.jpg)"),
+        POST,
+        "news_image",
+        {"found": f"{OTHER_POST}/trung-bay.jpg", "post": "2026-05-12-ngay-hoi-sang-kien"},
+        problems=1,
     ),
 ]

@@ -61,14 +61,20 @@ def read_entry(path: Path, label: str, encoding: str = "utf-8") -> tuple[str | N
 
 
 def _failure(label: str, error: OSError) -> Problem:
-    if isinstance(error, IsADirectoryError):
-        return _unreadable(label, "folder")
-    if isinstance(error, PermissionError):
-        return _unreadable(label, "permission")
-    # strerror, not str(error): the words of the failure without a path the message already names.
-    return _unreadable(label, "other", detail=error.strerror or type(error).__name__)
-
-
-def _unreadable(label: str, reason: str, **values: str) -> Problem:
-    reason_vi, reason_en = message(f"unreadable.{reason}", **values)
+    reason_vi, reason_en = unreadable_reason(error)
     return file_problem(label, None, "data_unreadable", reason_vi=reason_vi, reason_en=reason_en)
+
+
+def _unreadable(label: str, reason: str) -> Problem:
+    reason_vi, reason_en = message(f"unreadable.{reason}")
+    return file_problem(label, None, "data_unreadable", reason_vi=reason_vi, reason_en=reason_en)
+
+
+def unreadable_reason(error: OSError) -> tuple[str, str]:
+    """Why a file could not be read, in (Vietnamese, English); news_photos.py words it so too."""
+    if isinstance(error, IsADirectoryError):
+        return message("unreadable.folder")
+    if isinstance(error, PermissionError):
+        return message("unreadable.permission")
+    # strerror, not str(error): the words of the failure without a path the message already names.
+    return message("unreadable.other", detail=error.strerror or type(error).__name__)

@@ -17,12 +17,12 @@ import unicodedata
 import urllib.parse
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from pii_site.i18n import urls
 from pii_site.source.entries import folder_entries, read_entry
-from pii_site.source.errors import Problem, file_problem, shown
+from pii_site.source.errors import Problem, file_problem, message, shown
 from pii_site.source.news_body import RenderedBody, read_body
 from pii_site.source.news_limits import body_problem
 from pii_site.source.news_photos import MARKDOWN_IMAGE, Photo, address_pattern, photo_markdown, read_photo
@@ -157,37 +157,32 @@ def _read_post(path: Path, label: str) -> tuple[NewsPost | None, list[Problem]]:
     # depend on the keyboard the post was typed on. Line by line, so line numbers stay.
     body = [nfc(line) for line in lines[body_start:]]
     split = next((i for i, line in enumerate(body) if ENGLISH_SEPARATOR.match(line)), len(body))
-    body_vi, body_en = "\n".join(body[:split]).strip(), "\n".join(body[split + 1 :]).strip()
-    if not body_vi:
+    # Each language's lines and the number of the first; the English ones may be none.
+    spans = {"vi": (body[:split], body_start + 1), "en": (body[split + 1 :], body_start + split + 2)}
+    texts = {lang: "\n".join(lines).strip() for lang, (lines, _) in spans.items()}
+    if not texts["vi"]:
         problems.append(file_problem(label, body_start + 1, "news_empty_body"))
-    bounds = [
-        body_problem(body[:split], body_start + 1, label),
-        body_problem(body[split + 1 :], body_start + split + 2, label),
-    ]
+    bounds = [body_problem(lines, first_line, label) for lines, first_line in spans.values()]
     problems += [problem for problem in bounds if problem is not None]
     if problems:
         return None, problems
     # Each language's body is rendered on its own page, so each is read on its own, under its
     # page's title (news_post.md.j2's first line), whose id the body's headings must not take.
-    rendered_vi = read_body(safe_markdown(body_vi), _title_line(front.title.vi))
-    rendered_en = read_body(safe_markdown(body_en), _title_line(front.title.en)) if body_en else None
-    anchors_vi = rendered_vi.anchors
-    if rendered_en is None:
-        # The English page shows the Vietnamese body under the English title: links must work on both.
-        anchors_vi = anchors_vi & read_body(safe_markdown(body_vi), _title_line(front.title.en)).anchors
-    problems += _unsafe_addresses(rendered_vi, anchors_vi, body[:split], body_start + 1, label)
-    if rendered_en is not None:
-        problems += _unsafe_addresses(
-            rendered_en, rendered_en.anchors, body[split + 1 :], body_start + split + 2, label
+    parts = [
+        _BodyPart(
+            lang, lines, first_line, read_body(safe_markdown(texts[lang]), _title_line(getattr(front.title, lang)))
         )
+        for lang, (lines, first_line) in spans.items()
+        if texts[lang]
+    ]
+    for part in parts:
+        anchors = part.rendered.anchors
+        if len(parts) == 1:
+            # The English page shows the Vietnamese body under the English title: links must work on both.
+            anchors = anchors & read_body(safe_markdown(texts["vi"]), _title_line(front.title.en)).anchors
+        problems += _unsafe_addresses(part.rendered, anchors, part.lines, part.first_line, label)
     slug = file_name.removesuffix(".md")
-    photos, photo_problems = _read_photos(rendered_vi, body[:split], body_start + 1, label, path.parent, slug)
-    if rendered_en is not None:
-        photos_en, photo_problems_en = _read_photos(
-            rendered_en, body[split + 1 :], body_start + split + 2, label, path.parent, slug
-        )
-        photos |= photos_en
-        photo_problems += photo_problems_en
+    photos, photo_problems = _read_photos(parts, label, path.parent, slug)
     problems += photo_problems
     if problems:
         return None, problems
@@ -196,11 +191,11 @@ def _read_post(path: Path, label: str) -> tuple[NewsPost | None, list[Problem]]:
         date=front.date,
         title=front.title,
         summary=front.summary,
-        body_vi=photo_markdown(safe_markdown(body_vi), photos),
-        body_en=photo_markdown(safe_markdown(body_en), photos) or None,
+        body_vi=photo_markdown(safe_markdown(texts["vi"]), photos),
+        body_en=photo_markdown(safe_markdown(texts["en"]), photos) or None,
         data_file=f"data/{NEWS_FOLDER}/{file_name}",
-        lead_vi=rendered_vi.first_paragraph,
-        lead_en=rendered_en.first_paragraph if rendered_en else None,
+        lead_vi=parts[0].rendered.first_paragraph,
+        lead_en=parts[1].rendered.first_paragraph if len(parts) > 1 else None,
         photos=tuple(photos.values()),
     )
     return post, []
@@ -265,37 +260,77 @@ def _unsafe_addresses(
     return problems
 
 
+@dataclass(frozen=True)
+class _BodyPart:
+    """One language's body: its lines as written (to name a line), the first one's number, and
+    the body as rendered (what the checks read)."""
+
+    lang: str
+    lines: list[str]
+    first_line: int
+    rendered: RenderedBody
+
+
 def _read_photos(
-    rendered: RenderedBody, lines: list[str], first_line: int, label: str, news_dir: Path, post: str
+    parts: list[_BodyPart], label: str, news_dir: Path, post: str
 ) -> tuple[dict[str, Photo], list[Problem]]:
-    """The photos one language's body shows, by address, or the problems with them: each must be a
-    file in the post's own folder (nothing is fetched from another host), have alternative text,
-    be written as ![text](folder/file) on one line (so the build can add its size), and be a
-    photo news_photos accepts."""
-    photos: dict[str, Photo] = {}
+    """The photos the bodies show, by address, or the problems with them: each must be a file in
+    the post's own folder (nothing is fetched from another host), have alternative text, be written
+    as ![text](folder/file) on one line (so the build can add its size), be shown in both bodies
+    when there are two, and be a photo news_photos accepts, read once however often it is shown."""
     problems = []
-    line_of = _LineFinder(lines, first_line)
+    shown: list[dict[str, list[int]]] = []  # per body: each photo's address, with the lines showing it
+    for part in parts:
+        lines_of, part_problems = _photo_lines(part, label, post)
+        shown.append(lines_of)
+        problems += part_problems
+    photos: dict[str, Photo] = {}
+    for address in dict.fromkeys(address for lines_of in shown for address in lines_of):
+        lines = sorted({line for lines_of in shown for line in lines_of.get(address, [])})
+        photo, problem = read_photo(news_dir, address, label, lines[0])
+        if photo is not None:
+            photos[address] = photo
+            continue
+        assert problem is not None
+        if len(lines) > 1:
+            # One message for the file, however many images show it: fixing it mends them all.
+            also_vi, also_en = message("news_photo_also_at", lines=", ".join(map(str, lines[1:])))
+            problem = replace(problem, text_vi=f"{problem.text_vi} {also_vi}", text_en=f"{problem.text_en} {also_en}")
+        problems.append(problem)
+    if len(shown) == 2 and not problems:
+        # The issue wants every photo described in both languages: one shown in one body only
+        # would go unseen by the other language's readers. (An image refused above, or a file not
+        # found, may well be this photo misspelt: that message says enough.)
+        for here, there, only_in in ((shown[0], shown[1], "vi"), (shown[1], shown[0], "en")):
+            for address in sorted(here.keys() - there.keys()):
+                problems.append(file_problem(label, here[address][0], f"news_photo_only_{only_in}", found=address))
+    return photos, problems
+
+
+def _photo_lines(part: _BodyPart, label: str, post: str) -> tuple[dict[str, list[int]], list[Problem]]:
+    """The photos one body shows, by address, with the lines showing them, and the problems of
+    images not shown as photos may be."""
+    lines_of: dict[str, list[int]] = {}
+    problems = []
+    line_of = _LineFinder(part.lines, part.first_line)
     allowed = address_pattern(post)
-    shown_images = [found for found in rendered.addresses if found.tag == "img"]
     # Each image shown must be one written in the simple form, whose size photo_markdown adds.
-    written = Counter(image["address"] for image in MARKDOWN_IMAGE.finditer("\n".join(lines)))
-    for found in shown_images:
+    written = Counter(image["address"] for image in MARKDOWN_IMAGE.finditer("\n".join(part.lines)))
+    for found in (found for found in part.rendered.addresses if found.tag == "img"):
         line = line_of("![" + found.words, found.address)
         if not allowed.fullmatch(found.address):
             found_address = " ".join(found.address.split())
             problems.append(file_problem(label, line, "news_image", found=found_address, post=post))
-        elif not found.words.strip():
+            continue
+        # Shown, even if its text or form is wrong: it is no photo missing from this body.
+        lines_of.setdefault(found.address, []).append(line)
+        if not found.words.strip():
             problems.append(file_problem(label, line, "news_photo_alt", found=found.address))
         elif written[found.address] < 1:
             problems.append(file_problem(label, line, "news_photo_form", found=found.address))
         else:
             written[found.address] -= 1
-            if found.address not in photos:
-                photo, problem = read_photo(news_dir, found.address, label, line)
-                if photo is not None:
-                    photos[found.address] = photo
-                problems += [problem] if problem is not None else []
-    return photos, problems
+    return lines_of, problems
 
 
 def safe_markdown(text: str) -> str:

@@ -1,35 +1,59 @@
 """News photos: an image a post shows, kept in the post's own folder (data/news/<post>/photo.jpg).
-news.py calls `read_photo` for each image a body shows, while the loader reads the post; it checks
+news.py calls `read_photo` once per photo a post shows, while the loader reads the post; it checks
 the file (present, within the size and pixel limits, a JPEG or PNG that decodes) and makes the
 copy the site serves: upright, at most MAX_WIDTH px wide, recompressed, without the camera's
-metadata (a phone photo's EXIF may hold where it was taken). The hook adds it as a generated file.
+metadata (a phone photo's EXIF may hold where it was taken). The copies are kept in an on-disk
+cache (photo_cache_dir) so validate, build and add_update decode each photo once, not every run.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import io
+import os
 import re
+import struct
 import warnings
 from dataclasses import dataclass
 from pathlib import Path
 
+import PIL
 from PIL import Image, ImageOps, UnidentifiedImageError
 
+from pii_site.i18n import LANGUAGES
+from pii_site.i18n.formatting import format_fixed
+from pii_site.source.entries import unreadable_reason
 from pii_site.source.errors import Problem, file_problem
+from pii_site.source.news_body import read_body
+from pii_site.source.status_file import write_atomically
 
 MAX_WIDTH = 1280  # px: wider than the content column on any screen the site is read on
-MAX_BYTES = 20 * 1024 * 1024  # a photo straight from a phone is 2-8 MB
+MEGABYTE = 1_000_000  # bytes: the logo's limit (identity.py) counts megabytes the same way
+MAX_BYTES = 20 * MEGABYTE  # a photo straight from a phone is 2-8 MB
 # Decompression-bomb guard: a small file may claim a huge picture, which would take gigabytes to decode.
 MAX_PIXELS = 40_000_000
 JPEG_QUALITY = 80  # about a fifth of a phone photo's size with no visible loss at this width
 # Pillow's format names of what may be read, with the file name endings staff may use for them.
-FORMATS = {"JPEG": (".jpg", ".jpeg"), "PNG": (".png",)}
+# MPO is what Samsung and other phones save as .jpg: a JPEG followed by more views (depth, a
+# second lens); its first frame is the photo, served as a plain JPEG. Pillow's JPEG reader opens
+# it (there is no MPO reader of its own to ask for), so only OPENERS are tried.
+FORMATS = {"JPEG": (".jpg", ".jpeg"), "MPO": (".jpg", ".jpeg"), "PNG": (".png",)}
+OPENERS = ["JPEG", "PNG"]
 # A file name in the post's folder: letters without accents, digits, ".", "_", "-" (it becomes a
 # web address as is), ending in .jpg, .jpeg or .png.
 FILE_NAME = r"[A-Za-z0-9][A-Za-z0-9._-]*\.(?:jpe?g|png|JPE?G|PNG)"
 # An image as news posts write it: ![alt text](folder/file), on one line, without a title.
 MARKDOWN_IMAGE = re.compile(r"!\[(?P<alt>[^\]\n]*)\]\((?P<address>[^()\s]+)\)")
+_MARKER = "pii-photo-marker-"  # photo_markdown's stand-in address; a photo's address holds a "/"
+# Where the resized copies are kept: this variable's folder, else .cache/pii-site/photos/ in the
+# project folder (the one holding data/), which .gitignore leaves out and CI may keep between runs.
+CACHE_VARIABLE = "PII_SITE_PHOTO_CACHE"
+# Everything that shapes a copy: a cache entry made with other settings (or another Pillow, whose
+# encoder may differ) is not found, and is made again.
+_COPY_SETTINGS = hashlib.sha256(f"{MAX_WIDTH} {MAX_PIXELS} {JPEG_QUALITY} {PIL.__version__}".encode()).hexdigest()[:12]
+# A cache entry: the copy's width and height, the SHA-256 of the copy, then the copy.
+_ENTRY_HEADER = struct.Struct(">II32s")
 
 
 @dataclass(frozen=True)
@@ -46,14 +70,20 @@ class Photo:
         return f'{{ width="{self.width}" height="{self.height}" loading="lazy" decoding="async" }}'
 
 
-# Resized copies by the SHA-256 of the original and its name: `mkdocs serve` reloads the plan on
-# every change, and a photo is decoded and encoded once per process, not once per keystroke.
-_made: dict[tuple[str, str], tuple[int, int, bytes]] = {}
+# Copies already read in this process, by cache entry name: `mkdocs serve` reloads the plan on
+# every change, and reads each photo's entry once per process, not once per keystroke.
+_made: dict[str, tuple[int, int, bytes]] = {}
 
 
 def address_pattern(post: str) -> re.Pattern[str]:
     """The addresses a post named `post` may show an image at: a file right in its own folder."""
     return re.compile(re.escape(post) + "/" + FILE_NAME)
+
+
+def photo_cache_dir(data_dir: Path) -> Path:
+    """The folder of cached copies for the plan in `data_dir` (see CACHE_VARIABLE)."""
+    configured = os.environ.get(CACHE_VARIABLE)
+    return Path(configured) if configured else data_dir.parent / ".cache" / "pii-site" / "photos"
 
 
 def read_photo(news_dir: Path, address: str, label: str, line: int) -> tuple[Photo | None, Problem | None]:
@@ -63,22 +93,58 @@ def read_photo(news_dir: Path, address: str, label: str, line: int) -> tuple[Pho
     name = f"data/news/{address}"
     if path.parent.is_symlink() or path.is_symlink() or not path.is_file():
         return None, file_problem(label, line, "news_photo_missing", photo=name)
-    size = path.stat().st_size
-    if size > MAX_BYTES:
-        megabytes = f"{size / 1024 / 1024:.1f}"
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            sizes = {f"size_{lang}": format_fixed(size / MEGABYTE, lang, 1) for lang in LANGUAGES}
+            return None, file_problem(
+                label, line, "news_photo_file_too_big", photo=name, limit=MAX_BYTES // MEGABYTE, **sizes
+            )
+        original = path.read_bytes()
+    except OSError as error:  # no permission, a file held by another program, a disk error
+        reason_vi, reason_en = unreadable_reason(error)
         return None, file_problem(
-            label, line, "news_photo_too_big", photo=name, size=megabytes, limit=MAX_BYTES // 1024 // 1024
+            label, line, "news_photo_unreadable", photo=name, reason_vi=reason_vi, reason_en=reason_en
         )
-    original = path.read_bytes()
-    key = (hashlib.sha256(original).hexdigest(), path.suffix.lower())
-    if key not in _made:
-        made, problem = _resized(original, path.suffix.lower(), name, label, line)
-        if problem is not None:
-            return None, problem
-        assert made is not None
-        _made[key] = made
-    width, height, content = _made[key]
+    suffix = path.suffix.lower()
+    # A copy exists only for bytes that decoded within the limits: finding one is proof enough.
+    entry = f"{hashlib.sha256(original).hexdigest()}-{_COPY_SETTINGS}{suffix}"
+    if entry not in _made:
+        cache = photo_cache_dir(news_dir.parent) / entry
+        made = _cached(cache)
+        if made is None:
+            made, problem = _resized(original, suffix, name, label, line)
+            if problem is not None:
+                return None, problem
+            assert made is not None
+            _store(cache, made)
+        _made[entry] = made
+    width, height, content = _made[entry]
     return Photo(address, f"news/{address}", width, height, content), None
+
+
+def _cached(path: Path) -> tuple[int, int, bytes] | None:
+    """The copy kept at `path`, or None when there is none or it is damaged (cut short by a full
+    disk, changed by hand): its checksum must match, else the copy is made again."""
+    try:
+        entry = path.read_bytes()
+    except OSError:
+        return None
+    if len(entry) < _ENTRY_HEADER.size:
+        return None
+    width, height, digest = _ENTRY_HEADER.unpack_from(entry)
+    content = entry[_ENTRY_HEADER.size :]
+    if not content or hashlib.sha256(content).digest() != digest:
+        return None
+    return width, height, content
+
+
+def _store(path: Path, made: tuple[int, int, bytes]) -> None:
+    """Keep a copy for the next run. Atomically, so a run stopped halfway (or two at once) never
+    leaves half an entry; a cache that cannot be written (read-only folder) only costs time."""
+    width, height, content = made
+    with contextlib.suppress(OSError):
+        write_atomically(path, _ENTRY_HEADER.pack(width, height, hashlib.sha256(content).digest()) + content)
 
 
 def _resized(
@@ -86,25 +152,30 @@ def _resized(
 ) -> tuple[tuple[int, int, bytes] | None, Problem | None]:
     broken = file_problem(label, line, "news_photo_broken", photo=name)
 
-    def too_large(found: str) -> Problem:
+    def too_many_pixels(found_vi: str, found_en: str) -> Problem:
         limit = MAX_PIXELS // 1_000_000
-        return file_problem(label, line, "news_photo_too_large", photo=name, found=found, limit=limit)
+        return file_problem(
+            label, line, "news_photo_too_many_pixels", photo=name, found_vi=found_vi, found_en=found_en, limit=limit
+        )
 
     try:
         with warnings.catch_warnings():
             # Pillow warns past its own pixel limit (higher than ours, checked below before decoding).
             warnings.simplefilter("ignore", Image.DecompressionBombWarning)
-            image = Image.open(io.BytesIO(original), formats=list(FORMATS))
+            image = Image.open(io.BytesIO(original), formats=OPENERS)
             if suffix not in FORMATS.get(image.format or "", ()):
                 return None, broken
             pixels = image.width * image.height
             if pixels > MAX_PIXELS:
-                return None, too_large(f"{pixels / 1_000_000:.1f}")
-            image.load()  # decodes it all: a truncated or corrupt file fails here, not in the build
+                millions = {lang: format_fixed(pixels / 1_000_000, lang, 1) for lang in LANGUAGES}
+                return None, too_many_pixels(millions["vi"], millions["en"])
+            image.load()  # decodes it all (an MPO's first frame): a corrupt file fails here, not in the build
             upright = ImageOps.exif_transpose(image)
-            return _encoded(upright, image.format or "", image.info.get("icc_profile")), None
+            image_format = "PNG" if image.format == "PNG" else "JPEG"
+            return _encoded(upright, image_format, image.info.get("icc_profile")), None
     except Image.DecompressionBombError:  # Pillow refuses to open past twice its own limit
-        return None, too_large(f"> {2 * (Image.MAX_IMAGE_PIXELS or 0) // 1_000_000}")
+        bomb = 2 * (Image.MAX_IMAGE_PIXELS or 0) // 1_000_000
+        return None, too_many_pixels(f"> {bomb}", f"> {bomb}")
     except (UnidentifiedImageError, OSError, ValueError, SyntaxError, EOFError):  # Pillow on bad data
         return None, broken
 
@@ -127,10 +198,19 @@ def _encoded(image: Image.Image, image_format: str, icc_profile: bytes | None) -
 
 
 def photo_markdown(body: str, photos: dict[str, Photo]) -> str:
-    """`body` (safe Markdown) with each image's attribute list after it."""
-
-    def with_attributes(found: re.Match[str]) -> str:
-        photo = photos.get(found["address"])
-        return found.group() + photo.attributes() if photo else found.group()
-
-    return MARKDOWN_IMAGE.sub(with_attributes, body)
+    """`body` (safe Markdown) with each image it shows followed by its attribute list. An image
+    written inside code (`![...](...)` explaining the syntax) is text, and must stay as written: the
+    body is rendered once with each image's address replaced by a numbered marker, and only the
+    markers that come out as an <img> are images."""
+    found = list(MARKDOWN_IMAGE.finditer(body))
+    if not found:
+        return body
+    markers = iter(range(len(found)))
+    marked = MARKDOWN_IMAGE.sub(lambda image: f"![{image['alt']}]({_MARKER}{next(markers)})", body)
+    shown = {address.address for address in read_body(marked).addresses if address.tag == "img"}
+    pieces, end = [], 0
+    for number, image in enumerate(found):
+        photo = photos.get(image["address"])
+        pieces += [body[end : image.end()], photo.attributes() if photo and f"{_MARKER}{number}" in shown else ""]
+        end = image.end()
+    return "".join(pieces) + body[end:]
