@@ -67,9 +67,20 @@ def test_the_footer_says_whether_the_date_comes_from_progress_or_news(data_copy:
     later = latest_update + dt.timedelta(days=3)
     post = f'---\ndate: {later.isoformat()}\ntitle: {{vi: "Tin", en: "News"}}\n---\nNội dung.\n'
     data_copy.path(f"news/{later.isoformat()}-tin.md").write_text(post, encoding="utf-8")
-    with_news = footer_html(load_plan(data_copy.root, TODAY), "en")
-    assert f"Data last updated: {format_date(later, 'en')} (news)" in with_news
-    assert f"Data last updated: {format_date(latest_update, 'en')} (progress update)" in footer_html(plan, "en")
+    with_news = load_plan(data_copy.root, TODAY)
+    assert f"Last updated: {format_date(later, 'en')} (latest news post)" in footer_html(with_news, "en")
+    assert f"Cập nhật lần cuối: {format_date(later, 'vi')} (tin mới nhất)" in footer_html(with_news, "vi")
+    assert f"Last updated: {format_date(latest_update, 'en')} (latest progress report)" in footer_html(plan, "en")
+
+
+def test_a_post_dated_after_today_does_not_move_the_last_update_date(data_copy: DataCopy):
+    # A post written ahead for its day is accepted, but until that day it is no update of the data.
+    before = footer_html(load_plan(data_copy.root, TODAY), "en")
+    ahead = TODAY + dt.timedelta(days=200)
+    post = f'---\ndate: {ahead.isoformat()}\ntitle: {{vi: "Tin", en: "News"}}\n---\nNội dung.\n'
+    data_copy.path(f"news/{ahead.isoformat()}-tin.md").write_text(post, encoding="utf-8")
+    assert footer_html(load_plan(data_copy.root, TODAY), "en") == before
+    assert format_date(ahead, "en") in footer_html(load_plan(data_copy.root, ahead), "en")
 
 
 def test_missing_contacts_are_simply_absent(data_copy: DataCopy):
