@@ -15,7 +15,7 @@ import lxml.html
 import pytest
 import yaml
 from helpers import FIXTURE_DIR, FIXTURE_TODAY, PROJECT_DIR, REAL_DATA_DIR, DataCopy, Page, iter_html
-from hostile_plan import FRAME_HOSTILE, HOSTILE_URL
+from hostile_plan import CONTACT_UNIT, FRAME_HOSTILE, HOSTILE_CONTACT, HOSTILE_URL
 
 from pii_site import load_plan
 from pii_site.i18n import LANGUAGES, urls
@@ -239,3 +239,16 @@ def test_the_contact_template_in_data_site_yml_uncommented_unfilled_is_refused(d
     with pytest.raises(DataError) as refused:
         load_plan(data_copy.root, TODAY)
     assert fields and {problem.line for problem in refused.value.problems} == fields
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_hostile_unit_contacts_stay_text_on_the_unit_page(hostile_site: Path, lang: str):
+    # A unit's contact block reaches its page through Markdown (the footer's does not): HTML,
+    # Markdown links and attribute lists in the address (vi) and the hours (en) stay plain text.
+    page = Page(hostile_site / lang / urls.address(urls.unit_page(CONTACT_UNIT)) / "index.html")
+    [address] = page.xpath("//article//address")
+    assert " ".join(HOSTILE_CONTACT.split()) in " ".join(address.text_content().split())
+    assert address.xpath(".//script | .//b | .//em") == []
+    assert page.xpath("//article//script | //article//*[@onclick]") == []
+    assert not [href for href in page.xpath("//article//a/@href") if "javascript" in href]
+    assert links(address) == {"tel:0000000002", f"mailto:{UNITS[CONTACT_UNIT]['contact']['email']}"}
