@@ -40,7 +40,9 @@ EVIDENCE_TASK = "IX.2"
 
 # A unit's contacts (test_contacts.py): they reach the unit page through Markdown, unlike the
 # footer's; in the Vietnamese address and the English hours of ban-kinh-te-nong-nghiep.
-HOSTILE_CONTACT = '</address><script>alert(10)</script> <b>x</b> *star* [a](javascript:alert(11)) {: onclick="alert(12)" }'
+HOSTILE_CONTACT = (
+    '</address><script>alert(10)</script> <b>x</b> *star* [a](javascript:alert(11)) {: onclick="alert(12)" }'
+)
 CONTACT_UNIT = "ban-kinh-te-nong-nghiep"
 
 # A progress note typed by a unit (test_progress_site.py): on VII.2's page and in the feed.

@@ -173,7 +173,9 @@ def test_the_feedback_address_is_named_a_page_not_a_form(site: Path, lang: str, 
     assert link.text_content() == label
 
 
-@pytest.mark.parametrize(("lang", "credit"), [("vi", "Được xây dựng bằng Material for MkDocs"), ("en", "Made with Material for MkDocs")])
+@pytest.mark.parametrize(
+    ("lang", "credit"), [("vi", "Được xây dựng bằng Material for MkDocs"), ("en", "Made with Material for MkDocs")]
+)
 def test_materials_credit_is_in_the_pages_language_after_the_office(site: Path, lang: str, credit: str):
     [copyright_block] = Page(site / lang / "index.html").xpath("//footer//*[@class='md-copyright']")
     text = " ".join(copyright_block.text_content().split())

@@ -40,18 +40,18 @@ CASES = [
         "an-office-phone-with-letters",
         "site.yml",
         OFFICE_PHONE,
-        'phone: "0296 ABC 123"',
+        'phone: "0000 ABC 123"',
         "pattern_phone",
-        "0296 ABC 123",
+        "0000 ABC 123",
         where("", None, "office.phone"),
     ),
     pattern(
         "a-phone-with-a-script",
         "site.yml",
         OFFICE_PHONE,
-        'phone: "0296<script>"',
+        'phone: "0000<script>"',
         "pattern_phone",
-        "0296<script>",
+        "0000<script>",
         where("", None, "office.phone"),
     ),
     pattern(
@@ -139,8 +139,10 @@ CASES = [
     ),
     BadInput(
         "a-unit-contact-with-a-name",
-        lambda data: data.replace("units.yml", UNIT_EMAIL, UNIT_EMAIL + '\n      name: {vi: "Ban", en: "Board"}')
-        and key_line(data, '      name: {vi: "Ban", en: "Board"}', "units.yml"),
+        lambda data: (
+            data.replace("units.yml", UNIT_EMAIL, UNIT_EMAIL + '\n      name: {vi: "Ban", en: "Board"}')
+            and key_line(data, '      name: {vi: "Ban", en: "Board"}', "units.yml")
+        ),
         "units.yml",
         "extra_forbidden",
         {"field": "name", **suggesting(None)},

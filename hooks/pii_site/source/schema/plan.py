@@ -60,7 +60,7 @@ class Contact(AtLeastOneField):
     address: Text | None = Field(default=None, description="Postal address, e.g. 'Ấp 1, xã …, tỉnh …'")
     phone: Phone | None = Field(default=None, description="Phone number, e.g. 0000 123 456 (digits, spaces, . - ( ) +)")
     email: Email | None = Field(default=None, description="E-mail address, e.g. vanthu@example.gov.vn")
-    hours: Text | None = Field(default=None, description="Opening hours, e.g. 'Thứ Hai – Thứ Sáu, 7:00–11:00'")
+    hours: Text | None = Field(default=None, description="Office hours, e.g. 'Thứ Hai – Thứ Sáu, 7:00–11:00'")
 
 
 class Office(Contact):
