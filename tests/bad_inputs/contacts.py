@@ -103,9 +103,9 @@ CASES = [
         "an-email-that-adds-a-recipient",
         "site.yml",
         'email: "gopy@song-may.example.org"',
-        'email: "gopy?cc=khac@example.org&x=@song-may.example.org"',
+        'email: "gopy?cc=khac%40example.org@song-may.example.org"',
         "pattern_email",
-        "gopy?cc=khac@example.org&x=@song-may.example.org",
+        "gopy?cc=khac%40example.org@song-may.example.org",
         where("", None, "feedback.email"),
     ),
     BadInput(
