@@ -105,8 +105,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     config.extra["pii_feed"] = {"href": site.site_url + urls.FEED, "title": labels("feed.title", site=site.full_name)}
     config.extra["pii_full_name"] = site.full_name
     config.extra["pii_demo_notice"] = labels("demo.notice") if plan.site.demo else None
-    # Read by hooks/theme/partials/copyright.html: who publishes the site, in every page's footer.
+    # Read by hooks/theme/partials/copyright.html: who publishes the site, in every page's footer,
+    # and Material's credit in the page's language (Material's own partial has it in English only).
     config.extra["pii_footer"] = site.footer
+    config.extra["pii_made_with"] = labels("footer.made_with")
     # The header's colours (mkdocs.yml's palette is "custom"), logo and favicon from data/site.yml.
     images = identity.theme_images(plan)
     config.theme["logo"] = images.logo

@@ -1,6 +1,6 @@
 """One hostile copy of the fixture plan: HTML, scripts, Markdown and link tricks typed into every
-place where data text reaches a page (task, duty, unit and site texts, sources, evidence, a
-progress note, a news post). Built once per session by the `hostile_site` fixture
+place where data text reaches a page (task, duty, unit and site texts, contacts, sources, evidence,
+a progress note, a news post). Built once per session by the `hostile_site` fixture
 (tests/conftest.py) for the test_escaping* modules, test_news.py and test_progress_site.py. Each
 value carries its own alert(N) and sits on pages of its own, so a failure names it. The copy also
 has the demonstration switch on: its notice is outside the article and its feed marker only
@@ -37,6 +37,13 @@ HOSTILE_PUBLISHER = "<b>Báo</b> [p](https://evil.example)"
 HOSTILE_SITE = "<i>x</i>.vn"
 HOSTILE_SOURCE = "fictional-review"
 EVIDENCE_TASK = "IX.2"
+
+# A unit's contacts (test_contacts.py): they reach the unit page through Markdown, unlike the
+# footer's; in the Vietnamese address and the English hours of ban-kinh-te-nong-nghiep.
+HOSTILE_CONTACT = (
+    '</address><script>alert(10)</script> <b>x</b> *star* [a](javascript:alert(11)) {: onclick="alert(12)" }'
+)
+CONTACT_UNIT = "ban-kinh-te-nong-nghiep"
 
 # A progress note typed by a unit (test_progress_site.py): on VII.2's page and in the feed.
 HOSTILE_NOTE = "<script>alert(8)</script> [x](javascript:alert(8))"
@@ -94,6 +101,12 @@ def hostile_copy(folder: Path) -> DataCopy:
     data.replace(
         "site.yml", 'address: "https://creativecommons.org/licenses/by/4.0/"', f"address: {quoted(HOSTILE_URL)}"
     )
+    data.replace(
+        "units.yml",
+        'address: {vi: "Phòng 2, trụ sở UBND xã Sông Mây"',
+        f"address: {{vi: {quoted(HOSTILE_CONTACT)}",
+    )
+    data.replace("units.yml", 'en: "Weekday mornings"', f"en: {quoted(HOSTILE_CONTACT)}")
     data.replace("plan.yml", "source_document: ", f"source_document: {quoted(HOSTILE_URL)}\n# was: ")
 
     data.replace(

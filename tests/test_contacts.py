@@ -7,25 +7,29 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from pathlib import Path
 
+import jinja2
 import lxml.html
 import pytest
 import yaml
-from helpers import FIXTURE_DIR, FIXTURE_TODAY, DataCopy, Page, iter_html
-from hostile_plan import FRAME_HOSTILE, HOSTILE_URL
+from helpers import FIXTURE_DIR, FIXTURE_TODAY, PROJECT_DIR, REAL_DATA_DIR, DataCopy, Page, iter_html
+from hostile_plan import CONTACT_UNIT, FRAME_HOSTILE, HOSTILE_CONTACT, HOSTILE_URL
 
 from pii_site import load_plan
 from pii_site.i18n import LANGUAGES, urls
 from pii_site.i18n.formatting import format_date
 from pii_site.pages import render_site
 from pii_site.pages.contacts import footer_html
+from pii_site.source.errors import DataError
 
 SITE = yaml.safe_load((FIXTURE_DIR / "site.yml").read_text(encoding="utf-8"))
 UNITS = {unit["id"]: unit for unit in yaml.safe_load((FIXTURE_DIR / "units.yml").read_text(encoding="utf-8"))["units"]}
 PLAN = yaml.safe_load((FIXTURE_DIR / "plan.yml").read_text(encoding="utf-8"))
 FULL_UNIT, PHONE_ONLY_UNIT, NO_CONTACT_UNIT = "ban-kinh-te-nong-nghiep", "hop-tac-xa-song-may", "thu-vien-xa"
 TODAY = dt.date.fromisoformat(FIXTURE_TODAY)
+THEME = PROJECT_DIR / "hooks" / "theme"
 
 
 def footer(path: Path):
@@ -67,9 +71,20 @@ def test_the_footer_says_whether_the_date_comes_from_progress_or_news(data_copy:
     later = latest_update + dt.timedelta(days=3)
     post = f'---\ndate: {later.isoformat()}\ntitle: {{vi: "Tin", en: "News"}}\n---\nNội dung.\n'
     data_copy.path(f"news/{later.isoformat()}-tin.md").write_text(post, encoding="utf-8")
-    with_news = footer_html(load_plan(data_copy.root, TODAY), "en")
-    assert f"Data last updated: {format_date(later, 'en')} (news)" in with_news
-    assert f"Data last updated: {format_date(latest_update, 'en')} (progress update)" in footer_html(plan, "en")
+    with_news = load_plan(data_copy.root, TODAY)
+    assert f"Last updated: {format_date(later, 'en')} (latest news post)" in footer_html(with_news, "en")
+    assert f"Cập nhật lần cuối: {format_date(later, 'vi')} (tin mới nhất)" in footer_html(with_news, "vi")
+    assert f"Last updated: {format_date(latest_update, 'en')} (latest progress report)" in footer_html(plan, "en")
+
+
+def test_a_post_dated_after_today_does_not_move_the_last_update_date(data_copy: DataCopy):
+    # A post written ahead for its day is accepted, but until that day it is no update of the data.
+    before = footer_html(load_plan(data_copy.root, TODAY), "en")
+    ahead = TODAY + dt.timedelta(days=200)
+    post = f'---\ndate: {ahead.isoformat()}\ntitle: {{vi: "Tin", en: "News"}}\n---\nNội dung.\n'
+    data_copy.path(f"news/{ahead.isoformat()}-tin.md").write_text(post, encoding="utf-8")
+    assert footer_html(load_plan(data_copy.root, TODAY), "en") == before
+    assert format_date(ahead, "en") in footer_html(load_plan(data_copy.root, ahead), "en")
 
 
 def test_missing_contacts_are_simply_absent(data_copy: DataCopy):
@@ -148,3 +163,94 @@ def test_hostile_contacts_and_addresses_stay_text(hostile_site: Path):
         plan_page = Page(hostile_site / lang / urls.address(urls.PLAN) / "index.html")
         assert HOSTILE_URL in plan_page.xpath("//article//a/@href")
         assert plan_page.xpath("//article//img | //article//script") == []
+
+
+@pytest.mark.parametrize(("lang", "label"), [("vi", "trang góp ý"), ("en", "feedback page")])
+def test_the_feedback_address_is_named_a_page_not_a_form(site: Path, lang: str, label: str):
+    # The address may be a form or the repository's Issues page: the link promises neither.
+    block = footer(site / lang / "index.html")
+    [link] = block.xpath(f".//a[@href='{SITE['feedback']['address']}']")
+    assert link.text_content() == label
+
+
+@pytest.mark.parametrize(
+    ("lang", "credit"), [("vi", "Được xây dựng bằng Material for MkDocs"), ("en", "Made with Material for MkDocs")]
+)
+def test_materials_credit_is_in_the_pages_language_after_the_office(site: Path, lang: str, credit: str):
+    [copyright_block] = Page(site / lang / "index.html").xpath("//footer//*[@class='md-copyright']")
+    text = " ".join(copyright_block.text_content().split())
+    assert text.endswith(credit) and text.index(SITE["office"]["name"][lang]) < text.index(credit)
+    assert ("Made with" in text) == (lang == "en")
+
+
+def test_a_copyright_line_set_in_mkdocs_yml_is_kept_before_the_office():
+    # Material's own partial shows config.copyright; ours, which replaces it, must not drop it.
+    environment = jinja2.Environment(loader=jinja2.FileSystemLoader(THEME / "partials"), autoescape=False)
+    html = environment.get_template("copyright.html").render(
+        config={"copyright": "© Xã Sông Mây", "extra": {"pii_footer": "<p>OFFICE</p>", "pii_made_with": "Made with"}}
+    )
+    text = " ".join(lxml.html.fromstring(html).text_content().split())
+    assert text == "© Xã Sông Mây OFFICE Made with Material for MkDocs"
+    without = environment.get_template("copyright.html").render(
+        config={"copyright": None, "extra": {"pii_footer": "<p>OFFICE</p>", "generator": False}}
+    )
+    assert " ".join(lxml.html.fromstring(without).text_content().split()) == "OFFICE"
+
+
+def open_data_markdown(data: DataCopy, lang: str) -> str:
+    [page] = [p for p in render_site(load_plan(data.root, TODAY), lang) if p.path == urls.OPEN_DATA]
+    return page.markdown
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_open_data_page_lists_the_licence_keys_and_claims_no_licence_it_lacks(data_copy: DataCopy, lang: str):
+    with_licence = open_data_markdown(data_copy, lang)
+    for key in ("name_vi", "name_en", "address"):
+        assert f"- `{key}`: " in with_licence
+    csv_licence = {"vi": "giấy phép của tệp CSV là giấy phép nêu trên", "en": "their licence is the one stated above"}
+    assert csv_licence[lang] in with_licence
+
+    site = yaml.safe_load(data_copy.path("site.yml").read_text(encoding="utf-8"))
+    del site["licence"]
+    data_copy.path("site.yml").write_text(yaml.safe_dump(site, allow_unicode=True), encoding="utf-8")
+    without = open_data_markdown(data_copy, lang)
+    assert csv_licence[lang] not in without
+    assert {"vi": "Chưa ghi giấy phép", "en": "No licence has been named"}[lang] in without
+
+
+def test_a_phone_written_with_hyphens_is_accepted_and_dialled_as_digits(data_copy: DataCopy):
+    # Offices often print "0000-123.456"; the tel: link keeps only the digits.
+    data_copy.replace("site.yml", 'phone: "+84 (000) 0.000 001"', 'phone: "+84 (000) 0-000-001"')
+    html = footer_html(load_plan(data_copy.root, TODAY), "vi")
+    assert 'href="tel:+840000000001"' in html and "+84 (000) 0-000-001" in html
+
+
+def test_the_contact_template_in_data_site_yml_uncommented_unfilled_is_refused(data_copy: DataCopy):
+    """The commented example lines of data/site.yml, uncommented and left unfilled, are refused
+    field by field: nothing placeholder-like is ever published. (Once a commune has filled its
+    contacts in, the template is gone and there is nothing left to check.)"""
+    template = [
+        line[2:]
+        for line in (REAL_DATA_DIR / "site.yml").read_text(encoding="utf-8").splitlines()
+        if re.match(r"^# (office|feedback):$|^#   [a-z]+: ", line) and "creativecommons" not in line
+    ]
+    site = re.sub(r"(?m)^(office|feedback):\n(  .*\n)+", "", data_copy.path("site.yml").read_text(encoding="utf-8"))
+    first = site.count("\n") + 1
+    data_copy.path("site.yml").write_text(site + "\n".join(template) + "\n", encoding="utf-8")
+    fields = {first + n for n, line in enumerate(template) if line.startswith("  ")}
+    with pytest.raises(DataError) as refused:
+        load_plan(data_copy.root, TODAY)
+    assert fields and {problem.line for problem in refused.value.problems} == fields
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_hostile_unit_contacts_stay_text_on_the_unit_page(hostile_site: Path, lang: str):
+    # A unit's contact block reaches its page through Markdown (the footer's does not): HTML,
+    # Markdown links and attribute lists in the address (vi) and the hours (en) stay plain text.
+    page = Page(hostile_site / lang / urls.address(urls.unit_page(CONTACT_UNIT)) / "index.html")
+    [address] = page.xpath("//article//address")
+    assert " ".join(HOSTILE_CONTACT.split()) in " ".join(address.text_content().split())
+    assert address.xpath(".//script | .//b | .//em") == []
+    assert page.xpath("//article//script | //article//*[@onclick]") == []
+    assert not [href for href in page.xpath("//article//a/@href") if "javascript" in href]
+    assert links(address) == {"tel:0000000002", f"mailto:{UNITS[CONTACT_UNIT]['contact']['email']}"}

@@ -102,8 +102,8 @@ def test_source_address_with_markup_characters_is_refused_in_plain_words(data_co
         load_plan(data_copy.root, dt.date.fromisoformat(FIXTURE_TODAY))
     [problem] = [str(p) for p in caught.value.problems]
     assert problem.startswith(f"{data_copy.path('sources.yml')}:{line}: ")
-    assert f'địa chỉ "{bad}" phải là một địa chỉ web đầy đủ, bắt đầu bằng https:// và không có khoảng trắng' in problem
-    assert f'the address "{bad}" must be a complete web address starting with https:// and without spaces' in problem
+    assert f'địa chỉ "{bad}" phải là một địa chỉ web đầy đủ, bắt đầu bằng https:// (hoặc http://) và không có khoảng trắng' in problem
+    assert f'the address "{bad}" must be a complete web address starting with https:// (or http://) and without spaces' in problem
 
 
 def test_evidence_address_with_markup_characters_is_refused_by_the_validate_script(

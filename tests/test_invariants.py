@@ -184,9 +184,27 @@ def _contact_links(contact) -> set[str]:
     return found | ({f"mailto:{contact.email}"} if contact.email else set())
 
 
+def _contact_text(contact, lang: str, name: str | None = None) -> str:
+    """What an <address> block must read for `contact`: its name, then each part given in the data
+    after its label, in the data's words."""
+    labels = Labels(lang)
+    parts = [name] if name else []
+    for part in ("address", "phone", "email", "hours"):
+        value = getattr(contact, part)
+        if value is not None:
+            parts.append(f"{labels('contact.' + part)}: {value if isinstance(value, str) else getattr(value, lang)}")
+    return " ".join(" ".join(parts).split())
+
+
+def _texts(elements) -> list[str]:
+    # Lines of an <address> are parted by <br>, which text_content() drops without a space.
+    return [" ".join(" ".join(element.itertext()).split()) for element in elements]
+
+
 def test_contacts_shown_are_exactly_those_of_the_data(built: BuiltPlan):
-    """The footer of every page and each unit's contact block link to the phones and e-mails of
-    the data and to nothing else: missing contacts stay absent, none is invented."""
+    """The footer of every page and each unit's contact block show the office, feedback route,
+    licence and contacts of the data, in its words, and nothing else: missing parts stay absent
+    (no empty block, no licence, no feedback line), none is invented."""
     site = built.plan.site
     in_footer = _contact_links(site.office) | (
         {f"mailto:{site.feedback.email}"} if site.feedback and site.feedback.email else set()
@@ -194,15 +212,38 @@ def test_contacts_shown_are_exactly_those_of_the_data(built: BuiltPlan):
     contact_links = "//a[starts-with(@href, 'tel:') or starts-with(@href, 'mailto:')]/@href"
     wrong = []
     for lang in LANGUAGES:
+        office = [_contact_text(site.office, lang, getattr(site.office.name, lang))] if site.office else []
+        licence = [(site.licence.address, getattr(site.licence.name, lang))] if site.licence else []
+        feedback_links = [site.feedback.address] if site.feedback and site.feedback.address else []
+        feedback_label = Labels(lang)("footer.feedback")
         for path in iter_html(built.site_dir / lang):
-            shown = set(Page(path).xpath(f"//footer{contact_links}"))
+            page = Page(path)
+            [footer] = page.xpath("//footer//*[@class='pii-footer']") or [None]
+            if footer is None:
+                wrong.append(f"{path}: no footer block")
+                continue
+            shown = set(footer.xpath(f".{contact_links}"))
             if shown != in_footer:
                 wrong.append(f"{path}: footer {sorted(shown)} != {sorted(in_footer)}")
+            if _texts(footer.xpath(".//address")) != office:
+                wrong.append(f"{path}: footer office {_texts(footer.xpath('.//address'))} != {office}")
+            licences = [(a.get("href"), a.text_content().strip()) for a in footer.xpath(".//a[@rel='license']")]
+            if licences != licence:
+                wrong.append(f"{path}: footer licence {licences} != {licence}")
+            feedback = footer.xpath(".//a[not(@rel) and not(starts-with(@href, 'tel:'))]/@href")
+            feedback = [address for address in feedback if not address.startswith("mailto:")]
+            if feedback != feedback_links:
+                wrong.append(f"{path}: footer links {feedback} != {feedback_links}")
+            if (feedback_label in footer.text_content()) != bool(site.feedback):
+                wrong.append(f"{path}: feedback line shown is {not site.feedback}")
         for unit in built.plan.units:
             page = Page(built.file(lang, urls.address(urls.unit_page(unit.id))))
             shown = set(page.xpath(f"//article//address{contact_links}"))
             if shown != _contact_links(unit.contact):
                 wrong.append(f"{lang} unit {unit.id}: {sorted(shown)}")
+            expected = [_contact_text(unit.contact, lang)] if unit.contact else []
+            if _texts(page.xpath("//article//address")) != expected:
+                wrong.append(f"{lang} unit {unit.id}: {_texts(page.xpath('//article//address'))} != {expected}")
     assert wrong == []
 
 

@@ -9,6 +9,7 @@ import filecmp
 import shutil
 from pathlib import Path
 
+import pytest
 import yaml
 from helpers import DEMO_OVERLAY, DataCopy
 
@@ -166,3 +167,23 @@ def test_broken_overlay_settings_are_left_out_with_a_note_naming_the_line(data_c
     assert len(laid.notes) == 1 and laid.notes[0].startswith(f"{(overlay / 'site.yml').as_posix()} left out:")
     assert "line 3" in laid.notes[0]
     assert (laid.data_dir / "site.yml").read_bytes() == data_copy.path("site.yml").read_bytes()
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "says"),
+    [
+        ("units.yml", "units: [thu-vien-xa\n", "line 1"),
+        ("units.yml", "- thu-vien-xa\n", "not a list of keys and values"),
+        ("units.yml", "units: thu-vien-xa\n", "units left out: they are not a list"),
+        ("units.yml", "units:\n  - thu-vien-xa\n", "unit 'thu-vien-xa' left out"),
+        ("site.yml", "- demo\n", "not a list of keys and values"),
+    ],
+)
+def test_an_overlay_file_of_the_wrong_shape_is_left_out_with_a_note(data_copy: DataCopy, tmp_path, name, text, says):
+    # `make demo` goes on with the base's data (no traceback), saying what it left out and why.
+    overlay = small_overlay(tmp_path, {})
+    (overlay / name).write_text(text, encoding="utf-8")
+    laid = lay_overlay(data_copy.root, overlay, tmp_path / "laid")
+    assert len(laid.notes) == 1 and laid.notes[0].startswith((overlay / name).as_posix()), laid.notes
+    assert says in laid.notes[0]
+    assert (laid.data_dir / "units.yml").read_bytes() == data_copy.path("units.yml").read_bytes()

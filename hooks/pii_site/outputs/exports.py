@@ -158,11 +158,15 @@ def update_rows(tasks: list[PlanTask]) -> list[dict[str, Any]]:
     ]
 
 
+# The keys of the "licence" object of every JSON file, listed by the data dictionary (open_data.md.j2).
+LICENCE_KEYS = ("name_vi", "name_en", "address")
+
+
 def licence_record(plan: Plan) -> dict[str, str] | None:
     licence = plan.site.licence
     if licence is None:
         return None
-    return {"name_vi": licence.name.vi, "name_en": licence.name.en, "address": licence.address}
+    return dict(zip(LICENCE_KEYS, (licence.name.vi, licence.name.en, licence.address), strict=True))
 
 
 def to_json(rows: list[dict[str, Any]], licence: dict[str, str] | None) -> bytes:

@@ -27,18 +27,16 @@ class LastUpdate:
 
 
 def last_data_update(plan: Plan) -> LastUpdate | None:
-    """The newest progress update or news post; a progress update wins a tie (it is the data proper)."""
-    updates = all_updates(plan.tasks)
-    candidates = []
-    if updates:
-        candidates.append(LastUpdate(updates[0].update.date, "progress"))
-    if plan.news:
-        candidates.append(LastUpdate(max(post.date for post in plan.news), "news"))
-    return max(candidates, key=lambda c: (c.date, c.kind == "progress"), default=None)
+    """The newest progress update or news post dated today or before (a post may be written ahead
+    for its day: until then it is no update); a progress update wins a tie (it is the data proper)."""
+    dated = [LastUpdate(entry.update.date, "progress") for entry in all_updates(plan.tasks)]
+    dated += [LastUpdate(post.date, "news") for post in plan.news]
+    past = [candidate for candidate in dated if candidate.date <= plan.today]
+    return max(past, key=lambda c: (c.date, c.kind == "progress"), default=None)
 
 
 def dial(phone: str) -> str:
-    """'+84 (296) 3.123.456' -> '+842963123456': a tel: link holds only digits and the leading +."""
+    """'+84 (000) 0.123-456' -> '+840000123456': a tel: link holds only digits and the leading +."""
     return re.sub(r"[^0-9+]", "", phone)
 
 
@@ -46,8 +44,9 @@ def _values(lang: str) -> dict[str, object]:
     return {"t": Labels(lang), "text": Translator(lang).plain, "dial": dial, "br": Markup("<br>")}
 
 
-def contact_html(contact: Contact, lang: str, name: str | None = None) -> Markup:
-    return Markup(render_html("contact.html.j2", contact=contact, name=name, **_values(lang)))
+def contact_html(contact: Contact, lang: str) -> Markup:
+    """A unit's contacts (its name is the page's heading); the footer names its office itself."""
+    return Markup(render_html("contact.html.j2", contact=contact, name=None, **_values(lang)))
 
 
 def footer_html(plan: Plan, lang: str) -> Markup:

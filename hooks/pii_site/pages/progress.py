@@ -59,7 +59,15 @@ def pages(plan: Plan, lang: str) -> list[GeneratedPage]:
         ],
         feed=urls.FEED,
     )
-    dictionary = render("open_data.md.j2", urls.OPEN_DATA, lang, plan=plan, urls=urls, columns=exports.COLUMNS)
+    dictionary = render(
+        "open_data.md.j2",
+        urls.OPEN_DATA,
+        lang,
+        plan=plan,
+        urls=urls,
+        columns=exports.COLUMNS,
+        licence_keys=exports.LICENCE_KEYS,
+    )
     return [
         # Built from many files (data/status/*.yml), so there is no single file to edit.
         GeneratedPage(urls.PROGRESS, progress),

@@ -60,20 +60,32 @@ def lay_overlay(base_dir: Path, overlay_dir: Path, target_dir: Path) -> Overlaid
                 result.notes.append(f"{(overlay_dir / STATUS_FOLDER / path.name).as_posix()} left out: {reason}.")
     overlay_site = overlay_dir / SITE_FILE
     if overlay_site.is_file():
-        try:
-            settings = _read(overlay_site)
-        except yaml.YAMLError as error:  # its mark names the line and column
-            result.notes.append(f"{overlay_site.as_posix()} left out: {error}".replace("\n", " "))
-        else:
-            _merge_site_settings(target_dir / SITE_FILE, settings if isinstance(settings, dict) else {})
+        _merge_site_settings(target_dir / SITE_FILE, _read_overlay_mapping(overlay_site, result.notes))
     overlay_units = overlay_dir / UNITS_FILE
     if overlay_units.is_file():
-        result.notes += _merge_units(target_dir / UNITS_FILE, _read(overlay_units) or {}, overlay_units)
+        units = _read_overlay_mapping(overlay_units, result.notes)
+        result.notes += _merge_units(target_dir / UNITS_FILE, units, overlay_units)
     return result
 
 
 def _read(path: Path) -> Any:
     return yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
+def _read_overlay_mapping(path: Path, notes: list[str]) -> dict[str, Any]:
+    """An overlay file's keys; a file that is broken YAML or not a mapping is left out with a note
+    (the overlay is the demonstration's, not the staff's data: `make demo` goes on without it)."""
+    try:
+        content = _read(path)
+    except yaml.YAMLError as error:  # its mark names the line and column
+        notes.append(f"{path.as_posix()} left out: {error}".replace("\n", " "))
+        return {}
+    if content is None:
+        return {}
+    if not isinstance(content, dict):
+        notes.append(f"{path.as_posix()} left out: it is not a list of keys and values.")
+        return {}
+    return content
 
 
 def _plan_ids(base_dir: Path) -> tuple[set[str] | None, set[str] | None]:
@@ -113,8 +125,13 @@ def _merge_units(units_file: Path, overlay: dict[str, Any], overlay_file: Path) 
     except (OSError, yaml.YAMLError, KeyError, TypeError):
         return []
     notes, merged = [], False
-    for unit in overlay.get("units") or []:
-        if unit.get("id") in by_id:
+    units = overlay.get("units") or []
+    if not isinstance(units, list):
+        return [f"{overlay_file.as_posix()}: units left out: they are not a list."]
+    for unit in units:
+        if not isinstance(unit, dict):
+            notes.append(f"{overlay_file.as_posix()}: unit {unit!r} left out: it is not a list of keys and values.")
+        elif unit.get("id") in by_id:
             by_id[unit["id"]].update(unit)
             merged = True
         else:
@@ -127,7 +144,9 @@ def _merge_units(units_file: Path, overlay: dict[str, Any], overlay_file: Path) 
 def _merge_site_settings(site_file: Path, settings: dict[str, Any]) -> None:
     """Overlay keys win over the base's. The merged file is rewritten without the base's comments:
     it lives only in the temporary folder. A base file that is not a YAML mapping is left as it
-    is, for the build to report with its line."""
+    is, for the build to report with its line; with no settings to lay, it stays byte for byte."""
+    if not settings:
+        return
     try:
         base = _read(site_file)
     except (OSError, yaml.YAMLError):

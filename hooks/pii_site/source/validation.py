@@ -229,6 +229,8 @@ def _from_pydantic(source: YamlSource, model: type[BaseModel], error: Any) -> Pr
         return problem_at(source, path, kind, **error.get("ctx", {}))
     if kind == "control_character":
         return problem_at(source, path, "control_character", code=error["ctx"]["code"])
+    if kind == "record_empty":
+        return problem_at(source, path, "record_empty", fields=error["ctx"]["fields"])
     if kind == "string_unicode" and (surrogate := unallowed_character(found)):
         # Pydantic refuses a lone surrogate ("\ud800" in PyYAML's own reader; libyaml stops it sooner).
         return problem_at(source, path, "control_character", code=character_code(surrogate.group()))

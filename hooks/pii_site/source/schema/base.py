@@ -65,13 +65,14 @@ SITE_ADDRESS = r"^https?://[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*(:[0-9]+)?/([^\s<>\"'`
 # A repository's address: no "/" at the end ("edit this page" links add the rest).
 REPOSITORY_ADDRESS = r"^https?://[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+(:[0-9]+)?/[^\s<>\"'`]*[^\s<>\"'`/]$"
 BRANCH_NAME = r"^[A-Za-z0-9._/-]+$"
-# A phone number as offices print it: digits with spaces, dots or parentheses between them and an
-# optional leading "+" ("0296 3 123 456", "+84 (296) 3.123.456"); at least one digit, no letters.
-# It becomes a tel: link, so nothing else may get in.
-PHONE = r"^\+?[ .()]*[0-9][0-9 .()]{0,39}$"
-# An e-mail address, plainly: no spaces, quotes or brackets, one "@", a host name with a dot. It
-# becomes a mailto: link; stricter checks would refuse real addresses and catch no more typos.
-EMAIL = r"^[^\s@<>\"'`(),;:]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$"
+# A phone number as offices print it: digits with spaces, dots, hyphens or parentheses between them
+# and an optional leading "+" ("0000 123 456", "+84 (000) 0.123-456"; the examples are made up, no
+# real number); at least one digit, no letters. It becomes a tel: link, so nothing else may get in.
+PHONE = r"^\+?[ .()]*[0-9][0-9 .()-]{0,39}$"
+# An e-mail address, plainly: a local part of letters without accents, digits and . _ + - (what
+# addresses use; "?", "&", "%", "#" or "/" would turn the mailto: link into other recipients or
+# headers), one "@", a host name with a dot. Stricter checks would refuse real addresses.
+EMAIL = r"^[A-Za-z0-9._+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$"
 # A colour as CSS and every colour picker write it: "#" and six hexadecimal characters (0-9, a-f).
 HEX_COLOR = r"^#[0-9A-Fa-f]{6}$"
 # A PNG or SVG file inside the data folder, written relative to it with "/" ("assets/logo.svg"): no
@@ -108,6 +109,18 @@ DataImagePath = Annotated[str, StringConstraints(pattern=DATA_IMAGE_PATH)]
 class Strict(BaseModel):
     # Unknown keys are typos until proven otherwise.
     model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class AtLeastOneField(Strict):
+    """A record whose fields are each optional but not all at once: `contact: {}` would show an
+    empty "Contact" heading, `feedback: {}` nothing at all, so an empty one is a forgotten fill-in."""
+
+    @model_validator(mode="after")
+    def _not_empty(self) -> AtLeastOneField:
+        names = list(type(self).model_fields)
+        if all(getattr(self, name) is None for name in names):
+            raise PydanticCustomError("record_empty", "no field given", {"fields": ", ".join(names)})
+        return self
 
 
 class Text(Strict):

@@ -14,6 +14,7 @@ import datetime as dt
 from pydantic import Field
 
 from pii_site.source.schema.base import (
+    AtLeastOneField,
     BranchName,
     DataImagePath,
     DutyId,
@@ -53,13 +54,13 @@ class Signatory(Strict):
     title: Text
 
 
-class Contact(Strict):
-    """How to reach an office or a unit; every part optional, shown only when given."""
+class Contact(AtLeastOneField):
+    """How to reach an office or a unit; every part optional (but not all), shown only when given."""
 
     address: Text | None = Field(default=None, description="Postal address, e.g. 'Ấp 1, xã …, tỉnh …'")
-    phone: Phone | None = Field(default=None, description="Phone number, e.g. 0296 3 123 456 (digits, spaces, . ( ) +)")
+    phone: Phone | None = Field(default=None, description="Phone number, e.g. 0000 123 456 (digits, spaces, . - ( ) +)")
     email: Email | None = Field(default=None, description="E-mail address, e.g. vanthu@example.gov.vn")
-    hours: Text | None = Field(default=None, description="Opening hours, e.g. 'Thứ Hai – Thứ Sáu, 7:00–11:00'")
+    hours: Text | None = Field(default=None, description="Office hours, e.g. 'Thứ Hai – Thứ Sáu, 7:00–11:00'")
 
 
 class Office(Contact):
@@ -68,7 +69,7 @@ class Office(Contact):
     name: Text = Field(description="Name of the office, e.g. 'Văn phòng HĐND và UBND xã'")
 
 
-class Feedback(Strict):
+class Feedback(AtLeastOneField):
     """Where readers report a mistake or send a comment: an e-mail address, a web form, or both."""
 
     email: Email | None = Field(default=None, description="E-mail address for feedback")
