@@ -47,6 +47,7 @@ from pii_site.model.plan import Plan
 from pii_site.outputs import exports, feeds, identity, link_preview, print_qr, search_index, site_frame
 from pii_site.outputs.exports import GeneratedFile
 from pii_site.pages import render_site
+from pii_site.pages.render import GeneratedPage
 from pii_site.settings import Settings, SettingsError
 
 
@@ -129,14 +130,14 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for file in files.documentation_pages():
         file.edit_uri = f"docs/{lang}/{file.src_uri}"
     # The pages written in docs/ take the site's description.
-    previewed = [(file.src_uri, file.content_string, None) for file in files.documentation_pages()]
+    previewed = [GeneratedPage(file.src_uri, file.content_string) for file in files.documentation_pages()]
     for page in render_site(plan, lang):
         if files.get_file_from_path(page.path) is not None:
             raise PluginError(f"docs/{lang}/{page.path} has the address of a generated page; rename or remove it.")
         generated = File.generated(config, page.path, content=page.markdown)
         generated.edit_uri = page.data_file
         files.append(generated)
-        previewed.append((page.path, page.markdown, page.description))
+        previewed.append(page)
     site_url = config.site_url or ""
     previews = link_preview.link_previews(plan, lang, previewed, site_url)
     _previews.clear()

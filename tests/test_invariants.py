@@ -42,8 +42,8 @@ from playwright.sync_api import Browser
 
 from pii_site import Plan, load_plan
 from pii_site.i18n import LANGUAGES, Labels, urls
-from pii_site.pages.contacts import dial
 from pii_site.outputs import identity
+from pii_site.pages.contacts import dial
 from pii_site.source.identity import MINIMUM_CONTRAST, WHITE, contrast_ratio
 from pii_site.source.news_photos import MAX_WIDTH
 

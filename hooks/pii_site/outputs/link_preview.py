@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import html
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from markupsafe import Markup, escape
@@ -18,6 +19,7 @@ from pii_site.i18n.formatting import shorten_at_word
 from pii_site.model.plan import Plan
 from pii_site.outputs import share_image
 from pii_site.outputs.exports import GeneratedFile
+from pii_site.pages.render import GeneratedPage
 from pii_site.source.identity import site_colors
 
 LOCALES = {"vi": "vi_VN", "en": "en_US"}  # Open Graph writes languages as language_TERRITORY
@@ -71,11 +73,9 @@ def page_title(markdown: str) -> str | None:
     return html.unescape(_MARKDOWN_ESCAPE.sub(r"\1", heading.group(1).strip())) if heading else None
 
 
-def link_previews(
-    plan: Plan, lang: str, pages: list[tuple[str, str, str | None]], site_url: str
-) -> LinkPreviews:
-    """The previews of `pages` (source path, markdown, description or None for the site's own) and
-    their images; `site_url` is the language's public address ("" when unknown)."""
+def link_previews(plan: Plan, lang: str, pages: Iterable[GeneratedPage], site_url: str) -> LinkPreviews:
+    """The previews of `pages` (generated, or written in docs/: those have no description, so take
+    the site's) and their images; `site_url` is the language's public address ("" when unknown)."""
     site = plan.site
     full_name = getattr(site.name, lang)
     short_name = getattr(site.short_name or site.name, lang)
@@ -103,13 +103,13 @@ def link_previews(
     site_description = getattr(site.description, lang)
     news_pages = {urls.news_page(post.slug) for post in plan.news}
     previews = {
-        path: preview(
-            path,
-            full_name if path == urls.HOME else page_title(markdown) or full_name,
-            description or site_description,
-            "article" if path in news_pages else "website",
+        page.path: preview(
+            page.path,
+            full_name if page.path == urls.HOME else page_title(page.markdown) or full_name,
+            page.description or site_description,
+            "article" if page.path in news_pages else "website",
         )
-        for path, markdown, description in pages
+        for page in pages
     }
     error_page = preview(None, full_name, site_description, "website")
     return LinkPreviews(previews, error_page, list(images.values()))

@@ -97,7 +97,9 @@ def _drawn(site_name: str, title: str, primary: str, logo: bytes | None) -> byte
     draw = ImageDraw.Draw(mask)
     text_width = WIDTH - 2 * MARGIN
     name_width = text_width - (LOGO_SIZE + 40 if logo else 0)
-    draw.text((MARGIN, MARGIN), _with_ellipsis_if_wide(drawable(site_name), name_width), font=_font(NAME_SIZE), fill=255)
+    draw.text(
+        (MARGIN, MARGIN), _with_ellipsis_if_wide(drawable(site_name), name_width), font=_font(NAME_SIZE), fill=255
+    )
     lines = title_lines(drawable(title), _font(TITLE_SIZE), text_width)
     top = HEIGHT - MARGIN - TITLE_LEADING * len(lines)
     for number, line in enumerate(lines):
