@@ -132,6 +132,7 @@ def test_without_a_public_address_no_preview_names_an_address(relative_site: Pat
             assert not {"og:url", *IMAGE_TAGS, "twitter:image", "twitter:image:alt"} & set(found), path
             assert found["og:title"] and found["og:description"] and found["og:locale"], path
             assert not any("://" in value for name, values in found.items() for value in values if ":" in name), path
+        assert not (relative_site / lang / link_preview.SHARE_FOLDER).exists()  # no image nothing names
 
 
 def _image(site_dir: Path, lang: str, address: str) -> Image.Image:

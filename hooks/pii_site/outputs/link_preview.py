@@ -85,9 +85,14 @@ def link_previews(plan: Plan, lang: str, pages: Iterable[GeneratedPage], site_ur
     images: dict[str, GeneratedFile] = {}
 
     def preview(path: str | None, title: str, description: str, kind: str) -> Preview:
-        content = share_image.share_image(short_name, title, primary, logo)
-        image_path = f"{SHARE_FOLDER}{hashlib.sha256(content).hexdigest()[:16]}.png"
-        images.setdefault(image_path, GeneratedFile(image_path, content))
+        image = None
+        # Without a public address no tag may name an image (see Preview.url): none is drawn either,
+        # which keeps a local preview's rebuilds as quick as before.
+        if site_url:
+            content = share_image.share_image(short_name, title, primary, logo)
+            image_path = f"{SHARE_FOLDER}{hashlib.sha256(content).hexdigest()[:16]}.png"
+            images.setdefault(image_path, GeneratedFile(image_path, content))
+            image = site_url + image_path
         return Preview(
             type=kind,
             site_name=full_name,
@@ -96,7 +101,7 @@ def link_previews(plan: Plan, lang: str, pages: Iterable[GeneratedPage], site_ur
             locale=LOCALES[lang],
             locale_alternate=next(LOCALES[other] for other in LANGUAGES if other != lang),
             url=site_url + urls.address(path) if site_url and path is not None else None,
-            image=site_url + image_path if site_url else None,
+            image=image,
             image_alt=f"{short_name}: {title}",
         )
 

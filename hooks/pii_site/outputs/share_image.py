@@ -26,7 +26,7 @@ MAX_TITLE_LINES = 4
 LOGO_SIZE = 120  # px, the logo's box in the top right corner
 REPLACEMENT = "?"  # drawn for a character the font lacks, instead of an empty box
 # Part of every cache key: a change to the drawing must not reuse images drawn by the old code.
-DRAWING_VERSION = "1"
+DRAWING_VERSION = "2"
 
 
 @functools.cache
@@ -91,45 +91,67 @@ _made: dict[str, bytes] = {}  # `mkdocs serve` rebuilds in the same process
 
 
 def _drawn(site_name: str, title: str, primary: str, logo: bytes | None) -> bytes:
-    # Drawn as a mask (0 = background, 255 = white) read as a palette image whose 256 colours run from
-    # the primary to white: antialiased text in a PNG a third the size of an RGB one, encoded faster.
-    mask = Image.new("L", (WIDTH, HEIGHT), 0)
-    draw = ImageDraw.Draw(mask)
-    text_width = WIDTH - 2 * MARGIN
-    name_width = text_width - (LOGO_SIZE + 40 if logo else 0)
-    draw.text(
-        (MARGIN, MARGIN), _with_ellipsis_if_wide(drawable(site_name), name_width), font=_font(NAME_SIZE), fill=255
-    )
-    lines = title_lines(drawable(title), _font(TITLE_SIZE), text_width)
+    """The frame (shared by every page) with the title drawn in the lower part, where the frame has
+    only background."""
+    image = _frame(site_name, primary, logo).copy()
+    lines = title_lines(drawable(title), _font(TITLE_SIZE), WIDTH - 2 * MARGIN)
     top = HEIGHT - MARGIN - TITLE_LEADING * len(lines)
+    strip = Image.new("L", (WIDTH, HEIGHT - top), 0)
+    draw = ImageDraw.Draw(strip)
     for number, line in enumerate(lines):
-        draw.text((MARGIN, top + number * TITLE_LEADING), line, font=_font(TITLE_SIZE), fill=255)
-    draw.rectangle((MARGIN, MARGIN + NAME_SIZE + 24, MARGIN + 120, MARGIN + NAME_SIZE + 30), fill=255)
-    image = Image.frombytes("P", mask.size, mask.tobytes())
-    image.putpalette(_gradient(primary))
-    if logo:
-        image = _with_logo(image.convert("RGB"), logo)
+        draw.text((MARGIN, number * TITLE_LEADING), line, font=_font(TITLE_SIZE), fill=255)
+    image.paste(_as_levels(strip), (0, top))
     out = io.BytesIO()
-    image.save(out, "PNG")
+    # Measured (README, "Share images"): 4-bit colour and zlib level 3 take a third of the time of
+    # an RGB PNG and make a file half its size; higher levels save little and cost much more.
+    image.save(out, "PNG", compress_level=3, **({} if logo else {"bits": 4}))
     return out.getvalue()
 
 
-def _with_ellipsis_if_wide(text: str, width: int) -> str:
-    font = _font(NAME_SIZE)
-    return text if font.getlength(text) <= width else _with_ellipsis(text, font, width)
+LEVELS = 16  # shades from the primary colour to white: enough for smooth letter edges
+_TO_LEVEL = [round(value * (LEVELS - 1) / 255) for value in range(256)]
 
 
-def _gradient(primary: str) -> list[int]:
+def _as_levels(mask: Image.Image) -> Image.Image:
+    """A white-on-black drawing ("L") as palette indices 0 (background) to LEVELS - 1 (white)."""
+    return Image.frombytes("P", mask.size, mask.point(_TO_LEVEL).tobytes())
+
+
+@functools.lru_cache(maxsize=4)
+def _frame(site_name: str, primary: str, logo: bytes | None) -> Image.Image:
+    """The part of every page's image that does not depend on the page: background, site name, rule
+    and logo, as a palette image: the first LEVELS colours run from the primary to white, the logo's
+    own colours (at most 256 - LEVELS) follow."""
+    mask = Image.new("L", (WIDTH, HEIGHT), 0)
+    draw = ImageDraw.Draw(mask)
+    name_font = _font(NAME_SIZE)
+    name = drawable(site_name)
+    name_width = WIDTH - 2 * MARGIN - (LOGO_SIZE + 40 if logo else 0)
+    draw.text(
+        (MARGIN, MARGIN),
+        name if name_font.getlength(name) <= name_width else _with_ellipsis(name, name_font, name_width),
+        font=name_font,
+        fill=255,
+    )
+    draw.rectangle((MARGIN, MARGIN + NAME_SIZE + 24, MARGIN + 120, MARGIN + NAME_SIZE + 30), fill=255)
+    frame = _as_levels(mask)
     start = [int(primary[i : i + 2], 16) for i in (1, 3, 5)]
-    return [round(channel + (255 - channel) * level / 255) for level in range(256) for channel in start]
-
-
-def _with_logo(image: Image.Image, logo: bytes) -> Image.Image:
-    """The PNG logo (checked when the plan was loaded) fitted in the top right corner."""
-    emblem = Image.open(io.BytesIO(logo)).convert("RGBA")
-    emblem.thumbnail((LOGO_SIZE, LOGO_SIZE), Image.Resampling.LANCZOS)
-    image.paste(emblem, (WIDTH - MARGIN - emblem.width, MARGIN), emblem)
-    return image
+    palette = [round(c + (255 - c) * level / (LEVELS - 1)) for level in range(LEVELS) for c in start]
+    if logo:
+        emblem = Image.open(io.BytesIO(logo)).convert("RGBA")
+        emblem.thumbnail((LOGO_SIZE, LOGO_SIZE), Image.Resampling.LANCZOS)
+        # Laid on the background first (its transparent parts show the primary), then reduced to
+        # the colours left in the palette.
+        tile = Image.new("RGB", emblem.size, primary)
+        tile.paste(emblem, (0, 0), emblem)
+        reduced = tile.quantize(colors=256 - LEVELS)
+        frame.paste(
+            Image.frombytes("P", tile.size, bytes(i + LEVELS for i in reduced.tobytes())),
+            (WIDTH - MARGIN - emblem.width, MARGIN),
+        )
+        palette += (reduced.getpalette() or [])[: 3 * (256 - LEVELS)]
+    frame.putpalette(palette)
+    return frame
 
 
 @functools.cache
