@@ -10,7 +10,9 @@ Events:
   DataError aborts the build before site/ is touched), and sets everything that differs per language.
 - on_files: adds every generated page with File.generated and points "edit this page" at the
   data file behind it; adds the progress feed, the open-data downloads, the colour stylesheet, the
-  logo and the news photos as generated files.
+  logo, the news photos and the share images (link previews) as generated files.
+- on_page_context: gives each page its link preview (pii_site.outputs.link_preview), written by
+  hooks/theme/main.html, and its description as Material's meta description.
 - on_page_content: appends the printed QR code of its public address to the plan, task and unit pages.
 - on_nav: gives each page that is not in the menu (a task, a unit, a news post) the overview page of
   its folder as parent, for Material's breadcrumb (navigation.path) and menu highlight.
@@ -42,9 +44,10 @@ from mkdocs.utils.templates import TemplateContext
 from pii_site import DataError, load_plan
 from pii_site.i18n import Labels, urls
 from pii_site.model.plan import Plan
-from pii_site.outputs import exports, feeds, identity, print_qr, search_index, site_frame
+from pii_site.outputs import exports, feeds, identity, link_preview, print_qr, search_index, site_frame
 from pii_site.outputs.exports import GeneratedFile
 from pii_site.pages import render_site
+from pii_site.pages.render import GeneratedPage
 from pii_site.settings import Settings, SettingsError
 
 
@@ -58,6 +61,8 @@ class BuildInput:
     open_data: list[GeneratedFile]
 
 
+# The link preview of each page of the build under way, by source path (made in on_files).
+_previews: dict[str, link_preview.Preview] = {}
 _handed: list[BuildInput] = []  # what `use` gave for the next build, taken by on_config
 _current: list[BuildInput] = []  # the build under way, for the later events
 
@@ -126,13 +131,23 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     plan, lang = build.plan, build.settings.lang
     for file in files.documentation_pages():
         file.edit_uri = f"docs/{lang}/{file.src_uri}"
+    # The pages written in docs/ take the site's description.
+    previewed = [GeneratedPage(file.src_uri, file.content_string) for file in files.documentation_pages()]
     for page in render_site(plan, lang):
         if files.get_file_from_path(page.path) is not None:
             raise PluginError(f"docs/{lang}/{page.path} has the address of a generated page; rename or remove it.")
         generated = File.generated(config, page.path, content=page.markdown)
         generated.edit_uri = page.data_file
         files.append(generated)
+        previewed.append(page)
     site_url = config.site_url or ""
+    previews = link_preview.link_previews(plan, lang, previewed, site_url)
+    _previews.clear()
+    _previews.update(previews.pages)
+    # Read by hooks/theme/main.html on the 404 page, which is no Page and has no address of its own.
+    config.extra["pii_error_preview"] = previews.error_page
+    for image in previews.images:
+        files.append(File.generated(config, image.path, content=image.content))
     for data in (*build.open_data, feeds.feed_file(plan, lang, site_url), *identity.identity_files(plan)):
         files.append(File.generated(config, data.path, content=data.content))
     # Made (resized) once per build when the plan was loaded; beside the post's page, whose body
@@ -165,6 +180,14 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     if page.canonical_url and print_qr.carries_qr(page.file.src_uri):
         return html + print_qr.qr_block(page.canonical_url, _current[0].settings.lang)
     return html
+
+
+def on_page_context(context: TemplateContext, page: Page, config: MkDocsConfig, nav: Navigation) -> TemplateContext:
+    preview = _previews.get(page.file.src_uri)
+    if preview is not None:
+        page.meta["pii_preview"] = preview
+        page.meta["description"] = preview.meta_description
+    return context
 
 
 def on_template_context(context: TemplateContext, template_name: str, config: MkDocsConfig) -> TemplateContext:

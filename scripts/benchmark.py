@@ -91,6 +91,11 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--keep", action="store_true", help="keep the generated data and sites, and say where")
     parser.add_argument(
+        "--site-url",
+        help="build ours for this public address, as publishing does (link previews' share images are drawn only"
+        " then; they are kept between builds in pii_site_share_<uid> of the temporary folder: remove it for a cold run)",
+    )
+    parser.add_argument(
         "--profile", metavar="SIZE", help="profile our build at one size instead (real or a task count)"
     )
     parser.add_argument("--bare-worker", type=Path, help=argparse.SUPPRESS)  # internal: one bare build, both languages
@@ -113,7 +118,7 @@ def main(argv: list[str] | None = None) -> int:
             return 0
         results: list[SizeResult] = []
         for size in sizes:
-            results.append(measure(size, args.data, work / size, args.runs))
+            results.append(measure(size, args.data, work / size, args.runs, args.site_url))
             write_json(args.json, results)  # after each size, so that an interrupted run keeps what it measured
         print_table(results)
         print(f"JSON: {args.json}")
@@ -158,12 +163,14 @@ def prepare_bare_docs(data: Path, today: dt.date | None, docs: Path) -> int:
     return len(plan.tasks)
 
 
-def measure(size: str, source: Path, folder: Path, runs: int | None) -> SizeResult:
+def measure(size: str, source: Path, folder: Path, runs: int | None, site_url: str | None = None) -> SizeResult:
     data, today = prepare_data(size, source, folder)
     tasks = prepare_bare_docs(data, today, folder / "docs")
     runs = runs or (1 if tasks >= 1000 else 3)
     env = {key: value for key, value in os.environ.items() if key not in CLEARED_SETTINGS}
     env["NO_MKDOCS_2_WARNING"] = "1"
+    if site_url:
+        env["PII_SITE_URL"] = site_url
     if today is not None:
         env["PII_TODAY"] = today.isoformat()
     site = folder / "site"

@@ -86,6 +86,13 @@ def hostile_copy(folder: Path) -> DataCopy:
     )
 
     data.replace("units.yml", 'vi: "Hợp tác xã Dịch vụ Nông nghiệp Sông Mây"', f"vi: {quoted(FRAME_HOSTILE)}")
+    # The link previews' descriptions (meta description, og:description) of FRAME_UNIT and FRAME_TASK.
+    data.replace(
+        "units.yml",
+        'vi: "Cùng Ban Kinh tế – Nông nghiệp chủ trì việc đưa sản phẩm lên sàn."',
+        f"vi: {quoted(FRAME_HOSTILE)}",
+    )
+    data.replace("tasks.yml", 'vi: "Duy trì gian hàng OCAP tại chợ phiên cuối tuần."', f"vi: {quoted(FRAME_HOSTILE)}")
     site = data.path("site.yml").read_text(encoding="utf-8")
     site, replaced = re.subn(
         r"(?m)^(name|short_name|description):\n  vi: .*$", rf"\1:\n  vi: {quoted(FRAME_HOSTILE)}", site

@@ -35,7 +35,13 @@ def test_data_text_in_the_page_frame_adds_no_element(hostile_site: Path, address
     assert len(titles) == 1
     if address == UNIT_ADDRESS:
         assert titles[0].text_content().startswith(FRAME_HOSTILE)  # shown exactly as typed
+    # The site's description (home, units overview) or the unit's or task's own text (their pages).
     assert tree.xpath('//meta[@name="description"]/@content') == [FRAME_HOSTILE]
+    for name in ("og:description", "og:site_name"):
+        assert tree.xpath(f'//meta[@property="{name}"]/@content') == [FRAME_HOSTILE], name
+    assert tree.xpath('//meta[@name="twitter:description"]/@content') == [FRAME_HOSTILE]
+    if address == UNIT_ADDRESS:
+        assert tree.xpath('//meta[@property="og:title"]/@content') == [FRAME_HOSTILE]
 
 
 def test_every_pattern_in_the_schemas_has_a_plain_words_message():

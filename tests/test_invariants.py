@@ -279,6 +279,34 @@ def test_site_colours_pass_wcag_aa_and_the_favicon_is_in_the_site(built: BuiltPl
         assert (home.parent / favicon).is_file()
 
 
+# --- Link previews -----------------------------------------------------------------------------
+
+
+def test_every_page_has_a_link_preview_with_an_image_of_the_site(built: BuiltPlan):
+    """Whatever the plan: every page (the 404 page too) names a title, a description and a share
+    image that is a 1200x630 PNG of the built site (these plans are built with a public address)."""
+    wrong = []
+    for lang in LANGUAGES:
+        for path in iter_html(built.site_dir / lang):
+            tree = lxml.html.fromstring(path.read_bytes())
+            tags = {name: tree.xpath(f"//head/meta[@property='{name}']/@content") for name in _PREVIEW_TAGS}
+            if any(len(values) != 1 or not values[0].strip() for values in tags.values()):
+                wrong.append(f"{path}: {tags}")
+                continue
+            [image] = tags["og:image"]
+            served = built.site_dir / image.removeprefix(built.site_url)
+            if not image.startswith(built.site_url) or not served.is_file():
+                wrong.append(f"{path}: og:image {image} is not a file of the site")
+                continue
+            with Image.open(served) as shown:
+                if (shown.format, shown.size) != ("PNG", (1200, 630)):
+                    wrong.append(f"{path}: og:image is a {shown.format} of {shown.size}")
+    assert wrong == []
+
+
+_PREVIEW_TAGS = ("og:title", "og:description", "og:image")
+
+
 # --- News photos -------------------------------------------------------------------------------
 
 

@@ -1,6 +1,7 @@
 """Dates and numbers as each language writes them: 09/02/2026 and 50,6 in Vietnamese, 9 February 2026
 and 50.6 in English. The one place that knows month names and decimal marks; called by pages/render.py
-(Translator, for templates), pages/citations.py (short dates) and pages/pii.py (the worked example).
+(Translator, for templates), pages/citations.py (short dates) and pages/pii.py (the worked example);
+`shorten_at_word` by source/news.py (summaries) and outputs/link_preview.py (descriptions).
 """
 
 from __future__ import annotations
@@ -73,3 +74,8 @@ def format_fixed(value: float, lang: str, decimals: int = 2) -> str:
 def format_as_typed(value: float, lang: str) -> str:
     """The value as the data gives it (3.2, 12), with the language's decimal mark."""
     return _decimal_mark(f"{value:g}", lang)
+
+
+def shorten_at_word(text: str, limit: int) -> str:
+    """`text`, or its words that fit in `limit` characters followed by "…"."""
+    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0].rstrip(" ,;:") + "…"

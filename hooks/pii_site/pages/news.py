@@ -19,5 +19,6 @@ def pages(plan: Plan, lang: str) -> list[GeneratedPage]:
     ]
     for post in plan.news:
         path = urls.news_page(post.slug)
-        result.append(GeneratedPage(path, render("news_post.md.j2", path, lang, post=post, urls=urls), post.data_file))
+        markdown = render("news_post.md.j2", path, lang, post=post, urls=urls)
+        result.append(GeneratedPage(path, markdown, post.data_file, summaries[post.slug]))
     return result

@@ -19,5 +19,7 @@ def pages(plan: Plan, lang: str) -> list[GeneratedPage]:
     for pillar in plan.pillars:
         path = urls.pillar_page(pillar.id)
         markdown = render("pillar.md.j2", path, lang, plan=plan, pillar=pillar, tasks=plan.tasks_in(pillar), urls=urls)
-        result.append(GeneratedPage(path, markdown, "data/pillars.yml"))
+        # A pillar has no summary of its own: its first measure says what it is about.
+        about = getattr(pillar.measures[0].text, lang) if pillar.measures else None
+        result.append(GeneratedPage(path, markdown, "data/pillars.yml", about))
     return result

@@ -57,6 +57,8 @@ class GeneratedPage:
     path: str  # source path under the language's docs folder, e.g. "tasks/iii-2.md"
     markdown: str
     data_file: str | None = None  # the data file behind the page, for "edit this page"
+    # Plain text from the page's own data for its link preview (outputs/link_preview.py); None: the site's.
+    description: str | None = None
 
 
 class _BytecodeCache(jinja2.FileSystemBytecodeCache):

@@ -21,5 +21,5 @@ def pages(plan: Plan, lang: str) -> list[GeneratedPage]:
             urls=urls,
             gloss=glossary_linker(plan.reference.terms, path),
         )
-        result.append(GeneratedPage(path, markdown, "data/tasks.yml"))
+        result.append(GeneratedPage(path, markdown, "data/tasks.yml", getattr(task.text, lang)))
     return result

@@ -26,5 +26,5 @@ def pages(plan: Plan, lang: str) -> list[GeneratedPage]:
             contact=contact_html(unit.contact, lang) if unit.contact else None,
             gloss=glossary_linker(plan.reference.terms, path),
         )
-        result.append(GeneratedPage(path, markdown, "data/units.yml"))
+        result.append(GeneratedPage(path, markdown, "data/units.yml", getattr(unit.description, lang)))
     return result

@@ -21,6 +21,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from pii_site.i18n import urls
+from pii_site.i18n.formatting import shorten_at_word
 from pii_site.source.entries import folder_entries, read_entry
 from pii_site.source.errors import Problem, file_problem, message, shown
 from pii_site.source.news_body import RenderedBody, read_body
@@ -343,7 +344,7 @@ def plain_summary(post: NewsPost, lang: str, limit: int = 300) -> str:
     if post.summary is not None:
         return getattr(post.summary, lang, None) or post.summary.vi
     paragraph = post.lead_en if lang == "en" and post.lead_en is not None else post.lead_vi
-    return paragraph if len(paragraph) <= limit else paragraph[: limit - 1].rsplit(" ", 1)[0] + "…"
+    return shorten_at_word(paragraph, limit)
 
 
 def feed_entries(news: list[NewsPost], lang: str, base_url: str = "") -> list[FeedEntry]:
