@@ -122,6 +122,28 @@ def test_every_glossary_term_has_an_entry_and_is_linked_where_the_plan_names_it(
     assert named_anywhere == {t.id for t in terms}
 
 
+def test_named_in_the_plan_comes_from_the_plans_text_only(data_copy: DataCopy):
+    # A term that only a unit's description (this site's summary) mentions: the glossary must not
+    # claim the plan names it, though the unit page may still link it.
+    data_copy.replace(
+        "glossary.yml",
+        "terms:\n",
+        "terms:\n  - id: zqx\n    term: ZQX\n    name: {vi: \"Chỉ số ZQX\", en: \"ZQX Index\"}\n"
+        "    definition:\n      - text: {vi: \"Chỉ số hư cấu.\", en: \"A fictional index.\"}\n"
+        "        sources: [bao-may-2025]\n    match: [\"ZQX\"]\n",
+    )
+    data_copy.replace("units.yml", "theo dõi Chỉ số CSM.", "theo dõi Chỉ số CSM và ZQX.")
+    data_copy.replace("units.yml", "follows the CSM.", "follows the CSM and the ZQX.")
+    plan = load_plan(data_copy.root, dt.date.fromisoformat(FIXTURE_TODAY))
+    for lang, nowhere in (("vi", "Kế hoạch không nhắc tới thuật ngữ này."), ("en", "The plan does not name this term.")):
+        [glossary] = [p.markdown for p in pii_pages.pages(plan, lang) if p.path == urls.PII_GLOSSARY]
+        entry = glossary.split("{: #zqx }", 1)[1].split("\n## ", 1)[0]
+        assert nowhere in entry, (lang, entry)
+        # CSM, named in the plan's own texts, still lists where.
+        csm = glossary.split("{: #csm }", 1)[1].split("\n## ", 1)[0]
+        assert nowhere not in csm
+
+
 def test_glossary_links_keep_the_plans_wording(page, plan):
     linked = 0
     for task in plan.tasks:

@@ -57,7 +57,9 @@ class Occurrence:
 
 
 def _occurrences(plan: Plan, lang: str) -> dict[str, list[Occurrence]]:
-    """Term id -> the task and unit pages whose plan text names it (in this language)."""
+    """Term id -> the task and unit pages whose plan text names it (in this language). Only the plan's
+    own words count (task indicators and texts, section IV duties): a unit's description is this site's
+    summary, and a term found only there is not "named in the plan"."""
     t, tr = Labels(lang), Translator(lang)
     terms = plan.reference.terms
     found: dict[str, list[Occurrence]] = {term.id: [] for term in terms}
@@ -66,7 +68,7 @@ def _occurrences(plan: Plan, lang: str) -> dict[str, list[Occurrence]]:
         for term_id in sorted(terms_in(terms, text)):
             found[term_id].append(Occurrence(t("pii.glossary.task", id=task.id), urls.task_page(task.id)))
     for unit in plan.units:
-        text = " ".join([tr.plain(unit.description), *(tr.plain(d.text) for d in plan.duties_of(unit))])
+        text = " ".join(tr.plain(duty.text) for duty in plan.duties_of(unit))
         for term_id in sorted(terms_in(terms, text)):
             found[term_id].append(Occurrence(tr(unit.name), urls.unit_page(unit.id)))
     return found
