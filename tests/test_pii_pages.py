@@ -10,6 +10,7 @@ import re
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
+import lxml.html
 import pytest
 import yaml
 from helpers import FIXTURE_DIR, FIXTURE_TODAY, DataCopy, Page, iter_html
@@ -197,11 +198,52 @@ def test_every_source_is_listed_well_formed(page, plan, lang):
     assert len(items) == len(plan.reference.sources)
     for item, source in zip(items, plan.reference.sources, strict=True):
         [title] = item.xpath(f'strong[@id="src-{source.id}"]')
-        assert title.text_content() == source.title
+        # English pages add the translation of a title not in English, as bibliographies do.
+        translated = lang == "en" and source.language != "en"
+        assert title.text_content() == (f"{source.title} [{source.title_en}]" if translated else source.title)
         assert source.publisher in item.text_content()
         assert item.xpath("a/@href") == [source.url]
-        date_text = {"vi": "chưa rõ ngày đăng", "en": "publication date unknown"}[lang]
+        date_text = {"vi": "không đề ngày", "en": "undated"}[lang]
         assert (date_text in item.text_content()) == (source.date is None)
+    # The fixture has both: a dated Vietnamese title and an undated English one.
+    assert any(s.date is None for s in plan.reference.sources) and any(s.title_en for s in plan.reference.sources)
+
+
+def test_no_english_page_shows_a_vietnamese_only_source_title(site: Path, plan):
+    foreign = [s for s in plan.reference.sources if s.language != "en"]
+    assert foreign, "the fixture has no source titled in Vietnamese: the check would hold vacuously"
+    shown = 0
+    for path in iter_html(site / "en"):
+        text = " ".join(lxml.html.fromstring(path.read_bytes()).text_content().split())
+        for source in foreign:
+            for start in [m.start() for m in re.finditer(re.escape(source.title), text)]:
+                shown += 1
+                after = text[start + len(source.title) :]
+                assert after.startswith(f" [{source.title_en}]"), (path, source.id, after[:80])
+    assert shown >= len(foreign)  # every one is on the sources page at least
+
+
+def test_undated_sources_that_open_alike_are_told_apart_in_citations(data_copy: DataCopy):
+    # Two undated sources whose titles share their first five words (in both languages).
+    data_copy.replace("sources.yml", "    date: {year: 2025, month: 4, day: 2}\n", "    date: undated\n")
+    data_copy.replace("sources.yml", '"Chỉ số Sáng kiến Mây là gì?"', '"Chỉ số Sáng kiến Mây tỉnh Thử Nghiệm là gì?"')
+    data_copy.replace("sources.yml", '"Phương pháp tính Chỉ số Sáng kiến Mây"', '"Chỉ số Sáng kiến Mây tỉnh Thử Nghiệm tính ra sao?"')
+    data_copy.replace("sources.yml", "    date: {year: 2024}\n", "    date: undated\n")
+    data_copy.replace("sources.yml", '"What is the Cloud Initiative Index?"', '"The Cloud Initiative Index of Thử Nghiệm: what is it?"')
+    data_copy.replace(
+        "sources.yml", '"How the Cloud Initiative Index is calculated"', '"The Cloud Initiative Index of Thử Nghiệm: how is it computed?"'
+    )
+    plan = load_plan(data_copy.root, dt.date.fromisoformat(FIXTURE_TODAY))
+    for lang in LANGS:
+        pages = {p.path: p.markdown for p in pii_pages.pages(plan, lang)}
+        labels = {}
+        for source_id in ("bao-may-2025", "vien-gia-dinh"):
+            found = set(re.findall(rf"\[([^\]]*)\]\([^)]*#src-{source_id}\)", "".join(pages.values())))
+            assert found, (lang, source_id)
+            labels[source_id] = found
+        assert not labels["bao-may-2025"] & labels["vien-gia-dinh"], (lang, labels)
+        if lang == "en":  # English citations quote the translation, not the Vietnamese title
+            assert all("Cloud" in label for found in labels.values() for label in found), labels
 
 
 def test_every_source_is_cited_and_every_citation_resolves(site: Path, plan):

@@ -10,7 +10,7 @@ from pii_site.i18n.formatting import format_as_typed, format_fixed
 from pii_site.i18n.urls import Linker
 from pii_site.model.plan import Plan
 from pii_site.model.worked_example import compute_example, shown_parts_miss_the_result
-from pii_site.pages.citations import Citer, publisher_label
+from pii_site.pages.citations import Citer, publisher_label, source_title
 from pii_site.pages.glossary_links import terms_in
 from pii_site.pages.render import GeneratedPage, Translator, render, render_html
 
@@ -41,6 +41,7 @@ def pages(plan: Plan, lang: str) -> list[GeneratedPage]:
             "data/sources.yml",
             anchor=urls.source_anchor,
             publisher=lambda source: publisher_label(source, lang),
+            title=lambda source: source_title(source, lang),
         ),
     ]
 
