@@ -58,6 +58,42 @@ def test_every_pillar_has_a_section_with_its_tasks_or_a_plain_statement(page, pl
 
 
 @pytest.mark.parametrize("lang", LANGS)
+def test_a_pillar_without_published_indicators_shows_the_plans_own(page, plan, lang):
+    # The page must not leave "no indicator known" standing alone when this plan's appendix places
+    # indicators under the pillar: it shows them, attributed to the plan.
+    html = page(lang, "pii/framework/")
+    points_below = {
+        "vi": "Phụ lục của kế hoạch này xếp vào trụ cột này các chỉ số nêu ngay dưới đây.",
+        "en": "this plan's appendix places the indicators listed just below under it.",
+    }[lang]
+    checked = {True: 0, False: 0}
+    for pillar in plan.pillars:
+        if pillar.known_indicators:
+            continue
+        [section] = html.xpath(f'//article//h3[@id="{pillar.id}"]')
+        body = section.xpath(f'following-sibling::*[preceding-sibling::h3[1][@id="{pillar.id}"]][not(self::h3)][not(self::h2)]')
+        text = " ".join(" ".join(e.text_content().split()) for e in body)
+        tasks = plan.tasks_in(pillar)
+        assert (points_below in text) == bool(tasks), pillar.id
+        for task in tasks:
+            assert " ".join(getattr(task.indicator, lang).split()) in text, (pillar.id, task.id)
+        checked[bool(tasks)] += 1
+    assert checked[True], "no fixture pillar has tasks but no published indicator: the check would hold vacuously"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_method_page_claims_no_more_than_the_sources_read(page, lang):
+    text = page(lang, "pii/method/").text()
+    heading, never = {
+        "vi": ("Chưa tìm thấy trong các nguồn trang này đọc được", "Chưa được công bố"),
+        "en": ("Not found in the sources this site read", "Not published"),
+    }[lang]
+    assert heading in text and never not in text
+    # Equal weights within a group are said, at step 2, to be the example's assumption.
+    assert {"vi": "Giả định của ví dụ", "en": "An assumption of this example"}[lang] in text
+
+
+@pytest.mark.parametrize("lang", LANGS)
 def test_framework_diagram_is_text_built_from_the_data(page, plan, lang):
     html = page(lang, "pii/framework/")
     [figure] = html.xpath('//article//figure[contains(@class, "pii-framework")]')
@@ -307,7 +343,7 @@ def test_method_page_keeps_published_inferred_and_unpublished_apart(page):
     assert [h.text_content().rstrip("¶") for h in method.xpath("//article/h2")][:3] == [
         "Published",
         "Inferred from published results",
-        "Not published",
+        "Not found in the sources this site read",
     ]
 
 

@@ -130,7 +130,7 @@ class MethodParagraph(Strict):
 
     basis: Literal["published", "inferred", "unpublished"] = Field(
         description="published: stated by a source; inferred: worked out from published results; "
-        "unpublished: says what no source states"
+        "unpublished: what the sources this site read do not state"
     )
     text: Text
     sources: list[Slug] = Field(default=[], description="Required unless basis is unpublished")
