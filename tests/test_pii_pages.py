@@ -330,6 +330,25 @@ def test_no_citation_names_two_sources_alike(page, lang):
             assert len(names) == len(set(names)), (address, names)
 
 
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_fact_with_one_source_says_so_where_it_cites_it(page, lang):
+    # The sources page promises it; the fixture's "what" paragraphs cite one source, framework ones two.
+    data = pii_data()
+    single, several = {"vi": ("(Nguồn duy nhất: ", "(Nguồn: "), "en": ("(Single source: ", "(Sources: ")}[lang]
+    paragraphs = [*data["what"], *data["who"], *data["why"], *data["framework"]["paragraphs"]]
+    html = page(lang, "pii/")
+    html_framework = page(lang, "pii/framework/")
+    counts = {1: 0, 2: 0}
+    for paragraph in paragraphs:
+        text = " ".join(paragraph["text"][lang].split())
+        [element] = [p for h in (html, html_framework) for p in h.xpath("//article//p") if text in p.text_content()]
+        citation = " ".join(element.text_content().split()).split(text, 1)[1]
+        expected = single if len(paragraph["sources"]) == 1 else several
+        assert citation.lstrip().startswith(expected), (paragraph["sources"], citation)
+        counts[min(len(paragraph["sources"]), 2)] += 1
+    assert counts[1] and counts[2], counts
+
+
 def test_home_page_points_to_the_pii_explanation_and_cites_nothing_itself(page):
     # Facts and their citations live on the PII pages; the home page links there.
     for lang in LANGS:

@@ -75,13 +75,20 @@ class Citer:
         self.lang = lang
         self.short = short_titles(reference.sources, lang)
 
-    def __call__(self, source_ids: Iterable[str]) -> str:
-        """'(Nguồn: A; B)', or nothing when there is no source."""
-        links = self.links(source_ids)
-        return Labels(self.lang)("pii.cite", sources=links) if links else ""
+    def __call__(self, source_ids: Sequence[str]) -> str:
+        """'(Nguồn: A; B)', '(Nguồn duy nhất: A)' for a fact with one source (the sources page promises
+        that such facts say so), or nothing when there is no source."""
+        if not source_ids:
+            return ""
+        key = "pii.cite_single" if len(source_ids) == 1 else "pii.cite"
+        return Labels(self.lang)(key, sources=self._named(source_ids))
 
-    def links(self, source_ids: Iterable[str]) -> str:
-        """'A; B' (for a table column that is already headed "Source")."""
+    def links(self, source_ids: Sequence[str]) -> str:
+        """'A; B', or 'A (nguồn duy nhất)' (for a table column that is already headed "Source")."""
+        named = self._named(source_ids)
+        return f"{named} ({Labels(self.lang)('pii.single_source')})" if len(source_ids) == 1 else named
+
+    def _named(self, source_ids: Iterable[str]) -> str:
         return "; ".join(
             f"[{source_label(self.reference.source(sid), self.lang, self.short)}]({self.linker.source(sid)})"
             for sid in source_ids
