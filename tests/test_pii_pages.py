@@ -349,6 +349,18 @@ def test_a_fact_with_one_source_says_so_where_it_cites_it(page, lang):
     assert counts[1] and counts[2], counts
 
 
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_note_on_the_sources_wording_shows_beside_the_unchanged_text(page, plan, lang):
+    # The source's odd wording stays; the note says so, marked as not in the original, in both languages.
+    [task] = [t for t in plan.tasks if t.note]
+    label = {"vi": "Ghi chú của trang, không thuộc văn bản gốc:", "en": "Translator's note, not in the original:"}[lang]
+    note = f"{label} {getattr(task.note, lang)}"
+    for address in (urls.address(urls.task_page(task.id)), urls.address(urls.PLAN)):
+        text = page(lang, address).text()
+        assert getattr(task.text, lang) in text and note in text, address
+    assert label not in page(lang, urls.address(urls.task_page(plan.tasks[0].id))).text()
+
+
 def test_home_page_points_to_the_pii_explanation_and_cites_nothing_itself(page):
     # Facts and their citations live on the PII pages; the home page links there.
     for lang in LANGS:
