@@ -16,8 +16,9 @@ import yaml
 from helpers import FIXTURE_DIR, FIXTURE_TODAY, DataCopy, Page, iter_html
 
 from pii_site import load_plan
-from pii_site.i18n import urls
+from pii_site.i18n import all_labels, urls
 from pii_site.pages import pii as pii_pages
+from pii_site.pages.glossary_links import english_spelling_variants, plan_english_texts
 
 LANGS = ("vi", "en")
 
@@ -359,6 +360,27 @@ def test_a_note_on_the_sources_wording_shows_beside_the_unchanged_text(page, pla
         text = page(lang, address).text()
         assert getattr(task.text, lang) in text and note in text, address
     assert label not in page(lang, urls.address(urls.task_page(plan.tasks[0].id))).text()
+
+
+def english_variants(data_dir: Path) -> set[tuple[str, str]]:
+    plan = load_plan(data_dir, dt.date.fromisoformat(FIXTURE_TODAY))
+    labels = [text for wording in all_labels().values() for text in english_wordings(wording["en"])]
+    return english_spelling_variants(plan.reference.terms, [*plan_english_texts(plan), *labels])
+
+
+def english_wordings(wording) -> list[str]:
+    return list(wording.values()) if isinstance(wording, dict) else [wording]
+
+
+def test_each_term_has_one_english_spelling_across_data_and_labels():
+    assert english_variants(FIXTURE_DIR) == set()
+
+
+def test_a_second_english_spelling_of_a_term_is_found(data_copy: DataCopy):
+    # The check must see a term in other capitals and a full name that is not the glossary's.
+    data_copy.replace("tasks.yml", "the commune's CSM scorecard", "the commune's Csm scorecard")
+    data_copy.replace("pii.yml", "The Cloud Initiative Index (CSM)", "The Cloud Innovation Index (CSM)")
+    assert english_variants(data_copy.root) == {("csm", "Csm"), ("csm", "The Cloud Innovation Index")}
 
 
 def test_home_page_points_to_the_pii_explanation_and_cites_nothing_itself(page):
