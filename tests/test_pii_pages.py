@@ -72,7 +72,9 @@ def test_a_pillar_without_published_indicators_shows_the_plans_own(page, plan, l
         if pillar.known_indicators:
             continue
         [section] = html.xpath(f'//article//h3[@id="{pillar.id}"]')
-        body = section.xpath(f'following-sibling::*[preceding-sibling::h3[1][@id="{pillar.id}"]][not(self::h3)][not(self::h2)]')
+        body = section.xpath(
+            f'following-sibling::*[preceding-sibling::h3[1][@id="{pillar.id}"]][not(self::h3)][not(self::h2)]'
+        )
         text = " ".join(" ".join(e.text_content().split()) for e in body)
         tasks = plan.tasks_in(pillar)
         assert (points_below in text) == bool(tasks), pillar.id
@@ -166,14 +168,17 @@ def test_named_in_the_plan_comes_from_the_plans_text_only(data_copy: DataCopy):
     data_copy.replace(
         "glossary.yml",
         "terms:\n",
-        "terms:\n  - id: zqx\n    term: ZQX\n    name: {vi: \"Chỉ số ZQX\", en: \"ZQX Index\"}\n"
-        "    definition:\n      - text: {vi: \"Chỉ số hư cấu.\", en: \"A fictional index.\"}\n"
-        "        sources: [bao-may-2025]\n    match: [\"ZQX\"]\n",
+        'terms:\n  - id: zqx\n    term: ZQX\n    name: {vi: "Chỉ số ZQX", en: "ZQX Index"}\n'
+        '    definition:\n      - text: {vi: "Chỉ số hư cấu.", en: "A fictional index."}\n'
+        '        sources: [bao-may-2025]\n    match: ["ZQX"]\n',
     )
     data_copy.replace("units.yml", "theo dõi Chỉ số CSM.", "theo dõi Chỉ số CSM và ZQX.")
     data_copy.replace("units.yml", "follows the CSM.", "follows the CSM and the ZQX.")
     plan = load_plan(data_copy.root, dt.date.fromisoformat(FIXTURE_TODAY))
-    for lang, nowhere in (("vi", "Kế hoạch không nhắc tới thuật ngữ này."), ("en", "The plan does not name this term.")):
+    for lang, nowhere in (
+        ("vi", "Kế hoạch không nhắc tới thuật ngữ này."),
+        ("en", "The plan does not name this term."),
+    ):
         [glossary] = [p.markdown for p in pii_pages.pages(plan, lang) if p.path == urls.PII_GLOSSARY]
         entry = glossary.split("{: #zqx }", 1)[1].split("\n## ", 1)[0]
         assert nowhere in entry, (lang, entry)
@@ -264,11 +269,19 @@ def test_undated_sources_that_open_alike_are_told_apart_in_citations(data_copy: 
     # Two undated sources whose titles share their first five words (in both languages).
     data_copy.replace("sources.yml", "    date: {year: 2025, month: 4, day: 2}\n", "    date: undated\n")
     data_copy.replace("sources.yml", '"Chỉ số Sáng kiến Mây là gì?"', '"Chỉ số Sáng kiến Mây tỉnh Thử Nghiệm là gì?"')
-    data_copy.replace("sources.yml", '"Phương pháp tính Chỉ số Sáng kiến Mây"', '"Chỉ số Sáng kiến Mây tỉnh Thử Nghiệm tính ra sao?"')
-    data_copy.replace("sources.yml", "    date: {year: 2024}\n", "    date: undated\n")
-    data_copy.replace("sources.yml", '"What is the Cloud Initiative Index?"', '"The Cloud Initiative Index of Thử Nghiệm: what is it?"')
     data_copy.replace(
-        "sources.yml", '"How the Cloud Initiative Index is calculated"', '"The Cloud Initiative Index of Thử Nghiệm: how is it computed?"'
+        "sources.yml", '"Phương pháp tính Chỉ số Sáng kiến Mây"', '"Chỉ số Sáng kiến Mây tỉnh Thử Nghiệm tính ra sao?"'
+    )
+    data_copy.replace("sources.yml", "    date: {year: 2024}\n", "    date: undated\n")
+    data_copy.replace(
+        "sources.yml",
+        '"What is the Cloud Initiative Index?"',
+        '"The Cloud Initiative Index of Thử Nghiệm: what is it?"',
+    )
+    data_copy.replace(
+        "sources.yml",
+        '"How the Cloud Initiative Index is calculated"',
+        '"The Cloud Initiative Index of Thử Nghiệm: how is it computed?"',
     )
     plan = load_plan(data_copy.root, dt.date.fromisoformat(FIXTURE_TODAY))
     for lang in LANGS:

@@ -20,8 +20,9 @@ CASES = [
     ),
     BadInput(
         "a-vietnamese-title-without-its-english-translation",
-        lambda data: data.replace("sources.yml", '    title_en: "What is the Cloud Initiative Index?"\n', "")
-        - 3,  # the message names the source's record, which opens three lines above
+        lambda data: (
+            data.replace("sources.yml", '    title_en: "What is the Cloud Initiative Index?"\n', "") - 3
+        ),  # the message names the source's record, which opens three lines above
         "sources.yml",
         "source_title_needs_english",
         where=where("sources", "bao-may-2025"),

@@ -50,7 +50,9 @@ def _date_or_undated(value: object) -> object:
     if value == "undated":
         return None
     if value is None or isinstance(value, str):
-        raise PydanticCustomError("source_date_or_undated", "a date or undated", {"found": "null" if value is None else value})
+        raise PydanticCustomError(
+            "source_date_or_undated", "a date or undated", {"found": "null" if value is None else value}
+        )
     return value
 
 
