@@ -118,10 +118,10 @@ def hostile_copy(folder: Path) -> DataCopy:
 
     data.replace(
         "sources.yml",
-        '    title: "The Cloud Initiative Index explained"\n    publisher: "Fictional Review"\n'
-        "    posted_on: example.com\n    date: null\n    url: https://example.com/fictional-review/cloud-index\n",
-        f"    title: {quoted(HOSTILE_TITLE)}\n    publisher: {quoted(HOSTILE_PUBLISHER)}\n"
-        f"    posted_on: {quoted(HOSTILE_SITE)}\n    date: null\n    url: {quoted(HOSTILE_URL)}\n",
+        '    title: "The Cloud Initiative Index explained"\n    language: en\n    publisher: "Fictional Review"\n'
+        "    posted_on: example.com\n    date: undated\n    url: https://example.com/fictional-review/cloud-index\n",
+        f"    title: {quoted(HOSTILE_TITLE)}\n    language: en\n    publisher: {quoted(HOSTILE_PUBLISHER)}\n"
+        f"    posted_on: {quoted(HOSTILE_SITE)}\n    date: undated\n    url: {quoted(HOSTILE_URL)}\n",
     )
     data.replace(
         f"status/{EVIDENCE_TASK}.yml",

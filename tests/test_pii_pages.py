@@ -10,13 +10,15 @@ import re
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
+import lxml.html
 import pytest
 import yaml
 from helpers import FIXTURE_DIR, FIXTURE_TODAY, DataCopy, Page, iter_html
 
 from pii_site import load_plan
-from pii_site.i18n import urls
+from pii_site.i18n import all_labels, urls
 from pii_site.pages import pii as pii_pages
+from pii_site.pages.glossary_links import english_spelling_variants, plan_english_texts
 
 LANGS = ("vi", "en")
 
@@ -54,6 +56,44 @@ def test_every_pillar_has_a_section_with_its_tasks_or_a_plain_statement(page, pl
             assert getattr(paragraph.text, lang) in text
             for source_id in paragraph.sources:
                 assert f"../sources/#src-{source_id}" in links
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_pillar_without_published_indicators_shows_the_plans_own(page, plan, lang):
+    # The page must not leave "no indicator known" standing alone when this plan's appendix places
+    # indicators under the pillar: it shows them, attributed to the plan.
+    html = page(lang, "pii/framework/")
+    points_below = {
+        "vi": "Phụ lục của kế hoạch này xếp vào trụ cột này các chỉ số nêu ngay dưới đây.",
+        "en": "this plan's appendix places the indicators listed just below under it.",
+    }[lang]
+    checked = {True: 0, False: 0}
+    for pillar in plan.pillars:
+        if pillar.known_indicators:
+            continue
+        [section] = html.xpath(f'//article//h3[@id="{pillar.id}"]')
+        body = section.xpath(
+            f'following-sibling::*[preceding-sibling::h3[1][@id="{pillar.id}"]][not(self::h3)][not(self::h2)]'
+        )
+        text = " ".join(" ".join(e.text_content().split()) for e in body)
+        tasks = plan.tasks_in(pillar)
+        assert (points_below in text) == bool(tasks), pillar.id
+        for task in tasks:
+            assert " ".join(getattr(task.indicator, lang).split()) in text, (pillar.id, task.id)
+        checked[bool(tasks)] += 1
+    assert checked[True], "no fixture pillar has tasks but no published indicator: the check would hold vacuously"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_method_page_claims_no_more_than_the_sources_read(page, lang):
+    text = page(lang, "pii/method/").text()
+    heading, never = {
+        "vi": ("Chưa tìm thấy trong các nguồn trang này đọc được", "Chưa được công bố"),
+        "en": ("Not found in the sources this site read", "Not published"),
+    }[lang]
+    assert heading in text and never not in text
+    # Equal weights within a group are said, at step 2, to be the example's assumption.
+    assert {"vi": "Giả định của ví dụ", "en": "An assumption of this example"}[lang] in text
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -122,6 +162,31 @@ def test_every_glossary_term_has_an_entry_and_is_linked_where_the_plan_names_it(
     assert named_anywhere == {t.id for t in terms}
 
 
+def test_named_in_the_plan_comes_from_the_plans_text_only(data_copy: DataCopy):
+    # A term that only a unit's description (this site's summary) mentions: the glossary must not
+    # claim the plan names it, though the unit page may still link it.
+    data_copy.replace(
+        "glossary.yml",
+        "terms:\n",
+        'terms:\n  - id: zqx\n    term: ZQX\n    name: {vi: "Chỉ số ZQX", en: "ZQX Index"}\n'
+        '    definition:\n      - text: {vi: "Chỉ số hư cấu.", en: "A fictional index."}\n'
+        '        sources: [bao-may-2025]\n    match: ["ZQX"]\n',
+    )
+    data_copy.replace("units.yml", "theo dõi Chỉ số CSM.", "theo dõi Chỉ số CSM và ZQX.")
+    data_copy.replace("units.yml", "follows the CSM.", "follows the CSM and the ZQX.")
+    plan = load_plan(data_copy.root, dt.date.fromisoformat(FIXTURE_TODAY))
+    for lang, nowhere in (
+        ("vi", "Kế hoạch không nhắc tới thuật ngữ này."),
+        ("en", "The plan does not name this term."),
+    ):
+        [glossary] = [p.markdown for p in pii_pages.pages(plan, lang) if p.path == urls.PII_GLOSSARY]
+        entry = glossary.split("{: #zqx }", 1)[1].split("\n## ", 1)[0]
+        assert nowhere in entry, (lang, entry)
+        # CSM, named in the plan's own texts, still lists where.
+        csm = glossary.split("{: #csm }", 1)[1].split("\n## ", 1)[0]
+        assert nowhere not in csm
+
+
 def test_glossary_links_keep_the_plans_wording(page, plan):
     linked = 0
     for task in plan.tasks:
@@ -175,11 +240,60 @@ def test_every_source_is_listed_well_formed(page, plan, lang):
     assert len(items) == len(plan.reference.sources)
     for item, source in zip(items, plan.reference.sources, strict=True):
         [title] = item.xpath(f'strong[@id="src-{source.id}"]')
-        assert title.text_content() == source.title
+        # English pages add the translation of a title not in English, as bibliographies do.
+        translated = lang == "en" and source.language != "en"
+        assert title.text_content() == (f"{source.title} [{source.title_en}]" if translated else source.title)
         assert source.publisher in item.text_content()
         assert item.xpath("a/@href") == [source.url]
-        date_text = {"vi": "chưa rõ ngày đăng", "en": "publication date unknown"}[lang]
+        date_text = {"vi": "không đề ngày", "en": "undated"}[lang]
         assert (date_text in item.text_content()) == (source.date is None)
+    # The fixture has both: a dated Vietnamese title and an undated English one.
+    assert any(s.date is None for s in plan.reference.sources) and any(s.title_en for s in plan.reference.sources)
+
+
+def test_no_english_page_shows_a_vietnamese_only_source_title(site: Path, plan):
+    foreign = [s for s in plan.reference.sources if s.language != "en"]
+    assert foreign, "the fixture has no source titled in Vietnamese: the check would hold vacuously"
+    shown = 0
+    for path in iter_html(site / "en"):
+        text = " ".join(lxml.html.fromstring(path.read_bytes()).text_content().split())
+        for source in foreign:
+            for start in [m.start() for m in re.finditer(re.escape(source.title), text)]:
+                shown += 1
+                after = text[start + len(source.title) :]
+                assert after.startswith(f" [{source.title_en}]"), (path, source.id, after[:80])
+    assert shown >= len(foreign)  # every one is on the sources page at least
+
+
+def test_undated_sources_that_open_alike_are_told_apart_in_citations(data_copy: DataCopy):
+    # Two undated sources whose titles share their first five words (in both languages).
+    data_copy.replace("sources.yml", "    date: {year: 2025, month: 4, day: 2}\n", "    date: undated\n")
+    data_copy.replace("sources.yml", '"Chỉ số Sáng kiến Mây là gì?"', '"Chỉ số Sáng kiến Mây tỉnh Thử Nghiệm là gì?"')
+    data_copy.replace(
+        "sources.yml", '"Phương pháp tính Chỉ số Sáng kiến Mây"', '"Chỉ số Sáng kiến Mây tỉnh Thử Nghiệm tính ra sao?"'
+    )
+    data_copy.replace("sources.yml", "    date: {year: 2024}\n", "    date: undated\n")
+    data_copy.replace(
+        "sources.yml",
+        '"What is the Cloud Initiative Index?"',
+        '"The Cloud Initiative Index of Thử Nghiệm: what is it?"',
+    )
+    data_copy.replace(
+        "sources.yml",
+        '"How the Cloud Initiative Index is calculated"',
+        '"The Cloud Initiative Index of Thử Nghiệm: how is it computed?"',
+    )
+    plan = load_plan(data_copy.root, dt.date.fromisoformat(FIXTURE_TODAY))
+    for lang in LANGS:
+        pages = {p.path: p.markdown for p in pii_pages.pages(plan, lang)}
+        labels = {}
+        for source_id in ("bao-may-2025", "vien-gia-dinh"):
+            found = set(re.findall(rf"\[([^\]]*)\]\([^)]*#src-{source_id}\)", "".join(pages.values())))
+            assert found, (lang, source_id)
+            labels[source_id] = found
+        assert not labels["bao-may-2025"] & labels["vien-gia-dinh"], (lang, labels)
+        if lang == "en":  # English citations quote the translation, not the Vietnamese title
+            assert all("Cloud" in label for found in labels.values() for label in found), labels
 
 
 def test_every_source_is_cited_and_every_citation_resolves(site: Path, plan):
@@ -230,6 +344,58 @@ def test_no_citation_names_two_sources_alike(page, lang):
             assert len(names) == len(set(names)), (address, names)
 
 
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_fact_with_one_source_says_so_where_it_cites_it(page, lang):
+    # The sources page promises it; the fixture's "what" paragraphs cite one source, framework ones two.
+    data = pii_data()
+    single, several = {"vi": ("(Nguồn duy nhất: ", "(Nguồn: "), "en": ("(Single source: ", "(Sources: ")}[lang]
+    paragraphs = [*data["what"], *data["who"], *data["why"], *data["framework"]["paragraphs"]]
+    html = page(lang, "pii/")
+    html_framework = page(lang, "pii/framework/")
+    counts = {1: 0, 2: 0}
+    for paragraph in paragraphs:
+        text = " ".join(paragraph["text"][lang].split())
+        [element] = [p for h in (html, html_framework) for p in h.xpath("//article//p") if text in p.text_content()]
+        citation = " ".join(element.text_content().split()).split(text, 1)[1]
+        expected = single if len(paragraph["sources"]) == 1 else several
+        assert citation.lstrip().startswith(expected), (paragraph["sources"], citation)
+        counts[min(len(paragraph["sources"]), 2)] += 1
+    assert counts[1] and counts[2], counts
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_note_on_the_sources_wording_shows_beside_the_unchanged_text(page, plan, lang):
+    # The source's odd wording stays; the note says so, marked as not in the original, in both languages.
+    [task] = [t for t in plan.tasks if t.note]
+    label = {"vi": "Ghi chú của trang, không thuộc văn bản gốc:", "en": "Translator's note, not in the original:"}[lang]
+    note = f"{label} {getattr(task.note, lang)}"
+    for address in (urls.address(urls.task_page(task.id)), urls.address(urls.PLAN)):
+        text = page(lang, address).text()
+        assert getattr(task.text, lang) in text and note in text, address
+    assert label not in page(lang, urls.address(urls.task_page(plan.tasks[0].id))).text()
+
+
+def english_variants(data_dir: Path) -> set[tuple[str, str]]:
+    plan = load_plan(data_dir, dt.date.fromisoformat(FIXTURE_TODAY))
+    labels = [text for wording in all_labels().values() for text in english_wordings(wording["en"])]
+    return english_spelling_variants(plan.reference.terms, [*plan_english_texts(plan), *labels])
+
+
+def english_wordings(wording) -> list[str]:
+    return list(wording.values()) if isinstance(wording, dict) else [wording]
+
+
+def test_each_term_has_one_english_spelling_across_data_and_labels():
+    assert english_variants(FIXTURE_DIR) == set()
+
+
+def test_a_second_english_spelling_of_a_term_is_found(data_copy: DataCopy):
+    # The check must see a term in other capitals and a full name that is not the glossary's.
+    data_copy.replace("tasks.yml", "the commune's CSM scorecard", "the commune's Csm scorecard")
+    data_copy.replace("pii.yml", "The Cloud Initiative Index (CSM)", "The Cloud Innovation Index (CSM)")
+    assert english_variants(data_copy.root) == {("csm", "Csm"), ("csm", "The Cloud Innovation Index")}
+
+
 def test_home_page_points_to_the_pii_explanation_and_cites_nothing_itself(page):
     # Facts and their citations live on the PII pages; the home page links there.
     for lang in LANGS:
@@ -243,7 +409,7 @@ def test_method_page_keeps_published_inferred_and_unpublished_apart(page):
     assert [h.text_content().rstrip("¶") for h in method.xpath("//article/h2")][:3] == [
         "Published",
         "Inferred from published results",
-        "Not published",
+        "Not found in the sources this site read",
     ]
 
 

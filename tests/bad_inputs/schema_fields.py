@@ -117,8 +117,8 @@ CASES = [
         "a-source-date-written-in-words",
         lambda data: data.replace("sources.yml", "date: {year: 2026, month: 1}", "date: January 2026"),
         "sources.yml",
-        "wrong_type",
-        wrong_kind("mapping", "January 2026"),
+        "source_date_or_undated",  # a source's date in words: the message also offers "undated"
+        {"found": "January 2026"},
         where=where("sources", "so-thu-nghiem-2026", "date"),
         problems=1,
     ),

@@ -1,9 +1,10 @@
 """Citations: `cite(ids)` renders "(Nguồn: VnExpress, «Hỏi đáp – chuyên trang…»; Việt Nam News, 10/2025)"
-with each name linked to the source's entry on the sources page. Called by the PII pages and the home page."""
+with each name linked to the source's entry on the sources page, and `source_title` is how the sources
+page names a source in each language. Called by the PII pages and the home page."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from pii_site.i18n import Labels
 from pii_site.i18n.formatting import short_date
@@ -11,6 +12,8 @@ from pii_site.i18n.urls import Linker
 from pii_site.pages.render import escape_markdown
 from pii_site.source.pii_reference import PiiReference
 from pii_site.source.schema.pii import Source
+
+SHORT_TITLE_WORDS = 5
 
 
 def publisher_label(source: Source, lang: str) -> str:
@@ -21,19 +24,48 @@ def publisher_label(source: Source, lang: str) -> str:
     return f"{publisher} ({Labels(lang)('pii.posted_on', site=escape_markdown(source.posted_on))})"
 
 
-def short_title(title: str, words: int = 5) -> str:
-    """The first few words of a title, so that two undated sources of one publisher read apart."""
-    parts = title.split()
-    return " ".join(parts[:words]) + ("…" if len(parts) > words else "")
+def readable_title(source: Source, lang: str) -> str | None:
+    """The title a reader of `lang` can read: English pages use the English translation of a title
+    not in English. None when the site could not retrieve the title."""
+    if source.title is None:
+        return None
+    return source.title_en if lang == "en" and source.title_en else source.title
 
 
-def source_label(source: Source, lang: str) -> str:
+def source_title(source: Source, lang: str) -> str:
+    """The sources page's title of a source, escaped: on English pages a title not in English is
+    followed by its translation in brackets, as bibliographies do ("Original title [translation]")."""
+    if source.title is None:
+        return Labels(lang)("pii.title_unknown")
+    if lang == "en" and source.title_en:
+        return f"{escape_markdown(source.title)} \\[{escape_markdown(source.title_en)}\\]"
+    return escape_markdown(source.title)
+
+
+def short_titles(sources: Sequence[Source], lang: str) -> dict[str, str]:
+    """Undated source id -> the first words of its readable title: five, or as many more as it takes
+    for no two to share one short form (two undated articles that open alike must still read apart)."""
+    titles = {s.id: title.split() for s in sources if s.date is None and (title := readable_title(s, lang))}
+    words = SHORT_TITLE_WORDS
+
+    def shortened(parts: list[str]) -> str:
+        return " ".join(parts[:words]) + ("…" if len(parts) > words else "")
+
+    longest = max((len(parts) for parts in titles.values()), default=0)
+    while words < longest and len({shortened(p) for p in titles.values()}) < len(titles):
+        words += 1
+    return {sid: shortened(parts) for sid, parts in titles.items()}
+
+
+def source_label(source: Source, lang: str, short: dict[str, str]) -> str:
     """Publisher and short date, escaped: how a citation names its source. Without a date, the start
-    of the title tells it apart from the publisher's other articles."""
+    of the title (`short`, from short_titles) tells it apart from the publisher's other articles."""
     label = publisher_label(source, lang)
     if source.date:
         return f"{label}, {short_date(source.date.year, source.date.month, source.date.day, lang)}"
-    return f"{label}, «{escape_markdown(short_title(source.title))}»"
+    if source.id not in short:
+        return f"{label} ({Labels(lang)('pii.title_unknown')})"
+    return f"{label}, «{escape_markdown(short[source.id])}»"
 
 
 class Citer:
@@ -41,14 +73,23 @@ class Citer:
         self.reference = reference
         self.linker = linker
         self.lang = lang
+        self.short = short_titles(reference.sources, lang)
 
-    def __call__(self, source_ids: Iterable[str]) -> str:
-        """'(Nguồn: A; B)', or nothing when there is no source."""
-        links = self.links(source_ids)
-        return Labels(self.lang)("pii.cite", sources=links) if links else ""
+    def __call__(self, source_ids: Sequence[str]) -> str:
+        """'(Nguồn: A; B)', '(Nguồn duy nhất: A)' for a fact with one source (the sources page promises
+        that such facts say so), or nothing when there is no source."""
+        if not source_ids:
+            return ""
+        key = "pii.cite_single" if len(source_ids) == 1 else "pii.cite"
+        return Labels(self.lang)(key, sources=self._named(source_ids))
 
-    def links(self, source_ids: Iterable[str]) -> str:
-        """'A; B' (for a table column that is already headed "Source")."""
+    def links(self, source_ids: Sequence[str]) -> str:
+        """'A; B', or 'A (nguồn duy nhất)' (for a table column that is already headed "Source")."""
+        named = self._named(source_ids)
+        return f"{named} ({Labels(self.lang)('pii.single_source')})" if len(source_ids) == 1 else named
+
+    def _named(self, source_ids: Iterable[str]) -> str:
         return "; ".join(
-            f"[{source_label(self.reference.source(sid), self.lang)}]({self.linker.source(sid)})" for sid in source_ids
+            f"[{source_label(self.reference.source(sid), self.lang, self.short)}]({self.linker.source(sid)})"
+            for sid in source_ids
         )

@@ -1,4 +1,5 @@
-"""Link the glossary terms found in plan text (task, duty and unit texts) to their glossary entries.
+"""Link the glossary terms found in plan text (task, duty and unit texts) to their glossary entries,
+and find a term spelt more than one way in English (`english_spelling_variants`, used by the tests).
 
 Called through `gloss(...)` in the task, unit and plan templates, on text that `tr` has already
 escaped: matching the escaped form of each term keeps the data text escaped and the plan's wording
@@ -9,10 +10,17 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from typing import TYPE_CHECKING
+
+from pydantic import BaseModel
 
 from pii_site.pages.render import escape_markdown
-from pii_site.source.schema.pii import GlossaryTerm
+from pii_site.source.schema.base import Text
+from pii_site.source.schema.pii import GlossaryTerm, Source
+
+if TYPE_CHECKING:
+    from pii_site.model.plan import Plan
 
 
 @functools.cache
@@ -56,3 +64,49 @@ def glossary_linker(plan_terms: Iterable[GlossaryTerm], page: str) -> GlossaryLi
 
     linker = Linker(page)
     return GlossaryLinker(plan_terms, linker.glossary)
+
+
+def _english_texts(value: object) -> Iterator[str]:
+    """Every English text in a record and what it holds (Text.en, English source titles)."""
+    if isinstance(value, Text):
+        yield value.en
+    elif isinstance(value, Source):
+        yield from (t for t in (value.title_en if value.language != "en" else value.title,) if t)
+    elif isinstance(value, BaseModel):
+        for name in type(value).model_fields:
+            yield from _english_texts(getattr(value, name))
+    elif isinstance(value, list | tuple):
+        for item in value:
+            yield from _english_texts(item)
+
+
+def plan_english_texts(plan: Plan) -> list[str]:
+    """The English of everything a plan says: its document, tasks, duties, units, pillars and the PII facts."""
+    records: list[object] = [plan.document, plan.subindices, plan.pillars, plan.groups, plan.units, plan.duties]
+    records += [plan.reference.sources, plan.reference.terms, plan.reference.facts]
+    return [text for record in records for text in _english_texts(record)]
+
+
+def english_spelling_variants(terms: Iterable[GlossaryTerm], english_texts: Iterable[str]) -> set[tuple[str, str]]:
+    """(term id, spelling) for every English spelling of a glossary term other than the glossary's own:
+    its short form or full name in other capitals ("PAR index"), or a capitalised name written before
+    its short form in brackets that is not (part of) the glossary's full name ("Administrative Reform
+    Index (PAR Index)"). One spelling per term keeps an English reader from taking one index for two."""
+    texts = [" ".join(text.split()) for text in english_texts]
+    variants: set[tuple[str, str]] = set()
+    for term in terms:
+        for spelling in {*term.match, term.term.en, term.name.en}:
+            for text in texts:
+                # Not part of an address ("dti.gov.vn"); a capital that only starts a sentence is no variant.
+                for match in re.finditer(rf"(?<![\w.]){re.escape(spelling)}(?!\w|\.\w)", text, re.IGNORECASE):
+                    found = match.group(0)
+                    if found[1:] != spelling[1:] and found not in term.match:
+                        variants.add((term.id, found))
+        for short in term.match:
+            named = re.compile(rf"((?:[A-Z][\w'’-]*\s+)+(?:Index|Programme|Program))\s*\({re.escape(short)}\)")
+            for text in texts:
+                for match in named.finditer(text):
+                    name = match.group(1)
+                    if not (term.name.en.endswith(name) or name.endswith(term.name.en)):
+                        variants.add((term.id, name))
+    return variants

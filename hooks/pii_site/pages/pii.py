@@ -10,7 +10,7 @@ from pii_site.i18n.formatting import format_as_typed, format_fixed
 from pii_site.i18n.urls import Linker
 from pii_site.model.plan import Plan
 from pii_site.model.worked_example import compute_example, shown_parts_miss_the_result
-from pii_site.pages.citations import Citer, publisher_label
+from pii_site.pages.citations import Citer, publisher_label, source_title
 from pii_site.pages.glossary_links import terms_in
 from pii_site.pages.render import GeneratedPage, Translator, render, render_html
 
@@ -41,6 +41,7 @@ def pages(plan: Plan, lang: str) -> list[GeneratedPage]:
             "data/sources.yml",
             anchor=urls.source_anchor,
             publisher=lambda source: publisher_label(source, lang),
+            title=lambda source: source_title(source, lang),
         ),
     ]
 
@@ -57,7 +58,9 @@ class Occurrence:
 
 
 def _occurrences(plan: Plan, lang: str) -> dict[str, list[Occurrence]]:
-    """Term id -> the task and unit pages whose plan text names it (in this language)."""
+    """Term id -> the task and unit pages whose plan text names it (in this language). Only the plan's
+    own words count (task indicators and texts, section IV duties): a unit's description is this site's
+    summary, and a term found only there is not "named in the plan"."""
     t, tr = Labels(lang), Translator(lang)
     terms = plan.reference.terms
     found: dict[str, list[Occurrence]] = {term.id: [] for term in terms}
@@ -66,7 +69,7 @@ def _occurrences(plan: Plan, lang: str) -> dict[str, list[Occurrence]]:
         for term_id in sorted(terms_in(terms, text)):
             found[term_id].append(Occurrence(t("pii.glossary.task", id=task.id), urls.task_page(task.id)))
     for unit in plan.units:
-        text = " ".join([tr.plain(unit.description), *(tr.plain(d.text) for d in plan.duties_of(unit))])
+        text = " ".join(tr.plain(duty.text) for duty in plan.duties_of(unit))
         for term_id in sorted(terms_in(terms, text)):
             found[term_id].append(Occurrence(tr(unit.name), urls.unit_page(unit.id)))
     return found

@@ -20,8 +20,8 @@ from pii_site.source.schema.base import (
     DATA_IMAGE_PATH,
     DUTY_ID,
     EMAIL,
-    PHONE,
     HEX_COLOR,
+    PHONE,
     REPOSITORY_ADDRESS,
     ROMAN,
     SITE_ADDRESS,
@@ -225,7 +225,13 @@ def _from_pydantic(source: YamlSource, model: type[BaseModel], error: Any) -> Pr
             found_vi=found_vi,
             found_en=found_en,
         )
-    if kind in ("date_not_a_day", "date_day_without_month", "color_unquoted"):
+    if kind in (
+        "date_not_a_day",
+        "date_day_without_month",
+        "color_unquoted",
+        "source_date_or_undated",
+        "source_title_needs_english",
+    ):
         return problem_at(source, path, kind, **error.get("ctx", {}))
     if kind == "control_character":
         return problem_at(source, path, "control_character", code=error["ctx"]["code"])

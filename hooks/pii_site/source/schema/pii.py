@@ -6,9 +6,10 @@ Registered in schema.DATA_FILES; every fact carries source ids, which the loader
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import Field
+from pydantic import BeforeValidator, Field, model_validator
+from pydantic_core import PydanticCustomError
 
 from pii_site.source.schema.base import (
     NonEmpty,
@@ -43,17 +44,49 @@ class KnownIndicator(Strict):
     sources: list[Slug] = Field(min_length=1, description="Ids of sources in data/sources.yml")
 
 
+def _date_or_undated(value: object) -> object:
+    """A source's date, or the word "undated": a blank or null date would not say whether it was
+    looked for, so only the explicit word stands for "the source gives no date"."""
+    if value == "undated":
+        return None
+    if value is None or isinstance(value, str):
+        raise PydanticCustomError(
+            "source_date_or_undated", "a date or undated", {"found": "null" if value is None else value}
+        )
+    return value
+
+
+SourceDate = Annotated[
+    PartialDate | None, BeforeValidator(_date_or_undated, json_schema_input_type=PartialDate | Literal["undated"])
+]
+
+
 class Source(Strict):
     id: Slug = Field(description="Stable id that facts cite, e.g. vnexpress-wipo")
-    title: NonEmpty = Field(description="Title in the source's own language")
+    title: NonEmpty | None = Field(
+        description="Title in the source's own language, as the source gives it; null only when the site "
+        "could not read the title (shown as 'title not retrieved', never a description in its place)"
+    )
+    language: Literal["vi", "en"] = Field(description="Language of the title: vi or en")
+    title_en: NonEmpty | None = Field(
+        default=None,
+        description="English translation of a title not in English; English pages show 'Original [translation]'",
+    )
     publisher: NonEmpty = Field(description="Who published it, a proper name kept in its own language")
     posted_on: NonEmpty | None = Field(
         default=None,
         description="The site where a copy was read when the publisher's own is not at hand, e.g. nhansu.vn; "
         "shown as 'bản đăng trên nhansu.vn' / 'posted on nhansu.vn'",
     )
-    date: PartialDate | None = Field(description="Date of the article or document; null when not given")
+    date: SourceDate = Field(description='Date of the article or document, or "undated" when it gives none')
     url: WebAddress
+
+    @model_validator(mode="after")
+    def _english_readers_can_tell_what_it_is(self) -> Source:
+        # An English page must not show a Vietnamese-only title: a reader could not tell what the source is.
+        if self.language != "en" and self.title is not None and self.title_en is None:
+            raise PydanticCustomError("source_title_needs_english", "title_en missing")
+        return self
 
 
 class SourcesFile(Strict):
@@ -99,7 +132,7 @@ class MethodParagraph(Strict):
 
     basis: Literal["published", "inferred", "unpublished"] = Field(
         description="published: stated by a source; inferred: worked out from published results; "
-        "unpublished: says what no source states"
+        "unpublished: what the sources this site read do not state"
     )
     text: Text
     sources: list[Slug] = Field(default=[], description="Required unless basis is unpublished")

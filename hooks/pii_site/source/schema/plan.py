@@ -215,6 +215,11 @@ class Task(Strict):
     id: TaskId = Field(description="The plan's numbering: group number, dot, row number, e.g. III.2")
     indicator: Text = Field(description="Column 'Trụ cột/Nhóm chỉ số/Chỉ số thành phần'")
     text: Text = Field(description="Column 'Nhiệm vụ cụ thể'")
+    note: Text | None = Field(
+        default=None,
+        description="This site's short note on an oddity of the source's wording, which `text` keeps as it "
+        "is (shown in both languages as a note not in the original)",
+    )
     lead: list[Slug] = Field(min_length=1, description="Ids of the lead units (Đơn vị chủ trì)")
     coordinating: list[Slug] = Field(default=[], description="Ids of coordinating units (Đơn vị phối hợp)")
 
