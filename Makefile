@@ -97,4 +97,4 @@ schema: install
 	$(BIN)/python scripts/export_schema.py
 
 clean:
-	rm -rf site site.new site.old site.demo site.demo.new site.demo.old .pytest_cache
+	rm -rf site site.new site.old site.demo site.demo.new site.demo.old .pytest_cache .cache

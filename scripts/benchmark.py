@@ -93,7 +93,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--site-url",
         help="build ours for this public address, as publishing does (link previews' share images are drawn only"
-        " then; they are kept between builds in pii_site_share_<uid> of the temporary folder: remove it for a cold run)",
+        " then; they are kept between builds in .cache/pii-site/share/ beside the data: remove it for a cold run)",
     )
     parser.add_argument(
         "--profile", metavar="SIZE", help="profile our build at one size instead (real or a task count)"

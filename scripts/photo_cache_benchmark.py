@@ -15,6 +15,8 @@ from pathlib import Path
 
 from PIL import Image
 
+from pii_site.build_cache import CACHE_VARIABLE
+
 ROOT = Path(__file__).resolve().parent.parent
 POST = "2026-05-12-ngay-hoi-sang-kien"
 PHOTOS = 5
@@ -42,7 +44,7 @@ def make_plan(project: Path) -> None:
 
 def validate(project: Path) -> float:
     """Seconds validate.py takes, with the cache in its default folder (project/.cache/)."""
-    env = {name: value for name, value in os.environ.items() if name != "PII_SITE_PHOTO_CACHE"}
+    env = {name: value for name, value in os.environ.items() if name != CACHE_VARIABLE}
     start = time.perf_counter()
     subprocess.run([sys.executable, ROOT / "scripts" / "validate.py", "--data", project / "data"], check=True, env=env)
     return time.perf_counter() - start

@@ -7,6 +7,9 @@ fictional plan in tests/fixtures/plan/; only the invariants module reads the rea
 from __future__ import annotations
 
 import datetime as dt
+import os
+import shutil
+import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -24,6 +27,7 @@ from helpers import (
 )
 
 from pii_site import Plan, load_plan
+from pii_site.build_cache import CACHE_VARIABLE
 
 # A test that uses the fixture (directly or through another fixture) gets the marker: what it
 # needs is then said once, where the fixture is, not on each test.
@@ -31,6 +35,16 @@ MARKERS = {
     "browser": "browser",  # Chromium (Debian's /usr/bin/chromium)
     "vnu": "html_checker",  # the Nu Html Checker, on Java
 }
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """The build cache (pii_site.build_cache) of this test session goes to a fresh temporary folder,
+    inherited by the scripts the tests run: images drawn by code under test are never read back in a
+    later session, and nothing is written beside tests/fixtures/."""
+    if CACHE_VARIABLE not in os.environ:
+        folder = tempfile.mkdtemp(prefix="pii-test-cache-")
+        os.environ[CACHE_VARIABLE] = folder
+        config.add_cleanup(lambda: shutil.rmtree(folder, ignore_errors=True))
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

@@ -180,6 +180,21 @@ def test_a_png_logo_is_drawn_in_the_corner_and_an_svg_one_is_not(data_copy: Data
     assert _home_image(data_copy.root).tobytes() == plain.tobytes()
 
 
+def test_a_share_image_drawn_once_is_read_from_the_cache_by_the_next_run(tmp_path: Path, monkeypatch):
+    monkeypatch.setattr(share_image, "_made", {})  # a new run: nothing drawn in this process yet
+    first = share_image.share_image("PII Sông Mây", "Nhiệm vụ I.1", "#37474f", None, tmp_path)
+    assert [entry.suffix for entry in tmp_path.iterdir()] == [".png"]
+
+    def no_drawing(*args, **kwargs):
+        raise AssertionError("the image was drawn again")
+
+    monkeypatch.setattr(share_image, "_made", {})
+    monkeypatch.setattr(share_image, "_drawn", no_drawing)
+    assert share_image.share_image("PII Sông Mây", "Nhiệm vụ I.1", "#37474f", None, tmp_path) == first
+    with pytest.raises(AssertionError, match="drawn again"):  # another title is another entry
+        share_image.share_image("PII Sông Mây", "Nhiệm vụ I.2", "#37474f", None, tmp_path)
+
+
 def test_the_shipped_font_draws_every_title_and_site_name_of_the_fixture(plan: Plan):
     for lang in LANGUAGES:
         previews = link_preview.link_previews(plan, lang, render_site(plan, lang), "")

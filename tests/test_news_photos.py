@@ -19,9 +19,10 @@ from helpers import FIXTURE_TODAY, DataCopy
 from PIL import Image
 
 from pii_site import DataError, load_plan
+from pii_site.build_cache import CACHE_VARIABLE
 from pii_site.source import news_photos
 from pii_site.source.errors import message
-from pii_site.source.news_photos import CACHE_VARIABLE, MAX_WIDTH
+from pii_site.source.news_photos import MAX_WIDTH
 
 POST = "2026-05-12-ngay-hoi-sang-kien"
 VIETNAMESE_ONLY = "2026-08-03-lop-hoc-so-khai-giang"
@@ -177,10 +178,9 @@ def test_an_image_written_inside_code_is_shown_as_written(data_copy: DataCopy):
 @pytest.fixture
 def photo_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """An empty cache folder of copies, and a process that has read no photo yet (as a new run)."""
-    cache = tmp_path / "photo-cache"
-    monkeypatch.setenv(CACHE_VARIABLE, str(cache))
+    monkeypatch.setenv(CACHE_VARIABLE, str(tmp_path / "cache"))
     monkeypatch.setattr(news_photos, "_made", {})
-    return cache
+    return tmp_path / "cache" / "photos"
 
 
 def test_a_photo_decoded_once_is_read_from_the_cache_by_the_next_run(

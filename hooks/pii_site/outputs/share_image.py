@@ -1,22 +1,21 @@
 """The share image of a page (what Zalo or Facebook show beside a shared link): a 1200x630 PNG in
 the site's primary colour with the site's short name, the page's title and the PNG logo if any.
 Called by outputs/link_preview.py for every page; the font ships in fonts/ (see its README), so no
-system font and no download is needed. Images are kept by a hash of their inputs in memory and in a
-private folder of the system's temporary folder: a rebuild draws only the pages whose title changed.
+system font and no download is needed. Images are kept by a hash of their inputs in memory and in
+the build cache (pii_site.build_cache): a rebuild draws only the pages whose title changed.
 """
 
 from __future__ import annotations
 
-import contextlib
 import functools
 import hashlib
 import io
-import os
-import tempfile
 import unicodedata
 from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont
+
+from pii_site import build_cache
 
 WIDTH, HEIGHT = 1200, 630  # Open Graph's recommended size, shown whole by summary_large_image cards
 MARGIN = 80
@@ -77,13 +76,19 @@ def _with_ellipsis(text: str, font: ImageFont.FreeTypeFont, width: int) -> str:
     return text + "…"
 
 
-def share_image(site_name: str, title: str, primary: str, logo: bytes | None) -> bytes:
-    """The PNG of one page; the same inputs give the same bytes (kept, so drawn once)."""
+def share_image(site_name: str, title: str, primary: str, logo: bytes | None, cache: Path) -> bytes:
+    """The PNG of one page; the same inputs give the same bytes (kept in memory and in the folder
+    `cache`, so drawn once)."""
     key = hashlib.sha256(
         "\0".join((DRAWING_VERSION, site_name, title, primary)).encode() + (logo or b"") + _font_digest()
     ).hexdigest()
     if key not in _made:
-        _made[key] = _from_disk(key) or _to_disk(key, _drawn(site_name, title, primary, logo))
+        entry = cache / f"{key}.png"
+        image = build_cache.read_entry(entry)
+        if image is None:
+            image = _drawn(site_name, title, primary, logo)
+            build_cache.write_entry(entry, image)
+        _made[key] = image
     return _made[key]
 
 
@@ -157,36 +162,3 @@ def _frame(site_name: str, primary: str, logo: bytes | None) -> Image.Image:
 @functools.cache
 def _font_digest() -> bytes:
     return hashlib.sha256(FONT_FILE.read_bytes()).digest()
-
-
-@functools.cache
-def _cache_dir() -> Path | None:
-    """A folder only this user may use, or None (then images are drawn every build)."""
-    try:
-        folder = Path(tempfile.gettempdir()) / f"pii_site_share_{os.getuid() if hasattr(os, 'getuid') else 'user'}"
-        folder.mkdir(mode=0o700, exist_ok=True)
-        if folder.is_symlink() or (hasattr(os, "getuid") and folder.stat().st_uid != os.getuid()):
-            return None  # someone else's folder: never read images from it
-        return folder
-    except OSError:
-        return None
-
-
-def _from_disk(key: str) -> bytes | None:
-    folder = _cache_dir()
-    if folder is None:
-        return None
-    with contextlib.suppress(OSError):
-        return (folder / f"{key}.png").read_bytes()
-    return None
-
-
-def _to_disk(key: str, content: bytes) -> bytes:
-    """Written under a temporary name and renamed: a build running beside never reads half a file."""
-    folder = _cache_dir()
-    if folder is not None:
-        with contextlib.suppress(OSError):
-            partial = folder / f"{key}.{os.getpid()}.part"
-            partial.write_bytes(content)
-            partial.replace(folder / f"{key}.png")
-    return content

@@ -3,15 +3,13 @@ news.py calls `read_photo` once per photo a post shows, while the loader reads t
 the file (present, within the size and pixel limits, a JPEG or PNG that decodes) and makes the
 copy the site serves: upright, at most MAX_WIDTH px wide, recompressed, without the camera's
 metadata (a phone photo's EXIF may hold where it was taken). The copies are kept in an on-disk
-cache (photo_cache_dir) so validate, build and add_update decode each photo once, not every run.
+cache (pii_site.build_cache) so validate, build and add_update decode each photo once, not every run.
 """
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import io
-import os
 import re
 import struct
 import warnings
@@ -21,12 +19,12 @@ from pathlib import Path
 import PIL
 from PIL import Image, ImageOps, UnidentifiedImageError
 
+from pii_site import build_cache
 from pii_site.i18n import LANGUAGES
 from pii_site.i18n.formatting import format_fixed
 from pii_site.source.entries import unreadable_reason
 from pii_site.source.errors import Problem, file_problem
 from pii_site.source.news_body import read_body
-from pii_site.source.status_file import write_atomically
 
 MAX_WIDTH = 1280  # px: wider than the content column on any screen the site is read on
 MEGABYTE = 1_000_000  # bytes: the logo's limit (identity.py) counts megabytes the same way
@@ -46,14 +44,11 @@ FILE_NAME = r"[A-Za-z0-9][A-Za-z0-9._-]*\.(?:jpe?g|png|JPE?G|PNG)"
 # An image as news posts write it: ![alt text](folder/file), on one line, without a title.
 MARKDOWN_IMAGE = re.compile(r"!\[(?P<alt>[^\]\n]*)\]\((?P<address>[^()\s]+)\)")
 _MARKER = "pii-photo-marker-"  # photo_markdown's stand-in address; a photo's address holds a "/"
-# Where the resized copies are kept: this variable's folder, else .cache/pii-site/photos/ in the
-# project folder (the one holding data/), which .gitignore leaves out and CI may keep between runs.
-CACHE_VARIABLE = "PII_SITE_PHOTO_CACHE"
 # Everything that shapes a copy: a cache entry made with other settings (or another Pillow, whose
 # encoder may differ) is not found, and is made again.
 _COPY_SETTINGS = hashlib.sha256(f"{MAX_WIDTH} {MAX_PIXELS} {JPEG_QUALITY} {PIL.__version__}".encode()).hexdigest()[:12]
-# A cache entry: the copy's width and height, the SHA-256 of the copy, then the copy.
-_ENTRY_HEADER = struct.Struct(">II32s")
+# A cache entry (pii_site.build_cache): the copy's width and height, then the copy.
+_ENTRY_HEADER = struct.Struct(">II")
 
 
 @dataclass(frozen=True)
@@ -80,12 +75,6 @@ def address_pattern(post: str) -> re.Pattern[str]:
     return re.compile(re.escape(post) + "/" + FILE_NAME)
 
 
-def photo_cache_dir(data_dir: Path) -> Path:
-    """The folder of cached copies for the plan in `data_dir` (see CACHE_VARIABLE)."""
-    configured = os.environ.get(CACHE_VARIABLE)
-    return Path(configured) if configured else data_dir.parent / ".cache" / "pii-site" / "photos"
-
-
 def read_photo(news_dir: Path, address: str, label: str, line: int) -> tuple[Photo | None, Problem | None]:
     """The photo at `address` (matching address_pattern) under `news_dir`, or the problem with it,
     reported at `label`:`line` (the post's file and the image's line)."""
@@ -110,7 +99,7 @@ def read_photo(news_dir: Path, address: str, label: str, line: int) -> tuple[Pho
     # A copy exists only for bytes that decoded within the limits: finding one is proof enough.
     entry = f"{hashlib.sha256(original).hexdigest()}-{_COPY_SETTINGS}{suffix}"
     if entry not in _made:
-        cache = photo_cache_dir(news_dir.parent) / entry
+        cache = build_cache.cache_dir(news_dir.parent, "photos") / entry
         made = _cached(cache)
         if made is None:
             made, problem = _resized(original, suffix, name, label, line)
@@ -124,27 +113,17 @@ def read_photo(news_dir: Path, address: str, label: str, line: int) -> tuple[Pho
 
 
 def _cached(path: Path) -> tuple[int, int, bytes] | None:
-    """The copy kept at `path`, or None when there is none or it is damaged (cut short by a full
-    disk, changed by hand): its checksum must match, else the copy is made again."""
-    try:
-        entry = path.read_bytes()
-    except OSError:
+    """The copy kept at `path`, or None (none, or a damaged entry: then it is made again)."""
+    entry = build_cache.read_entry(path)
+    if entry is None or len(entry) <= _ENTRY_HEADER.size:
         return None
-    if len(entry) < _ENTRY_HEADER.size:
-        return None
-    width, height, digest = _ENTRY_HEADER.unpack_from(entry)
-    content = entry[_ENTRY_HEADER.size :]
-    if not content or hashlib.sha256(content).digest() != digest:
-        return None
-    return width, height, content
+    width, height = _ENTRY_HEADER.unpack_from(entry)
+    return width, height, entry[_ENTRY_HEADER.size :]
 
 
 def _store(path: Path, made: tuple[int, int, bytes]) -> None:
-    """Keep a copy for the next run. Atomically, so a run stopped halfway (or two at once) never
-    leaves half an entry; a cache that cannot be written (read-only folder) only costs time."""
     width, height, content = made
-    with contextlib.suppress(OSError):
-        write_atomically(path, _ENTRY_HEADER.pack(width, height, hashlib.sha256(content).digest()) + content)
+    build_cache.write_entry(path, _ENTRY_HEADER.pack(width, height) + content)
 
 
 def _resized(
