@@ -118,8 +118,8 @@ def test_plan_task_and_unit_pages_print_their_own_address_and_a_qr_code(site: Pa
             built = Page(site / lang / urls.address(source) / "index.html")
             [canonical] = _head_links(built, "canonical")
             assert _printed_address(built) == [canonical], source
-            # No QR decoder is installed (zbar is not in the build's packages): the code drawn must be
-            # the one segno makes of the canonical address, module for module.
+            # The code drawn is the one segno makes of the canonical address, module for module (the
+            # browser test reads it back from the printed rendering with a QR decoder).
             [drawn] = built.xpath("//aside[@class='pii-print-qr']//*[local-name()='svg']/*[local-name()='path']/@d")
             expected = segno.make(canonical, error="m", micro=False).svg_inline(omitsize=True)
             assert f'd="{drawn}"' in expected

@@ -5,11 +5,14 @@ the printed plan, task and unit pages show."""
 
 from __future__ import annotations
 
+import io
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+import zxingcpp
 from helpers import IDENTITY_COLORS, css_rgb, free_port
+from PIL import Image
 from playwright.sync_api import Browser, Page
 
 from browser.serving import Problems, serve
@@ -73,4 +76,7 @@ def test_qr_code_is_printed_and_hidden_on_screen(open_page, lang, address):
     assert box is not None and box["width"] == pytest.approx(box["height"]) and box["width"] > 100
     canonical = page.locator("link[rel=canonical]").get_attribute("href")
     assert page.locator(f"{QR}__address").inner_text().strip() == canonical
+    # Read back from the printed rendering, as a phone's camera would read the notice board.
+    [read] = zxingcpp.read_barcodes(Image.open(io.BytesIO(code.screenshot())))
+    assert (read.format, read.text) == (zxingcpp.BarcodeFormat.QRCode, canonical)
     assert opened.problems.failed_requests == [] and opened.problems.console_errors == []
