@@ -55,6 +55,21 @@ def test_index_gets_folded_fields_with_the_boost_of_their_source():
     assert "title_folded" not in second and "text_folded" not in second
 
 
+def test_code_blocks_are_left_out_of_the_index_and_inline_code_is_kept():
+    text = "<p>Ghi <code>logo</code> vào tệp:</p><pre><code>logo: assets/biểu-trưng.svg\n</code></pre><p>Xong.</p>"
+    index = improve_search_index({"docs": [{"location": "guide/", "title": "Hướng dẫn", "text": text}]})
+    [document] = index["docs"]
+    assert document["text"] == "<p>Ghi <code>logo</code> vào tệp:</p> <p>Xong.</p>"
+    assert "bieu" not in document["text_folded"]  # the block's words are not searchable either
+
+
+def test_the_built_guide_is_searchable_by_its_prose_but_not_its_examples(site: Path):
+    index = json.loads((site / "vi" / "search" / "search_index.json").read_text(encoding="utf-8"))
+    guide = [document for document in index["docs"] if document["location"].startswith("guide/")]
+    assert guide and not [document["location"] for document in guide if "<pre>" in document["text"]]
+    assert any("<code>" in document["text"] for document in guide)
+
+
 def test_shorter_titles_get_the_higher_boost_and_front_matter_boosts_are_kept():
     index = {
         "config": {},
