@@ -67,6 +67,15 @@ def test_overlay_key_wins_over_the_base_key(data_copy: DataCopy, tmp_path):
     assert load_plan(laid.data_dir, DEMO_DAY).site.branch == "demo-branch"
 
 
+def test_overlay_plan_keys_are_laid_over_the_base_plan(data_copy: DataCopy, tmp_path):
+    overlay = small_overlay(tmp_path, {})
+    (overlay / "plan.yml").write_text('source_document: "https://example.org/ban-goc.pdf"\n', encoding="utf-8")
+    laid = lay_overlay(data_copy.root, overlay, tmp_path / "laid")
+    plan, base = load_plan(laid.data_dir, DEMO_DAY), load_plan(data_copy.root, DEMO_DAY)
+    assert plan.document.source_document == "https://example.org/ban-goc.pdf"
+    assert plan.document.title == base.document.title  # every other key is the base's
+
+
 def test_status_file_of_a_task_no_longer_in_the_plan_is_left_out_with_a_note(data_copy: DataCopy, tmp_path):
     removed = "Z.99"  # a task staff removed: the overlay still has its status file
     assert removed not in task_ids(data_copy.root)
@@ -106,15 +115,26 @@ def test_overlaid_folder_holds_no_symbolic_link_and_the_base_is_untouched(data_c
     assert [p for p in laid.data_dir.rglob("*") if p.is_symlink()] == []
     assert (laid.data_dir / "glossary.yml").read_bytes() == elsewhere.read_bytes()
     assert tree(data_copy.root) == before
-    # The plan files are the base's, byte for byte.
-    for name in ("plan.yml", "tasks.yml", "units.yml", "duties.yml", "pillars.yml", "schema/status.schema.json"):
+    # The plan files are the base's, byte for byte (plan.yml and site.yml take the overlay's keys; the
+    # demonstration's units are not this fixture's, so its units.yml stays as it was).
+    for name in ("tasks.yml", "units.yml", "duties.yml", "pillars.yml", "schema/status.schema.json"):
         assert filecmp.cmp(data_copy.path(name), laid.data_dir / name, shallow=False)
 
 
 def test_demo_folder_in_the_repository_holds_only_illustrative_files():
     entries = sorted(p.relative_to(DEMO_OVERLAY).as_posix() for p in DEMO_OVERLAY.rglob("*"))
     assert [p for p in DEMO_OVERLAY.rglob("*") if p.is_symlink()] == []
-    assert {entry.split("/")[0] for entry in entries} == {"assets", "news", "site.yml", "status", "units.yml"}
+    assert {entry.split("/")[0] for entry in entries} == {
+        "assets",
+        "news",
+        "plan.yml",
+        "site.yml",
+        "status",
+        "units.yml",
+    }
+    # The plan's only optional field, its original document, at an obviously fictional address.
+    plan_keys = yaml.safe_load((DEMO_OVERLAY / "plan.yml").read_text(encoding="utf-8"))
+    assert list(plan_keys) == ["source_document"] and plan_keys["source_document"].startswith("https://example.org/")
     assert [entry for entry in entries if entry.startswith("assets/")] == ["assets/demo-logo.svg"]
     settings = yaml.safe_load((DEMO_OVERLAY / "site.yml").read_text(encoding="utf-8"))
     assert settings["demo"] is True

@@ -15,8 +15,10 @@ from pii_site.i18n import urls
 LANGS = ("vi", "en")
 NO_UPDATE = {"vi": "Chưa có cập nhật", "en": "No update yet"}
 DEMO_NOTICE = {
-    "vi": "Dữ liệu minh họa: tiến độ trên trang này là giả định để trình diễn, không phải báo cáo thật.",
-    "en": "Demonstration data: the progress on this site is made up for demonstration and is not a real report.",
+    "vi": "Dữ liệu minh họa: tiến độ, tin tức, thông tin liên hệ, biểu trưng và đường dẫn văn bản gốc trên trang này"
+    " là giả định để trình diễn, không phải thông tin thật.",
+    "en": "Demonstration data: the progress, news, contacts, logo and original-document link on this site are made up"
+    " for demonstration and are not real.",
 }
 DEMO_FEED_MARKER = {"vi": "[Minh họa] ", "en": "[Demonstration] "}
 ATOM = "{http://www.w3.org/2005/Atom}"

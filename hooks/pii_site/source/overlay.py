@@ -18,6 +18,7 @@ from pii_site.source.news import NEWS_FOLDER
 from pii_site.source.status_rules import STATUS_FOLDER, task_id_of
 
 SITE_FILE = "site.yml"
+PLAN_FILE = "plan.yml"  # e.g. an illustrative source_document address
 UNITS_FILE = "units.yml"
 ASSETS_FOLDER = "assets"  # files site.yml names, such as the demonstration's logo
 
@@ -38,7 +39,7 @@ def lay_overlay(base_dir: Path, overlay_dir: Path, target_dir: Path) -> Overlaid
     adding updates or posts never changes what the demonstration shows. An overlay status file
     whose task, or one of whose reporting units, is no longer in the base plan is left out with a
     note, so the overlaid folder stays valid when staff remove a task or a unit. The overlay's
-    site.yml keys replace the same top-level keys of the base's site.yml, and the keys of each unit
+    site.yml and plan.yml keys replace the same top-level keys of the base's files, and the keys of each unit
     in the overlay's units.yml (e.g. an illustrative `contact`) those of the base's unit with the same
     id; a unit no longer in the base is left out with a note. base_dir is not changed.
     """
@@ -58,9 +59,9 @@ def lay_overlay(base_dir: Path, overlay_dir: Path, target_dir: Path) -> Overlaid
             if reason := _stale_reason(path, task_ids, unit_ids):
                 path.unlink()
                 result.notes.append(f"{(overlay_dir / STATUS_FOLDER / path.name).as_posix()} left out: {reason}.")
-    overlay_site = overlay_dir / SITE_FILE
-    if overlay_site.is_file():
-        _merge_site_settings(target_dir / SITE_FILE, _read_overlay_mapping(overlay_site, result.notes))
+    for name in (SITE_FILE, PLAN_FILE):
+        if (overlay_dir / name).is_file():
+            _merge_keys(target_dir / name, _read_overlay_mapping(overlay_dir / name, result.notes))
     overlay_units = overlay_dir / UNITS_FILE
     if overlay_units.is_file():
         units = _read_overlay_mapping(overlay_units, result.notes)
@@ -141,17 +142,17 @@ def _merge_units(units_file: Path, overlay: dict[str, Any], overlay_file: Path) 
     return notes
 
 
-def _merge_site_settings(site_file: Path, settings: dict[str, Any]) -> None:
+def _merge_keys(base_file: Path, settings: dict[str, Any]) -> None:
     """Overlay keys win over the base's. The merged file is rewritten without the base's comments:
     it lives only in the temporary folder. A base file that is not a YAML mapping is left as it
     is, for the build to report with its line; with no settings to lay, it stays byte for byte."""
     if not settings:
         return
     try:
-        base = _read(site_file)
+        base = _read(base_file)
     except (OSError, yaml.YAMLError):
         return
     if not isinstance(base, dict):
         return
     merged = {**base, **settings}
-    site_file.write_text(yaml.safe_dump(merged, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    base_file.write_text(yaml.safe_dump(merged, allow_unicode=True, sort_keys=False), encoding="utf-8")
