@@ -51,6 +51,8 @@ def generate(source: Path, target: Path) -> None:
                 for task in group["tasks"]:
                     task["lead"] = [new_ids[u] for u in task["lead"]]
                     task["coordinating"] = [new_ids[u] for u in task.get("coordinating", [])]
+        elif path.name == "reporting.yml":
+            data["coordinator"] = new_ids[data["coordinator"]]
         elif path.name == "duties.yml":
             data["duties"] = data["duties"][::2]
             for duty in data["duties"]:

@@ -15,6 +15,7 @@ from typing import Any
 from pii_site.i18n import urls
 from pii_site.model.plan import Plan, PlanTask
 from pii_site.model.progress import TaskProgress
+from pii_site.model.reporting import Reporting, reporting_units
 from pii_site.source.entries import folder_entries, is_linked, linked_entries
 from pii_site.source.errors import DataError, Problem, file_problem
 from pii_site.source.identity import check_identity
@@ -22,6 +23,7 @@ from pii_site.source.news import load_news
 from pii_site.source.pii_reference import build_reference, check_reference
 from pii_site.source.schema.plan import (
     DATA_FILES,
+    OPTIONAL_FILES,
     DutiesFile,
     PillarsFile,
     PlanFile,
@@ -30,6 +32,7 @@ from pii_site.source.schema.plan import (
     TasksFile,
     UnitsFile,
 )
+from pii_site.source.schema.reporting import ReportingFile
 from pii_site.source.status_rules import check_status_files
 from pii_site.source.validation import duplicate_ids, parse, problem_at, unknown_reference
 from pii_site.source.yaml_source import KeyPath, YamlSource, read_yaml
@@ -48,7 +51,8 @@ def load_plan(data_dir: str | os.PathLike[str], today: dt.date) -> Plan:
         if path.is_symlink():
             continue  # refused by linked_entries, and never followed
         if not path.exists():
-            problems.append(file_problem(label, None, "file_missing"))
+            if name not in OPTIONAL_FILES:
+                problems.append(file_problem(label, None, "file_missing"))
             continue
         source, syntax_problems = read_yaml(path, label)
         problems += syntax_problems
@@ -169,6 +173,27 @@ def _check_references(sources: dict[str, YamlSource], parsed: dict[str, Any]) ->
     unique("duties.yml", [(("duties", i, "id"), d.id) for i, d in enumerate(duties.duties)])
     for i, duty in enumerate(duties.duties):
         known("duties.yml", ("duties", i, "unit"), duty.unit, "units", "units.yml", unit_ids)
+    reporting: ReportingFile | None = parsed.get("reporting.yml")
+    if reporting is not None:
+        known("reporting.yml", ("coordinator",), reporting.coordinator, "units", "units.yml", unit_ids)
+        problems += _check_rounds(sources["reporting.yml"], reporting)
+    return problems
+
+
+def _check_rounds(source: YamlSource, reporting: ReportingFile) -> list[Problem]:
+    """Round ids name folders (data/reports/<id>/), so they are unique; a period ends on or after its
+    start, and a round cannot be due before its period starts."""
+    problems = duplicate_ids(source, [(("rounds", i, "id"), r.id) for i, r in enumerate(reporting.rounds)])
+    for i, round_ in enumerate(reporting.rounds):
+        start, end = round_.period.start, round_.period.end
+        if end < start:
+            problems.append(
+                problem_at(source, ("rounds", i, "period", "end"), "round_end_before_start", found=end, start=start)
+            )
+        if round_.due < start:
+            problems.append(
+                problem_at(source, ("rounds", i, "due"), "round_due_before_start", found=round_.due, start=start)
+            )
     return problems
 
 
@@ -193,6 +218,7 @@ def _build_plan(data_dir: Path, parsed: dict[str, Any], today: dt.date) -> Plan:
     units: UnitsFile = parsed["units.yml"]
     appendix: TasksFile = parsed["tasks.yml"]
     duties: DutiesFile = parsed["duties.yml"]
+    reporting: ReportingFile | None = parsed.get("reporting.yml")
     unit_by_id = {u.id: u for u in units.units}
     pillar_by_id = {p.id: p for p in framework.pillars}
     tasks = [
@@ -220,4 +246,11 @@ def _build_plan(data_dir: Path, parsed: dict[str, Any], today: dt.date) -> Plan:
         duties=list(duties.duties),
         reference=build_reference(parsed),
         today=today,
+        reporting=Reporting(
+            coordinator=unit_by_id[reporting.coordinator] if reporting else None,
+            rounds=tuple(sorted(reporting.rounds, key=lambda r: r.period.start)) if reporting else (),
+            submissions=(),
+            reporting_units=reporting_units(units.units, {u for t in tasks for u in t.record.lead}),
+            today=today,
+        ),
     )

@@ -36,6 +36,7 @@ from pii_site.source.schema.base import (
     YesNo,
 )
 from pii_site.source.schema.pii import CitedText, GlossaryFile, KnownIndicator, PiiFile, SourcesFile
+from pii_site.source.schema.reporting import ReportingFile
 from pii_site.source.schema.status import StatusFile
 
 
@@ -271,6 +272,10 @@ DATA_FILES: dict[str, type[Strict]] = {
     "sources.yml": SourcesFile,
     "glossary.yml": GlossaryFile,
     "pii.yml": PiiFile,
+    # Who collects the units' reports, and the reporting rounds (optional: see OPTIONAL_FILES).
+    "reporting.yml": ReportingFile,
     # One file per task, named by its id (data/status/III.2.yml); a missing file = no update yet.
     "status/*.yml": StatusFile,
 }
+# Files a data folder may leave out: another commune's data from before they existed stays valid.
+OPTIONAL_FILES = frozenset({"reporting.yml"})
