@@ -20,6 +20,8 @@ from typing import Any
 
 import yaml
 
+from pii_site.source.yaml_source import Dumper, load_text
+
 TEMPLATE = """\
 # yaml-language-server: $schema=../schema/status.schema.json
 # Tiến độ nhiệm vụ {task_id}. Thêm cập nhật mới ở CUỐI danh sách "updates" (cũ trước, mới sau),
@@ -57,7 +59,9 @@ def new_file(task_id: str) -> str:
 
 def update_yaml(update: dict[str, Any], indent: int = 2) -> str:
     """One update as a block-sequence item, indented under "updates:"."""
-    text = yaml.safe_dump([update], allow_unicode=True, sort_keys=False, default_flow_style=False, width=10_000)
+    text = yaml.dump(
+        [update], Dumper=Dumper, allow_unicode=True, sort_keys=False, default_flow_style=False, width=10_000
+    )
     pad = " " * indent
     return "".join(pad + line if line.strip() else line for line in text.splitlines(keepends=True))
 
@@ -79,7 +83,7 @@ def append_update(text: str, update: dict[str, Any]) -> str:
 
 def _append_lf(text: str, update: dict[str, Any]) -> str:
     try:
-        before = yaml.safe_load(text) or {}
+        before = load_text(text) or {}
     except yaml.YAMLError as error:
         raise AppendError(str(error)) from None
     if not isinstance(before, dict):
@@ -99,7 +103,7 @@ def _append_lf(text: str, update: dict[str, Any]) -> str:
         raise AppendError("updates is not a block list")
     result = text + update_yaml(update, indent)
     try:
-        after = yaml.safe_load(result)
+        after = load_text(result)
     except yaml.YAMLError as error:
         raise AppendError(str(error)) from None
     old_updates = before.get("updates") or []
