@@ -17,6 +17,10 @@ import stat
 from collections.abc import Callable
 from pathlib import Path
 
+from pii_site.i18n import LANGUAGES
+from pii_site.i18n.formatting import format_fixed
+from pii_site.source.errors import Problem, file_problem, message
+
 # Bytes a YAML or news file may hold: the 1,500-task synthetic plan's tasks.yml is about 1.4 MB. A
 # larger file is no plan (a log or a database pasted by mistake) and would take the reader
 # seconds and hundreds of MB; it is refused before it is read.
@@ -78,11 +82,6 @@ def data_label(path: Path) -> str:
         return str((path.parent.resolve() / path.name).relative_to(Path.cwd().resolve()))
     except (ValueError, OSError):
         return str(path)
-
-
-from pii_site.i18n import LANGUAGES
-from pii_site.i18n.formatting import format_fixed
-from pii_site.source.errors import Problem, file_problem, message
 
 
 def linked_entries(data_dir: Path, label: Callable[[Path], str]) -> list[Problem]:
