@@ -69,7 +69,8 @@ def load_plan(data_dir: str | os.PathLike[str], today: dt.date) -> Plan:
         raise DataError(problems)
     problems += _check_references(sources, parsed)
     problems += check_reference(sources, parsed)
-    problems += check_identity(sources["site.yml"], parsed["site.yml"], data_dir)
+    identity_problems, logo = check_identity(sources["site.yml"], parsed["site.yml"], data_dir)
+    problems += identity_problems
     if problems:
         # Progress reports are checked against the plan only once the plan itself is sound.
         raise DataError(problems)
@@ -79,7 +80,7 @@ def load_plan(data_dir: str | os.PathLike[str], today: dt.date) -> Plan:
     if problems:
         raise DataError(problems)
     plan = _build_plan(data_dir, parsed, today)
-    plan.news = news
+    plan.news, plan.logo = news, logo
     return plan
 
 
