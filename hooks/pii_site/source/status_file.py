@@ -49,6 +49,14 @@ _KEY = re.compile(r"^updates:[ \t]*(#.*)?$", re.MULTILINE)
 _ITEM = re.compile(r"^( *)- ", re.MULTILINE)
 
 
+class LockError(OSError):
+    """The lock file cannot be opened (a folder at its path, no permission): nothing was read or written."""
+
+    def __init__(self, lock_path: Path, error: OSError) -> None:
+        super().__init__(error.errno, error.strerror)
+        self.lock_path, self.reason = lock_path, error.strerror or type(error).__name__
+
+
 class AppendError(ValueError):
     """The file's layout does not allow appending at its end (e.g. "updates" is not its last entry)."""
 
@@ -123,7 +131,11 @@ def locked(path: Path) -> Iterator[None]:
     not beside the data, so nothing of it can be committed."""
     key = hashlib.sha256(str(path.resolve()).encode("utf-8")).hexdigest()[:32]
     lock_path = Path(tempfile.gettempdir()) / f"pii-site-{key}.lock"
-    with open(lock_path, "a+b") as lock:
+    try:
+        lock = open(lock_path, "a+b")  # noqa: SIM115 - closed below, after the lock is released
+    except OSError as error:  # a folder at its path (IsADirectoryError), no permission
+        raise LockError(lock_path, error) from None
+    with lock:
         if sys.platform == "win32":  # the office often runs the script on Windows
             import msvcrt
 

@@ -244,6 +244,8 @@ def _from_pydantic(source: YamlSource, model: type[BaseModel], error: Any) -> Pr
         return problem_at(source, path, "empty_text")
     if kind == "string_too_long":
         return problem_at(source, path, "text_too_long", length=len(found), limit=error["ctx"]["max_length"])
+    if kind == "too_long" and isinstance(found, list):
+        return problem_at(source, path, "too_many_items", count=len(found), limit=error["ctx"]["max_length"])
     if kind == "too_short":
         return problem_at(source, path, "empty_list", count=error["ctx"]["min_length"])
     if kind in ("greater_than_equal", "greater_than"):

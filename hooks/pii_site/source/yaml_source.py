@@ -22,7 +22,7 @@ from typing import Any
 
 import yaml
 
-from pii_site.source.entries import read_entry
+from pii_site.source.entries import DATA_FILE_LIMIT, read_entry
 from pii_site.source.errors import Problem, file_problem
 from pii_site.source.schema.base import character_code
 
@@ -151,9 +151,10 @@ def load_text(text: str) -> Any:
         loader.dispose()
 
 
-def read_yaml(path: Path, label: str) -> tuple[YamlSource | None, list[Problem]]:
-    """Parse `path`; on a syntax error return no source and one problem with line and column."""
-    text, problems = read_entry(path, label)
+def read_yaml(path: Path, label: str, limit: int = DATA_FILE_LIMIT) -> tuple[YamlSource | None, list[Problem]]:
+    """Parse `path` (at most `limit` bytes); on a syntax error return no source and one problem with
+    line and column."""
+    text, problems = read_entry(path, label, limit=limit)
     if text is None:
         return None, problems
     return read_yaml_text(text, label)

@@ -155,6 +155,7 @@ def _numbered_id(value: str) -> str:
 
 
 def _site_address(value: str) -> str:
+    _printable(value)  # an invisible character is best named as one
     try:
         return parse_site_address(value)
     except AddressError as error:
