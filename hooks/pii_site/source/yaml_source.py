@@ -60,7 +60,11 @@ _FLOAT = "tag:yaml.org,2002:float"
 _NUMBER_FORM = "tag:pii-site,2026:number-form"  # a plain value that YAML 1.1 and 1.2 read differently
 _NUMBER_FIRST = list("-+0123456789.")
 _DECIMAL = re.compile(r"^[-+]?(?:0|[1-9][0-9]*)$")
-_DECIMAL_FLOAT = re.compile(r"^[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+)$|^[-+]?\.(?:inf|Inf|INF)$|^\.(?:nan|NaN|NAN)$")
+# A decimal with a point, and an exponent only as both YAML versions read it (1.0e+300: a point and a
+# signed exponent), infinities and NaN (which the schema refuses with its own message).
+_DECIMAL_FLOAT = re.compile(
+    r"^[-+]?(?:[0-9]+\.[0-9]*(?:[eE][-+][0-9]+)?|\.[0-9]+)$|^[-+]?\.(?:inf|Inf|INF)$|^\.(?:nan|NaN|NAN)$"
+)
 # What YAML 1.1 or 1.2 reads as a number in another way than a plain decimal: a leading zero
 # (octal in 1.1: 050 is 40), 0b/0o/0x prefixes, digits grouped with "_", base 60 (1:30 is 90 in
 # 1.1) and exponents (1e5 is a number in 1.2 only). Checked after dates, which a resolver before

@@ -74,9 +74,7 @@ DUTY_ID = r"^[IVX]+\.[0-9]+\.[0-9]+$"
 # backticks (they have no place in an address and are what would let one break out of the link
 # into the page). Also refuses the "https://..." placeholder of the staff guide.
 WEB_ADDRESS = r"^https?://[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+(:[0-9]+)?([/?#][^\s<>\"'`]*)?$"
-# The site's own address is parsed by its structure (schema/address.py); this pattern is only the
-# editors' hint in the JSON schema.
-SITE_ADDRESS_HINT = r"^https?://[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*(:[0-9]+)?/([A-Za-z0-9._~%-]+/)*$"
+# The site's own address is parsed by its structure (schema/address.py), not by a pattern.
 # Longest web address a link may have: about what browsers and sitemaps take (2,048); a 1 MB address
 # in a contact would be copied into every page's footer.
 WEB_ADDRESS_LIMIT = 2_000
@@ -182,7 +180,7 @@ WebAddress = Annotated[
 SiteAddress = Annotated[
     str,
     AfterValidator(_site_address),
-    WithJsonSchema({"type": "string", "pattern": SITE_ADDRESS_HINT, "maxLength": SITE_ADDRESS_LIMIT}),
+    WithJsonSchema({"type": "string", "format": "uri", "maxLength": SITE_ADDRESS_LIMIT}),
 ]
 RepositoryAddress = Annotated[
     str, StringConstraints(max_length=WEB_ADDRESS_LIMIT, pattern=REPOSITORY_ADDRESS), AfterValidator(_printable)
