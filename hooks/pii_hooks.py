@@ -178,7 +178,10 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     # Without a public address there is nothing a QR code could lead to: the printout carries none.
     if page.canonical_url and print_qr.carries_qr(page.file.src_uri):
-        return html + print_qr.qr_block(page.canonical_url, _current[0].settings.lang)
+        try:
+            return html + print_qr.qr_block(page.canonical_url, _current[0].settings.lang)
+        except DataError as error:
+            raise PluginError(f"\n{error}") from None
     return html
 
 

@@ -13,21 +13,23 @@ import argparse
 import datetime as dt
 import os
 import re
-import shutil
 import sys
-import tempfile
 import unicodedata
 from pathlib import Path
 from typing import Any, get_args
 
+from pydantic import TypeAdapter, ValidationError
+
 from pii_site import DataError, load_plan
 from pii_site.settings import Settings, SettingsError
+from pii_site.source.entries import read_regular, unreadable_reason
 from pii_site.source.errors import message
+from pii_site.source.schema.base import TaskId
 from pii_site.source.schema.plan import DATA_FILES, TasksFile
 from pii_site.source.schema.status import Status
-from pii_site.source.status_file import AppendError, append_update, locked, new_file, write_atomically
+from pii_site.source.status_file import AppendError, LockError, append_update, locked, new_file, write_atomically
 from pii_site.source.validation import parse, suggestion
-from pii_site.source.yaml_source import read_yaml, read_yaml_text
+from pii_site.source.yaml_source import NUMBER_DIGITS, read_yaml, read_yaml_text
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 TASKS_FILE = "tasks.yml"
@@ -80,7 +82,9 @@ def build_update(args: argparse.Namespace, today: dt.date) -> dict[str, Any]:
     update: dict[str, Any] = {"date": date, "status": args.status}
     if args.percent is not None:
         # A whole number stays a number; anything else goes to the data check, which explains it.
-        update["percent"] = int(args.percent) if re.fullmatch(r"-?[0-9]+", args.percent) else args.percent
+        # At most as many digits as the data may hold (NUMBER_DIGITS): int() of 5,000 digits raises.
+        whole = re.fullmatch(rf"-?[0-9]{{1,{NUMBER_DIGITS}}}", args.percent)
+        update["percent"] = int(args.percent) if whole else args.percent
     update["unit"] = args.unit
     update["note"] = note
     if args.evidence:
@@ -127,19 +131,14 @@ def as_text(args: argparse.Namespace) -> None:
         setattr(args, option, normalised if isinstance(value, list) else normalised[0])
 
 
-def check_in_copy(data_dir: Path, relative: str, text: str, today: dt.date) -> list[str]:
-    """Problems the data would have with `text` as data_dir/relative, checked in a temporary copy."""
-    with tempfile.TemporaryDirectory() as tmp:
-        copy = Path(tmp) / "data"
-        shutil.copytree(data_dir, copy)
-        target = copy / relative
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(text.encode("utf-8"))
-        try:
-            load_plan(copy, today)
-        except DataError as error:
-            # Name the real file, not the temporary copy.
-            return [str(problem).replace(str(copy), str(data_dir)) for problem in error.problems]
+def check_with(data_dir: Path, relative: str, text: str, today: dt.date) -> list[str]:
+    """Problems the data would have with `text` as data_dir/relative: the loader reads data_dir as a
+    build would (no link followed, every message at the real file) with `text` in that file's place.
+    Nothing is copied, so nothing outside the data folder can be read through a link."""
+    try:
+        load_plan(data_dir, today, replacing={relative: text})
+    except DataError as error:
+        return [str(problem) for problem in error.problems]
     return []
 
 
@@ -188,8 +187,8 @@ def main(argv: list[str] | None = None) -> int:
     except UsageError as error:
         print(error, file=sys.stderr)
         return 1
-    if not re.fullmatch(r"[IVX]+\.[0-9]+", args.task_id) or "/" in args.task_id:
-        print(say("pattern_task_id", found=args.task_id), file=sys.stderr)
+    if (problem := task_id_problem(args.task_id)) is not None:
+        print(problem, file=sys.stderr)
         return 1
     if not data_dir.is_dir():
         print(say("add_update.no_data_folder", folder=data_dir), file=sys.stderr)
@@ -205,29 +204,58 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     # Read, check and write under one lock: another run on the same file waits, and its update is
     # appended after this one instead of overwriting it.
-    with locked(path):
-        try:
-            # Bytes, not read_text: the file's own line endings (CRLF from Windows) must survive unchanged.
-            before = path.read_bytes().decode("utf-8") if path.is_file() else new_file(args.task_id)
-            # A file YAML cannot read is explained as the check would: file, line, column, cause.
-            source, syntax_problems = read_yaml_text(before, str(path))
-            if source is None:
-                return refuse([str(problem) for problem in syntax_problems], path)
-            after = append_update(before, update)
-        except UnicodeDecodeError:
-            print(say("add_update.not_utf8", file=path), file=sys.stderr)
-            return 1
-        except AppendError:
-            print(say("add_update.cannot_append", file=path), file=sys.stderr)
-            return 1
-        problems = check_in_copy(data_dir, relative, after, today)
-        if problems:
-            return refuse(problems, path)
-        try:
-            write_atomically(path, after.encode("utf-8"))
-        except OSError as error:
-            print(say("add_update.write_failed", file=path, reason=error.strerror or error), file=sys.stderr)
-            return 1
+    try:
+        with locked(path):
+            return append_checked(path, data_dir, relative, update, args.task_id, today)
+    except LockError as error:
+        print(say("add_update.lock_failed", file=error.lock_path, reason=error.reason), file=sys.stderr)
+        return 1
+
+
+def task_id_problem(task_id: str) -> str | None:
+    """Why `task_id` is no task id, by the schema's own rule (pattern, length, one spelling), or None."""
+    try:
+        TypeAdapter(TaskId).validate_python(task_id)
+    except ValidationError as error:
+        [item] = error.errors()
+        if item["type"] in ("id_not_canonical", "id_too_long"):
+            return say(item["type"], found=task_id, **item.get("ctx", {}))
+        return say("pattern_task_id", found=task_id)
+    return None
+
+
+def append_checked(
+    path: Path, data_dir: Path, relative: str, update: dict[str, Any], task_id: str, today: dt.date
+) -> int:
+    """Under the lock: read the status file, append, check the whole plan with it, write atomically."""
+    try:
+        # Bytes, not text: the file's own line endings (CRLF from Windows) must survive unchanged.
+        # Read as the loader reads data: a link or a named pipe is refused, not followed or waited on.
+        exists = path.is_symlink() or path.exists()
+        before = read_regular(path).decode("utf-8") if exists else new_file(task_id)
+        # A file YAML cannot read is explained as the check would: file, line, column, cause.
+        source, syntax_problems = read_yaml_text(before, str(path))
+        if source is None:
+            return refuse([str(problem) for problem in syntax_problems], path)
+        after = append_update(before, update)
+    except UnicodeDecodeError:
+        print(say("add_update.not_utf8", file=path), file=sys.stderr)
+        return 1
+    except OSError as error:
+        reason_vi, reason_en = unreadable_reason(error)
+        print(f"{path}: {say('data_unreadable', reason_vi=reason_vi, reason_en=reason_en)}", file=sys.stderr)
+        return 1
+    except AppendError:
+        print(say("add_update.cannot_append", file=path), file=sys.stderr)
+        return 1
+    problems = check_with(data_dir, relative, after, today)
+    if problems:
+        return refuse(problems, path)
+    try:
+        write_atomically(path, after.encode("utf-8"))
+    except OSError as error:
+        print(say("add_update.write_failed", file=path, reason=error.strerror or error), file=sys.stderr)
+        return 1
     print(say("add_update.added", date=update["date"].isoformat(), file=path))
     return 0
 

@@ -108,7 +108,13 @@ def main(argv: list[str] | None = None) -> int:
     if bad := [size for size in sizes if size != "real" and not (size.isdigit() and int(size) > 0)]:
         parser.error(f"a size is 'real' or a number of tasks, not {', '.join(bad)}")
     from pii_site import DataError, load_plan
-    from pii_site.settings import Settings
+    from pii_site.settings import Settings, SettingsError, site_address_setting
+
+    if args.site_url:
+        try:
+            args.site_url = site_address_setting(args.site_url, "--site-url")
+        except SettingsError as error:
+            parser.error(str(error))
 
     work = Path(tempfile.mkdtemp(prefix="pii-benchmark-"))
     try:

@@ -25,7 +25,7 @@ from pii_site import DataError, Plan, load_plan
 from pii_site.i18n import LANGUAGES
 from pii_site.outputs import exports
 from pii_site.outputs.exports import GeneratedFile
-from pii_site.settings import Settings, SettingsError
+from pii_site.settings import RELATIVE, Settings, SettingsError, site_address_setting
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 HOOK = "hooks/pii_hooks.py"  # as mkdocs.yml names it
@@ -104,9 +104,12 @@ def main(argv: list[str] | None = None) -> int:
     environ = dict(os.environ)
     if args.data:
         environ["PII_DATA_DIR"] = str(args.data.resolve())
-    if args.site_url:
-        environ["PII_SITE_URL"] = args.site_url
     try:
+        if args.site_url:
+            # Parsed here too, so that a refusal names the option, not the variable it is passed in.
+            environ["PII_SITE_URL"] = (
+                args.site_url if args.site_url == RELATIVE else site_address_setting(args.site_url, "--site-url")
+            )
         settings = Settings.from_environ(environ, PROJECT_DIR)
         build_site(args.site_dir, settings)
     except (SettingsError, MkDocsException) as error:

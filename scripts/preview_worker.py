@@ -15,11 +15,13 @@ import time
 from pathlib import Path
 
 from build import PROJECT_DIR, build_language, load_for_build, swap_in  # scripts/build.py
-from mkdocs.exceptions import MkDocsException
+from mkdocs.exceptions import Abort, MkDocsException
 
-from pii_site import Plan
+from pii_site import DataError, Plan, load_plan
+from pii_site.outputs import exports
 from pii_site.outputs.exports import GeneratedFile
 from pii_site.settings import Settings, SettingsError
+from pii_site.source.overlay import lay_overlay
 
 
 class Builder:
@@ -30,12 +32,33 @@ class Builder:
         self.settings, self.config_file = settings, config_file
         self.loaded: tuple[Plan, list[GeneratedFile]] | None = None
 
-    def build_in_place(self, lang: str, same_data: bool, site_dir: Path) -> None:
+    def load(self, overlay: tuple[Path, Path] | None) -> tuple[Plan, list[GeneratedFile]]:
+        """The plan of the data folder, or of `overlay` (base folder, overlay folder) laid afresh into
+        it (`make demo`): then every problem is named at its real file and line, not the copy's.
+        Raises Abort with every problem."""
+        if overlay is None:
+            return load_for_build(self.settings)
+        target = self.settings.data_dir
+        shutil.rmtree(target, ignore_errors=True)
+        laid = lay_overlay(overlay[0], overlay[1], target)
+        for note in laid.notes:
+            print(note, file=sys.stderr, flush=True)
+        try:
+            if laid.problems:
+                raise DataError([])
+            plan = load_plan(target, self.settings.today)
+        except DataError as error:
+            raise Abort(f"\n{laid.relabel(error)}") from None
+        return plan, exports.open_data_files(plan)
+
+    def build_in_place(
+        self, lang: str, same_data: bool, site_dir: Path, overlay: tuple[Path, Path] | None = None
+    ) -> None:
         """Build `lang` beside site_dir, then put it in place of site_dir/<lang> (and the root page the
         default language writes beside it). Raises MkDocsException or OSError, leaving site_dir as it was."""
         if not same_data or self.loaded is None:
             self.loaded = None  # a failed load must not leave the previous plan to reuse
-            self.loaded = load_for_build(self.settings)
+            self.loaded = self.load(overlay)
         plan, open_data = self.loaded
         staging = site_dir.with_name(f"{site_dir.name}.new-{lang}")
         shutil.rmtree(staging, ignore_errors=True)
@@ -49,11 +72,13 @@ class Builder:
         finally:
             shutil.rmtree(staging, ignore_errors=True)
 
-    def answer(self, lang: str, same_data: bool, site_dir: Path) -> dict[str, object]:
+    def answer(
+        self, lang: str, same_data: bool, site_dir: Path, overlay: tuple[Path, Path] | None = None
+    ) -> dict[str, object]:
         """Build one language; what serve.py is told about it."""
         start, cpu_start = time.monotonic(), time.process_time()
         try:
-            self.build_in_place(lang, same_data, site_dir)
+            self.build_in_place(lang, same_data, site_dir, overlay)
         except MkDocsException as error:
             return {"lang": lang, "ok": False, "message": str(error)}
         except OSError as error:
@@ -79,7 +104,13 @@ def main() -> int:
     builder = Builder(settings)
     for line in sys.stdin:
         request = json.loads(line)
-        built = builder.answer(request["lang"], request.get("same_data", False), Path(request["site_dir"]))
+        overlay = request.get("overlay")  # [base folder, overlay folder], laid into PII_DATA_DIR
+        built = builder.answer(
+            request["lang"],
+            request.get("same_data", False),
+            Path(request["site_dir"]),
+            (Path(overlay[0]), Path(overlay[1])) if overlay else None,
+        )
         answers.write(json.dumps(built) + "\n")
         answers.flush()
     return 0

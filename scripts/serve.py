@@ -35,7 +35,6 @@ from typing import Any, BinaryIO
 
 from pii_site.i18n import LANGUAGES
 from pii_site.settings import RELATIVE, Settings, SettingsError
-from pii_site.source.overlay import lay_overlay
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 WATCHED = ("data", "docs", "hooks", "mkdocs.yml")
@@ -118,7 +117,9 @@ class PreviewHandler(SimpleHTTPRequestHandler):
 
     def send_version(self, query: dict[str, list[str]]) -> io.BytesIO | None:
         lang, after = query.get("lang", [""])[0], query.get("after", [""])[0]
-        if lang not in LANGUAGES or not after.isdigit():
+        # ASCII digits only, and few: str.isdigit() says yes to "²" and "١", which int() refuses or
+        # reads, and a request must get an answer, never a traceback in the server's thread.
+        if lang not in LANGUAGES or not (after.isascii() and after.isdigit() and len(after) <= 18):
             self.send_error(HTTPStatus.BAD_REQUEST, "Expected ?lang=<language>&after=<version>")
             return None
         version = self.server.versions.wait_past(lang, int(after), WAIT_SECONDS)
@@ -201,11 +202,16 @@ class Worker:
             text=True,
         )
 
-    def build(self, lang: str, site_dir: Path, same_data: bool = False) -> dict[str, object] | None:
+    def build(
+        self, lang: str, site_dir: Path, same_data: bool = False, overlay: Overlay | None = None
+    ) -> dict[str, object] | None:
         """The worker's answer for one language (same_data: the data are those of the language it just
-        built, so it need not load them again); None if it died (its messages are above)."""
+        built, so it need not load them again; overlay: the worker lays it into its data folder first);
+        None if it died (its messages are above)."""
         assert self.process.stdin is not None and self.process.stdout is not None
-        request = {"lang": lang, "site_dir": str(site_dir), "same_data": same_data}
+        request: dict[str, object] = {"lang": lang, "site_dir": str(site_dir), "same_data": same_data}
+        if overlay is not None:
+            request["overlay"] = [str(overlay.base_dir), str(overlay.overlay_dir)]
         try:
             self.process.stdin.write(json.dumps(request) + "\n")
             self.process.stdin.flush()
@@ -239,7 +245,7 @@ class Builder:
         if self.worker is not None and (code_changed or not self.worker.alive()):
             self.worker.stop()
             self.worker = None
-        data_dir = self.overlay.lay() if self.overlay else self.data_dir
+        data_dir = self.overlay.target if self.overlay else self.data_dir
         if self.worker is None:
             self.worker = Worker(data_dir)
         viewed = self.versions.last_viewed
@@ -248,7 +254,7 @@ class Builder:
         for lang in langs:
             if built and newer_change():
                 break
-            answer = self.worker.build(lang, self.site_dir, same_data=bool(built))
+            answer = self.worker.build(lang, self.site_dir, same_data=bool(built), overlay=self.overlay)
             if answer is None:
                 print("The preview's builder stopped (see above); it starts again on the next change.", file=sys.stderr)
                 return False
@@ -287,19 +293,14 @@ def open_server(port: int, site_dir: Path) -> PreviewServer | None:
 
 
 class Overlay:
-    """The overlay laid over the data folder in a temporary folder, laid afresh before each build."""
+    """The overlay laid over the data folder in a temporary folder, laid afresh by the worker before
+    each build that reads the data (preview_worker.Builder.load), which names each problem at its
+    real file and line."""
 
     def __init__(self, overlay_dir: Path, base_dir: Path) -> None:
         self.overlay_dir, self.base_dir = overlay_dir, base_dir
         self.temporary = Path(tempfile.mkdtemp(prefix="pii-overlay-"))
-
-    def lay(self) -> Path:
-        target = self.temporary / "data"
-        shutil.rmtree(target, ignore_errors=True)
-        laid = lay_overlay(self.base_dir, self.overlay_dir, target)
-        for note in laid.notes:
-            print(note, flush=True)
-        return laid.data_dir
+        self.target = self.temporary / "data"
 
     def remove(self) -> None:
         shutil.rmtree(self.temporary, ignore_errors=True)

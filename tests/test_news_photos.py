@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import os
 import struct
 import zlib
 from pathlib import Path
@@ -220,14 +221,14 @@ def test_without_the_variable_the_cache_is_in_the_project_folder(data_copy: Data
 
 def test_a_photo_that_cannot_be_opened_is_reported_not_a_traceback(data_copy: DataCopy, monkeypatch):
     photo = data_copy.path(f"news/{POST}/trung-bay.jpg")
-    read_bytes = Path.read_bytes
+    os_open = os.open
 
-    def refusing(path: Path) -> bytes:
-        if path == photo:
+    def refusing(path, *args, **kwargs) -> int:
+        if Path(path) == photo:
             raise PermissionError(13, "Permission denied")
-        return read_bytes(path)
+        return os_open(path, *args, **kwargs)
 
-    monkeypatch.setattr(Path, "read_bytes", refusing)
+    monkeypatch.setattr(os, "open", refusing)
     with pytest.raises(DataError) as refused:
         load_plan(data_copy.root, TODAY)
     reason_vi, reason_en = message("unreadable.permission")

@@ -14,6 +14,7 @@ import yaml
 from helpers import DEMO_OVERLAY, DataCopy
 
 from pii_site import load_plan
+from pii_site.source.errors import message
 from pii_site.source.overlay import lay_overlay
 
 DEMO_DAY = dt.date(2026, 11, 26)
@@ -103,7 +104,8 @@ def test_status_file_naming_a_unit_no_longer_in_the_plan_is_left_out_with_a_note
 
 
 def test_overlaid_folder_holds_no_symbolic_link_and_the_base_is_untouched(data_copy: DataCopy, tmp_path):
-    # Even a base that has one (as the old demo folder had) gives plain files.
+    # A link in the base is refused at its real path, as validation refuses it, and not followed:
+    # nothing of the file outside is copied.
     elsewhere = tmp_path / "glossary.yml"
     shutil.move(data_copy.path("glossary.yml"), elsewhere)
     data_copy.path("glossary.yml").symlink_to(elsewhere)
@@ -113,7 +115,10 @@ def test_overlaid_folder_holds_no_symbolic_link_and_the_base_is_untouched(data_c
     before = tree(data_copy.root)
     laid = lay_overlay(data_copy.root, DEMO_OVERLAY, tmp_path / "laid")
     assert [p for p in laid.data_dir.rglob("*") if p.is_symlink()] == []
-    assert (laid.data_dir / "glossary.yml").read_bytes() == elsewhere.read_bytes()
+    assert not (laid.data_dir / "glossary.yml").exists()
+    assert [(p.file, p.text_en) for p in laid.problems] == [
+        (str(data_copy.path("glossary.yml")), message("data_symlink")[1])
+    ]
     assert tree(data_copy.root) == before
     # The plan files are the base's, byte for byte (plan.yml and site.yml take the overlay's keys; the
     # demonstration's units are not this fixture's, so its units.yml stays as it was).
@@ -192,7 +197,7 @@ def test_broken_overlay_settings_are_left_out_with_a_note_naming_the_line(data_c
 @pytest.mark.parametrize(
     ("name", "text", "says"),
     [
-        ("units.yml", "units: [thu-vien-xa\n", "line 1"),
+        ("units.yml", "units: [thu-vien-xa\n", "line 2: YAML syntax error"),
         ("units.yml", "- thu-vien-xa\n", "not a list of keys and values"),
         ("units.yml", "units: thu-vien-xa\n", "units left out: they are not a list"),
         ("units.yml", "units:\n  - thu-vien-xa\n", "unit 'thu-vien-xa' left out"),

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import errno
+import os
 import unicodedata
 from pathlib import Path
 
@@ -96,14 +97,14 @@ def test_a_file_the_system_will_not_read_is_a_plain_problem(
 ):
     # Tests run as root here, which reads any file: the refusal is made by hand.
     unreadable = {data_copy.path("units.yml"), data_copy.path(NEWS_POST)}
-    read_text = Path.read_text
+    os_open = os.open
 
-    def refusing_read_text(path: Path, *args, **kwargs) -> str:
-        if path in unreadable:
+    def refusing_open(path, *args, **kwargs) -> int:
+        if Path(path) in unreadable:
             raise failure
-        return read_text(path, *args, **kwargs)
+        return os_open(path, *args, **kwargs)
 
-    monkeypatch.setattr(Path, "read_text", refusing_read_text)
+    monkeypatch.setattr(os, "open", refusing_open)
     err = refused(data_copy.root, capsys)
     vi, en = message("data_unreadable", reason_vi=reason[0], reason_en=reason[1])
     for path in unreadable:

@@ -3,8 +3,17 @@
 everything that shapes it, so a changed input or setting is simply a new entry and is never stale.
 
 The folder is .cache/pii-site/<kind>/ in the project folder (the one holding data/; .gitignore
-leaves it out and `make clean` removes it), or <PII_SITE_CACHE>/<kind>/. An entry carries the
-SHA-256 of its content: one cut short by a full disk or changed by hand is not trusted but made again.
+leaves it out and `make clean` removes it), or <PII_SITE_CACHE>/<kind>/. Whoever can write there
+can plant an entry, so nothing found is trusted: each kind of entry is an `EntryKind` that must
+supply a check, which decodes the entry and returns what it holds only if it is what this kind
+makes (a photo that decodes, of the size its header says, without metadata; a share image of the
+right format and size). An entry that fails its check, or its SHA-256 (cut short by a full disk,
+changed by hand), is made again, never published.
+
+Usage, for any new kind (the report-form reader's cached results too):
+    FORMS = EntryKind("forms", check=_checked_form)  # _checked_form(key, content) -> value | None
+    value = build_cache.cached(FORMS, data_dir, key)
+    if value is None: ...make it...; build_cache.keep(FORMS, data_dir, key, content)
 """
 
 from __future__ import annotations
@@ -13,33 +22,72 @@ import contextlib
 import hashlib
 import os
 import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Generic, TypeVar
 
 CACHE_VARIABLE = "PII_SITE_CACHE"
 _DIGEST_SIZE = hashlib.sha256().digest_size
+# The largest entry read back: a resized photo is at most a few MB; anything larger was not made here.
+ENTRY_LIMIT = 50_000_000
+
+T = TypeVar("T")
 
 
-def cache_dir(data_dir: Path, kind: str) -> Path:
+@dataclass(frozen=True)
+class EntryKind(Generic[T]):
+    """One kind of entry: its folder, and `check`, which is handed an entry's key and content and
+    returns what the content holds, or None when it is not what this kind makes. The check must
+    decode the content (a file type guessed from its first bytes is no check) and may raise
+    nothing: any exception it lets through is taken for a refusal too."""
+
+    folder: str
+    check: Callable[[str, bytes], T | None]
+
+
+def cache_dir(data_dir: Path, folder: str) -> Path:
     """The folder of entries of one kind ("photos", "share") for the plan in `data_dir`."""
     configured = os.environ.get(CACHE_VARIABLE)
-    return (Path(configured) if configured else data_dir.parent / ".cache" / "pii-site") / kind
+    return (Path(configured) if configured else data_dir.parent / ".cache" / "pii-site") / folder
 
 
-def read_entry(path: Path) -> bytes | None:
-    """The content kept at `path`, or None when there is none or it does not match its checksum."""
+def cached(kind: EntryKind[T], data_dir: Path, key: str) -> T | None:
+    """What the entry `key` of `kind` holds, checked; None when there is none or it fails a check."""
+    content = _read(cache_dir(data_dir, kind.folder) / key)
+    if content is None:
+        return None
     try:
-        entry = path.read_bytes()
+        return kind.check(key, content)
+    except Exception:  # noqa: BLE001 - a planted entry may trip any decoder: it is only made again
+        return None
+
+
+def keep(kind: EntryKind[T], data_dir: Path, key: str, content: bytes) -> None:
+    """Keep `content` as the entry `key` of `kind` for the next run."""
+    _write(cache_dir(data_dir, kind.folder) / key, content)
+
+
+def _read(path: Path) -> bytes | None:
+    """The content kept at `path`, or None when there is none, it is no regular file of sane size,
+    or it does not match its checksum."""
+    # Imported here: source/ imports this module, and entries.py's reader is the one that opens
+    # nothing but regular files without following links.
+    from pii_site.source.entries import read_regular
+
+    try:
+        entry = read_regular(path, ENTRY_LIMIT)
     except OSError:
         return None
     digest, content = entry[:_DIGEST_SIZE], entry[_DIGEST_SIZE:]
     return content if content and hashlib.sha256(content).digest() == digest else None
 
 
-def write_entry(path: Path, content: bytes) -> None:
-    """Keep `content` for the next run. Written under a temporary name and renamed, so a build beside
-    never reads half an entry. Not flushed to disk as data files are (status_file.write_atomically):
-    after a crash the checksum catches a damaged entry, and a build writes thousands of them. A cache
-    that cannot be written (read-only folder, full disk) only costs time."""
+def _write(path: Path, content: bytes) -> None:
+    """Written under a temporary name and renamed, so a build beside never reads half an entry. Not
+    flushed to disk as data files are (status_file.write_atomically): after a crash the checksum
+    catches a damaged entry, and a build writes thousands of them. A cache that cannot be written
+    (read-only folder, full disk, a folder where the entry should be) only costs time."""
     with contextlib.suppress(OSError):
         path.parent.mkdir(parents=True, exist_ok=True)
         descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")

@@ -16,13 +16,13 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 from pii_site.i18n import LANGUAGES
-from pii_site.source.schema.base import SITE_ADDRESS, unallowed_character
+from pii_site.source.errors import message
+from pii_site.source.schema.address import AddressError, parse_site_address
 
 DEFAULT_LANG = LANGUAGES[0]
 RELATIVE = "relative"
@@ -42,13 +42,10 @@ class Settings:
     def __post_init__(self) -> None:
         if self.lang not in LANGUAGES:
             raise SettingsError(f"PII_LANG must be one of {', '.join(LANGUAGES)}, not {self.lang!r}.")
-        url = self.site_url
-        # The same rule as data/site.yml's url: the address goes into every page, the feed and the sitemap.
-        if url not in (None, RELATIVE) and (not re.fullmatch(SITE_ADDRESS, url) or unallowed_character(url)):
-            raise SettingsError(
-                "PII_SITE_URL must start with http:// or https://, hold no spaces, quotes or control characters"
-                f" and end with '/' (or be {RELATIVE!r}), not {url!r}."
-            )
+        # The same parser as data/site.yml's url: the address goes into every page, the feed and the
+        # sitemap; kept as the parser writes it.
+        if self.site_url not in (None, RELATIVE):
+            object.__setattr__(self, "site_url", site_address_setting(self.site_url, SITE_URL_VARIABLE))
 
     @classmethod
     def from_environ(cls, environ: Mapping[str, str], project_dir: Path) -> Settings:
@@ -70,6 +67,20 @@ class Settings:
         if self.site_url == RELATIVE:
             return ""
         return self.site_url or data_url or ""
+
+
+SITE_URL_VARIABLE = "PII_SITE_URL"
+
+
+def site_address_setting(value: str, name: str) -> str:
+    """`value` of the setting `name` (PII_SITE_URL, --site-url) as a site address; SettingsError, in
+    both languages, naming the setting, when it is none (or, in the variable, not RELATIVE)."""
+    try:
+        return parse_site_address(value)
+    except AddressError as error:
+        reason_vi, reason_en = error.wording()
+        vi, en = message("settings_site_url", name=name, found=value, reason_vi=reason_vi, reason_en=reason_en)
+        raise SettingsError(f"{vi}\n    (en) {en}") from None
 
 
 def parse_today(value: str | None) -> dt.date:

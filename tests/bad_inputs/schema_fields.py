@@ -10,6 +10,7 @@ from typing import get_args
 from helpers import DataCopy
 
 from bad_inputs import BadInput, changed, suggesting, where, wrong_kind
+from pii_site.source.errors import message
 from pii_site.source.schema.pii import MethodParagraph
 
 
@@ -241,13 +242,16 @@ CASES = [
         "IXa",
         where("groups", "IXa", "number"),
     ),
-    pattern(
+    changed(
         "a-site-address-with-a-space",
         "site.yml",
         "url: null\nrepository:",  # (the comment above it says "url: null" too)
         "url: https://example.org/my plan/\nrepository:",
-        "pattern_site_address",
-        "https://example.org/my plan/",
+        "site_address",
+        {
+            "found": "https://example.org/my plan/",
+            **dict(zip(("reason_vi", "reason_en"), message("site_address_reason.character"), strict=True)),
+        },
         where("", None, "url"),
     ),
     pattern(

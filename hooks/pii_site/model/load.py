@@ -9,14 +9,23 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from pathlib import Path
+from collections.abc import Mapping
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 from pii_site.i18n import urls
 from pii_site.model.plan import Plan, PlanTask
 from pii_site.model.progress import TaskProgress
 from pii_site.model.reporting import Reporting, reporting_units
-from pii_site.source.entries import folder_entries, is_linked, linked_entries
+from pii_site.source.entries import (
+    DATA_FILE_LIMIT,
+    FileTooLarge,
+    data_label,
+    folder_entries,
+    is_linked,
+    linked_entries,
+    too_large,
+)
 from pii_site.source.errors import DataError, Problem, file_problem
 from pii_site.source.identity import check_identity
 from pii_site.source.news import load_news
@@ -33,28 +42,41 @@ from pii_site.source.schema.plan import (
     UnitsFile,
 )
 from pii_site.source.schema.reporting import ReportingFile
+from pii_site.source.schema.status import STATUS_FILE_LIMIT
 from pii_site.source.status_rules import check_status_files
 from pii_site.source.validation import duplicate_ids, parse, problem_at, unknown_reference
-from pii_site.source.yaml_source import KeyPath, YamlSource, read_yaml
+from pii_site.source.yaml_source import KeyPath, YamlSource, read_yaml, read_yaml_text
 
 
-def load_plan(data_dir: str | os.PathLike[str], today: dt.date) -> Plan:
-    """`today` (the build's Settings.today) decides which dates are in the future and which tasks are overdue."""
+def load_plan(data_dir: str | os.PathLike[str], today: dt.date, replacing: Mapping[str, str] | None = None) -> Plan:
+    """`today` (the build's Settings.today) decides which dates are in the future and which tasks are
+    overdue. `replacing` maps data files (relative to data_dir, "status/III.2.yml") to the text to
+    read instead of the file's, which need not exist yet: add_update.py checks the whole plan with
+    its new update this way, with every message at the real file, and without copying data/."""
     data_dir = Path(data_dir)
+    replacing = replacing or {}
     sources: dict[str, YamlSource] = {}
     parsed: dict[str, Any] = {}
     problems: list[Problem] = []
     problems += linked_entries(data_dir, _label)
     problems += _stray_entries(data_dir)
-    for name, model, path in _data_files(data_dir):
+    for name, model, path in _data_files(data_dir, replacing):
         label = _label(path)
-        if path.is_symlink():
+        limit = STATUS_FILE_LIMIT if name.startswith("status/") else DATA_FILE_LIMIT
+        if name in replacing:
+            size = len(replacing[name].encode("utf-8"))
+            if size > limit:
+                problems.append(too_large(label, FileTooLarge(size, limit)))
+                continue
+            source, syntax_problems = read_yaml_text(replacing[name], label)
+        elif path.is_symlink():
             continue  # refused by linked_entries, and never followed
-        if not path.exists():
+        elif not path.exists():
             if name not in OPTIONAL_FILES:
                 problems.append(file_problem(label, None, "file_missing"))
             continue
-        source, syntax_problems = read_yaml(path, label)
+        else:
+            source, syntax_problems = read_yaml(path, label, limit)
         problems += syntax_problems
         if source is None:
             continue
@@ -69,7 +91,8 @@ def load_plan(data_dir: str | os.PathLike[str], today: dt.date) -> Plan:
         raise DataError(problems)
     problems += _check_references(sources, parsed)
     problems += check_reference(sources, parsed)
-    problems += check_identity(sources["site.yml"], parsed["site.yml"], data_dir)
+    identity_problems, logo = check_identity(sources["site.yml"], parsed["site.yml"], data_dir)
+    problems += identity_problems
     if problems:
         # Progress reports are checked against the plan only once the plan itself is sound.
         raise DataError(problems)
@@ -79,19 +102,21 @@ def load_plan(data_dir: str | os.PathLike[str], today: dt.date) -> Plan:
     if problems:
         raise DataError(problems)
     plan = _build_plan(data_dir, parsed, today)
-    plan.news = news
+    plan.news, plan.logo = news, logo
     return plan
 
 
-def _data_files(data_dir: Path) -> list[tuple[str, type[Any], Path]]:
-    """(key, model, path) of every data file; a pattern such as "status/*.yml" may match none."""
+def _data_files(data_dir: Path, replacing: Mapping[str, str]) -> list[tuple[str, type[Any], Path]]:
+    """(key, model, path) of every data file; a pattern such as "status/*.yml" may match none. A file
+    `replacing` names is listed whether it exists or not."""
     result = []
     for name, model in DATA_FILES.items():
         if "*" in name:
             if is_linked(data_dir / Path(name).parent, data_dir):
                 continue  # a linked folder: refused by linked_entries, and never followed
-            matches = sorted(path for path in data_dir.glob(name) if path.is_file() and not path.is_symlink())
-            result += [(path.relative_to(data_dir).as_posix(), model, path) for path in matches]
+            matches = {path for path in data_dir.glob(name) if path.is_file() and not path.is_symlink()}
+            matches |= {data_dir / key for key in replacing if PurePosixPath(key).match(name)}
+            result += [(path.relative_to(data_dir).as_posix(), model, path) for path in sorted(matches)]
         else:
             result.append((name, model, data_dir / name))
     return result
@@ -121,12 +146,8 @@ def _task_ids(parsed: dict[str, Any]) -> list[str]:
 
 
 def _label(path: Path) -> str:
-    """How messages name a file: relative to the working folder when inside it. The file itself is
-    not resolved: a symbolic link is named as the link, not as what it points to."""
-    try:
-        return str((path.parent.resolve() / path.name).relative_to(Path.cwd().resolve()))
-    except ValueError:
-        return str(path)
+    """How messages name a file (entries.data_label: the overlay's relabelling finds files by it)."""
+    return data_label(path)
 
 
 def _check_references(sources: dict[str, YamlSource], parsed: dict[str, Any]) -> list[Problem]:

@@ -33,8 +33,9 @@ def identity_files(plan: Plan) -> list[GeneratedFile]:
     """The stylesheet and, when data/site.yml names one, the logo file."""
     files = [GeneratedFile(STYLESHEET, stylesheet(plan).encode())]
     logo = _logo_path(plan)
-    if logo is not None and plan.site.logo is not None:
-        files.append(GeneratedFile(logo, (plan.data_dir / plan.site.logo).read_bytes()))
+    if logo is not None and plan.logo is not None:
+        # As the loader checked and wrote it again: the file in data/ is not read a second time.
+        files.append(GeneratedFile(logo, plan.logo.content))
     return files
 
 

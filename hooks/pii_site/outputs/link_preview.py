@@ -14,7 +14,6 @@ from dataclasses import dataclass
 
 from markupsafe import Markup, escape
 
-from pii_site import build_cache
 from pii_site.i18n import LANGUAGES, urls
 from pii_site.i18n.formatting import shorten_at_word
 from pii_site.model.plan import Plan
@@ -82,16 +81,15 @@ def link_previews(plan: Plan, lang: str, pages: Iterable[GeneratedPage], site_ur
     short_name = getattr(site.short_name or site.name, lang)
     primary = site_colors(site).primary
     # Only a PNG can be drawn without another library; an SVG logo leaves the image without one.
-    logo = (plan.data_dir / site.logo).read_bytes() if site.logo and site.logo.endswith(".png") else None
+    logo = plan.logo.content if plan.logo is not None and plan.logo.suffix == "png" else None
     images: dict[str, GeneratedFile] = {}
-    cache = build_cache.cache_dir(plan.data_dir, "share")
 
     def preview(path: str | None, title: str, description: str, kind: str) -> Preview:
         image = None
         # Without a public address no tag may name an image (see Preview.url): none is drawn either,
         # which keeps a local preview's rebuilds as quick as before.
         if site_url:
-            content = share_image.share_image(short_name, title, primary, logo, cache)
+            content = share_image.share_image(short_name, title, primary, logo, plan.data_dir)
             image_path = f"{SHARE_FOLDER}{hashlib.sha256(content).hexdigest()[:16]}.png"
             images.setdefault(image_path, GeneratedFile(image_path, content))
             image = site_url + image_path

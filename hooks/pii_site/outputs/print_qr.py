@@ -12,6 +12,7 @@ from markupsafe import Markup
 
 from pii_site.i18n import Labels, urls
 from pii_site.pages.render import render_html
+from pii_site.source.errors import DataError, file_problem
 
 # A task's or a unit's own page; their overviews (index.md) are lists, not notices.
 _DETAIL_PAGE = re.compile(r"^(tasks|units)/(?!index\.md$)[^/]+\.md$")
@@ -27,7 +28,12 @@ def qr_block(address: str, lang: str) -> str:
     address in text. Error correction level M (15%) survives a creased or faded printout."""
     # No mask is given: segno tries all eight and keeps the one its penalty score rates most readable.
     # A fixed mask would save some 6 ms a page, but scanning on a notice board matters more.
-    code = segno.make(address, error="m", micro=False)
+    # The site address and ids are bounded (schema/address.py, schema/base.py) so that every page's
+    # address fits; should one not, the build stops with a message, not segno's traceback.
+    try:
+        code = segno.make(address, error="m", micro=False)
+    except (segno.DataOverflowError, ValueError):
+        raise DataError([file_problem("data/site.yml", None, "qr_too_long", address=address)]) from None
     # omitsize: a viewBox only, so pii.css sets the printed size.
     svg = code.svg_inline(omitsize=True, svgclass="pii-print-qr__svg", lineclass=None)
     return render_html("print_qr.html.j2", svg=Markup(svg), label=Labels(lang)("print.qr"), address=address)

@@ -1,17 +1,87 @@
-"""The data folder's entries as the reader may open them: no symbolic link, and every entry that
-cannot be read (no permission, a folder where a file should be, a broken link) is a Problem.
+"""The data folder's entries as the reader may open them: no symbolic link, no named pipe, device or
+socket, no file larger than its limit, and every entry that cannot be read (no permission, a folder
+where a file should be, a broken link) is a Problem.
 
-The loader calls `linked_entries` once per load and reads every data file (YAML and news) with
-`read_entry`; it skips what `is_linked` says lies behind a link, so a link is never followed.
+The one way into data/: the loader calls `linked_entries` once per load and reads every data file
+(YAML and news) with `read_entry`, and photos and the logo with `read_regular`; it skips what
+`is_linked` says lies behind a link, so a link is never followed. The demo overlay
+(source/overlay.py) and scripts/add_update.py read through the same functions; `data_label` is how
+every message names a file.
 """
 
 from __future__ import annotations
 
+import errno
 import os
+import stat
 from collections.abc import Callable
 from pathlib import Path
 
+from pii_site.i18n import LANGUAGES
+from pii_site.i18n.formatting import format_fixed
 from pii_site.source.errors import Problem, file_problem, message
+
+# Bytes a YAML or news file may hold: the 1,500-task synthetic plan's tasks.yml is about 1.4 MB. A
+# larger file is no plan (a log or a database pasted by mistake) and would take the reader
+# seconds and hundreds of MB; it is refused before it is read.
+DATA_FILE_LIMIT = 5_000_000
+# Opened without following a link (where the system can) and without waiting for a writer: a named
+# pipe opened plainly blocks until someone writes to it, which would stop validation for ever.
+_OPEN_FLAGS = (
+    os.O_RDONLY
+    | getattr(os, "O_NOFOLLOW", 0)
+    | getattr(os, "O_NONBLOCK", 0)
+    | getattr(os, "O_BINARY", 0)
+    | getattr(os, "O_CLOEXEC", 0)
+)
+
+
+class NotRegularFile(OSError):
+    """A named pipe, a device or a socket where a data file should be."""
+
+
+class FileTooLarge(OSError):
+    """A file larger than the limit its reader sets."""
+
+    def __init__(self, size: int, limit: int) -> None:
+        super().__init__(errno.EFBIG, "file too large")
+        self.size, self.limit = size, limit
+
+
+def read_regular(path: Path, limit: int = DATA_FILE_LIMIT) -> bytes:
+    """The bytes of the regular file at `path`, at most `limit` of them. Raises OSError: the file is
+    a symbolic link (ELOOP, or checked first where the system cannot refuse to follow), a folder
+    (IsADirectoryError), a pipe, device or socket (NotRegularFile, found before any read), larger
+    than `limit` (FileTooLarge), or cannot be read."""
+    if path.is_symlink():
+        raise OSError(errno.ELOOP, "symbolic link")
+    descriptor = os.open(path, _OPEN_FLAGS)
+    try:
+        info = os.fstat(descriptor)
+        if stat.S_ISDIR(info.st_mode):
+            raise IsADirectoryError(errno.EISDIR, "is a directory")
+        if not stat.S_ISREG(info.st_mode):
+            raise NotRegularFile(errno.EINVAL, "not a regular file")
+        if info.st_size > limit:
+            raise FileTooLarge(info.st_size, limit)
+        chunks, size = [], 0
+        while chunk := os.read(descriptor, 1 << 20):
+            chunks.append(chunk)
+            size += len(chunk)
+            if size > limit:  # grown since it was measured
+                raise FileTooLarge(size, limit)
+        return b"".join(chunks)
+    finally:
+        os.close(descriptor)
+
+
+def data_label(path: Path) -> str:
+    """How messages name a file: relative to the working folder when inside it. The file itself is
+    not resolved: a symbolic link is named as the link, not as what it points to."""
+    try:
+        return str((path.parent.resolve() / path.name).relative_to(Path.cwd().resolve()))
+    except (ValueError, OSError):
+        return str(path)
 
 
 def linked_entries(data_dir: Path, label: Callable[[Path], str]) -> list[Problem]:
@@ -50,14 +120,39 @@ def folder_entries(folder: Path, label: str) -> tuple[list[Path], list[Problem]]
         return [], [_failure(label, error)]
 
 
-def read_entry(path: Path, label: str, encoding: str = "utf-8") -> tuple[str | None, list[Problem]]:
-    """The text of the file at `path`, or no text and the problem that stopped reading it."""
+def read_entry(
+    path: Path, label: str, encoding: str = "utf-8", limit: int = DATA_FILE_LIMIT
+) -> tuple[str | None, list[Problem]]:
+    """The text of the file at `path`, or no text and the problem that stopped reading it. Line
+    breaks are read as Path.read_text reads them (universal newlines)."""
     try:
-        return path.read_text(encoding=encoding), []
-    except UnicodeDecodeError as error:
-        return None, [file_problem(label, None, "yaml_encoding", detail=str(error))]
+        content = read_regular(path, limit)
+    except FileTooLarge as error:
+        return None, [too_large(label, error)]
     except OSError as error:
         return None, [_failure(label, error)]
+    return decoded(content, label, encoding)
+
+
+def decoded(content: bytes, label: str, encoding: str = "utf-8") -> tuple[str | None, list[Problem]]:
+    """`content` as text, as read_entry reads a file (universal newlines), or the encoding problem."""
+    try:
+        text = content.decode(encoding)
+    except UnicodeDecodeError as error:
+        return None, [file_problem(label, None, "yaml_encoding", detail=str(error))]
+    return text.replace("\r\n", "\n").replace("\r", "\n"), []
+
+
+def too_large(label: str, error: FileTooLarge) -> Problem:
+    return file_problem(label, None, "data_file_too_large", **megabytes(error.size), limit=error.limit // MEGABYTE)
+
+
+MEGABYTE = 1_000_000  # bytes: every size limit in messages counts megabytes so
+
+
+def megabytes(size: int) -> dict[str, str]:
+    """A message's {size_vi}/{size_en}: `size` bytes in MB with one decimal, as each language writes it."""
+    return {f"size_{lang}": format_fixed(size / MEGABYTE, lang, 1) for lang in LANGUAGES}
 
 
 def _failure(label: str, error: OSError) -> Problem:
@@ -76,5 +171,9 @@ def unreadable_reason(error: OSError) -> tuple[str, str]:
         return message("unreadable.folder")
     if isinstance(error, PermissionError):
         return message("unreadable.permission")
+    if isinstance(error, NotRegularFile):
+        return message("unreadable.not_regular")
+    if error.errno == errno.ELOOP:
+        return message("unreadable.link")
     # strerror, not str(error): the words of the failure without a path the message already names.
     return message("unreadable.other", detail=error.strerror or type(error).__name__)

@@ -8,19 +8,17 @@ from __future__ import annotations
 
 import io
 import math
-import re
-import warnings
-import xml.etree.ElementTree as ElementTree
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PIL import Image, UnidentifiedImageError
-
 from pii_site.i18n import LANGUAGES
 from pii_site.i18n.formatting import format_fixed, format_number
-from pii_site.source.entries import is_linked
-from pii_site.source.errors import Problem, shorten
+from pii_site.source.entries import FileTooLarge, is_linked, read_regular, unreadable_reason
+from pii_site.source.errors import Problem
+from pii_site.source.images import PILLOW_ERRORS, Shape, in_srgb, opened, pixels_only, shape_problem
 from pii_site.source.schema.plan import SiteColors, SiteFile
+from pii_site.source.svg_logo import NotSvg, Refused, checked_svg
 from pii_site.source.validation import problem_at
 from pii_site.source.yaml_source import YamlSource
 
@@ -33,16 +31,22 @@ WHITE = "#ffffff"
 # pointer (text too, so the 3:1 for mere UI parts would not do) and of the keyboard focus outline.
 MINIMUM_CONTRAST = 4.5
 LOGO_LIMIT = 1_000_000  # bytes; an emblem is a few dozen KB, and every page loads it
+# A PNG logo's pixels: the header shows it 24-48 px high and the share image 120 px; 2,048 on each
+# side is four times the largest screen's need. A 9,400 px emblem would be downloaded by every page.
+LOGO_SIDE = 2_048
+# The longer side at most this many times the shorter, for PNG and SVG alike: the header gives the
+# logo a square's height, so a long strip shows as a line (an emblem with the commune's name beside
+# it is about 3:1).
+LOGO_RATIO = 4
 
-# What an SVG logo may not hold: it is served from the site's own origin (assets/images/logo.svg),
-# so a script or an event attribute in it runs as the site when the file is opened by itself, and
-# a link to another file (an image, a stylesheet) makes every page request it, maybe from another host.
-_ACTIVE_ELEMENTS = {"script", "foreignObject"}  # foreignObject embeds HTML, with its own scripts and frames
-# A link that stays in the file: to a part of it, or a raster image written into it (as drawing
-# programs embed a traced emblem's photo); such an image runs nothing and requests nothing.
-_INSIDE_HREF = re.compile(r"\s*(#|data:image/(png|jpeg|gif|webp)[;,])", re.IGNORECASE)
-_EXTERNAL_CSS = re.compile(r"@import|url\(\s*['\"]?\s*(?!#)", re.IGNORECASE)  # url(#gradient) stays inside
-_STYLESHEET_INSTRUCTION = re.compile(rb"<\?xml-stylesheet", re.IGNORECASE)  # ElementTree drops these unseen
+
+@dataclass(frozen=True)
+class Logo:
+    """The logo as the site publishes it: checked, and written again without metadata (PNG) or from
+    its allowed parts (SVG)."""
+
+    suffix: str  # "png" or "svg"
+    content: bytes
 
 
 def rgb(color: str) -> tuple[int, int, int]:
@@ -67,8 +71,9 @@ def site_colors(site: SiteFile) -> SiteColors:
     return site.colors or DEFAULT_COLORS
 
 
-def check_identity(source: YamlSource, site: SiteFile, data_dir: Path) -> list[Problem]:
-    """Colours that fail the contrast rule and a logo that is missing, too large, not an image or active."""
+def check_identity(source: YamlSource, site: SiteFile, data_dir: Path) -> tuple[list[Problem], Logo | None]:
+    """Colours that fail the contrast rule and a logo that is missing, too large, not an image, of
+    an odd shape or active; and the logo as published, when there is one and it is sound."""
     problems = []
     if site.colors is not None:
         for name in ("primary", "accent"):
@@ -81,75 +86,75 @@ def check_identity(source: YamlSource, site: SiteFile, data_dir: Path) -> list[P
                 }
                 shown_ratio |= {f"limit_{lang}": format_number(MINIMUM_CONTRAST, lang) for lang in LANGUAGES}
                 problems.append(problem_at(source, ("colors", name), "color_contrast", found=color, **shown_ratio))
-    if site.logo is not None and (found := _logo_problem(data_dir / site.logo, data_dir)) is not None:
-        key, values = found
-        problems.append(
-            problem_at(source, ("logo",), key, found=site.logo, limit=f"{LOGO_LIMIT // 1_000_000} MB", **values)
-        )
-    return problems
+    logo = None
+    if site.logo is not None:
+        checked = _checked_logo(data_dir / site.logo, data_dir)
+        if isinstance(checked, Logo):
+            logo = checked
+        else:
+            key, values = checked
+            values = {"limit": f"{LOGO_LIMIT // 1_000_000} MB", **values}
+            problems.append(problem_at(source, ("logo",), key, found=site.logo, **values))
+    return problems, logo
 
 
-def _logo_problem(path: Path, data_dir: Path) -> tuple[str, dict[str, Any]] | None:
-    """The message key of what is wrong with the logo file and the values it takes, or None."""
+def _checked_logo(path: Path, data_dir: Path) -> Logo | tuple[str, dict[str, Any]]:
+    """The logo as published, or the message key of what is wrong with it and the values it takes."""
     # A link anywhere on the way (data/assets/ itself) would publish a file from outside the data.
     # load_plan stops at any link before this check; this keeps the check sound on its own.
-    if is_linked(path, data_dir) or not path.is_file():
+    if is_linked(path, data_dir) or not path.exists():
         return "logo_missing", {}
     try:
-        if path.stat().st_size > LOGO_LIMIT:
-            return "logo_too_large", {}
-        content = path.read_bytes()
+        content = read_regular(path, LOGO_LIMIT)
+    except FileTooLarge:
+        return "logo_too_large", {}
+    except IsADirectoryError:
+        return "logo_missing", {}
     except OSError as error:
-        return "logo_unreadable", {"detail": error.strerror or type(error).__name__}
+        reason_vi, reason_en = unreadable_reason(error)
+        return "logo_unreadable", {"detail": error.strerror or type(error).__name__, "reason_vi": reason_vi,
+                                   "reason_en": reason_en}  # fmt: skip
     if path.suffix == ".png":
-        return None if _is_png(content) else ("logo_not_image", {})
-    return _svg_problem(content)
-
-
-def _is_png(content: bytes) -> bool:
-    """Whether Pillow decodes the whole of `content` as a PNG: a file cut short or garbage after the
-    8-byte signature would show as a broken image in every page's header."""
+        return _checked_png(content)
     try:
-        with warnings.catch_warnings():
-            # An image of more pixels than Pillow's guard allows is no emblem, and decoding it
-            # would take hundreds of MB: refused like any other bad file.
-            warnings.simplefilter("error", Image.DecompressionBombWarning)
-            with Image.open(io.BytesIO(content), formats=["PNG"]) as image:
-                image.load()
-    except (UnidentifiedImageError, OSError, ValueError, SyntaxError, EOFError, Image.DecompressionBombError,
-            Image.DecompressionBombWarning):  # fmt: skip
-        return False
-    return True
+        written, size = checked_svg(content)
+    except NotSvg:
+        return "logo_not_image", {}
+    except Refused as refused:
+        return "logo_svg_active", {"part": refused.part}
+    if size is not None and (shape := _odd_svg_shape(*size)) is not None:
+        return shape
+    return Logo("svg", written)
 
 
-def _svg_problem(content: bytes) -> tuple[str, dict[str, Any]] | None:
-    """Not an XML document with an <svg> root, or the first active or outside part in it. Python's
-    expat refuses entity expansion bombs ("billion laughs") from expat 2.4.1 on (pyexpat.EXPAT_VERSION;
-    2.5.0 here) and never fetches external entities, so parsing a file from the data folder is safe."""
+def _checked_png(content: bytes) -> Logo | tuple[str, dict[str, Any]]:
+    """A PNG that decodes whole (a file cut short would show as a broken image in every page's
+    header), within LOGO_SIDE and LOGO_RATIO, written again from its pixels in sRGB."""
     try:
-        root = ElementTree.fromstring(content)
-    except ElementTree.ParseError:
+        with opened(content, ["PNG"]) as image:
+            side = max(LOGO_SIDE, 1)
+            shape = shape_problem(image.width, image.height, side * side, LOGO_RATIO)
+            if shape is not None or max(image.size) > LOGO_SIDE:
+                return _shape_message(shape or Shape("pixels", image.width, image.height))
+            image.load()
+            clean = pixels_only(in_srgb(image))
+            out = io.BytesIO()
+            clean.save(out, "PNG", optimize=False)
+    except PILLOW_ERRORS:
         return "logo_not_image", {}
-    if _local(root.tag) != "svg":
+    return Logo("png", out.getvalue())
+
+
+def _odd_svg_shape(width: float, height: float) -> tuple[str, dict[str, Any]] | None:
+    if width <= 0 or height <= 0:
         return "logo_not_image", {}
-    if _STYLESHEET_INSTRUCTION.search(content):
-        return "logo_svg_active", {"part": "<?xml-stylesheet?>"}
-    for element in root.iter():
-        name = _local(element.tag)
-        if name in _ACTIVE_ELEMENTS:
-            return "logo_svg_active", {"part": f"<{name}>"}
-        if name == "style" and _EXTERNAL_CSS.search(element.text or ""):
-            return "logo_svg_active", {"part": "<style>"}
-        for attribute, value in element.attrib.items():
-            attribute = _local(attribute)
-            outside = (attribute == "href" and not _INSIDE_HREF.match(value)) or (
-                attribute == "style" and _EXTERNAL_CSS.search(value)
-            )
-            if attribute.lower().startswith("on") or outside:
-                return "logo_svg_active", {"part": f'{attribute}="{shorten(value)}"'}
+    if max(width, height) > LOGO_RATIO * min(width, height):
+        return _shape_message(Shape("ratio", round(width), round(height)))
     return None
 
 
-def _local(name: str) -> str:
-    """A tag or attribute name without its namespace ("{http://www.w3.org/2000/svg}svg" -> "svg")."""
-    return name.rpartition("}")[2]
+def _shape_message(shape: Shape) -> tuple[str, dict[str, Any]]:
+    values: dict[str, Any] = {"width": shape.width, "height": shape.height}
+    if shape.problem == "pixels":
+        return "logo_too_many_pixels", {**values, "side": LOGO_SIDE}
+    return "logo_shape", {**values, "ratio": LOGO_RATIO}

@@ -286,8 +286,14 @@ def _read_photos(
         shown.append(lines_of)
         problems += part_problems
     photos: dict[str, Photo] = {}
+    # Two names that differ only in case are one file on Windows and macOS (and to a host that
+    # ignores case): a checkout there keeps one of them, and the page shows it twice.
+    by_case: dict[str, str] = {}
     for address in dict.fromkeys(address for lines_of in shown for address in lines_of):
         lines = sorted({line for lines_of in shown for line in lines_of.get(address, [])})
+        if (other := by_case.setdefault(address.casefold(), address)) != address:
+            problems.append(file_problem(label, lines[0], "news_photo_case_twin", found=address, other=other))
+            continue
         photo, problem = read_photo(news_dir, address, label, lines[0])
         if photo is not None:
             photos[address] = photo

@@ -12,25 +12,27 @@ import hashlib
 import io
 import re
 import struct
-import warnings
 from dataclasses import dataclass
 from pathlib import Path
 
 import PIL
-from PIL import Image, ImageOps, UnidentifiedImageError
+from PIL import Image
 
 from pii_site import build_cache
 from pii_site.i18n import LANGUAGES
 from pii_site.i18n.formatting import format_fixed
-from pii_site.source.entries import unreadable_reason
+from pii_site.source.entries import MEGABYTE, FileTooLarge, megabytes, read_regular, unreadable_reason
 from pii_site.source.errors import Problem, file_problem
+from pii_site.source.images import PILLOW_ERRORS, holds_metadata, in_srgb, opened, pixels_only, shape_problem, upright
 from pii_site.source.news_body import read_body
 
 MAX_WIDTH = 1280  # px: wider than the content column on any screen the site is read on
-MEGABYTE = 1_000_000  # bytes: the logo's limit (identity.py) counts megabytes the same way
 MAX_BYTES = 20 * MEGABYTE  # a photo straight from a phone is 2-8 MB
 # Decompression-bomb guard: a small file may claim a huge picture, which would take gigabytes to decode.
 MAX_PIXELS = 40_000_000
+# The longer side at most this many times the shorter: a phone's panorama is about 1:4 to 1:8; a
+# 1 x 40,000,000 strip is no photo (and would be served as it is, being narrower than MAX_WIDTH).
+MAX_RATIO = 10
 JPEG_QUALITY = 80  # about a fifth of a phone photo's size with no visible loss at this width
 # Pillow's format names of what may be read, with the file name endings staff may use for them.
 # MPO is what Samsung and other phones save as .jpg: a JPEG followed by more views (depth, a
@@ -46,7 +48,9 @@ MARKDOWN_IMAGE = re.compile(r"!\[(?P<alt>[^\]\n]*)\]\((?P<address>[^()\s]+)\)")
 _MARKER = "pii-photo-marker-"  # photo_markdown's stand-in address; a photo's address holds a "/"
 # Everything that shapes a copy: a cache entry made with other settings (or another Pillow, whose
 # encoder may differ) is not found, and is made again.
-_COPY_SETTINGS = hashlib.sha256(f"{MAX_WIDTH} {MAX_PIXELS} {JPEG_QUALITY} {PIL.__version__}".encode()).hexdigest()[:12]
+_COPY_SETTINGS = hashlib.sha256(
+    f"{MAX_WIDTH} {MAX_PIXELS} {MAX_RATIO} {JPEG_QUALITY} srgb-no-metadata {PIL.__version__}".encode()
+).hexdigest()[:12]
 # A cache entry (pii_site.build_cache): the copy's width and height, then the copy.
 _ENTRY_HEADER = struct.Struct(">II")
 
@@ -80,50 +84,61 @@ def read_photo(news_dir: Path, address: str, label: str, line: int) -> tuple[Pho
     reported at `label`:`line` (the post's file and the image's line)."""
     path = news_dir / address
     name = f"data/news/{address}"
-    if path.parent.is_symlink() or path.is_symlink() or not path.is_file():
+    if path.parent.is_symlink() or path.is_symlink() or not path.exists() or path.is_dir():
         return None, file_problem(label, line, "news_photo_missing", photo=name)
     try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            sizes = {f"size_{lang}": format_fixed(size / MEGABYTE, lang, 1) for lang in LANGUAGES}
-            return None, file_problem(
-                label, line, "news_photo_file_too_big", photo=name, limit=MAX_BYTES // MEGABYTE, **sizes
-            )
-        original = path.read_bytes()
-    except OSError as error:  # no permission, a file held by another program, a disk error
+        original = read_regular(path, MAX_BYTES)
+    except FileTooLarge as error:
+        return None, file_problem(
+            label, line, "news_photo_file_too_big", photo=name, limit=MAX_BYTES // MEGABYTE, **megabytes(error.size)
+        )
+    except OSError as error:  # no permission, a named pipe, a file held by another program, a disk error
         reason_vi, reason_en = unreadable_reason(error)
         return None, file_problem(
             label, line, "news_photo_unreadable", photo=name, reason_vi=reason_vi, reason_en=reason_en
         )
     suffix = path.suffix.lower()
-    # A copy exists only for bytes that decoded within the limits: finding one is proof enough.
+    # A copy kept in the build cache is checked before it is used (see _checked_copy).
     entry = f"{hashlib.sha256(original).hexdigest()}-{_COPY_SETTINGS}{suffix}"
     if entry not in _made:
-        cache = build_cache.cache_dir(news_dir.parent, "photos") / entry
-        made = _cached(cache)
+        made = build_cache.cached(COPIES, news_dir.parent, entry)
         if made is None:
             made, problem = _resized(original, suffix, name, label, line)
             if problem is not None:
                 return None, problem
             assert made is not None
-            _store(cache, made)
+            width, height, content = made
+            build_cache.keep(COPIES, news_dir.parent, entry, _ENTRY_HEADER.pack(width, height) + content)
         _made[entry] = made
     width, height, content = _made[entry]
     return Photo(address, f"news/{address}", width, height, content), None
 
 
-def _cached(path: Path) -> tuple[int, int, bytes] | None:
-    """The copy kept at `path`, or None (none, or a damaged entry: then it is made again)."""
-    entry = build_cache.read_entry(path)
-    if entry is None or len(entry) <= _ENTRY_HEADER.size:
+def _checked_copy(key: str, entry: bytes) -> tuple[int, int, bytes] | None:
+    """A kept copy, if it is one this module makes: the format its name ends with, decoding whole,
+    of the width and height its header says, at most MAX_WIDTH wide and MAX_RATIO long, and
+    carrying no metadata. Anything else (HTML planted as anh.jpg, a claimed width of 4,000,000,000)
+    is made again from the photo."""
+    if len(entry) <= _ENTRY_HEADER.size:
         return None
     width, height = _ENTRY_HEADER.unpack_from(entry)
-    return width, height, entry[_ENTRY_HEADER.size :]
+    content = entry[_ENTRY_HEADER.size :]
+    wanted = "PNG" if key.endswith(".png") else "JPEG"
+    try:
+        with opened(content, [wanted]) as image:
+            if image.format != wanted or image.size != (width, height):
+                return None
+            if width > MAX_WIDTH or shape_problem(width, height, MAX_PIXELS, MAX_RATIO) is not None:
+                return None
+            image.load()  # a PNG's chunks after its pixels are read only now
+            if holds_metadata(image):
+                return None
+    except PILLOW_ERRORS:
+        return None
+    return width, height, content
 
 
-def _store(path: Path, made: tuple[int, int, bytes]) -> None:
-    width, height, content = made
-    build_cache.write_entry(path, _ENTRY_HEADER.pack(width, height) + content)
+COPIES = build_cache.EntryKind("photos", _checked_copy)
 
 
 def _resized(
@@ -138,41 +153,48 @@ def _resized(
         )
 
     try:
-        with warnings.catch_warnings():
-            # Pillow warns past its own pixel limit (higher than ours, checked below before decoding).
-            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
-            image = Image.open(io.BytesIO(original), formats=OPENERS)
-            if suffix not in FORMATS.get(image.format or "", ()):
-                return None, broken
-            pixels = image.width * image.height
-            if pixels > MAX_PIXELS:
-                millions = {lang: format_fixed(pixels / 1_000_000, lang, 1) for lang in LANGUAGES}
-                return None, too_many_pixels(millions["vi"], millions["en"])
-            image.load()  # decodes it all (an MPO's first frame): a corrupt file fails here, not in the build
-            upright = ImageOps.exif_transpose(image)
-            image_format = "PNG" if image.format == "PNG" else "JPEG"
-            return _encoded(upright, image_format, image.info.get("icc_profile")), None
-    except Image.DecompressionBombError:  # Pillow refuses to open past twice its own limit
+        image = opened(original, OPENERS)
+        if suffix not in FORMATS.get(image.format or "", ()):
+            return None, broken
+        shape = shape_problem(image.width, image.height, MAX_PIXELS, MAX_RATIO)
+        if shape is not None and shape.problem == "pixels":
+            millions = {lang: format_fixed(image.width * image.height / 1_000_000, lang, 1) for lang in LANGUAGES}
+            return None, too_many_pixels(millions["vi"], millions["en"])
+        if shape is not None:
+            return None, file_problem(
+                label, line, "news_photo_shape", photo=name, width=image.width, height=image.height, ratio=MAX_RATIO
+            )
+        image.load()  # decodes it all (an MPO's first frame): a corrupt file fails here, not in the build
+    except Image.DecompressionBombError:  # past Pillow's own limit, before any of ours is asked
         bomb = 2 * (Image.MAX_IMAGE_PIXELS or 0) // 1_000_000
         return None, too_many_pixels(f"> {bomb}", f"> {bomb}")
-    except (UnidentifiedImageError, OSError, ValueError, SyntaxError, EOFError):  # Pillow on bad data
+    except PILLOW_ERRORS:  # Pillow on bad data
+        return None, broken
+    try:
+        turned = upright(image)
+    except PILLOW_ERRORS:  # an EXIF block of odd types (TypeError, struct.error in Pillow)
+        return None, file_problem(label, line, "news_photo_exif", photo=name)
+    try:
+        return _encoded(in_srgb(turned), "PNG" if image.format == "PNG" else "JPEG"), None
+    except PILLOW_ERRORS:
         return None, broken
 
 
-def _encoded(image: Image.Image, image_format: str, icc_profile: bytes | None) -> tuple[int, int, bytes]:
-    """`image` at most MAX_WIDTH wide, saved in its own format; only its colour profile is kept."""
+def _encoded(image: Image.Image, image_format: str) -> tuple[int, int, bytes]:
+    """`image` (in sRGB) at most MAX_WIDTH wide, saved in its own format from its pixels alone: no
+    EXIF (a phone's GPS position), XMP, comment (a JPEG's may hold any text) or colour profile."""
     if image.width > MAX_WIDTH:
         height = max(1, round(image.height * MAX_WIDTH / image.width))
         image = image.resize((MAX_WIDTH, height), Image.Resampling.LANCZOS)
     out = io.BytesIO()
-    extra = {"icc_profile": icc_profile} if icc_profile else {}
     if image_format == "JPEG":
         if image.mode not in ("RGB", "L"):
             image = image.convert("RGB")
-            extra = {}  # a CMYK profile does not describe the RGB copy
-        image.save(out, "JPEG", quality=JPEG_QUALITY, optimize=True, progressive=True, **extra)
+        pixels_only(image).save(out, "JPEG", quality=JPEG_QUALITY, optimize=True, progressive=True)
     else:
-        image.save(out, "PNG", optimize=True, **extra)
+        if image.mode not in ("1", "L", "LA", "RGB", "RGBA", "P"):
+            image = image.convert("RGBA")
+        pixels_only(image).save(out, "PNG", optimize=True)
     return image.width, image.height, out.getvalue()
 
 

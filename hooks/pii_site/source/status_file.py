@@ -20,6 +20,8 @@ from typing import Any
 
 import yaml
 
+from pii_site.source.yaml_source import Dumper, load_text
+
 TEMPLATE = """\
 # yaml-language-server: $schema=../schema/status.schema.json
 # Tiến độ nhiệm vụ {task_id}. Thêm cập nhật mới ở CUỐI danh sách "updates" (cũ trước, mới sau),
@@ -47,6 +49,14 @@ _KEY = re.compile(r"^updates:[ \t]*(#.*)?$", re.MULTILINE)
 _ITEM = re.compile(r"^( *)- ", re.MULTILINE)
 
 
+class LockError(OSError):
+    """The lock file cannot be opened (a folder at its path, no permission): nothing was read or written."""
+
+    def __init__(self, lock_path: Path, error: OSError) -> None:
+        super().__init__(error.errno, error.strerror)
+        self.lock_path, self.reason = lock_path, error.strerror or type(error).__name__
+
+
 class AppendError(ValueError):
     """The file's layout does not allow appending at its end (e.g. "updates" is not its last entry)."""
 
@@ -57,7 +67,9 @@ def new_file(task_id: str) -> str:
 
 def update_yaml(update: dict[str, Any], indent: int = 2) -> str:
     """One update as a block-sequence item, indented under "updates:"."""
-    text = yaml.safe_dump([update], allow_unicode=True, sort_keys=False, default_flow_style=False, width=10_000)
+    text = yaml.dump(
+        [update], Dumper=Dumper, allow_unicode=True, sort_keys=False, default_flow_style=False, width=10_000
+    )
     pad = " " * indent
     return "".join(pad + line if line.strip() else line for line in text.splitlines(keepends=True))
 
@@ -79,7 +91,7 @@ def append_update(text: str, update: dict[str, Any]) -> str:
 
 def _append_lf(text: str, update: dict[str, Any]) -> str:
     try:
-        before = yaml.safe_load(text) or {}
+        before = load_text(text) or {}
     except yaml.YAMLError as error:
         raise AppendError(str(error)) from None
     if not isinstance(before, dict):
@@ -99,7 +111,7 @@ def _append_lf(text: str, update: dict[str, Any]) -> str:
         raise AppendError("updates is not a block list")
     result = text + update_yaml(update, indent)
     try:
-        after = yaml.safe_load(result)
+        after = load_text(result)
     except yaml.YAMLError as error:
         raise AppendError(str(error)) from None
     old_updates = before.get("updates") or []
@@ -119,7 +131,11 @@ def locked(path: Path) -> Iterator[None]:
     not beside the data, so nothing of it can be committed."""
     key = hashlib.sha256(str(path.resolve()).encode("utf-8")).hexdigest()[:32]
     lock_path = Path(tempfile.gettempdir()) / f"pii-site-{key}.lock"
-    with open(lock_path, "a+b") as lock:
+    try:
+        lock = open(lock_path, "a+b")  # noqa: SIM115 - closed below, after the lock is released
+    except OSError as error:  # a folder at its path (IsADirectoryError), no permission
+        raise LockError(lock_path, error) from None
+    with lock:
         if sys.platform == "win32":  # the office often runs the script on Windows
             import msvcrt
 

@@ -24,7 +24,6 @@ from pii_site.source.schema.base import (
     PHONE,
     REPOSITORY_ADDRESS,
     ROMAN,
-    SITE_ADDRESS,
     SLUG,
     TASK_ID,
     WEB_ADDRESS,
@@ -40,7 +39,6 @@ _PATTERN_MESSAGES = {
     DUTY_ID: "pattern_duty_id",
     ROMAN: "pattern_roman",
     WEB_ADDRESS: "pattern_web_address",
-    SITE_ADDRESS: "pattern_site_address",
     REPOSITORY_ADDRESS: "pattern_repository_address",
     BRANCH_NAME: "pattern_branch",
     PHONE: "pattern_phone",
@@ -233,6 +231,8 @@ def _from_pydantic(source: YamlSource, model: type[BaseModel], error: Any) -> Pr
         "source_title_needs_english",
     ):
         return problem_at(source, path, kind, **error.get("ctx", {}))
+    if kind in ("id_too_long", "id_reserved_name", "id_not_canonical", "site_address"):
+        return problem_at(source, path, kind, found=shown(str(found)), **error.get("ctx", {}))
     if kind == "control_character":
         return problem_at(source, path, "control_character", code=error["ctx"]["code"])
     if kind == "record_empty":
@@ -244,6 +244,8 @@ def _from_pydantic(source: YamlSource, model: type[BaseModel], error: Any) -> Pr
         return problem_at(source, path, "empty_text")
     if kind == "string_too_long":
         return problem_at(source, path, "text_too_long", length=len(found), limit=error["ctx"]["max_length"])
+    if kind == "too_long" and isinstance(found, list):
+        return problem_at(source, path, "too_many_items", count=len(found), limit=error["ctx"]["max_length"])
     if kind == "too_short":
         return problem_at(source, path, "empty_list", count=error["ctx"]["min_length"])
     if kind in ("greater_than_equal", "greater_than"):

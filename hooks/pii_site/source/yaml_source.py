@@ -4,10 +4,17 @@ Used by the loader only. PyYAML's composed nodes carry start marks; we keep them
 key path (e.g. ("groups", 2, "tasks", 0, "lead")) to a 1-based line, so that any later check can
 point at the exact line. Duplicate keys, which PyYAML silently overwrites, are reported. Every
 key and text is read in Unicode NFC, and nesting deeper than MAX_DEPTH is refused.
+
+Numbers are read as YAML 1.2 reads them (what editors' YAML extensions show), and a plain value
+that YAML 1.1 (PyYAML, many other tools) would read otherwise is refused with its line: `050` is 40
+in YAML 1.1 and 50 in YAML 1.2, `1:30` is 90 in one and a text in the other. Only plain decimal
+numbers are numbers (at most NUMBER_DIGITS digits); unquoted dates stay dates. `load_text` is the
+one YAML reader of data text outside the loader (add_update's checks of a status file).
 """
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -15,7 +22,7 @@ from typing import Any
 
 import yaml
 
-from pii_site.source.entries import read_entry
+from pii_site.source.entries import DATA_FILE_LIMIT, read_entry
 from pii_site.source.errors import Problem, file_problem
 from pii_site.source.schema.base import character_code
 
@@ -45,6 +52,43 @@ class YamlSource:
 # The C parser (libyaml) when PyYAML has it: same nodes and marks, several times faster.
 _SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
+# A whole number has at most this many digits: more than a float holds exactly, or JSON readers
+# (tasks.json) keep. Python refuses to read one of more than 4,300 digits with a bare ValueError.
+NUMBER_DIGITS = 15
+_INT = "tag:yaml.org,2002:int"
+_FLOAT = "tag:yaml.org,2002:float"
+_NUMBER_FORM = "tag:pii-site,2026:number-form"  # a plain value that YAML 1.1 and 1.2 read differently
+_NUMBER_FIRST = list("-+0123456789.")
+_DECIMAL = re.compile(r"^[-+]?(?:0|[1-9][0-9]*)$")
+# A decimal with a point, and an exponent only as both YAML versions read it (1.0e+300: a point and a
+# signed exponent), infinities and NaN (which the schema refuses with its own message).
+_DECIMAL_FLOAT = re.compile(
+    r"^[-+]?(?:[0-9]+\.[0-9]*(?:[eE][-+][0-9]+)?|\.[0-9]+)$|^[-+]?\.(?:inf|Inf|INF)$|^\.(?:nan|NaN|NAN)$"
+)
+# What YAML 1.1 or 1.2 reads as a number in another way than a plain decimal: a leading zero
+# (octal in 1.1: 050 is 40), 0b/0o/0x prefixes, digits grouped with "_", base 60 (1:30 is 90 in
+# 1.1) and exponents (1e5 is a number in 1.2 only). Checked after dates, which a resolver before
+# this one takes.
+_NUMBER_FORMS = re.compile(
+    r"""^[-+]?(?:
+        0[0-9_]+(?:\.[0-9_]*)?
+      | 0[bBoOxX][0-9a-fA-F_]+
+      | [0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?
+      | [0-9][0-9_]*_[0-9_]*(?:\.[0-9_]*)?
+      | [0-9][0-9_]*\.[0-9_]*_[0-9_]*
+      | (?:[0-9][0-9_]*(?:\.[0-9_]*)?|\.[0-9][0-9_]*)[eE][-+]?[0-9]+
+    )$""",
+    re.VERBOSE,
+)
+
+
+class NumberProblem(yaml.MarkedYAMLError):
+    """A plain value read as a number that the data may not hold: `key` is its messages.yml entry."""
+
+    def __init__(self, key: str, found: str, mark: yaml.Mark) -> None:
+        super().__init__(problem=key, problem_mark=mark)
+        self.key, self.found = key, found
+
 
 def nfc(text: str) -> str:
     """`text` in Unicode NFC: "ế" typed as e + two combining marks (macOS keyboards, some copy-pastes)
@@ -69,13 +113,52 @@ class _Loader(_SafeLoader):  # type: ignore[valid-type, misc]
         except ValueError:
             return self.construct_scalar(node)
 
+    def construct_decimal(self, node: yaml.ScalarNode) -> int:
+        digits = node.value.lstrip("+-")
+        if len(digits) > NUMBER_DIGITS:
+            raise NumberProblem("yaml_number_too_long", node.value, node.start_mark)
+        return int(node.value)
 
+    def construct_number_form(self, node: yaml.ScalarNode) -> None:
+        raise NumberProblem("yaml_number_form", node.value, node.start_mark)
+
+
+# YAML 1.1's int and float resolvers give way to YAML 1.2's decimal ones and the refusal above.
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, pattern) for tag, pattern in resolvers if tag not in (_INT, _FLOAT)]
+    for first, resolvers in _SafeLoader.yaml_implicit_resolvers.items()
+}
+_Loader.add_implicit_resolver(_INT, _DECIMAL, _NUMBER_FIRST)
+_Loader.add_implicit_resolver(_FLOAT, _DECIMAL_FLOAT, _NUMBER_FIRST)
+_Loader.add_implicit_resolver(_NUMBER_FORM, _NUMBER_FORMS, _NUMBER_FIRST)
 _Loader.add_constructor("tag:yaml.org,2002:timestamp", _Loader.construct_yaml_timestamp)
+_Loader.add_constructor(_INT, _Loader.construct_decimal)
+_Loader.add_constructor(_NUMBER_FORM, _Loader.construct_number_form)
 
 
-def read_yaml(path: Path, label: str) -> tuple[YamlSource | None, list[Problem]]:
-    """Parse `path`; on a syntax error return no source and one problem with line and column."""
-    text, problems = read_entry(path, label)
+class Dumper(yaml.SafeDumper):
+    """Writes YAML this loader reads back as written: a text that either YAML 1.1 or this loader would
+    take for a number ("050", "1e5", "0o17") is quoted."""
+
+
+Dumper.add_implicit_resolver(_FLOAT, _DECIMAL_FLOAT, _NUMBER_FIRST)
+Dumper.add_implicit_resolver(_NUMBER_FORM, _NUMBER_FORMS, _NUMBER_FIRST)
+
+
+def load_text(text: str) -> Any:
+    """`text` read as the loader reads data (numbers, NFC, dates); raises yaml.YAMLError (NumberProblem
+    included) on anything it cannot read. For checks that need the data without its lines."""
+    loader = _Loader(text)
+    try:
+        return loader.get_single_data()
+    finally:
+        loader.dispose()
+
+
+def read_yaml(path: Path, label: str, limit: int = DATA_FILE_LIMIT) -> tuple[YamlSource | None, list[Problem]]:
+    """Parse `path` (at most `limit` bytes); on a syntax error return no source and one problem with
+    line and column."""
+    text, problems = read_entry(path, label, limit=limit)
     if text is None:
         return None, problems
     return read_yaml_text(text, label)
@@ -89,6 +172,11 @@ def read_yaml_text(text: str, label: str, first_line: int = 1) -> tuple[YamlSour
         node = loader.get_single_node()
         # PyYAML constructs without recursion, so even a file too deep for the checks is built here.
         data = loader.construct_document(node) if node is not None else None
+    except NumberProblem as error:
+        assert error.problem_mark is not None
+        return None, [
+            file_problem(label, error.problem_mark.line + 1 + offset, error.key, found=error.found, limit=NUMBER_DIGITS)
+        ]
     except RecursionError:
         # Only PyYAML without libyaml composes recursively (libyaml stops at 1,000 levels with a
         # syntax error); such a file is too deep whatever the line.

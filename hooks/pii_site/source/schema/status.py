@@ -15,6 +15,15 @@ from pii_site.source.schema.base import NonEmpty, Number, OptionalEnglishText, S
 Status = Literal["not-started", "in-progress", "delayed", "completed", "continuous"]
 
 
+# Updates one status file may hold: a weekly report for ten years is 520. A task's page shows its
+# whole history, so this (with the file's size, STATUS_FILE_LIMIT) bounds the page: 40,000 updates
+# made a 32 MB page and a build of 90 s.
+MAX_UPDATES = 500
+# Bytes of a status file: 500 updates with notes in both languages fit in well under 1 MB.
+STATUS_FILE_LIMIT = 1_000_000
+MAX_EVIDENCE = 50  # links or documents per update
+
+
 class Evidence(Strict):
     """A link (url) and/or an official document (number, date, issuer). The loader checks that
     each item has a url or a complete document reference."""
@@ -39,7 +48,9 @@ class StatusUpdate(Strict):
     unit: Slug = Field(description="Id of the reporting unit in data/units.yml")
     note: OptionalEnglishText = Field(description="Nội dung cập nhật; English optional")
     evidence: list[Evidence] = Field(
-        default=[], description="Links and/or document references; required when status is completed"
+        default=[],
+        max_length=MAX_EVIDENCE,
+        description="Links and/or document references; required when status is completed",
     )
 
 
@@ -65,7 +76,9 @@ class StatusFile(Strict):
     indicator: TaskIndicator | None = Field(default=None, description="Optional measurable indicator")
     # "updates:" with nothing under it (the shipped file) means no update yet, like "updates: []", so
     # staff can paste an update under it in the web editor without editing the line above.
-    updates: list[StatusUpdate] | None = Field(default=[], description="Updates, oldest first; add new ones at the end")
+    updates: list[StatusUpdate] | None = Field(
+        default=[], max_length=MAX_UPDATES, description="Updates, oldest first; add new ones at the end"
+    )
 
     @field_validator("updates", mode="after")
     @classmethod
