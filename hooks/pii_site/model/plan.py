@@ -16,6 +16,7 @@ from typing import Any
 
 from pii_site.model.progress import Rollup, TaskProgress
 from pii_site.model.reporting import Reporting
+from pii_site.source.errors import Problem
 from pii_site.source.news import NewsPost
 from pii_site.source.pii_reference import PiiReference
 from pii_site.source.schema.plan import Duty, Pillar, PlanFile, SiteFile, Subindex, Task, TaskGroup, Text, Unit
@@ -59,6 +60,9 @@ class Plan:
     today: dt.date  # for overdue and stale: Settings.today (PII_TODAY), as the loader was given it
     reporting: Reporting  # the coordinator, the rounds and who has reported (data/reporting.yml, data/reports/)
     news: list[NewsPost] = field(default_factory=list)  # newest first (data/news/)
+    # What validate.py and add_update.py point out without refusing (a report by a unit the appendix
+    # does not name for its task). Never logged by the hooks: strict MkDocs would fail the build.
+    warnings: list[Problem] = field(default_factory=list)
     _by_id: dict[str, dict[str, Any]] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
