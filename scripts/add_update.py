@@ -1,4 +1,5 @@
-"""Add one progress update to a task: `python scripts/add_update.py III.2 --status in-progress --note "…"`.
+"""Add one progress update to a task: `.venv/bin/python scripts/add_update.py III.2 --status in-progress --note "…"`
+(on Windows `.venv\\Scripts\\python scripts\\add_update.py …`), after `make install` has made .venv.
 
 For the office: appends the update at the end of data/status/<TASK_ID>.yml (created from a short
 commented template if missing), keeping the file's comments and order. The whole data folder is
@@ -16,12 +17,14 @@ import re
 import sys
 import unicodedata
 from pathlib import Path
-from typing import Any, get_args
+from typing import Any, NamedTuple, get_args
 
+import _project  # noqa: F401  (first: finds the package in hooks/, or says how to install it)
 from pydantic import TypeAdapter, ValidationError
 
 from pii_site import DataError, load_plan
 from pii_site.settings import Settings, SettingsError
+from pii_site.source.dates import date_mistake
 from pii_site.source.entries import read_regular, unreadable_reason
 from pii_site.source.errors import message
 from pii_site.source.schema.base import TaskId
@@ -34,6 +37,7 @@ from pii_site.source.yaml_source import NUMBER_DIGITS, read_yaml, read_yaml_text
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 TASKS_FILE = "tasks.yml"
 STATUSES = get_args(Status)  # what a unit may report (the schema's list)
+KNOWN_IDS_SHOWN = 40  # a longer appendix is cut, with "…"
 _DOCUMENT = re.compile(r"^(?P<number>[^,]+),\s*(?P<date>\d{4}-\d{2}-\d{2}),\s*(?P<issuer>.+)$")
 
 
@@ -67,7 +71,11 @@ def parse_evidence(value: str) -> dict[str, Any]:
     try:
         date = dt.date.fromisoformat(match["date"])
     except ValueError:
-        raise UsageError(say("add_update.evidence_date", found=match["date"])) from None
+        key, values = date_mistake(match["date"])
+        reason_vi, reason_en = message(key, **values)
+        raise UsageError(
+            say("add_update.evidence_date", found=value, reason_vi=reason_vi, reason_en=reason_en)
+        ) from None
     return {"number": match["number"].strip(), "date": date, "issuer": {"vi": match["issuer"].strip()}}
 
 
@@ -75,7 +83,9 @@ def build_update(args: argparse.Namespace, today: dt.date) -> dict[str, Any]:
     try:
         date = dt.date.fromisoformat(args.date) if args.date else today
     except ValueError:
-        raise UsageError(say("pattern_date", found=args.date)) from None
+        # Which part is wrong: "2026-13-45" is written as asked, but has no month 13 and no day 45.
+        key, values = date_mistake(args.date)
+        raise UsageError(say(key, **values)) from None
     note: dict[str, str] = {"vi": args.note}
     if args.note_en:
         note["en"] = args.note_en
@@ -92,8 +102,14 @@ def build_update(args: argparse.Namespace, today: dt.date) -> dict[str, Any]:
     return update
 
 
-def lead_of(data_dir: Path, task_id: str) -> str | None:
-    """The task's first lead unit (the default reporter); UsageError if the plan has no such task.
+class TaskUnits(NamedTuple):
+    lead: list[str]
+    coordinating: list[str]
+
+
+def units_of(data_dir: Path, task_id: str) -> TaskUnits | None:
+    """The task's lead and coordinating units (the first lead unit is the default reporter);
+    UsageError if the plan has no such task.
 
     Only tasks.yml is read: the whole plan is loaded once, by the check that follows, which also
     explains why when tasks.yml cannot be read (None here)."""
@@ -106,10 +122,35 @@ def lead_of(data_dir: Path, task_id: str) -> str | None:
     tasks, problems = parse(source, DATA_FILES[TASKS_FILE])
     if not isinstance(tasks, TasksFile):
         return None
-    leads = {task.id: task.lead[0] for group in tasks.groups for task in group.tasks}
-    if task_id not in leads:
-        raise UsageError(say("status_unknown_task", found=task_id, **suggestion(task_id, list(leads))))
-    return leads[task_id]
+    units = {
+        task.id: TaskUnits(list(task.lead), list(task.coordinating)) for group in tasks.groups for task in group.tasks
+    }
+    if task_id not in units:
+        # The office typed this id: name it as an unknown task, and list the ones there are.
+        known = list(units)
+        listed = ", ".join(known[:KNOWN_IDS_SHOWN]) + (", …" if len(known) > KNOWN_IDS_SHOWN else "")
+        file = data_dir / TASKS_FILE
+        raise UsageError(
+            say("add_update.unknown_task", found=task_id, file=file, known=listed, **suggestion(task_id, known))
+        )
+    return units[task_id]
+
+
+def responsibility_warning(units: TaskUnits, task_id: str, unit: str, data_dir: Path) -> str | None:
+    """The warning (not a refusal) for a report by a unit the appendix names neither as a lead nor as a
+    coordinating unit of the task: worded as the data check words it (validate.py)."""
+    if unit in units.lead or unit in units.coordinating:
+        return None
+    vi, en = message(
+        "status_unit_not_responsible",
+        found=unit,
+        task=task_id,
+        file=data_dir / TASKS_FILE,
+        lead=", ".join(units.lead) or "—",
+        coordinating=", ".join(units.coordinating) or "—",
+    )
+    label_vi, label_en = message("warning_label")
+    return f"{label_vi}: {vi}\n    (en) {label_en}: {en}"
 
 
 def as_text(args: argparse.Namespace) -> None:
@@ -150,7 +191,14 @@ def refuse(problems: list[str], path: Path) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = Parser(description="Append one validated progress update to data/status/<TASK_ID>.yml.")
+    parser = Parser(
+        description="Append one validated progress update to data/status/<TASK_ID>.yml.",
+        epilog=(
+            "Run it with the project's Python, after `make install` once: "
+            '.venv/bin/python scripts/add_update.py III.2 --status in-progress --note "..." '
+            "(on Windows: .venv\\Scripts\\python scripts\\add_update.py ...)."
+        ),
+    )
     parser.add_argument("task_id", metavar="TASK_ID", help="task id as in the appendix, e.g. III.2")
     # Status and percent are checked by the data rules, which word the problem for the office.
     parser.add_argument("--status", required=True, help=" | ".join(STATUSES))
@@ -196,8 +244,8 @@ def main(argv: list[str] | None = None) -> int:
     relative = f"status/{args.task_id}.yml"
     path = data_dir / relative
     try:
-        lead = lead_of(data_dir, args.task_id)
-        args.unit = args.unit or lead or ""
+        units = units_of(data_dir, args.task_id)
+        args.unit = args.unit or (units.lead[0] if units else "")
         update = build_update(args, today)
     except UsageError as error:
         print(error, file=sys.stderr)
@@ -206,10 +254,13 @@ def main(argv: list[str] | None = None) -> int:
     # appended after this one instead of overwriting it.
     try:
         with locked(path):
-            return append_checked(path, data_dir, relative, update, args.task_id, today)
+            status = append_checked(path, data_dir, relative, update, args.task_id, today)
     except LockError as error:
         print(say("add_update.lock_failed", file=error.lock_path, reason=error.reason), file=sys.stderr)
         return 1
+    if status == 0 and units and (warning := responsibility_warning(units, args.task_id, args.unit, data_dir)):
+        print(warning)
+    return status
 
 
 def task_id_problem(task_id: str) -> str | None:

@@ -1,4 +1,4 @@
-"""Our build against a bare Material build of the same pages: `python scripts/benchmark.py [--sizes real,200,1500]`.
+"""Our build against a bare Material build of the same pages: `.venv/bin/python scripts/benchmark.py [--sizes real,200,1500]`.
 
 For each size (the real data as is, or N synthetic tasks from scripts/synthetic_plan.py) it times our build
 (scripts/build.py, both languages, strict) and a bare Material build of the same Markdown with the same theme,

@@ -1,4 +1,4 @@
-"""Build the whole site, every language, into site/: `python scripts/build.py`.
+"""Build the whole site, every language, into site/: `.venv/bin/python scripts/build.py`.
 
 The plan is loaded and validated once; each language is then one plain MkDocs build, whose hook
 (hooks/pii_hooks.py) is handed that language's Settings, the plan and the open data files. Both are

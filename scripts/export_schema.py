@@ -1,4 +1,4 @@
-"""Write data/schema/*.schema.json from the data models: `python scripts/export_schema.py`.
+"""Write data/schema/*.schema.json from the data models: `.venv/bin/python scripts/export_schema.py`.
 
 Run it after changing hooks/pii_site/source/schema/plan.py; tests/test_schema_export.py fails until you do.
 Each file is written like every data file a script writes: under its lock, atomically, so an editor

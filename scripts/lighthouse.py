@@ -1,5 +1,5 @@
 """Lighthouse scores of the site, served compressed as GitHub Pages serves it:
-`python scripts/lighthouse.py --lighthouse PATH [--data DIR] [--runs N]`.
+`.venv/bin/python scripts/lighthouse.py --lighthouse PATH [--data DIR] [--runs N]`.
 
 Builds the site for a local address, serves it with gzip and a 10-minute cache (what GitHub Pages
 does), and runs Lighthouse (mobile preset) on the home, progress, first task and first unit pages in

@@ -12,6 +12,7 @@ import os
 import re
 import shutil
 import socket
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
@@ -38,7 +39,10 @@ SITE_PATH = "/pii-site/"
 
 
 def load_script(name: str) -> ModuleType:
-    """scripts/<name>.py as a module, so tests can call its main(argv)."""
+    """scripts/<name>.py as a module, so tests can call its main(argv). The scripts' folder goes on
+    the import path first, as running `python scripts/<name>.py` puts it there (for scripts/_project.py)."""
+    if str(PROJECT_DIR / "scripts") not in sys.path:
+        sys.path.insert(0, str(PROJECT_DIR / "scripts"))
     spec = importlib.util.spec_from_file_location(f"script_{name}", PROJECT_DIR / "scripts" / f"{name}.py")
     assert spec and spec.loader
     module = importlib.util.module_from_spec(spec)

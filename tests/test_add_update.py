@@ -12,12 +12,14 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
 from helpers import FIXTURE_TODAY, PROJECT_DIR, DataCopy, load_script
 
 from pii_site import load_plan
+from pii_site.source.errors import message
 
 add_update = load_script("add_update")
 TODAY = dt.date.fromisoformat(FIXTURE_TODAY)
@@ -212,3 +214,91 @@ def test_a_failed_write_leaves_the_file_as_it_was_and_says_so(data: Path, capsys
     assert "Không ghi được" in err and "Could not write" in err and "Traceback" not in err
     assert path.read_bytes() == before
     assert sorted(folder.iterdir()) == listing
+
+
+def said(key: str, **values) -> tuple[str, str]:
+    """messages.yml's wording of `key`, in both languages."""
+    return message(key, **values)
+
+
+DATE_MISTAKES: dict[str, tuple[str, dict[str, Any]]] = {
+    # A date written YYYY-MM-DD as asked: the message says which part the calendar lacks.
+    "2026-13-45": ("date_no_such_month_or_day", {"found": "2026-13-45", "month": 13, "day": 45}),
+    "2026-13-01": ("date_no_such_month", {"found": "2026-13-01", "month": 13}),
+    "2026-02-30": ("date_no_such_day", {"found": "2026-02-30", "day": 30, "month": 2, "year": 2026, "days": 28}),
+    "2026-04-31": ("date_no_such_day", {"found": "2026-04-31", "day": 31, "month": 4, "year": 2026, "days": 30}),
+    # Written another way: told the form, with the same day in it.
+    "15/03/2026": (
+        "pattern_date",
+        {
+            "found": "15/03/2026",
+            "suggestion_vi": ' Có phải là "2026-03-15"?',
+            "suggestion_en": ' Did you mean "2026-03-15"?',
+        },
+    ),
+    "hôm qua": ("pattern_date", {"found": "hôm qua", "suggestion_vi": "", "suggestion_en": ""}),
+}
+
+
+@pytest.mark.parametrize("typed", list(DATE_MISTAKES))
+def test_a_date_that_is_not_one_is_explained_by_what_is_wrong_with_it(data: Path, capsys, typed: str):
+    key, values = DATE_MISTAKES[typed]
+    before = (data / "status" / "VII.2.yml").read_bytes()
+    assert run(data, "VII.2", "--status", "in-progress", "--note", "x", "--date", typed) == 1
+    err = capsys.readouterr().err
+    vi, en = said(key, **values)
+    assert vi in err and en in err
+    if key != "pattern_date":
+        assert "phải viết dạng" not in err  # it is written YYYY-MM-DD: saying otherwise would be wrong
+    assert (data / "status" / "VII.2.yml").read_bytes() == before
+
+
+def test_an_evidence_date_the_calendar_lacks_names_the_evidence_and_the_day(data: Path, capsys):
+    evidence = "12/BC-UBND, 2026-02-30, UBND xã"
+    assert run(data, "VII.2", "--status", "in-progress", "--note", "x", "--evidence", evidence) == 1
+    reason_vi, reason_en = said("date_no_such_day", found="2026-02-30", day=30, month=2, year=2026, days=28)
+    vi, en = said("add_update.evidence_date", found=evidence, reason_vi=reason_vi, reason_en=reason_en)
+    err = capsys.readouterr().err
+    assert vi in err and en in err
+
+
+def test_an_unknown_task_id_is_named_as_an_unknown_task_with_the_ids_there_are(data: Path, capsys):
+    assert run(data, "VII.9", "--status", "in-progress", "--note", "x") == 1
+    err = capsys.readouterr().err
+    known = "VII.1, VII.2, VIII.1, VIII.2, VIII.3, IX.1, IX.2"
+    vi, en = said(
+        "add_update.unknown_task",
+        found="VII.9",
+        file=data / "tasks.yml",
+        known=known,
+        suggestion_vi=' Có phải là "VII.2"?',
+        suggestion_en=' Did you mean "VII.2"?',
+    )
+    assert vi in err and en in err
+    assert "tên tệp" not in err and "file name" not in err  # the office typed an id, not a file name
+    assert not (data / "status" / "VII.9.yml").exists()
+
+
+def test_a_unit_that_neither_leads_nor_coordinates_the_task_is_warned_about_not_refused(data: Path, capsys):
+    # VII.1: led by to-cong-tac-doi-moi, coordinated by cac-ap-ven-song; the cooperative is neither.
+    assert run(data, "VII.1", "--status", "in-progress", "--note", "Hỗ trợ", "--unit", "hop-tac-xa-song-may") == 0
+    out = capsys.readouterr().out
+    [*_, update] = load_plan(data, TODAY).task("VII.1").progress.updates
+    assert update.unit == "hop-tac-xa-song-may"  # written all the same
+    vi, en = said(
+        "status_unit_not_responsible",
+        found="hop-tac-xa-song-may",
+        task="VII.1",
+        file=data / "tasks.yml",
+        lead="to-cong-tac-doi-moi",
+        coordinating="cac-ap-ven-song",
+    )
+    label_vi, label_en = said("warning_label")
+    assert f"{label_vi}: {vi}" in out and f"{label_en}: {en}" in out
+
+
+@pytest.mark.parametrize("unit", ["to-cong-tac-doi-moi", "cac-ap-ven-song", None])
+def test_a_lead_or_coordinating_unit_reports_without_a_warning(data: Path, capsys, unit: str | None):
+    args = ["VII.1", "--status", "in-progress", "--note", "Đã làm"] + (["--unit", unit] if unit else [])
+    assert run(data, *args) == 0
+    assert "Cảnh báo" not in capsys.readouterr().out

@@ -225,8 +225,9 @@ def test_a_phone_written_with_hyphens_is_accepted_and_dialled_as_digits(data_cop
     assert 'href="tel:+840000000001"' in html and "+84 (000) 0-000-001" in html
 
 
-# The contact template data/site.yml ships commented out, as a staff member uncomments it and
-# forgets to fill it in. Written here, not read from data/site.yml: once a commune fills in its
+# The contact and licence template data/site.yml ships commented out, as a staff member uncomments it
+# and forgets to fill it in (the licence's placeholders are empty too: a prefilled licence, uncommented,
+# would publish a licence nobody chose). Written here, not read from data/site.yml: once a commune fills in its
 # contacts the template is gone, and a valid edit of the real data must never fail a test.
 UNFILLED_TEMPLATE = """office:
   name: {vi: "", en: ""}
@@ -237,12 +238,17 @@ UNFILLED_TEMPLATE = """office:
 feedback:
   email: ""
   address: ""
+licence:
+  name: {vi: "", en: ""}
+  address: ""
 """
 
 
 def test_a_contact_template_uncommented_but_unfilled_is_refused_field_by_field(data_copy: DataCopy):
     # Nothing placeholder-like is ever published: each empty field is refused on its own line.
-    site = re.sub(r"(?m)^(office|feedback):\n(  .*\n)+", "", data_copy.path("site.yml").read_text(encoding="utf-8"))
+    site = re.sub(
+        r"(?m)^(office|feedback|licence):\n(  .*\n)+", "", data_copy.path("site.yml").read_text(encoding="utf-8")
+    )
     first = site.count("\n") + 1
     data_copy.path("site.yml").write_text(site + UNFILLED_TEMPLATE, encoding="utf-8")
     lines = UNFILLED_TEMPLATE.splitlines()

@@ -255,8 +255,9 @@ def test_front_matter_fences_are_required(data_copy: DataCopy):
 
 def test_impossible_date_is_a_data_error_not_a_crash(data_copy: DataCopy):
     [problem] = news_problems(data_copy, "2026-04-01-tin.md", GOOD.replace("date: 2026-04-01", "date: 2026-13-01"))
+    # Written YYYY-MM-DD as asked: the message names the month the calendar lacks.
     assert problem.startswith(
-        f'{data_copy.path("news/2026-04-01-tin.md")}:2: trường "date": cần một ngày dạng YYYY-MM-DD'
+        f'{data_copy.path("news/2026-04-01-tin.md")}:2: trường "date": ngày "2026-13-01" không có thật: không có tháng 13'
     )
 
 

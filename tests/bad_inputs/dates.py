@@ -1,6 +1,8 @@
-"""Dates that cannot be: a day not in the calendar, a day without its month, a measured value or a
-document dated after today, a progress update before the plan starts, in the future, or listed out of
-date order (seen from FIXTURE_TODAY, as test_bad_inputs.py runs the scripts)."""
+"""Dates that cannot be: a day not in the calendar (given as numbers, or written YYYY-MM-DD with a month
+or day the calendar lacks, which the message names instead of blaming the form), a day without its
+month, a measured value or a document dated after today, a progress update before the plan starts,
+in the future, or listed out of date order (seen from FIXTURE_TODAY, as test_bad_inputs.py runs the
+scripts)."""
 
 from __future__ import annotations
 
@@ -129,6 +131,33 @@ CASES = [
             "previous_line": fixture_line("status/VII.1.yml", "date: 2026-04-10"),
         },
         where=where("updates", "2026-09-25", "date"),
+        problems=1,
+    ),
+    BadInput(
+        "an-update-in-month-13-on-day-45",
+        lambda data: data.replace("status/VII.2.yml", "- date: 2026-10-15", "- date: 2026-13-45"),
+        "status/VII.2.yml",
+        "date_no_such_month_or_day",
+        {"found": "2026-13-45", "month": 13, "day": 45},
+        where=where("updates", "2026-13-45", "date"),
+        problems=1,
+    ),
+    BadInput(
+        "an-update-on-the-thirty-first-of-september",
+        lambda data: data.replace("status/VII.2.yml", "- date: 2026-10-15", "- date: 2026-09-31"),
+        "status/VII.2.yml",
+        "date_no_such_day",
+        {"found": "2026-09-31", "day": 31, "month": 9, "year": 2026, "days": 30},
+        where=where("updates", "2026-09-31", "date"),
+        problems=1,
+    ),
+    BadInput(
+        "a-news-post-in-month-13",
+        lambda data: data.replace("news/2026-10-20-san-may.md", "date: 2026-10-20", "date: 2026-13-20"),
+        "news/2026-10-20-san-may.md",
+        "date_no_such_month",
+        {"found": "2026-13-20", "month": 13},
+        where=where("", None, "date"),
         problems=1,
     ),
 ]

@@ -180,7 +180,7 @@ CASES = [
         'match: ["OCAP"]',
         'match: ["OCAP", "csm"]',
         "glossary_duplicate_spelling",
-        {"found": "csm", "other": "csm", "other_line": fixture_line("glossary.yml", 'match: ["CSM"]')},
+        {"found": "csm", "other": "csm", "other_line": fixture_line("glossary.yml", 'match: ["CSM", ')},
         where("terms", "ocap", "match"),
     ),
     BadInput(

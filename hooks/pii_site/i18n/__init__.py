@@ -3,12 +3,15 @@
 Labels live in labels/*.yml (one file per area of the site) under dotted keys; `Labels(lang)` is
 what templates call as t("key"). A missing key or language is a bug, so lookups raise instead of
 showing a blank; a key defined in two files is a bug too. A text that depends on a number is written
-{one: ..., other: ...} (English only: Vietnamese nouns have no plural) and chosen by `count`.
+{one: ..., other: ...} (English only: Vietnamese nouns have no plural) and chosen by `count`; a text
+with several numbers, or whose number is not `count`, writes the word that agrees with a number as
+a format spec of that number, {total:task|tasks} ("task" for 1, "tasks" otherwise).
 """
 
 from __future__ import annotations
 
 import functools
+import string
 from importlib import resources
 from typing import Any
 
@@ -44,6 +47,19 @@ def all_labels() -> dict[str, dict[str, Wording]]:
     return merged
 
 
+class _AgreeingFormatter(string.Formatter):
+    """str.format, plus {n:one|other}: the word for n things instead of n itself."""
+
+    def format_field(self, value: Any, format_spec: str) -> str:
+        if "|" in format_spec:
+            one, other = format_spec.split("|", 1)
+            return one if value == 1 else other
+        return super().format_field(value, format_spec)
+
+
+_AGREEING = _AgreeingFormatter()
+
+
 class Labels:
     def __init__(self, lang: str) -> None:
         if lang not in LANGUAGES:
@@ -52,4 +68,7 @@ class Labels:
 
     def __call__(self, key: str, **values: Any) -> str:
         text = plural(all_labels()[key][self.lang], values.get("count"))
-        return text.format(**values) if values else text
+        if not values:
+            return text
+        # The plain str.format unless a word agrees with a number: labels are formatted often.
+        return _AGREEING.format(text, **values) if "|" in text else text.format(**values)

@@ -43,7 +43,7 @@ from pii_site.source.schema.plan import (
 )
 from pii_site.source.schema.reporting import ReportingFile
 from pii_site.source.schema.status import STATUS_FILE_LIMIT
-from pii_site.source.status_rules import check_status_files
+from pii_site.source.status_rules import check_status_files, reporting_unit_warnings
 from pii_site.source.validation import duplicate_ids, parse, problem_at, unknown_reference
 from pii_site.source.yaml_source import KeyPath, YamlSource, read_yaml, read_yaml_text
 
@@ -103,6 +103,7 @@ def load_plan(data_dir: str | os.PathLike[str], today: dt.date, replacing: Mappi
         raise DataError(problems)
     plan = _build_plan(data_dir, parsed, today)
     plan.news, plan.logo = news, logo
+    plan.warnings = reporting_unit_warnings(sources, parsed)
     return plan
 
 

@@ -16,6 +16,7 @@ from typing import Any
 
 from pii_site.model.progress import Rollup, TaskProgress
 from pii_site.model.reporting import Reporting
+from pii_site.source.errors import Problem
 from pii_site.source.identity import Logo
 from pii_site.source.news import NewsPost
 from pii_site.source.pii_reference import PiiReference
@@ -61,6 +62,9 @@ class Plan:
     reporting: Reporting  # the coordinator, the rounds and who has reported (data/reporting.yml, data/reports/)
     news: list[NewsPost] = field(default_factory=list)  # newest first (data/news/)
     logo: Logo | None = None  # data/site.yml's logo as the site publishes it (checked, written again)
+    # What validate.py and add_update.py point out without refusing (a report by a unit the appendix
+    # does not name for its task). Never logged by the hooks: strict MkDocs would fail the build.
+    warnings: list[Problem] = field(default_factory=list)
     _by_id: dict[str, dict[str, Any]] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:

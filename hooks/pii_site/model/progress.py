@@ -122,6 +122,11 @@ class Rollup:
         return sorted((t for t in self.tasks if t.progress.stale), key=lambda t: t.progress.last_date)  # type: ignore[arg-type,return-value]
 
     @property
+    def with_due(self) -> list[PlanTask]:
+        """The tasks that have a due date: without any, no page speaks of deadlines (the plan sets none)."""
+        return [t for t in self.tasks if t.progress.due is not None]
+
+    @property
     def overdue(self) -> list[PlanTask]:
         return sorted((t for t in self.tasks if t.progress.overdue), key=lambda t: t.progress.due)  # type: ignore[arg-type,return-value]
 

@@ -1,6 +1,8 @@
-"""Citations: `cite(ids)` renders "(Nguồn: VnExpress, «Hỏi đáp – chuyên trang…»; Việt Nam News, 10/2025)"
-with each name linked to the source's entry on the sources page, and `source_title` is how the sources
-page names a source in each language. Called by the PII pages and the home page."""
+"""Citations: `cite(ids)` renders "(Nguồn: VnExpress, “Hỏi đáp – chuyên trang PII – Đổi mới sáng tạo”; Việt
+Nam News, 01/10/2025)" with each name linked to the source's entry on the sources page, and
+`source_title` is how the sources page names a source in each language. Called by the PII pages and
+the home page. A title is quoted whole, never cut: Vietnamese words are several syllables long, so a
+cut after a space can still split a word ("năng lực cạnh…" for "cạnh tranh")."""
 
 from __future__ import annotations
 
@@ -13,12 +15,13 @@ from pii_site.pages.render import escape_markdown
 from pii_site.source.pii_reference import PiiReference
 from pii_site.source.schema.pii import Source
 
-SHORT_TITLE_WORDS = 5
+# Both languages quote with curly double quotes (Vietnamese “…”, English “…”): never « », which neither uses.
+QUOTE = "“{}”"
 
 
 def publisher_label(source: Source, lang: str) -> str:
-    """'Publisher (posted on site)', escaped: the publisher is a proper name, the rest is a label."""
-    publisher = escape_markdown(source.publisher)
+    """'Publisher (posted on site)', escaped: the publisher in the page's language, the rest a label."""
+    publisher = escape_markdown(getattr(source.publisher, lang))
     if source.posted_on is None:
         return publisher
     return f"{publisher} ({Labels(lang)('pii.posted_on', site=escape_markdown(source.posted_on))})"
@@ -42,30 +45,21 @@ def source_title(source: Source, lang: str) -> str:
     return escape_markdown(source.title)
 
 
-def short_titles(sources: Sequence[Source], lang: str) -> dict[str, str]:
-    """Undated source id -> the first words of its readable title: five, or as many more as it takes
-    for no two to share one short form (two undated articles that open alike must still read apart)."""
-    titles = {s.id: title.split() for s in sources if s.date is None and (title := readable_title(s, lang))}
-    words = SHORT_TITLE_WORDS
-
-    def shortened(parts: list[str]) -> str:
-        return " ".join(parts[:words]) + ("…" if len(parts) > words else "")
-
-    longest = max((len(parts) for parts in titles.values()), default=0)
-    while words < longest and len({shortened(p) for p in titles.values()}) < len(titles):
-        words += 1
-    return {sid: shortened(parts) for sid, parts in titles.items()}
+def citation_titles(sources: Sequence[Source], lang: str) -> dict[str, str]:
+    """Undated source id -> its readable title, whole: what tells it apart from the publisher's other
+    articles in a citation. (Titles used to be cut to five words, which split Vietnamese words.)"""
+    return {s.id: title for s in sources if s.date is None and (title := readable_title(s, lang))}
 
 
-def source_label(source: Source, lang: str, short: dict[str, str]) -> str:
-    """Publisher and short date, escaped: how a citation names its source. Without a date, the start
-    of the title (`short`, from short_titles) tells it apart from the publisher's other articles."""
+def source_label(source: Source, lang: str, titles: dict[str, str]) -> str:
+    """Publisher and short date, escaped: how a citation names its source. Without a date, the title
+    (`titles`, from citation_titles), quoted, tells it apart from the publisher's other articles."""
     label = publisher_label(source, lang)
     if source.date:
         return f"{label}, {short_date(source.date.year, source.date.month, source.date.day, lang)}"
-    if source.id not in short:
+    if source.id not in titles:
         return f"{label} ({Labels(lang)('pii.title_unknown')})"
-    return f"{label}, «{escape_markdown(short[source.id])}»"
+    return f"{label}, {QUOTE.format(escape_markdown(titles[source.id]))}"
 
 
 class Citer:
@@ -73,7 +67,7 @@ class Citer:
         self.reference = reference
         self.linker = linker
         self.lang = lang
-        self.short = short_titles(reference.sources, lang)
+        self.titles = citation_titles(reference.sources, lang)
 
     def __call__(self, source_ids: Sequence[str]) -> str:
         """'(Nguồn: A; B)', '(Nguồn duy nhất: A)' for a fact with one source (the sources page promises
@@ -90,6 +84,6 @@ class Citer:
 
     def _named(self, source_ids: Iterable[str]) -> str:
         return "; ".join(
-            f"[{source_label(self.reference.source(sid), self.lang, self.short)}]({self.linker.source(sid)})"
+            f"[{source_label(self.reference.source(sid), self.lang, self.titles)}]({self.linker.source(sid)})"
             for sid in source_ids
         )

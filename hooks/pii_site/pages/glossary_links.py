@@ -23,12 +23,18 @@ if TYPE_CHECKING:
     from pii_site.model.plan import Plan
 
 
+def _key(text: str) -> str:
+    """How a spelling and an occurrence are compared: case folded, any run of spaces or line breaks as
+    one space (a text written as a YAML block may break a long name over two lines)."""
+    return " ".join(text.split()).casefold()
+
+
 @functools.cache
 def _pattern(spellings: tuple[tuple[str, str], ...]) -> tuple[re.Pattern[str], dict[str, str]]:
-    """One regex for every spelling (longest first, so "PAR Index" wins over a shorter term)."""
-    term_of = {escape_markdown(text).casefold(): term_id for text, term_id in spellings}
+    """One regex for every spelling (longest first, so "Chỉ số cải cách hành chính" wins over a shorter term)."""
+    term_of = {_key(escape_markdown(text)): term_id for text, term_id in spellings}
     alternatives = sorted(term_of, key=len, reverse=True)
-    body = "|".join(re.escape(a) for a in alternatives)
+    body = "|".join(re.escape(a).replace(r"\ ", r"\s+") for a in alternatives)
     # Word boundaries of the plain text: escaping turns "PCI_2026" into "PCI\_2026", so a backslash
     # followed by a word character still continues the word.
     return re.compile(rf"(?<!\w)(?:{body})(?!\\?\w)", re.IGNORECASE), term_of
@@ -47,7 +53,7 @@ class GlossaryLinker:
 
     def __call__(self, escaped: str) -> str:
         def link(match: re.Match[str]) -> str:
-            return f"[{match.group(0)}]({self._href(self._term_of[match.group(0).casefold()])})"
+            return f"[{match.group(0)}]({self._href(self._term_of[_key(match.group(0))])})"
 
         return self._pattern.sub(link, escaped)
 
@@ -55,7 +61,7 @@ class GlossaryLinker:
 def terms_in(terms: Iterable[GlossaryTerm], plain_text: str) -> set[str]:
     """Ids of the glossary terms that occur in a plain (unescaped) text."""
     pattern, term_of = _pattern(_spellings(terms))
-    return {term_of[m.group(0).casefold()] for m in pattern.finditer(escape_markdown(plain_text))}
+    return {term_of[_key(m.group(0))] for m in pattern.finditer(escape_markdown(plain_text))}
 
 
 def glossary_linker(plan_terms: Iterable[GlossaryTerm], page: str) -> GlossaryLinker:

@@ -25,9 +25,12 @@ from pii_site.source.yaml_source import Dumper, load_text
 TEMPLATE = """\
 # yaml-language-server: $schema=../schema/status.schema.json
 # Tiến độ nhiệm vụ {task_id}. Thêm cập nhật mới ở CUỐI danh sách "updates" (cũ trước, mới sau),
-# hoặc chạy lệnh: python scripts/add_update.py {task_id} --status in-progress --note "..."
+# hoặc chạy lệnh sau trong thư mục dự án (cần chạy `make install` một lần trước):
+#   .venv/bin/python scripts/add_update.py {task_id} --status in-progress --note "..."
 # Progress of task {task_id}. Add new updates at the END of "updates" (oldest first, newest last),
-# or run: python scripts/add_update.py {task_id} --status in-progress --note "..."
+# or run this in the project folder (after `make install` once):
+#   .venv/bin/python scripts/add_update.py {task_id} --status in-progress --note "..."
+# Windows: .venv\\Scripts\\python scripts\\add_update.py {task_id} --status in-progress --note "..."
 #
 # status: not-started | in-progress | delayed | completed | continuous
 # Mẫu: chép các dòng dưới đây vào CUỐI tệp, bỏ dấu # ở đầu dòng, giữ hai dấu cách trước "- date".

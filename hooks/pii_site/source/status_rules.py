@@ -1,6 +1,7 @@
 """Rules for data/status/*.yml that need other files or the date: the task id in the file name,
 reporting units, update dates (not before the plan, not in the future, in order), and what a
-"completed" report must carry. Called by loader.load_plan after every file has its shape.
+"completed" report must carry. Called by loader.load_plan after every file has its shape; the loader
+also asks for `reporting_unit_warnings`, which only warn.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from pathlib import PurePosixPath
 from typing import Any
 
 from pii_site.source.errors import Problem, file_problem, message, shown
-from pii_site.source.schema.plan import PlanFile, StatusFile
+from pii_site.source.schema.plan import PlanFile, StatusFile, TasksFile
 from pii_site.source.validation import problem_at, suggestion, unknown_reference
 from pii_site.source.yaml_source import YamlSource
 
@@ -147,3 +148,33 @@ def _indicator_dates(source: YamlSource, status_file: StatusFile, today: dt.date
                 )
             )
     return problems
+
+
+def reporting_unit_warnings(sources: dict[str, YamlSource], parsed: dict[str, Any]) -> list[Problem]:
+    """One warning per update whose unit the appendix names neither as a lead nor as a coordinating
+    unit of the task. Not a refusal: a unit may report on work it did for a task it is not named
+    for (a collective coordinating unit, "all divisions", names no one in particular), but a report
+    by the wrong unit is usually a slip (a task copied from another file, a default left unchanged)."""
+    tasks: TasksFile = parsed["tasks.yml"]
+    named = {task.id: task for group in tasks.groups for task in group.tasks}
+    warnings: list[Problem] = []
+    for key, status_file in parsed.items():
+        if not key.startswith(f"{STATUS_FOLDER}/") or (task := named.get(task_id_of(key))) is None:
+            continue
+        assert isinstance(status_file, StatusFile)
+        for i, update in enumerate(status_file.updates or []):
+            if update.unit in task.lead or update.unit in task.coordinating:
+                continue
+            warnings.append(
+                problem_at(
+                    sources[key],
+                    ("updates", i, "unit"),
+                    "status_unit_not_responsible",
+                    found=update.unit,
+                    task=task.id,
+                    file=sources["tasks.yml"].label,
+                    lead=", ".join(task.lead) or "—",
+                    coordinating=", ".join(task.coordinating) or "—",
+                )
+            )
+    return warnings

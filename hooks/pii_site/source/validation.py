@@ -14,6 +14,7 @@ from typing import Any, TypedDict
 
 from pydantic import BaseModel, ValidationError
 
+from pii_site.source.dates import date_mistake
 from pii_site.source.errors import Problem, file_problem, is_plain_ascii, message, shorten, shown
 from pii_site.source.schema.base import (
     BRANCH_NAME,
@@ -211,6 +212,11 @@ def _from_pydantic(source: YamlSource, model: type[BaseModel], error: Any) -> Pr
         return problem_at(
             source, path[:-1], "extra_forbidden", line_path=path, field=path[-1], **suggestion(str(path[-1]), known)
         )
+    if kind in _TYPE_KINDS and _TYPE_KINDS[kind] == "date" and isinstance(found, str):
+        # Written YYYY-MM-DD but not in the calendar (2026-13-45): the reader leaves it as text.
+        mistake, values = date_mistake(found)
+        if mistake != "pattern_date":
+            return problem_at(source, path, mistake, **values)
     if kind in _TYPE_KINDS:
         expected_vi, expected_en = message(f"kind.{_TYPE_KINDS[kind]}")
         found_vi, found_en = _describe_found(found, _TYPE_KINDS[kind])

@@ -72,7 +72,11 @@ class Source(Strict):
         default=None,
         description="English translation of a title not in English; English pages show 'Original [translation]'",
     )
-    publisher: NonEmpty = Field(description="Who published it, a proper name kept in its own language")
+    publisher: SameOrBilingualText = Field(
+        description="Who published it: a proper name written once when it is the same in both languages "
+        '("VnExpress"), or {vi, en} when English pages need the English name of an office or newspaper '
+        '({vi: "Báo Nghệ An", en: "Nghệ An Newspaper"})'
+    )
     posted_on: NonEmpty | None = Field(
         default=None,
         description="The site where a copy was read when the publisher's own is not at hand, e.g. nhansu.vn; "
