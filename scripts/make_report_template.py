@@ -464,18 +464,22 @@ def _body(document: docx.document.Document) -> None:
         document, body, [("[Cán bộ tổng hợp viết đề xuất, kiến nghị tại đây, rồi xóa dòng nhắc này.]", I)]
     )
     proposals.runs[0].font.highlight_color = WD_COLOR_INDEX.YELLOW
-    _paragraph(
+    closing = _paragraph(
         document,
         body,
         [("Trên đây là báo cáo kết quả thực hiện Kế hoạch trong {{ round_name }} của {{ issuer_name }}./.", PLAIN)],
     )
+    closing.paragraph_format.keep_with_next = True  # never a signature alone at the top of a page
 
 
 def _signature_block(document: docx.document.Document) -> None:
     """Recipients on the left, the signer's title on the right, without a name (Decree 30, items 7–9)."""
-    _paragraph(document, "Report Body")
+    _paragraph(document, "Report Body").paragraph_format.keep_with_next = True
     left, right = Mm(80), Length(TEXT_WIDTH - Mm(80))
     table = _table(document, rows=1, widths=[left, right], borders=False)
+    # The recipients and the signature stay on one page.
+    split = OxmlElement("w:cantSplit")
+    table.rows[0]._tr.get_or_add_trPr().append(split)
     recipients, signer = table.cell(0, 0), table.cell(0, 1)
     _fill(recipients, "Report Recipients Heading", [("Nơi nhận:", {"bold": True, "italic": True})])
     _paragraph(recipients, "Report Recipients", [("{%p for recipient in recipients %}", PLAIN)])

@@ -45,13 +45,15 @@ class ReportTemplateError(ValueError):
 
 
 def render_report(plan: Plan, round_: Round, template: Path | None = None) -> bytes:
-    """The report of `round_` as the bytes of a .docx, from `template` (default: the package's)."""
+    """The report of `round_` as the bytes of a .docx, from `template` (default: the package's). Raises
+    ReportTemplateError for a template that cannot be used, OSError for one that cannot be read."""
+    context = report_context(plan, round_)
     try:
         with template.open("rb") if template else TEMPLATE.open("rb") as source:
             document = DocxTemplate(io.BytesIO(source.read()))
         # StrictUndefined: a tag a clerk mistyped in her own template is an error naming it, not a blank.
         environment = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined)
-        document.render(report_context(plan, round_), jinja_env=environment, autoescape=True)
+        document.render(context, jinja_env=environment, autoescape=True)
         properties = document.core_properties
         properties.title = f"Báo cáo kết quả thực hiện Kế hoạch, {round_.name.vi}"
         properties.comments = ""
@@ -60,6 +62,8 @@ def render_report(plan: Plan, round_: Round, template: Path | None = None) -> by
         document.save(out)
     except jinja2.TemplateError as error:
         raise ReportTemplateError(f"{type(error).__name__}: {error}") from None
+    # What python-docx and lxml raise for a file that is not a Word document (a zip without one, another
+    # Office file, broken XML).
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, etree.XMLSyntaxError, ValueError) as error:
         raise ReportTemplateError(f"{type(error).__name__}: {error}") from None
     return out.getvalue()
@@ -135,7 +139,7 @@ def report_context(plan: Plan, round_: Round) -> dict[str, Any]:
 
 
 def plan_reference(document: PlanFile) -> str:
-    """ "Kế hoạch số …/KH-UBND ngày … tháng 03 năm 2026": the plan's blanks stay blank, never guessed."""
+    """The plan as the report cites it, "Kế hoạch số …/KH-UBND ngày … tháng 03 năm 2026": its blanks stay blank."""
     date = document.date
     day = f"{date.day:02d}" if date.day else "…"
     month = f"{date.month:02d}" if date.month else "…"
@@ -215,7 +219,8 @@ def _appendix_row(plan: Plan, entry: TaskInRound) -> dict[str, str]:
 
 
 def evidence_text(item: Evidence) -> str:
-    """ "Báo cáo kết quả…, số 15/BC-SM ngày 24/09/2026 của UBND xã Sông Mây, https://…": what the item gives."""
+    """An evidence item as the report prints it, from what it gives: "Báo cáo kết quả…, số 15/BC-SM ngày
+    24/09/2026 của UBND xã Sông Mây, https://…"."""
     parts = []
     if item.title:
         parts.append(item.title.vi)

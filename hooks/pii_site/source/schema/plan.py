@@ -163,7 +163,7 @@ class PlanFile(Strict):
     date: PartialDate
     place: NonEmpty | None = Field(
         default=None,
-        description="Địa danh: the place name of the plan's date line, as printed (e.g. 'Vĩnh Thuận' in 'Vĩnh Thuận, "
+        description="Địa danh: the place name of the plan's date line, as printed (e.g. 'Tân Hòa' in 'Tân Hòa, "
         "ngày … tháng 02 năm 2026'); the compiled report's date line uses it. Leave out when the source does not "
         "show it: the report then leaves dots for the clerk",
     )
