@@ -12,7 +12,7 @@ TEST_STAMP := $(VENV)/.installed-test-$(shell cat requirements.lock requirements
 # Material prints an end-of-life banner on every run; it is known (see README).
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: install install-test serve demo build validate check test benchmark lock schema clean
+.PHONY: install install-test serve demo build validate report report-template check test benchmark lock schema clean
 
 ## What building needs: MkDocs, Material, pydantic, and the package from hooks/.
 install: $(BUILD_STAMP)
@@ -61,27 +61,47 @@ build: install
 validate: install
 	$(BIN)/python scripts/validate.py
 
+## The compiled report of a reporting round (data/reporting.yml), a Word file in the format of Decree 30/2020:
+## make report ROUND=2026-q2 OUT=bao-cao.docx (ROUND: the current round when left out; OUT: bao-cao-<round>.docx).
+ROUND ?=
+OUT ?=
+report: install
+	$(BIN)/python scripts/report.py $(if $(ROUND),--round "$(ROUND)") $(if $(OUT),--out "$(OUT)")
+
+## Remake the report's Word template (hooks/pii_site/outputs/templates/bao-cao.docx) after editing
+## scripts/make_report_template.py; the same bytes every run, so git shows whether it changed.
+report-template: install
+	$(BIN)/python scripts/make_report_template.py
+
 ## The fast tier, to run while working: lint, format, types, and every test that needs neither a
-## browser nor Java (markers `browser`, `html_checker`, set in tests/conftest.py) and builds no whole
-## site in processes of its own (marker `slow`: publishing from a clean clone, ProperDocs, the preview).
+## browser, Java nor LibreOffice (markers `browser`, `html_checker`, `office`, set in tests/conftest.py)
+## and builds no whole site in processes of its own (marker `slow`: publishing from a clean clone,
+## ProperDocs, the preview).
 check: install-test
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
-	$(BIN)/python -m pytest -q -m "not browser and not html_checker and not slow"
+	$(BIN)/python -m pytest -q -m "not browser and not html_checker and not office and not slow"
 
-## Run every test, browser tests included (they need Debian's chromium, and Java for the HTML checker).
+## Run every test, browser tests included (they need Debian's chromium, Java for the HTML checker, and
+## LibreOffice Writer with poppler's tools to print the compiled report to PDF and read it back).
 test: install-test
 	@test -x /usr/bin/chromium || { echo "The browser tests need Debian's Chromium at /usr/bin/chromium: run 'apt-get install chromium' (as root), then try again."; exit 1; }
 	@command -v java >/dev/null || { echo "The HTML checker needs Java: run 'apt-get install default-jre-headless' (as root), then try again."; exit 1; }
+	@command -v soffice >/dev/null || { echo "The report tests need LibreOffice Writer: run 'apt-get install libreoffice-writer-nogui' (as root), then try again."; exit 1; }
+	@command -v pdftoppm >/dev/null || { echo "The report tests read the PDF with poppler's tools: run 'apt-get install poppler-utils' (as root), then try again."; exit 1; }
 	$(BIN)/python -m pytest
 
 ## Our build against a bare Material build of the same pages, on the real data and synthetic plans of 200 and
 ## 1,500 tasks (table, JSON). Options: make benchmark BENCHMARK_ARGS="--sizes real,200 --runs 1 --keep",
 ## or BENCHMARK_ARGS="--profile 200" for the package's top entries under cProfile.
+## Then the compiled report (make report) on synthetic plans of 200 and 1,500 tasks (target: ≤ 20 s at
+## 1,500); its options: REPORT_BENCHMARK_ARGS="--sizes 1500 --runs 1".
 BENCHMARK_ARGS ?=
+REPORT_BENCHMARK_ARGS ?=
 benchmark: install
 	$(BIN)/python scripts/benchmark.py $(BENCHMARK_ARGS)
+	$(BIN)/python scripts/report_benchmark.py $(REPORT_BENCHMARK_ARGS)
 
 ## Re-resolve both lock files after changing dependencies in pyproject.toml. The test set is
 ## resolved within the build set's versions, so installing it never changes what builds the site.

@@ -25,6 +25,7 @@ from helpers import (
     build_into,
     free_port,
 )
+from office import Office
 
 from pii_site import Plan, load_plan
 from pii_site.build_cache import CACHE_VARIABLE
@@ -34,6 +35,7 @@ from pii_site.build_cache import CACHE_VARIABLE
 MARKERS = {
     "browser": "browser",  # Chromium (Debian's /usr/bin/chromium)
     "vnu": "html_checker",  # the Nu Html Checker, on Java
+    "office": "office",  # LibreOffice headless and poppler's tools (tests/office.py)
 }
 
 
@@ -157,3 +159,10 @@ def browser() -> Iterator:
 
     with chromium() as browser:
         yield browser
+
+
+@pytest.fixture(scope="session")
+def office() -> Office:
+    """LibreOffice (soffice, headless) and poppler's PDF tools, as tests/office.py drives them. Fails,
+    never skips, when one is missing (`make test` says how to install them). Marks its tests `office`."""
+    return Office.find()

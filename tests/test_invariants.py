@@ -20,6 +20,7 @@ from functools import cached_property
 from pathlib import Path
 from urllib.parse import urljoin
 
+import docx
 import lxml.html
 import pytest
 import yaml
@@ -148,6 +149,58 @@ def test_both_languages_build_strictly(built: BuiltPlan):
     # build_into builds strictly (a warning is an error) and raises on failure.
     for lang in LANGUAGES:
         assert built.file(lang, "").is_file()
+
+
+# --- The compiled report (make report) ------------------------------------------------------------
+
+
+def _report(data_dir: Path, today: dt.date, out: Path) -> int:
+    with environment(PII_TODAY=today.isoformat()):
+        return load_script("report").main(["--data", str(data_dir), "--out", str(out)])
+
+
+def test_the_compiled_report_lists_every_task_or_says_what_reporting_yml_lacks(
+    prepare, source: PlanSource, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+):
+    data = prepare(source)
+    plan = load_plan(data.data_dir, data.today)
+    out = tmp_path / "bao-cao.docx"
+    status = _report(data.data_dir, data.today, out)
+    if not plan.reporting.rounds:  # a commune that has set no rounds yet: told what to add, nothing written
+        assert status == 1 and not out.exists()
+        assert "reporting.yml" in capsys.readouterr().err
+        return
+    assert status == 0
+    appendix = [row.cells[0].text for row in docx.Document(str(out)).tables[-1].rows]
+    ids = {task.id for task in plan.tasks}
+    assert [cell for cell in appendix if cell in ids] == [task.id for task in plan.tasks]
+
+
+def test_another_communes_report_holds_nothing_of_the_original_commune(prepare, tmp_path: Path):
+    """The report's code and template carry nothing of one commune: the other commune's report (with a
+    round added, as its staff would) does not name the commune its data was made from."""
+    data = prepare(OTHER_COMMUNE)
+    copy = tmp_path / "data"
+    shutil.copytree(data.data_dir, copy)
+    reporting = yaml.safe_load((copy / "reporting.yml").read_text(encoding="utf-8"))
+    year = data.today.year
+    reporting["rounds"] = [
+        {
+            "id": "ky-1",
+            "name": {"vi": "Kỳ 1", "en": "Round 1"},
+            "period": {"start": dt.date(year, 1, 1), "end": dt.date(year, 12, 31)},
+            "due": dt.date(year + 1, 1, 5),
+        }
+    ]
+    (copy / "reporting.yml").write_text(yaml.safe_dump(reporting, allow_unicode=True), encoding="utf-8")
+    out = tmp_path / "bao-cao.docx"
+    assert _report(copy, data.today, out) == 0
+    document = docx.Document(str(out))
+    texts = [p.text for p in document.paragraphs]
+    texts += [cell.text for table in document.tables for row in table.rows for cell in row.cells]
+    name = unicodedata.normalize("NFC", other_commune.commune_name(REAL_DATA_DIR)).casefold()
+    assert name not in unicodedata.normalize("NFC", "\n".join(texts)).casefold()
+    assert other_commune.NEW_NAME.upper() in "\n".join(texts)
 
 
 # --- Every record has its pages, reachable -----------------------------------------------------

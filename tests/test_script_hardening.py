@@ -92,16 +92,21 @@ def test_ci_wrapper_stops_workflow_commands_around_a_commands_output_and_keeps_i
     assert sorted(lines[1:-1]) == ["##[error]v1", "::error::injected"]
 
 
-def test_every_ci_step_that_builds_runs_with_workflow_commands_stopped():
+# The scripts whose output quotes data text (page titles, a round's name) in a workflow's log.
+PRINTS_DATA = ("scripts/build.py", "scripts/report.py")
+
+
+def test_every_ci_step_that_builds_or_makes_the_report_runs_with_workflow_commands_stopped():
     steps = [
-        step["run"]
+        (path.name, script, step["run"])
         for path in WORKFLOWS
         for job in yaml.safe_load(path.read_text(encoding="utf-8"))["jobs"].values()
         for step in job.get("steps", [])
-        if "scripts/build.py" in step.get("run", "")
+        for script in PRINTS_DATA
+        if script in step.get("run", "")
     ]
-    assert len(steps) == len(WORKFLOWS)  # one build step in each workflow
-    assert all(".ci/without-workflow-commands python scripts/build.py" in run for run in steps)
+    assert {name for name, _, _ in steps} == {path.name for path in WORKFLOWS}  # each workflow has one
+    assert all(f".ci/without-workflow-commands python {script}" in run for _, script, run in steps)
 
 
 def test_ci_tests_on_github_run_with_workflow_commands_stopped(tmp_path: Path):
@@ -109,7 +114,7 @@ def test_ci_tests_on_github_run_with_workflow_commands_stopped(tmp_path: Path):
     (tmp_path / "make").write_text("#!/bin/sh\necho '::error::from a test'\n", encoding="utf-8")
     (tmp_path / "make").chmod(0o755)
     # Everything .ci/run checks for is "there", so it installs nothing.
-    for name in ("chromium", "java", "python3"):
+    for name in ("chromium", "java", "python3", "soffice", "pdftoppm"):
         (tmp_path / name).write_text("#!/bin/sh\n", encoding="utf-8")
         (tmp_path / name).chmod(0o755)
     env = {**os.environ, "PATH": f"{tmp_path}{os.pathsep}{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}"}

@@ -274,5 +274,6 @@ def _build_plan(data_dir: Path, parsed: dict[str, Any], today: dt.date) -> Plan:
             submissions=(),
             reporting_units=reporting_units(units.units, {u for t in tasks for u in t.record.lead}),
             today=today,
+            recipients=tuple(reporting.recipients) if reporting and reporting.recipients else None,
         ),
     )

@@ -80,6 +80,8 @@ class Reporting:
     submissions: tuple[Submission, ...]
     reporting_units: tuple[Unit, ...]  # the units that owe a form each round, in units.yml order
     today: dt.date
+    # The compiled report's recipients (Nơi nhận) when data/reporting.yml gives them; else the plan's.
+    recipients: tuple[str, ...] | None = None
 
     def round(self, round_id: str) -> Round:
         return next(r for r in self.rounds if r.id == round_id)

@@ -147,6 +147,12 @@ class SiteFile(Strict):
 class PlanFile(Strict):
     """data/plan.yml: the plan document itself."""
 
+    issuer_superior: NonEmpty | None = Field(
+        default=None,
+        description="Cơ quan chủ quản trực tiếp: the body printed above the issuer's name in the document's header "
+        "(Decree 30/2020), in Vietnamese, as printed; leave out when the header shows none (a commune's People's "
+        "Committee usually has none). Used by the compiled report",
+    )
     issuer: Text
     issuer_short: Text
     commune: Text
@@ -155,6 +161,12 @@ class PlanFile(Strict):
     number: NonEmpty | None = Field(description="The plan's number; null where the source leaves it blank")
     symbol: NonEmpty = Field(description="e.g. KH-UBND")
     date: PartialDate
+    place: NonEmpty | None = Field(
+        default=None,
+        description="Địa danh: the place name of the plan's date line, as printed (e.g. 'Tân Hòa' in 'Tân Hòa, "
+        "ngày … tháng 02 năm 2026'); the compiled report's date line uses it. Leave out when the source does not "
+        "show it: the report then leaves dots for the clerk",
+    )
     title: Text
     implements: DocumentRef
     related: list[DocumentRef] = []

@@ -11,7 +11,7 @@ import datetime as dt
 
 from pydantic import Field
 
-from pii_site.source.schema.base import Slug, Strict, Text
+from pii_site.source.schema.base import NonEmpty, Slug, Strict, Text
 
 
 class Period(Strict):
@@ -38,4 +38,11 @@ class ReportingFile(Strict):
     )
     rounds: list[Round] = Field(
         default=[], description="Reporting rounds, set by the commune; leave empty until dates are decided"
+    )
+    recipients: list[NonEmpty] | None = Field(
+        default=None,
+        min_length=1,
+        description="Nơi nhận of the compiled report (make report), in Vietnamese, one recipient an item as printed "
+        'without the dash, e.g. "Sở Khoa học và Công nghệ", "Lưu: VT"; left out: the plan\'s own recipients '
+        "(data/plan.yml)",
     )

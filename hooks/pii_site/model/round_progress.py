@@ -1,0 +1,78 @@
+"""One reporting round seen task by task: the updates that belong to it and where each task stood at its end.
+
+Used by the compiled report (outputs/compiled_report.py); it reads the Plan and Plan.reporting only.
+An update belongs to a round when it came in that round's form (Plan.reporting.submissions), or, when
+it came in no form (written in data/status/ or by scripts/add_update.py), when its date lies in the
+round's period. A form's rows are found among a task's updates as equal records: the form reader puts
+each row into its task's progress and keeps the same rows in the round's Submission.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass
+
+from pii_site.model.plan import Plan, PlanTask
+from pii_site.model.progress import NO_UPDATE
+from pii_site.source.schema.reporting import Round
+from pii_site.source.schema.status import StatusUpdate
+
+
+@dataclass(frozen=True)
+class TaskInRound:
+    task: PlanTask
+    updates: tuple[StatusUpdate, ...]  # the round's own, oldest first
+    latest: StatusUpdate | None  # the last update up to the round's end (this round's or earlier)
+    percent: int | None  # the last percent reported up to the round's end
+
+    @property
+    def status(self) -> str:
+        return self.latest.status if self.latest else NO_UPDATE
+
+    @property
+    def completion(self) -> int | None:
+        """100 for a completed task, else the last percent reported (None: nothing is guessed)."""
+        return 100 if self.status == "completed" else self.percent
+
+
+# What a form row is looked up by: its unit, date and status.
+_Key = tuple[str, dt.date, str]
+
+
+def tasks_in_round(plan: Plan, round_: Round) -> list[TaskInRound]:
+    """Every task of the plan, in the plan's order, as it stood at the end of `round_`."""
+    order = {r.id: n for n, r in enumerate(plan.reporting.rounds)}
+    this = order[round_.id]
+    # Form rows by (unit, date, status), so matching a task's update costs a lookup and a few
+    # comparisons, not a pass over every row of every form (1,500 tasks × 100 forms).
+    from_forms: dict[_Key, list[tuple[StatusUpdate, int]]] = defaultdict(list)
+    for submission in plan.reporting.submissions:
+        if submission.round_id in order:
+            for update in submission.updates:
+                from_forms[_key(update)].append((update, order[submission.round_id]))
+    start, end = round_.period.start, round_.period.end
+    result = []
+    for task in plan.tasks:
+        in_round: list[StatusUpdate] = []
+        up_to_end: list[StatusUpdate] = []
+        for update in task.progress.updates:
+            form_round = next((n for row, n in from_forms.get(_key(update), ()) if row == update), None)
+            if form_round is None:
+                belongs, before_end = start <= update.date <= end, update.date <= end
+            else:
+                belongs, before_end = form_round == this, form_round <= this
+            if belongs:
+                in_round.append(update)
+            if before_end:
+                up_to_end.append(update)
+        # Stable sort: updates of one day keep the order they were written in.
+        in_round.sort(key=lambda u: u.date)
+        up_to_end.sort(key=lambda u: u.date)
+        percent = next((u.percent for u in reversed(up_to_end) if u.percent is not None), None)
+        result.append(TaskInRound(task, tuple(in_round), up_to_end[-1] if up_to_end else None, percent))
+    return result
+
+
+def _key(update: StatusUpdate) -> _Key:
+    return (update.unit, update.date, update.status)
