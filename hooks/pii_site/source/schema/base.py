@@ -78,6 +78,10 @@ HEX_COLOR = r"^#[0-9A-Fa-f]{6}$"
 # A PNG or SVG file inside the data folder, written relative to it with "/" ("assets/logo.svg"): no
 # part may start with a dot, so "..", an absolute path and hidden files are refused by the pattern.
 DATA_IMAGE_PATH = r"^[A-Za-z0-9_-][A-Za-z0-9_.-]*(/[A-Za-z0-9_-][A-Za-z0-9_.-]*)*\.(png|svg)$"
+# Administrative codes of Decision 19/2025/QĐ-TTg: 5 digits for a commune or ward, 2 for a province.
+# Text, not numbers: "01" (Hà Nội) would lose its leading zero as a number.
+COMMUNE_CODE = r"^[0-9]{5}$"
+PROVINCE_CODE = r"^[0-9]{2}$"
 
 # Numbers are strict: YAML reads yes/no/on/off as true/false, which Python would take for 1 and 0
 # ("percent: yes" was published as 1%), and "50" or 50.0 where a whole number is wanted is a typing
@@ -104,6 +108,8 @@ HexColor = Annotated[
     str, StringConstraints(pattern=HEX_COLOR), AfterValidator(str.lower), BeforeValidator(_color_given)
 ]
 DataImagePath = Annotated[str, StringConstraints(pattern=DATA_IMAGE_PATH)]
+CommuneCode = Annotated[str, StringConstraints(pattern=COMMUNE_CODE)]
+ProvinceCode = Annotated[str, StringConstraints(pattern=PROVINCE_CODE)]
 
 
 class Strict(BaseModel):
