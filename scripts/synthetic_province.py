@@ -141,7 +141,7 @@ def documents(index: int, base_url: str, framework: list[dict[str, Any]]) -> dic
         "commune": {"code": commune_code(index), "name_vi": f"xã {name}", "name_en": f"{name} Commune"},
         "province": {"code": "99", "name_vi": "tỉnh Mẫu", "name_en": "Mẫu Province"},
         "plan": {
-            "number": None if rng.random() < 0.5 else f"{rng.randint(1, 200)}/KH-UBND",
+            "number": None if rng.random() < 0.5 else str(rng.randint(1, 200)),
             "symbol": "KH-UBND",
             "date": {
                 "year": 2026,

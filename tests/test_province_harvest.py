@@ -9,6 +9,7 @@ commune wrote reaches the province site's HTML as markup."""
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import http.server
 import json
 import shutil
@@ -250,3 +251,18 @@ def test_nothing_a_commune_wrote_becomes_markup(province_site):
     for lang in ("vi", "en"):
         page = text_of(province_site / lang / "communes" / "20010" / "index.html")
         assert '<script>alert("pii")</script>' in page and "**bold**" in page and "{: onclick=alert(3) }" in page
+
+
+def test_a_commune_without_an_update_for_90_days_is_reported_stale_and_still_used(tmp_path):
+    registry = synthetic.write_province(tmp_path, 24)
+    assert province.main(["harvest", str(registry), "--out", str(tmp_path / "state"), "--today", TODAY]) == 0
+    found = problems(tmp_path / "state")
+    expected = set()
+    for folder in (tmp_path / "state" / "communes").iterdir():
+        tasks = json.loads((folder / "tasks.json").read_text(encoding="utf-8"))
+        date = tasks["plan"]["date"]
+        since = tasks["modified"] or f"{date['year']}-{date['month']:02d}-{date['day'] or 1:02d}"
+        if (dt.date.fromisoformat(TODAY) - dt.date.fromisoformat(since)).days > 90:
+            expected.add(folder.name)
+    assert expected and {code for code, kinds in found.items() if kinds} == expected
+    assert all(kinds == [{"kind": "stale", "detail": kinds[0]["detail"]}] for kinds in found.values() if kinds)

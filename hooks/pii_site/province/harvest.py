@@ -103,7 +103,8 @@ def harvest_commune(commune: Commune, state_dir: Path, limits: Limits, today: dt
         outcome.problems.append(Problem(error.kind, error.detail))
     except _Refused as refused:
         outcome.problems.append(refused.problem)
-    if (stale := stale_problem(folder, meta, today)) is not None:
+    # By the copy held now: the one just read, or the last good one.
+    if (stale := stale_problem(folder, read_meta(folder), today)) is not None:
         outcome.problems.append(stale)
     return outcome
 

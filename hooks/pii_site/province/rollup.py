@@ -178,4 +178,3 @@ def _pillars(communes: list[CommuneSummary], names: dict[int, Counter[tuple[str,
             )
         )
     return rows
-
