@@ -38,7 +38,7 @@ def json_schemas() -> dict[str, str]:
 def open_data_schema() -> str:
     """The contract's JSON Schema (contract.py) as published, for the current major version. Each
     column's description is the data dictionary's English wording (labels open_data.col.*)."""
-    schema: dict[str, Any] = TypeAdapter(contract.OpenDataFile).json_schema(by_alias=True)
+    schema: dict[str, Any] = _nullable_as_type_list(TypeAdapter(contract.OpenDataFile).json_schema(by_alias=True))
     t = Labels("en")
     for dataset, model in contract.RECORDS.items():
         properties = schema["$defs"][model.__name__]["properties"]
@@ -53,3 +53,22 @@ def open_data_schema() -> str:
         **schema,
     }
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+def _nullable_as_type_list(node: Any) -> Any:
+    """{"anyOf": [{"type": "string", "format": "date"}, {"type": "null"}]} -> {"type": ["string", "null"],
+    "format": "date"}: the same meaning (format, pattern and bounds apply only to values of their own
+    type), easier to read, and several times quicker to check, which the province harvester does for
+    every record of every commune."""
+    if isinstance(node, list):
+        return [_nullable_as_type_list(item) for item in node]
+    if not isinstance(node, dict):
+        return node
+    node = {key: _nullable_as_type_list(value) for key, value in node.items()}
+    options = node.get("anyOf")
+    if isinstance(options, list) and len(options) == 2 and {"type": "null"} in options:
+        [other] = [option for option in options if option != {"type": "null"}]
+        if isinstance(other.get("type"), str) and "$ref" not in other:
+            merged = {key: value for key, value in node.items() if key != "anyOf"}
+            return {**other, **merged, "type": [other["type"], "null"]}
+    return node

@@ -26,7 +26,7 @@ class CommuneTask:
     pillar_number: int
     status: str
     percent: int | None
-    last_update: str | None
+    last_update: dt.date | None
 
 
 @dataclass
@@ -154,7 +154,7 @@ def _read_copy(folder: Path, summary: CommuneSummary, names: dict[int, Counter[t
                 number,
                 record["status"],
                 record["percent"],
-                record["last_update"],
+                dt.date.fromisoformat(record["last_update"]) if record["last_update"] else None,
             )
         )
 
