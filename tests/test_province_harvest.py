@@ -266,3 +266,25 @@ def test_a_commune_without_an_update_for_90_days_is_reported_stale_and_still_use
             expected.add(folder.name)
     assert expected and {code for code, kinds in found.items() if kinds} == expected
     assert all(kinds == [{"kind": "stale", "detail": kinds[0]["detail"]}] for kinds in found.values() if kinds)
+
+
+def test_the_province_publishes_its_own_open_data_and_catalogue(reharvested, tmp_path):
+    from test_catalogue import dcat_validator
+
+    out = tmp_path / "province"
+    assert (
+        province.main(["build", str(reharvested), "--out", str(out), "--site-url", "https://tinh.example/pii/", "-q"])
+        == 0
+    )
+    site = out / "site"
+    communes = json.loads((site / "vi" / "downloads" / "communes.json").read_text(encoding="utf-8"))
+    quality = {record["code"]: record["quality"] for record in communes["records"]}
+    assert quality["10000"] == "ok" and quality["10001"] == "not_json"
+    assert all(quality[code] == kind for code, kind in HOSTILE_KINDS.items())
+    assert (site / "en" / "downloads" / "pillars.csv").read_bytes().startswith(b"\xef\xbb\xbfnumber,")
+    catalogue = json.loads((site / "data.json").read_text(encoding="utf-8"))
+    errors = [f"{e.json_path}: {e.message}" for e in dcat_validator().iter_errors(catalogue)]
+    assert not errors, errors[:3]
+    assert all(
+        d["downloadURL"].startswith("https://tinh.example/pii/") for d in catalogue["dataset"][0]["distribution"]
+    )
