@@ -52,13 +52,18 @@ def root_files(plan: Plan, base_url: str, open_data: list[GeneratedFile]) -> lis
 
 
 def catalogue(plan: Plan, base_url: str, open_data: list[GeneratedFile]) -> dict[str, Any]:
+    return catalogue_of([dataset(plan, base_url, open_data)], base_url)
+
+
+def catalogue_of(datasets: list[dict[str, Any]], base_url: str) -> dict[str, Any]:
+    """The DCAT-US 1.1 catalogue around `datasets` (also the province site's, pii_site.province.exports)."""
     return {
         "@context": f"{POD_SCHEMA}/catalog.jsonld",
         "@id": f"{base_url}{CATALOGUE}",
         "@type": "dcat:Catalog",
         "conformsTo": POD_SCHEMA,
         "describedBy": f"{POD_SCHEMA}/catalog.json",
-        "dataset": [dataset(plan, base_url, open_data)],
+        "dataset": datasets,
     }
 
 

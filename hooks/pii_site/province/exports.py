@@ -10,7 +10,7 @@ import json
 from typing import Any
 
 from pii_site.i18n import LANGUAGES, Labels
-from pii_site.outputs.catalogue import CATALOGUE, POD_SCHEMA, version_token
+from pii_site.outputs.catalogue import CATALOGUE, MEDIA_TYPES, catalogue_of, version_token
 from pii_site.outputs.exports import DOWNLOADS, GeneratedFile, to_csv
 from pii_site.province.pages import OPEN_DATA, full_name
 from pii_site.province.rollup import ProvinceRollup
@@ -83,7 +83,7 @@ def catalogue_file(rollup: ProvinceRollup, base_url: str, files: list[GeneratedF
                     "@type": "dcat:Distribution",
                     "title": f"{file.path.rsplit('/', 1)[1]} ({Labels(lang)('language.name')})",
                     "downloadURL": f"{base_url}{lang}/{file.path}?v={version_token(file.content)}",
-                    "mediaType": {"json": "application/json", "csv": "text/csv"}[extension],
+                    "mediaType": MEDIA_TYPES[extension],
                     "format": extension.upper(),
                     "describedBy": f"{base_url}{lang}/{OPEN_DATA.removesuffix('.md')}/",
                     "describedByType": "text/html",
@@ -107,12 +107,5 @@ def catalogue_file(rollup: ProvinceRollup, base_url: str, files: list[GeneratedF
         dataset["modified"] = latest.isoformat()
     if rollup.licence:
         dataset["license"] = rollup.licence["address"]
-    document = {
-        "@context": f"{POD_SCHEMA}/catalog.jsonld",
-        "@id": f"{base_url}{CATALOGUE}",
-        "@type": "dcat:Catalog",
-        "conformsTo": POD_SCHEMA,
-        "describedBy": f"{POD_SCHEMA}/catalog.json",
-        "dataset": [dataset],
-    }
+    document = catalogue_of([dataset], base_url)
     return GeneratedFile(CATALOGUE, (json.dumps(document, ensure_ascii=False, indent=1) + "\n").encode("utf-8"))
