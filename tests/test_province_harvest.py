@@ -19,7 +19,7 @@ from pathlib import Path
 import lxml.html
 import pytest
 import yaml
-from helpers import SITE_PATH, load_script
+from helpers import load_script
 from province_sites import GIGABYTE, HostileServer, folder_server, running
 
 synthetic = load_script("synthetic_province")
@@ -85,10 +85,9 @@ def with_markup(name: str, document: dict) -> None:
 
 
 @pytest.fixture(scope="module")
-def province_sites(tmp_path_factory: pytest.TempPathFactory, site: Path, site_port: int) -> Iterator[dict]:
-    """Every commune served, and the registry naming them."""
-    from browser.serving import serve
-
+def province_sites(tmp_path_factory: pytest.TempPathFactory, base_url: str) -> Iterator[dict]:
+    """Every commune served, and the registry naming them (the fixture plan's build is the session's,
+    served by `base_url` for the whole session)."""
     root = tmp_path_factory.mktemp("communes")
     servers: dict[str, http.server.ThreadingHTTPServer] = {}
     entries = []
@@ -120,13 +119,12 @@ def province_sites(tmp_path_factory: pytest.TempPathFactory, site: Path, site_po
     catalogue = root / "20009" / "data.json"
     catalogue.write_text(catalogue.read_text(encoding="utf-8").replace(entries[-1]["site"], other), "utf-8")
     # The fixture plan's own build, with the data.json and downloads the real code writes.
-    entries.append({"code": "99901", "name": "Sông Mây", "site": f"http://127.0.0.1:{site_port}{SITE_PATH}"})
+    entries.append({"code": "99901", "name": "Sông Mây", "site": base_url})
     hostile = {
         code: HostileServer(mode, delay=30)
         for code, mode in (("20002", "slow"), ("20003", "html"), ("20004", "huge"), ("20005", "redirect-loop"))
     }
     with contextlib.ExitStack() as stack:
-        stack.enter_context(serve(site, site_port, SITE_PATH))
         for code, server in hostile.items():
             entries.append({"code": code, "name": f"Xã {code}", "site": stack.enter_context(running(server))})
         for static in servers.values():
