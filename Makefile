@@ -94,7 +94,8 @@ test: install-test
 
 ## Our build against a bare Material build of the same pages, on the real data and synthetic plans of 200 and
 ## 1,500 tasks (table, JSON). Options: make benchmark BENCHMARK_ARGS="--sizes real,200 --runs 1 --keep",
-## or BENCHMARK_ARGS="--profile 200" for the package's top entries under cProfile.
+## or BENCHMARK_ARGS="--profile 200" for the package's top entries under cProfile; BENCHMARK_ARGS="--province 102,3321"
+## times the province roll-up (harvest from loopback, unchanged re-harvest, build) on synthetic communes.
 ## Then the compiled report (make report) on synthetic plans of 200 and 1,500 tasks (target: ≤ 20 s at
 ## 1,500); its options: REPORT_BENCHMARK_ARGS="--sizes 1500 --runs 1".
 BENCHMARK_ARGS ?=

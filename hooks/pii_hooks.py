@@ -19,7 +19,8 @@ Events:
 - on_template_context: without a public address, gives the 404 page relative addresses.
 - on_post_build: tunes the search index Material's search plugin has just written (hooks run
   after plugins): accent-folded fields and title-length boosts (pii_site.outputs.search_index); in the
-  default language's build, writes the root page that sends readers on to the default language.
+  default language's build, writes the root page that sends readers on to the default language, the
+  open-data contract's schema and the catalogue data.json (pii_site.outputs.catalogue).
 All page content comes from the pii_site package; nothing here builds text. MkDocs loads a hook
 once per process, so `make serve` starts a fresh build worker when hooks/ change (scripts/serve.py).
 """
@@ -44,7 +45,7 @@ from mkdocs.utils.templates import TemplateContext
 from pii_site import DataError, load_plan
 from pii_site.i18n import Labels, urls
 from pii_site.model.plan import Plan
-from pii_site.outputs import exports, feeds, identity, link_preview, print_qr, search_index, site_frame
+from pii_site.outputs import catalogue, exports, feeds, identity, link_preview, print_qr, search_index, site_frame
 from pii_site.outputs.exports import GeneratedFile
 from pii_site.pages import render_site
 from pii_site.pages.render import GeneratedPage
@@ -83,7 +84,7 @@ def _from_environment(project_dir: Path) -> BuildInput:
         plan = load_plan(settings.data_dir, settings.today)
     except DataError as error:
         raise PluginError(f"\n{error}") from None
-    return BuildInput(settings, plan, exports.open_data_files(plan))
+    return BuildInput(settings, plan, exports.open_data_files(plan, settings.base_url(plan.site.url)))
 
 
 @event_priority(100)
@@ -212,4 +213,10 @@ def on_post_build(config: MkDocsConfig) -> None:
     [build] = _current
     redirect = site_frame.root_redirect(build.plan, build.settings)
     if redirect is not None:
-        Path(config.site_dir).parent.joinpath(site_frame.ROOT_PAGE).write_text(redirect, encoding="utf-8")
+        root = Path(config.site_dir).parent
+        root.joinpath(site_frame.ROOT_PAGE).write_text(redirect, encoding="utf-8")
+        # The open-data contract's schema and, with a public address, the catalogue data.json.
+        base_url = build.settings.base_url(build.plan.site.url)
+        for file in catalogue.root_files(build.plan, base_url, build.open_data):
+            root.joinpath(file.path).parent.mkdir(parents=True, exist_ok=True)
+            root.joinpath(file.path).write_bytes(file.content)

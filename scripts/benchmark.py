@@ -100,10 +100,20 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--profile", metavar="SIZE", help="profile our build at one size instead (real or a task count)"
     )
+    parser.add_argument(
+        "--province",
+        metavar="SIZES",
+        help="time the province roll-up instead: harvest and build of this many synthetic communes (e.g. 102,3321),"
+        " served from loopback (scripts/province_benchmark.py)",
+    )
     parser.add_argument("--bare-worker", type=Path, help=argparse.SUPPRESS)  # internal: one bare build, both languages
     args = parser.parse_args(argv)
     if args.bare_worker:
         return bare_build(args.bare_worker)
+    if args.province:
+        import province_benchmark
+
+        return province_benchmark.main(["--sizes", args.province])
     sizes = [size.strip() for size in (args.profile or args.sizes).split(",") if size.strip()]
     if bad := [size for size in sizes if size != "real" and not (size.isdigit() and int(size) > 0)]:
         parser.error(f"a size is 'real' or a number of tasks, not {', '.join(bad)}")

@@ -55,7 +55,7 @@ def load_for_build(settings: Settings) -> tuple[Plan, list[GeneratedFile]]:
         plan = load_plan(settings.data_dir, settings.today)
     except DataError as error:
         raise Abort(f"\n{error}") from None
-    return plan, exports.open_data_files(plan)
+    return plan, exports.open_data_files(plan, settings.base_url(plan.site.url))
 
 
 def build_site(site_dir: Path, settings: Settings, config_file: Path = PROJECT_DIR / "mkdocs.yml") -> None:

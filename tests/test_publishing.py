@@ -53,7 +53,10 @@ def test_there_is_a_publish_and_a_pull_request_workflow():
     ("schema", "files"), [("vendor.github-workflows", WORKFLOWS), ("vendor.gitlab-ci", [GITLAB_CI])]
 )
 def test_ci_files_match_the_official_schema(schema, files):
-    result = run(BIN / "check-jsonschema", "--builtin-schema", schema, *files)
+    # GitLab expands variables in an address ("url: $CI_PAGES_URL"), which its schema's "uri" format
+    # cannot know; the format is checked only since rfc3986-validator is in the test set (for data.json).
+    formats = ["--disable-formats", "uri"] if schema == "vendor.gitlab-ci" else []
+    result = run(BIN / "check-jsonschema", "--builtin-schema", schema, *formats, *files)
     assert result.returncode == 0, result.stdout + result.stderr
 
 

@@ -17,7 +17,7 @@ import pytest
 import yaml
 from helpers import FIXTURE_TODAY, PROJECT_DIR, DataCopy, load_script
 
-from pii_site.outputs.json_schema import json_schemas
+from pii_site.outputs.json_schema import json_schemas, open_data_schema
 from pii_site.source.errors import message
 
 add_update = load_script("add_update")
@@ -201,8 +201,11 @@ def test_add_update_reads_the_plan_once(data: Path, monkeypatch):
 
 
 def test_export_schema_writes_every_schema(tmp_path: Path, capsys):
-    assert export_schema.main(["--out", str(tmp_path)]) == 0
-    assert {p.name: p.read_text(encoding="utf-8") for p in tmp_path.iterdir()} == json_schemas()
+    (tmp_path / "data").mkdir()
+    assert export_schema.main(["--out", str(tmp_path / "data"), "--contract-out", str(tmp_path / "contract")]) == 0
+    assert {p.name: p.read_text(encoding="utf-8") for p in (tmp_path / "data").iterdir()} == json_schemas()
+    [contract] = (tmp_path / "contract").iterdir()
+    assert contract.name == "open-data-1.schema.json" and contract.read_text(encoding="utf-8") == open_data_schema()
 
 
 def test_export_schema_failed_write_leaves_the_old_file_and_says_so(tmp_path: Path, capsys, monkeypatch):
@@ -213,7 +216,7 @@ def test_export_schema_failed_write_leaves_the_old_file_and_says_so(tmp_path: Pa
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
     monkeypatch.setattr(os, "fsync", no_space)
-    assert export_schema.main(["--out", str(tmp_path)]) == 1
+    assert export_schema.main(["--out", str(tmp_path), "--contract-out", str(tmp_path)]) == 1
     err = capsys.readouterr().err
     assert "Không ghi được" in err and "Could not write" in err and "Traceback" not in err
     assert sorted(tmp_path.iterdir()) == [old] and old.read_text(encoding="utf-8") == "{}"

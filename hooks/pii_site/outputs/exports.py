@@ -4,8 +4,10 @@ by hooks/pii_hooks.py via open_data_files (bytes to write under <lang>/downloads
 
 Columns are language-neutral ids, identical on both sites. CSV is UTF-8 with a BOM so that Excel on
 Windows shows Vietnamese correctly; lists inside one cell are joined with "; ". A JSON file is an
-object: the rows under "records" and the licence of data/site.yml under "licence" (null when none is
-named); CSV has no place for it, so the data dictionary page states it.
+object in the shape of the open-data contract (contract.py): its schema's address and version, the
+commune, province and plan it describes, when the data last changed, the licence of data/site.yml
+(null when none is named) and the rows under "records"; CSV has no place for these, so the data
+dictionary page states them.
 """
 
 from __future__ import annotations
@@ -18,53 +20,15 @@ from typing import Any
 
 from pii_site.model.plan import Plan, PlanTask
 from pii_site.model.progress import all_updates
+from pii_site.outputs.contract import RECORDS, SCHEMA_VERSION, schema_address
 from pii_site.source.schema.status import Evidence, IndicatorValue
 
 DOWNLOADS = "downloads"
 LIST_SEPARATOR = "; "
 
-# Dataset -> its columns, in file order. Each column is described by label open_data.col.<dataset>.<column>.
-COLUMNS: dict[str, tuple[str, ...]] = {
-    "tasks": (
-        "id",
-        "group",
-        "pillar_id",
-        "indicator_vi",
-        "indicator_en",
-        "text_vi",
-        "text_en",
-        "lead",
-        "coordinating",
-        "status",
-        "percent",
-        "last_update",
-        "due",
-        "overdue",
-        "measure_unit_vi",
-        "measure_unit_en",
-        "baseline",
-        "baseline_date",
-        "target",
-        "target_date",
-        "latest",
-        "latest_date",
-        "measure_source_vi",
-        "measure_source_en",
-    ),
-    "units": ("id", "name_vi", "name_en", "description_vi", "description_en", "collective", "leads", "coordinates"),
-    "updates": (
-        "task_id",
-        "index",
-        "date",
-        "status",
-        "percent",
-        "unit",
-        "note_vi",
-        "note_en",
-        "evidence_urls",
-        "evidence_documents",
-    ),
-}
+# Dataset -> its columns, in file order: the fields of its record model in the contract (contract.py).
+# Each column is described by label open_data.col.<dataset>.<column>.
+COLUMNS: dict[str, tuple[str, ...]] = {name: tuple(model.model_fields) for name, model in RECORDS.items()}
 
 
 @dataclass(frozen=True)
@@ -92,6 +56,10 @@ def task_rows(plan: Plan) -> list[dict[str, Any]]:
                 "id": task.id,
                 "group": task.group.number,
                 "pillar_id": task.pillar.id,
+                # The PII pillar's number (1-7), the same in every commune: the key a province joins on.
+                "pillar_number": task.pillar.number,
+                "pillar_name_vi": task.pillar.name.vi,
+                "pillar_name_en": task.pillar.name.en,
                 "indicator_vi": task.indicator.vi,
                 "indicator_en": task.indicator.en,
                 "text_vi": task.text.vi,
@@ -169,8 +137,35 @@ def licence_record(plan: Plan) -> dict[str, str] | None:
     return dict(zip(LICENCE_KEYS, (licence.name.vi, licence.name.en, licence.address), strict=True))
 
 
-def to_json(rows: list[dict[str, Any]], licence: dict[str, str] | None) -> bytes:
-    document = {"licence": licence, "records": rows}
+def envelope(plan: Plan, base_url: str) -> dict[str, Any]:
+    """What every JSON file says about itself before its records (contract.Envelope): the contract's
+    address and version, which commune and province, which plan, when the data last changed, the licence."""
+    document = plan.document
+    site = plan.site
+    last_update = plan.rollup().last_date
+    return {
+        "$schema": schema_address(base_url),
+        "schema_version": SCHEMA_VERSION,
+        "commune": {"code": site.commune_code, "name_vi": document.commune.vi, "name_en": document.commune.en},
+        "province": {"code": site.province_code, "name_vi": document.province.vi, "name_en": document.province.en},
+        "plan": {
+            "number": document.number,
+            "symbol": document.symbol,
+            "date": {"year": document.date.year, "month": document.date.month, "day": document.date.day},
+            "year": document.year,
+            "title_vi": document.title.vi,
+            "title_en": document.title.en,
+        },
+        "modified": last_update.isoformat() if last_update else None,
+        "licence": licence_record(plan),
+    }
+
+
+def to_json(dataset: str, rows: list[dict[str, Any]], head: dict[str, Any]) -> bytes:
+    """The file: `head` (envelope), the dataset's name, then the records ("licence" stays where the
+    unnumbered shape had it, before "records")."""
+    document = {key: value for key, value in head.items() if key != "licence"}
+    document |= {"dataset": dataset, "licence": head["licence"], "records": rows}
     return (json.dumps(document, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
 
 
@@ -207,10 +202,12 @@ def download_path(dataset: str, extension: str) -> str:
     return f"{DOWNLOADS}/{dataset}.{extension}"
 
 
-def open_data_files(plan: Plan) -> list[GeneratedFile]:
+def open_data_files(plan: Plan, base_url: str = "") -> list[GeneratedFile]:
+    """Every download, the same bytes in both languages. `base_url`: the site's public address (the
+    schema's address in the files is then absolute), or "" for a site without one."""
     files = []
-    licence = licence_record(plan)
+    head = envelope(plan, base_url)
     for name, rows in datasets(plan).items():
-        files.append(GeneratedFile(download_path(name, "json"), to_json(rows, licence)))
+        files.append(GeneratedFile(download_path(name, "json"), to_json(name, rows, head)))
         files.append(GeneratedFile(download_path(name, "csv"), to_csv(rows, COLUMNS[name])))
     return files

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pii_site.model.plan import Plan
 from pii_site.outputs.exports import GeneratedFile
 from pii_site.source.identity import rgb, site_colors
+from pii_site.source.schema.plan import SiteColors
 
 STYLESHEET = "assets/stylesheets/identity.css"
 # The site's own icon (hooks/theme/assets/images/), for browsers' tabs when data/site.yml names no logo.
@@ -40,10 +41,14 @@ def identity_files(plan: Plan) -> list[GeneratedFile]:
 
 
 def stylesheet(plan: Plan) -> str:
-    """Material's custom colour variables (mkdocs.yml's palette names "custom") for the site's colours.
-    Material wants a lighter and a darker primary too (for hovered header parts): the primary mixed
-    with 15% white and with 20% black, about the steps between Material's own palette shades."""
-    colors = site_colors(plan.site)
+    """Material's custom colour variables (mkdocs.yml's palette names "custom") for the site's colours."""
+    return colors_stylesheet(site_colors(plan.site))
+
+
+def colors_stylesheet(colors: SiteColors) -> str:
+    """The stylesheet for `colors` (also the province site's, with the default colours). Material wants
+    a lighter and a darker primary too (for hovered header parts): the primary mixed with 15% white
+    and with 20% black, about the steps between Material's own palette shades."""
     return (
         "/* Made by pii_site.outputs.identity from data/site.yml's colours. */\n"
         ":root > * {\n"

@@ -7,7 +7,7 @@ from pii_site.i18n import Labels, urls
 from pii_site.i18n.formatting import format_number
 from pii_site.model.plan import Plan
 from pii_site.model.progress import STALE_DAYS, STATUSES, Rollup, recently_updated
-from pii_site.outputs import exports
+from pii_site.outputs import contract, exports
 from pii_site.pages.render import GeneratedPage, render, render_html
 
 
@@ -67,6 +67,9 @@ def pages(plan: Plan, lang: str) -> list[GeneratedPage]:
         urls=urls,
         columns=exports.COLUMNS,
         licence_keys=exports.LICENCE_KEYS,
+        schema_version=contract.SCHEMA_VERSION,
+        schema_path=contract.SCHEMA_PATH,
+        envelope_keys=(*contract.ENVELOPE_KEYS, "records"),
     )
     return [
         # Built from many files (data/status/*.yml), so there is no single file to edit.

@@ -18,11 +18,13 @@ from pii_site.source.dates import date_mistake
 from pii_site.source.errors import Problem, file_problem, is_plain_ascii, message, shorten, shown
 from pii_site.source.schema.base import (
     BRANCH_NAME,
+    COMMUNE_CODE,
     DATA_IMAGE_PATH,
     DUTY_ID,
     EMAIL,
     HEX_COLOR,
     PHONE,
+    PROVINCE_CODE,
     REPOSITORY_ADDRESS,
     ROMAN,
     SLUG,
@@ -46,6 +48,8 @@ _PATTERN_MESSAGES = {
     EMAIL: "pattern_email",
     HEX_COLOR: "pattern_color",
     DATA_IMAGE_PATH: "pattern_data_image",
+    COMMUNE_CODE: "pattern_commune_code",
+    PROVINCE_CODE: "pattern_province_code",
 }
 
 # Ids are spelt in ASCII only: any other character in one is a look-alike (Cyrillic "і") or hidden

@@ -96,6 +96,10 @@ HEX_COLOR = r"^#[0-9A-Fa-f]{6}$"
 # A PNG or SVG file inside the data folder, written relative to it with "/" ("assets/logo.svg"): no
 # part may start with a dot, so "..", an absolute path and hidden files are refused by the pattern.
 DATA_IMAGE_PATH = r"^[A-Za-z0-9_-][A-Za-z0-9_.-]*(/[A-Za-z0-9_-][A-Za-z0-9_.-]*)*\.(png|svg)$"
+# Administrative codes of Decision 19/2025/QĐ-TTg: 5 digits for a commune or ward, 2 for a province.
+# Text, not numbers: "01" (Hà Nội) would lose its leading zero as a number.
+COMMUNE_CODE = r"^[0-9]{5}$"
+PROVINCE_CODE = r"^[0-9]{2}$"
 
 # Ids become file and folder names (status/<task>.yml, units/<id>/index.html, data/reports/<id>/):
 # at most ID_LIMIT characters (a file name may have 255, a Windows path 260 in all), and never a name
@@ -194,6 +198,8 @@ HexColor = Annotated[
     str, StringConstraints(pattern=HEX_COLOR), AfterValidator(str.lower), BeforeValidator(_color_given)
 ]
 DataImagePath = Annotated[str, StringConstraints(pattern=DATA_IMAGE_PATH)]
+CommuneCode = Annotated[str, StringConstraints(pattern=COMMUNE_CODE)]
+ProvinceCode = Annotated[str, StringConstraints(pattern=PROVINCE_CODE)]
 
 
 class Strict(BaseModel):

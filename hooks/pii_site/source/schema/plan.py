@@ -16,6 +16,7 @@ from pydantic import Field
 from pii_site.source.schema.base import (
     AtLeastOneField,
     BranchName,
+    CommuneCode,
     DataImagePath,
     DutyId,
     Email,
@@ -24,6 +25,7 @@ from pii_site.source.schema.base import (
     OptionalEnglishText,
     PartialDate,
     Phone,
+    ProvinceCode,
     RepositoryAddress,
     Roman,
     SiteAddress,
@@ -141,6 +143,15 @@ class SiteFile(Strict):
     )
     colors: SiteColors | None = Field(
         default=None, description="Colours of the header and of links; left out: a dark blue-grey and blue"
+    )
+    commune_code: CommuneCode | None = Field(
+        default=None,
+        description="The commune's or ward's 5-digit code in Decision 19/2025/QĐ-TTg, in quotes, e.g. \"00000\"; "
+        "null until filled in (the open data and the province's roll-up name the commune by it)",
+    )
+    province_code: ProvinceCode | None = Field(
+        default=None,
+        description='The province\'s 2-digit code in Decision 19/2025/QĐ-TTg, in quotes, e.g. "00"; null until filled in',
     )
 
 
