@@ -12,6 +12,7 @@ from helpers import load_script
 
 from pii_site.province.registry import parse_site_address, same_origin
 from pii_site.source.errors import message
+from pii_site.source.schema.address import AddressError
 
 province = load_script("province")
 GOOD = '  - code: "30412"\n    name: Vĩnh Thuận\n    site: https://example.org/pii/\n'
@@ -29,8 +30,8 @@ def run(tmp_path: Path, communes: str, capsys) -> tuple[int, str]:
     [
         ('  - code: "30413"\n    name: A\n    site: file:///etc/\n', "registry_site", 7),
         ('  - code: "30413"\n    name: A\n    site: ftp://example.org/pii/\n', "registry_site", 7),
-        ('  - code: "30413"\n    name: A\n    site: https://example.org/pii\n', "pattern_site_address", 7),
-        ('  - code: "30413"\n    name: A\n    site: "https://exa mple.org/"\n', "pattern_site_address", 7),
+        ('  - code: "30413"\n    name: A\n    site: https://example.org/pii\n', "site_address", 7),
+        ('  - code: "30413"\n    name: A\n    site: "https://exa mple.org/"\n', "site_address", 7),
         ('  - code: "3041"\n    name: A\n    site: https://example.org/a/\n', "pattern_commune_code", 5),
         ('  - code: "30412"\n    name: A\n    site: https://example.org/a/\n', "duplicate_id", 5),
     ],
@@ -39,7 +40,7 @@ def test_a_bad_registry_entry_is_refused_with_its_line(tmp_path, capsys, entry, 
     status, err = run(tmp_path, GOOD + entry, capsys)
     assert status == 1 and "Traceback" not in err
     assert f"registry.yml:{line}:" in err, err
-    assert message(key, found="x", first_line=1)[1].split('"')[0] in err, err
+    assert message(key, found="x", first_line=1, reason_vi="", reason_en="")[1].split('"')[0] in err, err
     assert not (tmp_path / "state" / "state.json").exists()
 
 
@@ -58,19 +59,17 @@ def test_a_folder_without_a_catalogue_is_reported_not_fatal(tmp_path, capsys):
 
 def test_site_addresses_are_read_by_the_site_address_rule():
     site = parse_site_address("https://Example.org:8443/pii/")
-    assert (
-        site is not None
-        and site.origin == ("https", "example.org", 8443)
-        and site.root == "https://example.org:8443/pii/"
-    )
-    assert parse_site_address("http://127.0.0.1:8000/").origin == ("http", "127.0.0.1", 8000)  # type: ignore[union-attr]
+    assert site.origin == ("https", "example.org", 8443) and site.root == "https://example.org:8443/pii/"
+    assert parse_site_address("http://127.0.0.1:8000/").origin == ("http", "127.0.0.1", 8000)
     for bad in (
         "https://example.org/pii",
         "javascript:alert(1)/",
         "https://exa mple.org/",
         "https://example.org:99999/",
+        "https://example.org//evil.example/",
     ):
-        assert parse_site_address(bad) is None, bad
+        with pytest.raises(AddressError):
+            parse_site_address(bad)
     assert same_origin("https://example.org/pii/vi/downloads/tasks.json", site) is False  # another port
     assert same_origin("https://example.org:8443/other/", site) is True
     assert same_origin("file:///etc/passwd", site) is False

@@ -11,24 +11,17 @@ one DataError naming file, line and field. Called by harvest.py through scripts/
 
 from __future__ import annotations
 
-import re
 import urllib.parse
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from pydantic import Field
 
 from pii_site.source.errors import DataError
-from pii_site.source.schema.base import (
-    SITE_ADDRESS,
-    CommuneCode,
-    NonEmpty,
-    ProvinceCode,
-    SameOrBilingualText,
-    SiteAddress,
-    Strict,
-    unallowed_character,
-)
+from pii_site.source.schema.address import AddressError
+from pii_site.source.schema.address import parse_site_address as parse_address
+from pii_site.source.schema.base import CommuneCode, NonEmpty, ProvinceCode, SameOrBilingualText, SiteAddress, Strict
 from pii_site.source.schema.plan import Licence
 from pii_site.source.validation import duplicate_ids, parse, problem_at
 from pii_site.source.yaml_source import read_yaml
@@ -79,21 +72,12 @@ class Address:
         return f"{self.scheme}://{self.host}{port}{self.path}"
 
 
-def parse_site_address(text: str) -> Address | None:
-    """A registry's site address read by the rule of data/site.yml's `url` (schema.base.SITE_ADDRESS:
-    http or https, a host, an optional port, a path ending with "/", no spaces, quotes or control
-    characters), or None. The one place the harvester parses an address: issue 23's parser of site
-    addresses replaces the body of this function when it lands."""
-    if not re.fullmatch(SITE_ADDRESS, text) or unallowed_character(text):
-        return None
-    parts = urllib.parse.urlsplit(text)
-    if parts.hostname is None:
-        return None
-    try:
-        port = parts.port or {"http": 80, "https": 443}[parts.scheme]
-    except ValueError:  # a port out of range
-        return None
-    return Address(parts.scheme, parts.hostname.lower(), port, parts.path)
+def parse_site_address(text: str) -> Address:
+    """A registry's site address, read by the one parser of site addresses (schema.address: the rule
+    of data/site.yml's `url`), split into origin and root. Raises AddressError."""
+    parts = urllib.parse.urlsplit(parse_address(text))
+    port = parts.port or {"http": 80, "https": 443}[parts.scheme]
+    return Address(parts.scheme, parts.hostname or "", port, parts.path)
 
 
 def same_origin(url: str, site: Address) -> bool:
@@ -146,7 +130,8 @@ def load_registry(path: Path) -> Registry:
         if isinstance(commune, Commune):
             communes.append(commune)
         else:
-            problems.append(problem_at(source, ("communes", index, "site"), commune, found=entry.site))
+            key, values = commune
+            problems.append(problem_at(source, ("communes", index, "site"), key, found=entry.site, **values))
     if problems:
         raise DataError(problems)
     province = model.province
@@ -160,17 +145,19 @@ def load_registry(path: Path) -> Registry:
     )
 
 
-def _commune(entry: RegistryCommune, base: Path) -> Commune | str:
-    """The commune, or the messages.yml key of what is wrong with its `site`."""
+def _commune(entry: RegistryCommune, base: Path) -> Commune | tuple[str, dict[str, Any]]:
+    """The commune, or the messages.yml key (and its values) of what is wrong with its `site`."""
     site = entry.site
     scheme = urllib.parse.urlsplit(site).scheme.lower() if ":" in site else ""
     if scheme in ("http", "https"):
-        address = parse_site_address(site)
-        if address is None:
-            return "pattern_site_address"
+        try:
+            address = parse_site_address(site)
+        except AddressError as error:
+            reason_vi, reason_en = error.wording()
+            return "site_address", {"reason_vi": reason_vi, "reason_en": reason_en}
         return Commune(entry.code, entry.name.vi, entry.name.en, address, None)
     # A folder: anything with a scheme of its own (file:, ftp:, data:) is not one. One letter is a
     # Windows drive (C:\...).
     if len(scheme) > 1:
-        return "registry_site"
+        return "registry_site", {}
     return Commune(entry.code, entry.name.vi, entry.name.en, None, (base / site).resolve())
