@@ -16,6 +16,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
+import _project  # noqa: F401  (first: finds the package in hooks/, or says how to install it)
+
 from pii_site import DataError, load_plan
 from pii_site.outputs.compiled_report import ReportTemplateError, render_report
 from pii_site.settings import Settings, SettingsError
