@@ -125,6 +125,24 @@ class Page:
         return [a.get("href") for a in self.tree.xpath("//article//a[@href]")]
 
 
+def task_fields(page: Page) -> tuple[list[tuple[str, object]], list[str]]:
+    """The fields at the top of a built task page, as (label, its <dd> element) in order, and what is
+    wrong with their markup: the fields are the article's first description list, which must be flat
+    (no <dl> inside it) and alternate one <dt> and one <dd>, so that each label is read with its value."""
+    lists = page.xpath("//article//dl")
+    if not lists:
+        return [], ["no description list"]
+    fields_list, problems = lists[0], []
+    if fields_list.xpath(".//dl"):
+        problems.append("a description list inside the fields' description list")
+    children = list(fields_list)
+    tags = [child.tag for child in children]
+    if tags != ["dt", "dd"] * (len(tags) // 2) or not tags:
+        problems.append(f"the fields are not one <dt> then one <dd> each: {tags}")
+    pairs = [(" ".join(dt.text_content().split()), dd) for dt, dd in zip(children[::2], children[1::2], strict=False)]
+    return pairs, problems
+
+
 def iter_html(site_dir: Path) -> Iterator[Path]:
     """Every built HTML file under `site_dir`, in a stable order."""
     yield from sorted(site_dir.rglob("*.html"))

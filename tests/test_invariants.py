@@ -35,6 +35,7 @@ from helpers import (
     iter_html,
     load_script,
     stylesheet_colors,
+    task_fields,
 )
 from invariants import other_commune, site_checks, staff_journey
 from invariants.plans import DEMO, FIXTURE, OTHER_COMMUNE, PLANS, REAL, STAFF_JOURNEY, PlanSource, PreparedData
@@ -175,6 +176,36 @@ def test_every_task_pillar_unit_and_news_post_has_its_page_in_both_languages(bui
         if not built.file(lang, urls.address(page)).is_file()
     ]
     assert missing == []
+
+
+def test_every_task_page_lists_its_fields_as_one_flat_description_list(built: BuiltPlan):
+    """On every task page of any plan the fields (pillar, indicator, task, lead and coordinating units)
+    are one flat description list, each label followed by its own value: the lead units' label is
+    never swallowed by the task's text, and the lead units' value links to each lead unit's page."""
+    wrong = []
+    for lang in LANGUAGES:
+        label = Labels(lang)
+        for task in built.plan.tasks:
+            path = built.file(lang, urls.address(urls.task_page(task.id)))
+            fields, problems = task_fields(Page(path))
+            wrong += [f"{lang} {task.id}: {problem}" for problem in problems]
+            values = dict(fields)
+            lead = values.get(label("table.lead", count=len(task.lead)))
+            if lead is None or label("task.text") not in values:
+                wrong.append(f"{lang} {task.id}: fields {[name for name, _ in fields]}")
+                continue
+            linked = {
+                site_checks.page_file(
+                    built.site_dir,
+                    built.site_url,
+                    urljoin(site_checks.page_url(built.site_dir, built.site_url, path), href),
+                )
+                for href in lead.xpath(".//a/@href")
+            }
+            expected = {built.file(lang, urls.address(urls.unit_page(unit.id))).resolve() for unit in task.lead}
+            if {file.resolve() for file in linked if file is not None} != expected:
+                wrong.append(f"{lang} {task.id}: the lead units' value links to {sorted(map(str, linked))}")
+    assert wrong == []
 
 
 def _contact_links(contact) -> set[str]:
