@@ -11,6 +11,8 @@ Events:
 - on_files: adds every generated page with File.generated and points "edit this page" at the
   data file behind it; adds the progress feed, the open-data downloads, the colour stylesheet, the
   logo, the news photos and the share images (link previews) as generated files.
+- on_page_markdown: replaces the marker comments of the pages written in docs/ (`<!-- pii:unit-ids -->`)
+  with the blocks made from the plan (pii_site.pages.blocks); a marker naming no block aborts the build.
 - on_page_context: gives each page its link preview (pii_site.outputs.link_preview), written by
   hooks/theme/main.html, and its description as Material's meta description.
 - on_page_content: appends the printed QR code of its public address to the plan, task and unit pages.
@@ -46,7 +48,7 @@ from pii_site.i18n import Labels, urls
 from pii_site.model.plan import Plan
 from pii_site.outputs import exports, feeds, identity, link_preview, print_qr, search_index, site_frame
 from pii_site.outputs.exports import GeneratedFile
-from pii_site.pages import render_site
+from pii_site.pages import blocks, render_site
 from pii_site.pages.render import GeneratedPage
 from pii_site.settings import Settings, SettingsError
 
@@ -173,6 +175,16 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
         if overview is not None:
             page.parent = overview  # type: ignore[assignment]
     return nav
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    if page.file.generated_by is not None:  # made by on_files from the plan: holds no markers
+        return markdown
+    [build] = _current
+    try:
+        return blocks.expand_blocks(markdown, build.plan, build.settings.lang, page.file.src_uri)
+    except DataError as error:
+        raise PluginError(f"\n{error}") from None
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:

@@ -73,13 +73,20 @@ class DataCopy:
 
 
 def build_into(
-    site_dir: Path, data_dir: Path = FIXTURE_DIR, site_url: str | None = None, today: str | None = None
+    site_dir: Path,
+    data_dir: Path = FIXTURE_DIR,
+    site_url: str | None = None,
+    today: str | None = None,
+    config_file: Path | None = None,
 ) -> Path:
     """Build both languages from `data_dir` into `site_dir` with scripts/build.py, for `site_url`
     (None: data_dir's site.yml url). `today` (YYYY-MM-DD): pass FIXTURE_TODAY for the fixture plan;
-    None is the real date, as the real data needs. The one place tests make the build's Settings."""
+    None is the real date, as the real data needs. `config_file`: another project's mkdocs.yml (its
+    docs/ beside it), for tests that change the hand-written pages. The one place tests make the
+    build's Settings."""
     settings = Settings(data_dir, dt.date.fromisoformat(today) if today else dt.date.today(), site_url)
-    load_script("build").build_site(site_dir, settings)
+    build = load_script("build")
+    build.build_site(site_dir, settings, *([config_file] if config_file else []))
     return site_dir
 
 
@@ -125,7 +132,7 @@ class Page:
         return [a.get("href") for a in self.tree.xpath("//article//a[@href]")]
 
 
-def task_fields(page: Page) -> tuple[list[tuple[str, object]], list[str]]:
+def task_fields(page: Page) -> tuple[list[tuple[str, lxml.html.HtmlElement]], list[str]]:
     """The fields at the top of a built task page, as (label, its <dd> element) in order, and what is
     wrong with their markup: the fields are the article's first description list, which must be flat
     (no <dl> inside it) and alternate one <dt> and one <dd>, so that each label is read with its value."""

@@ -208,6 +208,16 @@ def test_every_task_page_lists_its_fields_as_one_flat_description_list(built: Bu
     assert wrong == []
 
 
+def test_the_staff_guide_lists_this_plans_unit_ids_and_task_codes(built: BuiltPlan):
+    """The guide's lists are made from the plan being built (pii_site.pages.blocks): every unit id and
+    task code of this plan, and no marker comment left in the page."""
+    for lang in LANGUAGES:
+        guide = Page(built.file(lang, "guide"))
+        codes = set(guide.xpath("//article//table//td/code/text()"))
+        assert {unit.id for unit in built.plan.units} | {task.id for task in built.plan.tasks} <= codes, lang
+        assert "pii:" not in guide.path.read_text(encoding="utf-8"), lang
+
+
 def _contact_links(contact) -> set[str]:
     if contact is None:
         return set()
