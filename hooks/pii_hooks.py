@@ -13,12 +13,13 @@ Events:
   logo, the news photos and the share images (link previews) as generated files.
 - on_page_markdown: replaces the marker comments of the pages written in docs/ (`<!-- pii:unit-ids -->`)
   with the blocks made from the plan (pii_site.pages.blocks); a marker naming no block aborts the build.
-- on_page_context: gives each page its link preview (pii_site.outputs.link_preview), written by
+- on_page_context: gives each page its footer (whom to ask links to a unit page, relative to the page),
+  its link preview (pii_site.outputs.link_preview), written by
   hooks/theme/main.html, and its description as Material's meta description.
 - on_page_content: appends the printed QR code of its public address to the plan, task and unit pages.
 - on_nav: gives each page that is not in the menu (a task, a unit, a news post) the overview page of
   its folder as parent, for Material's breadcrumb (navigation.path) and menu highlight.
-- on_template_context: without a public address, gives the 404 page relative addresses.
+- on_template_context: gives the 404 page its footer and, without a public address, relative addresses.
 - on_post_build: tunes the search index Material's search plugin has just written (hooks run
   after plugins): accent-folded fields and title-length boosts (pii_site.outputs.search_index); in the
   default language's build, writes the root page that sends readers on to the default language.
@@ -30,6 +31,7 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -67,6 +69,7 @@ class BuildInput:
 _previews: dict[str, link_preview.Preview] = {}
 _handed: list[BuildInput] = []  # what `use` gave for the next build, taken by on_config
 _current: list[BuildInput] = []  # the build under way, for the later events
+_footers: list[Callable[[str], str]] = []  # the build's footer, by the address of a page's language root
 
 
 def use(settings: Settings, plan: Plan, open_data: list[GeneratedFile]) -> None:
@@ -112,9 +115,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     config.extra["pii_feed"] = {"href": site.site_url + urls.FEED, "title": labels("feed.title", site=site.full_name)}
     config.extra["pii_full_name"] = site.full_name
     config.extra["pii_demo_notice"] = labels("demo.notice") if plan.site.demo else None
-    # Read by hooks/theme/partials/copyright.html: who publishes the site, in every page's footer,
-    # and Material's credit in the page's language (Material's own partial has it in English only).
-    config.extra["pii_footer"] = site.footer
+    # Read by hooks/theme/partials/copyright.html: Material's credit in the page's language (Material's
+    # own partial has it in English only). The footer's own block is each page's (on_page_context).
+    _footers[:] = [site.footer]
     config.extra["pii_made_with"] = labels("footer.made_with")
     # The header's colours (mkdocs.yml's palette is "custom"), logo and favicon from data/site.yml.
     images = identity.theme_images(plan)
@@ -195,6 +198,9 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 
 
 def on_page_context(context: TemplateContext, page: Page, config: MkDocsConfig, nav: Navigation) -> TemplateContext:
+    # Read by hooks/theme/partials/copyright.html: who publishes the site and whom to ask, with its
+    # link relative to this page (MkDocs' base_url: the language root seen from the page).
+    context["pii_footer"] = _footers[0](context["base_url"])
     preview = _previews.get(page.file.src_uri)
     if preview is not None:
         page.meta["pii_preview"] = preview
@@ -209,6 +215,8 @@ def on_template_context(context: TemplateContext, template_name: str, config: Mk
     # needs a public address (CI publishing always has one, and then MkDocs' absolute ones stay).
     if is_error_template(template_name) and not config.site_url:
         context.update(get_context(context["nav"], context["pages"], config, base_url="."))
+    if is_error_template(template_name):
+        context["pii_footer"] = _footers[0](context["base_url"])
     return context
 
 

@@ -271,7 +271,9 @@ def test_contacts_shown_are_exactly_those_of_the_data(built: BuiltPlan):
             licences = [(a.get("href"), a.text_content().strip()) for a in footer.xpath(".//a[@rel='license']")]
             if licences != licence:
                 wrong.append(f"{path}: footer licence {licences} != {licence}")
-            feedback = footer.xpath(".//a[not(@rel) and not(starts-with(@href, 'tel:'))]/@href")
+            feedback = footer.xpath(
+                ".//a[not(@rel) and not(starts-with(@href, 'tel:')) and not(ancestor::*[@class='pii-footer__ask'])]/@href"
+            )
             feedback = [address for address in feedback if not address.startswith("mailto:")]
             if feedback != feedback_links:
                 wrong.append(f"{path}: footer links {feedback} != {feedback_links}")
@@ -285,6 +287,43 @@ def test_contacts_shown_are_exactly_those_of_the_data(built: BuiltPlan):
             expected = [_contact_text(unit.contact, lang)] if unit.contact else []
             if _texts(page.xpath("//article//address")) != expected:
                 wrong.append(f"{lang} unit {unit.id}: {_texts(page.xpath('//article//address'))} != {expected}")
+    assert wrong == []
+
+
+def test_every_footer_says_whom_the_plan_makes_follow_it_up_and_whether_contacts_are_published(built: BuiltPlan):
+    """Whom to ask, from the plan itself: every page's footer links to the page of data/reporting.yml's
+    coordinator (and names it), or names no one when the data names no one; it says plainly that no
+    contacts are published exactly when data/site.yml has neither an office nor a feedback route.
+    Every unit page says who follows up the plan too, and either shows the unit's contacts or says
+    there are none."""
+    plan, site = built.plan, built.plan.site
+    coordinator = plan.reporting.coordinator
+    wrong = []
+    for lang in LANGUAGES:
+        label = Labels(lang)
+        coordinator_page = (
+            built.file(lang, urls.address(urls.unit_page(coordinator.id))).resolve() if coordinator else None
+        )
+        for path in iter_html(built.site_dir / lang):
+            [footer] = Page(path).xpath("//footer//*[@class='pii-footer']") or [None]
+            if footer is None:
+                continue  # test_contacts_shown_are_exactly_those_of_the_data says so
+            url = site_checks.page_url(built.site_dir, built.site_url, path)
+            asked = [
+                site_checks.page_file(built.site_dir, built.site_url, urljoin(url, href))
+                for href in footer.xpath(".//*[@class='pii-footer__ask']//a/@href")
+            ]
+            if [file.resolve() if file else None for file in asked] != ([coordinator_page] if coordinator else []):
+                wrong.append(f"{path}: whom to ask links to {asked}")
+            none_published = label("footer.no_contacts") in " ".join(footer.text_content().split())
+            if none_published != (site.office is None and site.feedback is None):
+                wrong.append(f"{path}: 'no contacts published' shown is {none_published}")
+        for unit in plan.units:
+            text = Page(built.file(lang, urls.address(urls.unit_page(unit.id)))).text()
+            if (label("unit.no_contact") in text) == (unit.contact is not None):
+                wrong.append(f"{lang} unit {unit.id}: says it has no contacts: {label('unit.no_contact') in text}")
+            if coordinator and getattr(coordinator.name, lang) not in text and unit.id != coordinator.id:
+                wrong.append(f"{lang} unit {unit.id}: does not name {coordinator.id}")
     assert wrong == []
 
 

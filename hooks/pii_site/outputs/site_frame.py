@@ -8,6 +8,8 @@ on_post_build. Both take the Plan and the build's Settings; neither reads anythi
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from markupsafe import escape
@@ -30,7 +32,9 @@ class LanguageSite:
     alternate: list[dict[str, str]]
     repo_url: str | None
     edit_uri: str | None
-    footer: str  # HTML: the publishing office, feedback route, licence and last data update
+    # HTML of the footer for a page whose language root is at the given address ("../.." or
+    # "/pii/vi/"): the publishing office, feedback route, whom to ask, licence, last data update.
+    footer: Callable[[str], str]
 
 
 def language_site(plan: Plan, settings: Settings) -> LanguageSite:
@@ -55,7 +59,8 @@ def language_site(plan: Plan, settings: Settings) -> LanguageSite:
         ],
         repo_url=site.repository,
         edit_uri=f"edit/{site.branch}/" if site.repository else None,
-        footer=footer_html(plan, lang),
+        # A handful of depths per site: each footer is made once.
+        footer=functools.cache(functools.partial(footer_html, plan, lang)),
     )
 
 
