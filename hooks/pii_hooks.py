@@ -34,6 +34,7 @@ import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, cast
 
 from mkdocs.commands.build import get_context
 from mkdocs.config.defaults import MkDocsConfig
@@ -197,10 +198,16 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     return html
 
 
+def _give_footer(context: TemplateContext) -> None:
+    """The footer block for the page being rendered, as `pii_footer` (MkDocs' TemplateContext is a
+    TypedDict of its own keys; templates read any key a hook adds)."""
+    cast(dict[str, Any], context)["pii_footer"] = _footers[0](context["base_url"])
+
+
 def on_page_context(context: TemplateContext, page: Page, config: MkDocsConfig, nav: Navigation) -> TemplateContext:
     # Read by hooks/theme/partials/copyright.html: who publishes the site and whom to ask, with its
     # link relative to this page (MkDocs' base_url: the language root seen from the page).
-    context["pii_footer"] = _footers[0](context["base_url"])
+    _give_footer(context)
     preview = _previews.get(page.file.src_uri)
     if preview is not None:
         page.meta["pii_preview"] = preview
@@ -216,7 +223,7 @@ def on_template_context(context: TemplateContext, template_name: str, config: Mk
     if is_error_template(template_name) and not config.site_url:
         context.update(get_context(context["nav"], context["pages"], config, base_url="."))
     if is_error_template(template_name):
-        context["pii_footer"] = _footers[0](context["base_url"])
+        _give_footer(context)
     return context
 
 
