@@ -22,7 +22,8 @@ Events:
 - on_template_context: gives the 404 page its footer and, without a public address, relative addresses.
 - on_post_build: tunes the search index Material's search plugin has just written (hooks run
   after plugins): accent-folded fields and title-length boosts (pii_site.outputs.search_index); in the
-  default language's build, writes the root page that sends readers on to the default language.
+  default language's build, writes the root page that sends readers on to the default language and
+  the root 404.html that sends them on to their language's "page not found".
 All page content comes from the pii_site package; nothing here builds text. MkDocs loads a hook
 once per process, so `make serve` starts a fresh build worker when hooks/ change (scripts/serve.py).
 """
@@ -120,6 +121,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     # own partial has it in English only). The footer's own block is each page's (on_page_context).
     _footers[:] = [site.footer]
     config.extra["pii_made_with"] = labels("footer.made_with")
+    # Read by hooks/theme/404.html: the "page not found" page in the page's language.
+    config.extra["pii_not_found"] = site.not_found
     # The header's colours (mkdocs.yml's palette is "custom"), logo and favicon from data/site.yml.
     images = identity.theme_images(plan)
     config.theme["logo"] = images.logo
@@ -237,3 +240,9 @@ def on_post_build(config: MkDocsConfig) -> None:
     redirect = site_frame.root_redirect(build.plan, build.settings)
     if redirect is not None:
         Path(config.site_dir).parent.joinpath(site_frame.ROOT_PAGE).write_text(redirect, encoding="utf-8")
+    # The top folders of this language's site (tasks, units, ...): where a missing address that has no
+    # language folder starts, the root 404 page knows the site's root ends.
+    sections = sorted(entry.name for entry in Path(config.site_dir).iterdir() if entry.is_dir())
+    not_found = site_frame.root_not_found(build.plan, build.settings, sections)
+    if not_found is not None:
+        Path(config.site_dir).parent.joinpath(site_frame.ROOT_NOT_FOUND).write_text(not_found, encoding="utf-8")

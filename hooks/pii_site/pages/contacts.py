@@ -85,7 +85,9 @@ def footer_html(plan: Plan, lang: str, root: str = ".") -> Markup:
             feedback=site.feedback,
             licence=site.licence,
             coordinator=coordinator,
-            coordinator_href=f"{root.rstrip('/')}/{urls.address(urls.unit_page(coordinator.id))}" if coordinator else None,
+            coordinator_href=f"{root.rstrip('/')}/{urls.address(urls.unit_page(coordinator.id))}"
+            if coordinator
+            else None,
             updated={"date": format_date(updated.date, lang), "kind": updated.kind} if updated else None,
             **_values(lang),
         )
