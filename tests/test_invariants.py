@@ -218,6 +218,22 @@ def test_the_staff_guide_lists_this_plans_unit_ids_and_task_codes(built: BuiltPl
         assert "pii:" not in guide.path.read_text(encoding="utf-8"), lang
 
 
+def test_every_pillar_page_links_to_its_pillar_in_the_framework(built: BuiltPlan):
+    wrong = []
+    for lang in LANGUAGES:
+        framework = built.file(lang, urls.address(urls.PII_FRAMEWORK)).resolve()
+        for pillar in built.plan.pillars:
+            path = built.file(lang, urls.address(urls.pillar_page(pillar.id)))
+            url = site_checks.page_url(built.site_dir, built.site_url, path)
+            targets = {
+                (site_checks.page_file(built.site_dir, built.site_url, urljoin(url, href)), href.partition("#")[2])
+                for href in Page(path).xpath("//article//a/@href")
+            }
+            if not any(file and file.resolve() == framework and anchor == pillar.id for file, anchor in targets):
+                wrong.append(f"{lang} {pillar.id}")
+    assert wrong == []
+
+
 def _contact_links(contact) -> set[str]:
     if contact is None:
         return set()
@@ -546,12 +562,12 @@ def test_staff_updates_show_on_the_task_page_and_the_progress_page(build, journe
 
 
 def _rows_linking_to(site: BuiltPlan, page: Path, target: Path) -> list:
-    """The table rows of `page` that hold a link to the built file `target`."""
+    """The table rows and list items of `page` that hold a link to the built file `target`."""
     tree = lxml.html.fromstring(page.read_bytes())
     url = site_checks.page_url(site.site_dir, site.site_url, page)
     return [
         row
-        for row in tree.xpath("//article//tr")
+        for row in tree.xpath("//article//tr | //article//li")
         if any(
             site_checks.page_file(site.site_dir, site.site_url, urljoin(url, a.get("href"))) == target
             for a in row.xpath(".//a[@href]")

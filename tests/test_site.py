@@ -118,6 +118,21 @@ def test_every_pillar_page_lists_its_tasks_or_says_it_has_none(page, plan, lang)
 
 
 @pytest.mark.parametrize("lang", LANGS)
+def test_every_pillar_page_opens_with_what_the_pillar_is_cited_and_links_to_the_framework(page, plan, lang):
+    for pillar in plan.pillars:
+        html = page(lang, address(urls.pillar_page(pillar.id)))
+        first, second = html.xpath("//article/h1/following-sibling::p")[:2]
+        opening = " ".join(first.text_content().split())
+        subindex = getattr(plan.subindex(pillar.subindex).name, lang)
+        assert opening.startswith(Labels(lang)("pillar.in_subindex", subindex=subindex)), pillar.id
+        if pillar.measures:
+            assert " ".join(getattr(pillar.measures[0].text, lang).split()) in opening, pillar.id
+            cited = {href.split("#")[1] for href in first.xpath(".//a/@href") if "pii/sources/" in href}
+            assert cited == {urls.source_anchor(source) for source in pillar.measures[0].sources}, pillar.id
+        assert second.xpath(".//a/@href") == [f"../../pii/framework/#{pillar.id}"], pillar.id
+
+
+@pytest.mark.parametrize("lang", LANGS)
 def test_a_pillar_without_tasks_says_so(page, plan, lang):
     # The fixture sets no task under its pillar 3 (ket-noi-so); next() fails if that edge case goes.
     pillar = next(p for p in plan.pillars if not plan.tasks_in(p))

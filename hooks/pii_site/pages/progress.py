@@ -23,7 +23,7 @@ def status_chart(rollup: Rollup, lang: str) -> str:
         }
         for s in STATUSES
     ]
-    return render_html("status_chart.html.j2", caption=t("progress.chart_caption", total=rollup.total), bars=bars)
+    return render_html("status_chart.html.j2", bars=bars)
 
 
 def mean_text(rollup: Rollup, lang: str) -> str:
