@@ -16,7 +16,8 @@ Events:
 - on_page_context: gives each page its footer (whom to ask links to a unit page, relative to the page),
   its link preview (pii_site.outputs.link_preview), written by
   hooks/theme/main.html, and its description as Material's meta description.
-- on_page_content: appends the printed QR code of its public address to the plan, task and unit pages.
+- on_page_content: adds the page's printed address: the QR code of its public address at the foot of
+  the plan, task and unit pages, else the address under the title.
 - on_nav: gives each page that is not in the menu (a task, a unit, a news post) the overview page of
   its folder as parent, for Material's breadcrumb (navigation.path) and menu highlight.
 - on_template_context: gives the 404 page its footer and, without a public address, relative addresses.
@@ -195,10 +196,13 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    # Without a public address there is nothing a QR code could lead to: the printout carries none.
+    # The printout says where the page is online, once: a QR code of its public address at the foot
+    # of the notice-board pages; else the address under the title (without a public address there is
+    # nothing a QR code could lead to, and only the reader's browser knows the address).
+    lang = _current[0].settings.lang
     if page.canonical_url and print_qr.carries_qr(page.file.src_uri):
-        return html + print_qr.qr_block(page.canonical_url, _current[0].settings.lang)
-    return html
+        return html + print_qr.qr_block(page.canonical_url, lang)
+    return print_qr.with_printed_address(html, page.canonical_url, lang)
 
 
 def _give_footer(context: TemplateContext) -> None:
