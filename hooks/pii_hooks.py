@@ -224,9 +224,9 @@ def on_page_context(context: TemplateContext, page: Page, config: MkDocsConfig, 
 
 def on_template_context(context: TemplateContext, template_name: str, config: MkDocsConfig) -> TemplateContext:
     # MkDocs gives the 404 page addresses from the server's root ("/assets/...") when there is no
-    # site_url, which fail under any other path. Relative to the page instead: right where
-    # 404.html is served from its own folder; a server that answers every missing address with it
-    # needs a public address (CI publishing always has one, and then MkDocs' absolute ones stay).
+    # site_url, which fail under any other path. Relative to the page instead: right where a
+    # language's 404.html is served from its own folder, which is where the site's root 404.html
+    # sends readers (with a public address, MkDocs' absolute ones stay).
     if is_error_template(template_name) and not config.site_url:
         context.update(get_context(context["nav"], context["pages"], config, base_url="."))
     if is_error_template(template_name):

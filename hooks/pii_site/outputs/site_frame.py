@@ -29,7 +29,8 @@ ROOT_NOT_FOUND = "404.html"  # beside them too: GitHub Pages, GitLab Pages, Netl
 @dataclass(frozen=True)
 class NotFound:
     """The words of a language's "page not found" page and the main pages it links to, as addresses
-    under the language's root ("" is the home page; the theme makes them relative with MkDocs' `url`)."""
+    under the language's root ("" is the home page; hooks/theme/404.html puts MkDocs' base_url before
+    them: the public address's path, or "./" where the 404 page lies without one)."""
 
     title: str
     lead: str

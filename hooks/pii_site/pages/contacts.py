@@ -1,6 +1,6 @@
 """Who publishes the site and how to reach them: the footer of every page (office, feedback route, whom
 the plan makes follow it up, licence, date of the last data update) and a unit's contacts on its page. Called by
-outputs/site_frame.py (footer, once per language) and pages/units.py (one block per unit).
+outputs/site_frame.py (footer, once per language and page depth) and pages/units.py (one block per unit).
 HTML, autoescaped: every value from data/ is text. Parts missing from the data are left out.
 """
 
