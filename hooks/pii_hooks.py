@@ -11,16 +11,21 @@ Events:
 - on_files: adds every generated page with File.generated and points "edit this page" at the
   data file behind it; adds the progress feed, the open-data downloads, the colour stylesheet, the
   logo, the news photos and the share images (link previews) as generated files.
-- on_page_context: gives each page its link preview (pii_site.outputs.link_preview), written by
+- on_page_markdown: replaces the marker comments of the pages written in docs/ (`<!-- pii:unit-ids -->`)
+  with the blocks made from the plan (pii_site.pages.blocks); a marker naming no block aborts the build.
+- on_page_context: gives each page its footer (whom to ask links to a unit page, relative to the page),
+  its link preview (pii_site.outputs.link_preview), written by
   hooks/theme/main.html, and its description as Material's meta description.
-- on_page_content: appends the printed QR code of its public address to the plan, task and unit pages.
+- on_page_content: adds the page's printed address: the QR code of its public address at the foot of
+  the plan, task and unit pages, else the address under the title.
 - on_nav: gives each page that is not in the menu (a task, a unit, a news post) the overview page of
   its folder as parent, for Material's breadcrumb (navigation.path) and menu highlight.
-- on_template_context: without a public address, gives the 404 page relative addresses.
+- on_template_context: gives the 404 page its footer and, without a public address, relative addresses.
 - on_post_build: tunes the search index Material's search plugin has just written (hooks run
   after plugins): accent-folded fields and title-length boosts (pii_site.outputs.search_index); in the
   default language's build, writes the root page that sends readers on to the default language, the
-  open-data contract's schema and the catalogue data.json (pii_site.outputs.catalogue).
+  root 404.html that sends them on to their language's "page not found", the open-data contract's
+  schema and the catalogue data.json (pii_site.outputs.catalogue).
 All page content comes from the pii_site package; nothing here builds text. MkDocs loads a hook
 once per process, so `make serve` starts a fresh build worker when hooks/ change (scripts/serve.py).
 """
@@ -29,8 +34,10 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, cast
 
 from mkdocs.commands.build import get_context
 from mkdocs.config.defaults import MkDocsConfig
@@ -47,7 +54,7 @@ from pii_site.i18n import Labels, urls
 from pii_site.model.plan import Plan
 from pii_site.outputs import catalogue, exports, feeds, identity, link_preview, print_qr, search_index, site_frame
 from pii_site.outputs.exports import GeneratedFile
-from pii_site.pages import render_site
+from pii_site.pages import blocks, render_site
 from pii_site.pages.render import GeneratedPage
 from pii_site.settings import Settings, SettingsError
 
@@ -66,6 +73,7 @@ class BuildInput:
 _previews: dict[str, link_preview.Preview] = {}
 _handed: list[BuildInput] = []  # what `use` gave for the next build, taken by on_config
 _current: list[BuildInput] = []  # the build under way, for the later events
+_footers: list[Callable[[str], str]] = []  # the build's footer, by the address of a page's language root
 
 
 def use(settings: Settings, plan: Plan, open_data: list[GeneratedFile]) -> None:
@@ -111,10 +119,12 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     config.extra["pii_feed"] = {"href": site.site_url + urls.FEED, "title": labels("feed.title", site=site.full_name)}
     config.extra["pii_full_name"] = site.full_name
     config.extra["pii_demo_notice"] = labels("demo.notice") if plan.site.demo else None
-    # Read by hooks/theme/partials/copyright.html: who publishes the site, in every page's footer,
-    # and Material's credit in the page's language (Material's own partial has it in English only).
-    config.extra["pii_footer"] = site.footer
+    # Read by hooks/theme/partials/copyright.html: Material's credit in the page's language (Material's
+    # own partial has it in English only). The footer's own block is each page's (on_page_context).
+    _footers[:] = [site.footer]
     config.extra["pii_made_with"] = labels("footer.made_with")
+    # Read by hooks/theme/404.html: the "page not found" page in the page's language.
+    config.extra["pii_not_found"] = site.not_found
     # The header's colours (mkdocs.yml's palette is "custom"), logo and favicon from data/site.yml.
     images = identity.theme_images(plan)
     config.theme["logo"] = images.logo
@@ -176,17 +186,39 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
     return nav
 
 
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    if page.file.generated_by is not None:  # made by on_files from the plan: holds no markers
+        return markdown
+    [build] = _current
+    try:
+        return blocks.expand_blocks(markdown, build.plan, build.settings.lang, page.file.src_uri)
+    except DataError as error:
+        raise PluginError(f"\n{error}") from None
+
+
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    # Without a public address there is nothing a QR code could lead to: the printout carries none.
+    # The printout says where the page is online, once: a QR code of its public address at the foot
+    # of the notice-board pages; else the address under the title (without a public address there is
+    # nothing a QR code could lead to, and only the reader's browser knows the address).
+    lang = _current[0].settings.lang
     if page.canonical_url and print_qr.carries_qr(page.file.src_uri):
         try:
-            return html + print_qr.qr_block(page.canonical_url, _current[0].settings.lang)
+            return html + print_qr.qr_block(page.canonical_url, lang)
         except DataError as error:
             raise PluginError(f"\n{error}") from None
-    return html
+    return print_qr.with_printed_address(html, page.canonical_url, lang)
+
+
+def _give_footer(context: TemplateContext) -> None:
+    """The footer block for the page being rendered, as `pii_footer` (MkDocs' TemplateContext is a
+    TypedDict of its own keys; templates read any key a hook adds)."""
+    cast(dict[str, Any], context)["pii_footer"] = _footers[0](context["base_url"])
 
 
 def on_page_context(context: TemplateContext, page: Page, config: MkDocsConfig, nav: Navigation) -> TemplateContext:
+    # Read by hooks/theme/partials/copyright.html: who publishes the site and whom to ask, with its
+    # link relative to this page (MkDocs' base_url: the language root seen from the page).
+    _give_footer(context)
     preview = _previews.get(page.file.src_uri)
     if preview is not None:
         page.meta["pii_preview"] = preview
@@ -196,11 +228,13 @@ def on_page_context(context: TemplateContext, page: Page, config: MkDocsConfig, 
 
 def on_template_context(context: TemplateContext, template_name: str, config: MkDocsConfig) -> TemplateContext:
     # MkDocs gives the 404 page addresses from the server's root ("/assets/...") when there is no
-    # site_url, which fail under any other path. Relative to the page instead: right where
-    # 404.html is served from its own folder; a server that answers every missing address with it
-    # needs a public address (CI publishing always has one, and then MkDocs' absolute ones stay).
+    # site_url, which fail under any other path. Relative to the page instead: right where a
+    # language's 404.html is served from its own folder, which is where the site's root 404.html
+    # sends readers (with a public address, MkDocs' absolute ones stay).
     if is_error_template(template_name) and not config.site_url:
         context.update(get_context(context["nav"], context["pages"], config, base_url="."))
+    if is_error_template(template_name):
+        _give_footer(context)
     return context
 
 
@@ -220,3 +254,9 @@ def on_post_build(config: MkDocsConfig) -> None:
         for file in catalogue.root_files(build.plan, base_url, build.open_data):
             root.joinpath(file.path).parent.mkdir(parents=True, exist_ok=True)
             root.joinpath(file.path).write_bytes(file.content)
+    # The top folders of this language's site (tasks, units, ...): where a missing address that has no
+    # language folder starts, the root 404 page knows the site's root ends.
+    sections = sorted(entry.name for entry in Path(config.site_dir).iterdir() if entry.is_dir())
+    not_found = site_frame.root_not_found(build.plan, build.settings, sections)
+    if not_found is not None:
+        Path(config.site_dir).parent.joinpath(site_frame.ROOT_NOT_FOUND).write_text(not_found, encoding="utf-8")

@@ -77,13 +77,20 @@ class DataCopy:
 
 
 def build_into(
-    site_dir: Path, data_dir: Path = FIXTURE_DIR, site_url: str | None = None, today: str | None = None
+    site_dir: Path,
+    data_dir: Path = FIXTURE_DIR,
+    site_url: str | None = None,
+    today: str | None = None,
+    config_file: Path | None = None,
 ) -> Path:
     """Build both languages from `data_dir` into `site_dir` with scripts/build.py, for `site_url`
     (None: data_dir's site.yml url). `today` (YYYY-MM-DD): pass FIXTURE_TODAY for the fixture plan;
-    None is the real date, as the real data needs. The one place tests make the build's Settings."""
+    None is the real date, as the real data needs. `config_file`: another project's mkdocs.yml (its
+    docs/ beside it), for tests that change the hand-written pages. The one place tests make the
+    build's Settings."""
     settings = Settings(data_dir, dt.date.fromisoformat(today) if today else dt.date.today(), site_url)
-    load_script("build").build_site(site_dir, settings)
+    build = load_script("build")
+    build.build_site(site_dir, settings, *([config_file] if config_file else []))
     return site_dir
 
 
@@ -127,6 +134,24 @@ class Page:
 
     def links(self) -> list[str]:
         return [a.get("href") for a in self.tree.xpath("//article//a[@href]")]
+
+
+def task_fields(page: Page) -> tuple[list[tuple[str, lxml.html.HtmlElement]], list[str]]:
+    """The fields at the top of a built task page, as (label, its <dd> element) in order, and what is
+    wrong with their markup: the fields are the article's first description list, which must be flat
+    (no <dl> inside it) and alternate one <dt> and one <dd>, so that each label is read with its value."""
+    lists = page.xpath("//article//dl")
+    if not lists:
+        return [], ["no description list"]
+    fields_list, problems = lists[0], []
+    if fields_list.xpath(".//dl"):
+        problems.append("a description list inside the fields' description list")
+    children = list(fields_list)
+    tags = [child.tag for child in children]
+    if tags != ["dt", "dd"] * (len(tags) // 2) or not tags:
+        problems.append(f"the fields are not one <dt> then one <dd> each: {tags}")
+    pairs = [(" ".join(dt.text_content().split()), dd) for dt, dd in zip(children[::2], children[1::2], strict=False)]
+    return pairs, problems
 
 
 def iter_html(site_dir: Path) -> Iterator[Path]:

@@ -14,7 +14,7 @@ import jinja2
 import lxml.html
 import pytest
 import yaml
-from helpers import FIXTURE_DIR, FIXTURE_TODAY, PROJECT_DIR, DataCopy, Page, iter_html
+from helpers import FIXTURE_DIR, FIXTURE_TODAY, PROJECT_DIR, SITE_PATH, DataCopy, Page, iter_html
 from hostile_plan import CONTACT_UNIT, FRAME_HOSTILE, HOSTILE_CONTACT, HOSTILE_URL
 
 from pii_site import load_plan
@@ -87,17 +87,69 @@ def test_a_post_dated_after_today_does_not_move_the_last_update_date(data_copy: 
     assert format_date(ahead, "en") in footer_html(load_plan(data_copy.root, ahead), "en")
 
 
-def test_missing_contacts_are_simply_absent(data_copy: DataCopy):
-    site = yaml.safe_load(data_copy.path("site.yml").read_text(encoding="utf-8"))
-    for key in ("office", "feedback", "licence"):
+NO_CONTACTS = {
+    "vi": "Trang web chưa công bố địa chỉ, số điện thoại, thư điện tử hay đường góp ý.",
+    "en": "No address, phone number, e-mail or feedback route has been published on this site yet.",
+}
+
+
+def without_site_keys(data: DataCopy, *keys: str) -> None:
+    site = yaml.safe_load(data.path("site.yml").read_text(encoding="utf-8"))
+    for key in keys:
         del site[key]
-    data_copy.path("site.yml").write_text(yaml.safe_dump(site, allow_unicode=True), encoding="utf-8")
+    data.path("site.yml").write_text(yaml.safe_dump(site, allow_unicode=True), encoding="utf-8")
+
+
+def test_missing_contacts_are_absent_and_the_footer_says_none_are_published(data_copy: DataCopy):
+    without_site_keys(data_copy, "office", "feedback", "licence")
+    data_copy.path("reporting.yml").unlink()
     for lang in LANGUAGES:
         html = footer_html(load_plan(data_copy.root, TODAY), lang)
         block = lxml.html.fromstring(html)
         assert block.xpath(".//a | .//address") == []
-        # Only the date of the last update is left.
-        assert len(block.xpath(".//p")) == 1
+        # Nothing invented: the sentence that none are published, and the date of the last update.
+        assert [" ".join(p.text_content().split()) for p in block.xpath(".//p")][0] == NO_CONTACTS[lang]
+        assert len(block.xpath(".//p")) == 2
+
+
+@pytest.mark.parametrize("kept", ["office", "feedback"])
+def test_an_office_or_a_feedback_route_is_a_published_contact(data_copy: DataCopy, kept: str):
+    without_site_keys(data_copy, *({"office", "feedback"} - {kept}))
+    for lang in LANGUAGES:
+        assert NO_CONTACTS[lang] not in footer_html(load_plan(data_copy.root, TODAY), lang)
+
+
+COORDINATOR = "to-cong-tac-doi-moi"  # tests/fixtures/plan/reporting.yml
+ASK = {
+    "vi": "Theo kế hoạch, {unit} theo dõi, đôn đốc việc thực hiện kế hoạch; các đơn vị báo cáo qua đơn vị này.",
+    "en": "Under the plan, the unit that monitors and urges its implementation, and through which the units report, is {unit}.",
+}
+
+
+def test_every_footer_names_the_coordinator_in_the_plans_words_linked_from_the_page(site: Path, plan):
+    coordinator = plan.reporting.coordinator
+    assert coordinator is not None and coordinator.id == COORDINATOR
+    pages = 0
+    for lang in LANGUAGES:
+        unit_page = (site / lang / urls.address(urls.unit_page(COORDINATOR)) / "index.html").resolve()
+        for path in iter_html(site / lang):
+            [ask] = footer(path).xpath(".//p[@class='pii-footer__ask']")
+            name = getattr(coordinator.name, lang)
+            assert " ".join(ask.text_content().split()) == ASK[lang].format(unit=name), path
+            [link] = ask.xpath(".//a")
+            href = link.get("href")
+            # Relative to the page, or (the 404 page, served at any address) the site's own path.
+            target = (site / href.removeprefix(SITE_PATH)) if href.startswith("/") else (path.parent / href)
+            assert (target / "index.html").resolve() == unit_page, (path, href)
+            assert NO_CONTACTS[lang] not in footer(path).text_content()  # the fixture publishes an office
+            pages += 1
+    assert pages > 40
+
+
+def test_without_a_coordinator_the_footer_names_none(data_copy: DataCopy):
+    data_copy.path("reporting.yml").unlink()
+    for lang in LANGUAGES:
+        assert "pii-footer__ask" not in footer_html(load_plan(data_copy.root, TODAY), lang)
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
@@ -116,7 +168,27 @@ def test_a_unit_page_shows_the_units_own_contacts_and_nothing_invented(site: Pat
 
     none = Page(site / lang / urls.address(urls.unit_page(NO_CONTACT_UNIT)) / "index.html")
     assert none.xpath("//article//address") == []
-    assert {"vi": "Liên hệ", "en": "Contact"}[lang] not in [h.text_content().strip("¶ ") for h in none.xpath("//h2")]
+    # It says so, and names whom the plan makes follow it up, linked to that unit's page.
+    [section] = none.xpath("//article//h2[@id='contact']")
+    said = [" ".join(p.text_content().split()) for p in section.itersiblings() if p.tag == "p"][:2]
+    assert (
+        said[0]
+        == {
+            "vi": "Trang web chưa công bố thông tin liên hệ của đơn vị này.",
+            "en": "No contact details for this unit have been published on this site yet.",
+        }[lang]
+    )
+    assert said[1] == ASK[lang].format(unit=UNITS[COORDINATOR]["name"][lang])
+    assert f"../{COORDINATOR}/" in none.links()
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_coordinators_own_page_says_it_follows_up_the_plan(page, lang: str):
+    coordinator = page(lang, urls.address(urls.unit_page(COORDINATOR)))
+    assert {
+        "vi": "Theo kế hoạch, đơn vị này theo dõi, đôn đốc việc thực hiện kế hoạch; các đơn vị báo cáo qua đơn vị này.",
+        "en": "Under the plan, this unit monitors and urges the plan's implementation, and the units report through it.",
+    }[lang] in coordinator.text()
 
 
 def test_every_json_file_names_the_licence(site: Path):
@@ -187,12 +259,12 @@ def test_a_copyright_line_set_in_mkdocs_yml_is_kept_before_the_office():
     # Material's own partial shows config.copyright; ours, which replaces it, must not drop it.
     environment = jinja2.Environment(loader=jinja2.FileSystemLoader(THEME / "partials"), autoescape=False)
     html = environment.get_template("copyright.html").render(
-        config={"copyright": "© Xã Sông Mây", "extra": {"pii_footer": "<p>OFFICE</p>", "pii_made_with": "Made with"}}
+        config={"copyright": "© Xã Sông Mây", "extra": {"pii_made_with": "Made with"}}, pii_footer="<p>OFFICE</p>"
     )
     text = " ".join(lxml.html.fromstring(html).text_content().split())
     assert text == "© Xã Sông Mây OFFICE Made with Material for MkDocs"
     without = environment.get_template("copyright.html").render(
-        config={"copyright": None, "extra": {"pii_footer": "<p>OFFICE</p>", "generator": False}}
+        config={"copyright": None, "extra": {"generator": False}}, pii_footer="<p>OFFICE</p>"
     )
     assert " ".join(lxml.html.fromstring(without).text_content().split()) == "OFFICE"
 

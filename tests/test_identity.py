@@ -135,14 +135,15 @@ def test_no_other_page_prints_a_qr_code(site: Path, plan):
     assert with_code == notice_files
 
 
-def test_the_printed_qr_block_is_not_in_the_search_index(site: Path):
-    # Searching "QR" (or the words around it) would otherwise list every plan, task and unit page.
+def test_the_printed_qr_block_and_address_are_not_in_the_search_index(site: Path):
+    # Searching "QR" or "address" (or the words around them) would otherwise list every page.
     for lang in LANGUAGES:
         index = (site / lang / "search" / "search_index.json").read_text(encoding="utf-8")
         words = json.loads(index)["docs"]
         assert words, "the search index is empty"
-        label = Labels(lang)("print.qr")
-        assert not [doc["location"] for doc in words if "QR" in doc["text"] or label in doc["text"]]
+        labels = (Labels(lang)("print.qr"), Labels(lang)("print.address"))
+        assert not [doc["location"] for doc in words if "QR" in doc["text"] or any(x in doc["text"] for x in labels)]
+        assert index.count("pii-print-address") == 0
 
 
 def test_without_a_public_address_no_page_prints_a_qr_code(relative_site: Path):

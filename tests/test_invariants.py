@@ -36,6 +36,7 @@ from helpers import (
     iter_html,
     load_script,
     stylesheet_colors,
+    task_fields,
 )
 from invariants import other_commune, site_checks, staff_journey
 from invariants.plans import DEMO, FIXTURE, OTHER_COMMUNE, PLANS, REAL, STAFF_JOURNEY, PlanSource, PreparedData
@@ -230,6 +231,62 @@ def test_every_task_pillar_unit_and_news_post_has_its_page_in_both_languages(bui
     assert missing == []
 
 
+def test_every_task_page_lists_its_fields_as_one_flat_description_list(built: BuiltPlan):
+    """On every task page of any plan the fields (pillar, indicator, task, lead and coordinating units)
+    are one flat description list, each label followed by its own value: the lead units' label is
+    never swallowed by the task's text, and the lead units' value links to each lead unit's page."""
+    wrong = []
+    for lang in LANGUAGES:
+        label = Labels(lang)
+        for task in built.plan.tasks:
+            path = built.file(lang, urls.address(urls.task_page(task.id)))
+            fields, problems = task_fields(Page(path))
+            wrong += [f"{lang} {task.id}: {problem}" for problem in problems]
+            values = dict(fields)
+            lead = values.get(label("table.lead", count=len(task.lead)))
+            if lead is None or label("task.text") not in values:
+                wrong.append(f"{lang} {task.id}: fields {[name for name, _ in fields]}")
+                continue
+            linked = {
+                site_checks.page_file(
+                    built.site_dir,
+                    built.site_url,
+                    urljoin(site_checks.page_url(built.site_dir, built.site_url, path), href),
+                )
+                for href in lead.xpath(".//a/@href")
+            }
+            expected = {built.file(lang, urls.address(urls.unit_page(unit.id))).resolve() for unit in task.lead}
+            if {file.resolve() for file in linked if file is not None} != expected:
+                wrong.append(f"{lang} {task.id}: the lead units' value links to {sorted(map(str, linked))}")
+    assert wrong == []
+
+
+def test_the_staff_guide_lists_this_plans_unit_ids_and_task_codes(built: BuiltPlan):
+    """The guide's lists are made from the plan being built (pii_site.pages.blocks): every unit id and
+    task code of this plan, and no marker comment left in the page."""
+    for lang in LANGUAGES:
+        guide = Page(built.file(lang, "guide"))
+        codes = set(guide.xpath("//article//table//td/code/text()"))
+        assert {unit.id for unit in built.plan.units} | {task.id for task in built.plan.tasks} <= codes, lang
+        assert "pii:" not in guide.path.read_text(encoding="utf-8"), lang
+
+
+def test_every_pillar_page_links_to_its_pillar_in_the_framework(built: BuiltPlan):
+    wrong = []
+    for lang in LANGUAGES:
+        framework = built.file(lang, urls.address(urls.PII_FRAMEWORK)).resolve()
+        for pillar in built.plan.pillars:
+            path = built.file(lang, urls.address(urls.pillar_page(pillar.id)))
+            url = site_checks.page_url(built.site_dir, built.site_url, path)
+            targets = {
+                (site_checks.page_file(built.site_dir, built.site_url, urljoin(url, href)), href.partition("#")[2])
+                for href in Page(path).xpath("//article//a/@href")
+            }
+            if not any(file and file.resolve() == framework and anchor == pillar.id for file, anchor in targets):
+                wrong.append(f"{lang} {pillar.id}")
+    assert wrong == []
+
+
 def _contact_links(contact) -> set[str]:
     if contact is None:
         return set()
@@ -283,7 +340,9 @@ def test_contacts_shown_are_exactly_those_of_the_data(built: BuiltPlan):
             licences = [(a.get("href"), a.text_content().strip()) for a in footer.xpath(".//a[@rel='license']")]
             if licences != licence:
                 wrong.append(f"{path}: footer licence {licences} != {licence}")
-            feedback = footer.xpath(".//a[not(@rel) and not(starts-with(@href, 'tel:'))]/@href")
+            feedback = footer.xpath(
+                ".//a[not(@rel) and not(starts-with(@href, 'tel:')) and not(ancestor::*[@class='pii-footer__ask'])]/@href"
+            )
             feedback = [address for address in feedback if not address.startswith("mailto:")]
             if feedback != feedback_links:
                 wrong.append(f"{path}: footer links {feedback} != {feedback_links}")
@@ -297,6 +356,43 @@ def test_contacts_shown_are_exactly_those_of_the_data(built: BuiltPlan):
             expected = [_contact_text(unit.contact, lang)] if unit.contact else []
             if _texts(page.xpath("//article//address")) != expected:
                 wrong.append(f"{lang} unit {unit.id}: {_texts(page.xpath('//article//address'))} != {expected}")
+    assert wrong == []
+
+
+def test_every_footer_says_whom_the_plan_makes_follow_it_up_and_whether_contacts_are_published(built: BuiltPlan):
+    """Whom to ask, from the plan itself: every page's footer links to the page of data/reporting.yml's
+    coordinator (and names it), or names no one when the data names no one; it says plainly that no
+    contacts are published exactly when data/site.yml has neither an office nor a feedback route.
+    Every unit page says who follows up the plan too, and either shows the unit's contacts or says
+    there are none."""
+    plan, site = built.plan, built.plan.site
+    coordinator = plan.reporting.coordinator
+    wrong = []
+    for lang in LANGUAGES:
+        label = Labels(lang)
+        coordinator_page = (
+            built.file(lang, urls.address(urls.unit_page(coordinator.id))).resolve() if coordinator else None
+        )
+        for path in iter_html(built.site_dir / lang):
+            [footer] = Page(path).xpath("//footer//*[@class='pii-footer']") or [None]
+            if footer is None:
+                continue  # test_contacts_shown_are_exactly_those_of_the_data says so
+            url = site_checks.page_url(built.site_dir, built.site_url, path)
+            asked = [
+                site_checks.page_file(built.site_dir, built.site_url, urljoin(url, href))
+                for href in footer.xpath(".//*[@class='pii-footer__ask']//a/@href")
+            ]
+            if [file.resolve() if file else None for file in asked] != ([coordinator_page] if coordinator else []):
+                wrong.append(f"{path}: whom to ask links to {asked}")
+            none_published = label("footer.no_contacts") in " ".join(footer.text_content().split())
+            if none_published != (site.office is None and site.feedback is None):
+                wrong.append(f"{path}: 'no contacts published' shown is {none_published}")
+        for unit in plan.units:
+            text = Page(built.file(lang, urls.address(urls.unit_page(unit.id)))).text()
+            if (label("unit.no_contact") in text) == (unit.contact is not None):
+                wrong.append(f"{lang} unit {unit.id}: says it has no contacts: {label('unit.no_contact') in text}")
+            if coordinator and getattr(coordinator.name, lang) not in text and unit.id != coordinator.id:
+                wrong.append(f"{lang} unit {unit.id}: does not name {coordinator.id}")
     assert wrong == []
 
 
@@ -519,12 +615,12 @@ def test_staff_updates_show_on_the_task_page_and_the_progress_page(build, journe
 
 
 def _rows_linking_to(site: BuiltPlan, page: Path, target: Path) -> list:
-    """The table rows of `page` that hold a link to the built file `target`."""
+    """The table rows and list items of `page` that hold a link to the built file `target`."""
     tree = lxml.html.fromstring(page.read_bytes())
     url = site_checks.page_url(site.site_dir, site.site_url, page)
     return [
         row
-        for row in tree.xpath("//article//tr")
+        for row in tree.xpath("//article//tr | //article//li")
         if any(
             site_checks.page_file(site.site_dir, site.site_url, urljoin(url, a.get("href"))) == target
             for a in row.xpath(".//a[@href]")

@@ -8,9 +8,9 @@ from urllib.parse import urljoin
 
 import pytest
 import yaml
-from helpers import FIXTURE_DIR, Page, iter_html
+from helpers import FIXTURE_DIR, SITE_PATH, Page, iter_html
 
-from pii_site.i18n import LANGUAGES, urls
+from pii_site.i18n import LANGUAGES, Labels, urls
 
 SITE = yaml.safe_load((FIXTURE_DIR / "site.yml").read_text(encoding="utf-8"))
 
@@ -81,3 +81,29 @@ def test_a_detail_page_shows_where_it_is(page, plan, lang: str):
         assert crumbs == ["http://site/", f"http://site/{urls.address(overview)}"], detail
         menu = "//nav[contains(@class, 'md-nav--primary')]//li[contains(@class, 'md-nav__item--active')]/a"
         assert [urljoin(here, link.get("href")) for link in shown.xpath(menu)] == crumbs[1:], detail
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_404_page_speaks_the_pages_language_with_search_and_links_to_the_main_pages(site: Path, lang: str):
+    page = Page(site / lang / "404.html")
+    label = Labels(lang)
+    assert page.tree.get("lang") == lang
+    assert [h.text_content() for h in page.xpath("//article//h1")] == [label("not_found.title")]
+    [form] = page.xpath("//article//form[@role='search']")
+    assert form.xpath(".//input[@name='q']/@id") == form.xpath(".//label/@for")
+    # The public address's path, as every link of the 404 page (it is served at any missing address).
+    home = f"{SITE_PATH}{lang}/"
+    assert form.get("action") == home
+    links = dict(zip(page.xpath("//article//li/a/text()"), page.xpath("//article//li/a/@href"), strict=True))
+    for key, source in (("not_found.home", urls.HOME), ("nav.plan", urls.PLAN), ("nav.tasks", urls.TASKS)):
+        assert links[label(key)] == home + urls.address(source)
+    assert "404 - Not found" not in page.path.read_text(encoding="utf-8")
+
+
+def test_the_root_404_page_speaks_both_languages_and_knows_the_sites_folders(site: Path):
+    page = Page(site / "404.html")
+    assert [h.text_content() for h in page.xpath("//h1")] == [Labels(lang)("not_found.title") for lang in LANGUAGES]
+    [script] = page.xpath("//script/text()")
+    assert '["vi", "en"]' in script and '"tasks"' in script and '"units"' in script
+    assert f'"{SITE_PATH}"' in script  # the public address's path, tried when the address has no language
+    assert page.xpath("//@href") == ["data:,"]  # no address: any would be relative to the missing one

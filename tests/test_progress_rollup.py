@@ -11,7 +11,7 @@ import shutil
 from helpers import FIXTURE_DIR, FIXTURE_TODAY, DataCopy
 
 from pii_site import load_plan
-from pii_site.model.progress import all_updates, recently_updated
+from pii_site.model.progress import PROGRESS_ORDER, STATUSES, all_updates, recently_updated
 
 
 def ids(tasks) -> list[str]:
@@ -106,3 +106,8 @@ def test_without_status_files_every_task_counts_as_no_update_yet(data_copy: Data
     rollup = load_plan(data_copy.root, dt.date.fromisoformat(FIXTURE_TODAY)).rollup()
     assert rollup.counts["no-update"] == rollup.total == 7 and rollup.reported == 0
     assert rollup.mean_percent is None and rollup.stale == [] and rollup.overdue == [] and rollup.last_date is None
+
+
+def test_the_stacked_bars_order_has_every_status_once():
+    # A new status must be given its place from done to not begun, or its tasks would vanish from the bars.
+    assert sorted(PROGRESS_ORDER) == sorted(STATUSES) and len(PROGRESS_ORDER) == len(STATUSES)

@@ -5,12 +5,16 @@ in the feed) and a script typed into a note (tests/hostile_plan.py)."""
 
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 import pytest
 from helpers import Page, iter_html
 from hostile_plan import HOSTILE_NOTE, NOTE_TASK
 from lxml import etree
 
-from pii_site.i18n import urls
+from pii_site.i18n import Labels, urls
+from pii_site.model.progress import PROGRESS_ORDER, Rollup
+from pii_site.pages.render import _environment
 
 LANGS = ("vi", "en")
 NO_UPDATE = {"vi": "Chưa có cập nhật", "en": "No update yet"}
@@ -28,10 +32,44 @@ def task_address(task_id: str) -> str:
     return f"tasks/{urls.task_slug(task_id)}/"
 
 
-def section_rows(page, anchor: str) -> list[list[str]]:
-    """The rows (cell texts) of the first table after the heading with id `anchor`."""
-    table = page.xpath(f'//h2[@id="{anchor}"]/following::table[1]')[0]
-    return [[" ".join(c.text_content().split()) for c in row.xpath("./td")] for row in table.xpath(".//tbody/tr")]
+def section_items(page, anchor: str) -> list[str]:
+    """The texts of the list items in the section under the heading with id `anchor` (folded or not)."""
+    items = page.xpath(f'//article//li[preceding::h2[1][@id="{anchor}"]]')
+    return [" ".join(item.text_content().split()) for item in items]
+
+
+def flat(element) -> str:
+    return " ".join(element.text_content().split())
+
+
+def stacks(element) -> list[tuple[list[tuple[str, int]], str]]:
+    """Every bar stacked by status in `element`: its parts (status, width as a count) in order, and the
+    counts in words written beside it."""
+    found = []
+    for stack in element.xpath(".//*[@class='pii-stack']"):
+        parts = [
+            (part.get("class").split("--")[1], int(part.get("style").removeprefix("flex-grow: ")))
+            for part in stack.xpath("./*[@class='pii-stack__bar']/*")
+        ]
+        found.append((parts, flat(stack.xpath("./*[@class='pii-stack__words']")[0])))
+    return found
+
+
+# The fixture's seven tasks by status, in words (the order: from done to not begun).
+ALL_WORDS = {
+    "vi": "Trong 7 nhiệm vụ: 1 đã hoàn thành, 1 thực hiện thường xuyên, 1 đang thực hiện, 1 chậm tiến độ, "
+    "1 chưa triển khai và 2 chưa có cập nhật.",
+    "en": "Of the 7 tasks, 1 is completed, 1 is carried out continuously, 1 is in progress, 1 is delayed, "
+    "1 has not started and 2 have no update yet.",
+}
+ALL_PARTS = [
+    ("completed", 1),
+    ("continuous", 1),
+    ("in-progress", 1),
+    ("delayed", 1),
+    ("not-started", 1),
+    ("no-update", 2),
+]
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -59,7 +97,8 @@ def test_real_site_has_no_demo_notice_and_says_no_update_yet_for_unreported_task
     assert unreported
     for lang in LANGS:
         progress = page(lang, "progress/")
-        assert section_rows(progress, "by-status")[-2] == [NO_UPDATE[lang], str(len(unreported))]
+        assert progress.xpath("string(//article//p[@class='pii-status-words'])") == ALL_WORDS[lang]
+        assert f"{len(unreported)} {Labels(lang)('words.status.no-update', count=2)}" in ALL_WORDS[lang]
         for task in unreported:
             assert NO_UPDATE[lang] in page(lang, task_address(task.id)).text()
         statuses = page(lang, "tasks/").xpath('//article//table//span[contains(@class,"pii-status__label")]/text()')
@@ -70,21 +109,36 @@ def test_real_site_has_no_demo_notice_and_says_no_update_yet_for_unreported_task
 def test_progress_page_counts_means_stale_and_overdue(page, plan, lang):
     # Worked out from the fixture's status files (see test_progress_rollup for the arithmetic).
     progress = page(lang, "progress/")
-    counts = section_rows(progress, "by-status")
-    assert [row[1] for row in counts] == ["1", "1", "1", "1", "1", "2", "7"]
+    assert progress.xpath("string(//article//p[@class='pii-status-words'])") == ALL_WORDS[lang]
     text = progress.text()
     assert {"vi": "Trung bình 68,3% theo phần trăm", "en": "68.3% on average"}[lang] in text
     assert {"vi": "3/7 nhiệm vụ", "en": "3 of 7 tasks"}[lang] in text
     assert {"vi": "Dữ liệu cập nhật lần cuối: 02/11/2026.", "en": "Data last updated: 2 November 2026."}[lang] in text
     # A task is named by its code and short name together: "VIII.1: Kỹ năng số của người dân".
-    assert [row[0].split(":")[0] for row in section_rows(progress, "stale")] == ["VIII.1"]
-    assert [row[0].split(":")[0] for row in section_rows(progress, "overdue")] == ["VII.2"]
-    assert [row[0].split(":")[0] for row in section_rows(progress, "recent")][:3] == ["VIII.2", "VII.2", "IX.1"]
+    assert [item.split(":")[0] for item in section_items(progress, "stale")] == ["VIII.1"]
+    assert [item.split(":")[0] for item in section_items(progress, "overdue")] == ["VII.2"]
+    # Recent: the date, then the task; newest first.
+    assert [item.split(": ")[1] for item in section_items(progress, "recent")][:3] == ["VIII.2", "VII.2", "IX.1"]
     stale_task = plan.task("VIII.1")
-    assert section_rows(progress, "stale")[0][0] == f"VIII.1: {getattr(stale_task.indicator, lang)}"
-    pillar_rows = {row[0]: row for row in section_rows(progress, "by-pillar")}
-    foundations = pillar_rows[{"vi": "Nền tảng chính quyền", "en": "Governance foundations"}[lang]]
-    assert foundations[1:] == ["2", "0", "1", "0", "1", "0", "0", {"vi": "82,5%", "en": "82.5%"}[lang]]
+    assert section_items(progress, "stale")[0].startswith(f"VIII.1: {getattr(stale_task.indicator, lang)}")
+    # A card per pillar with tasks: its name, a bar stacked by status, the counts in words, the mean.
+    cards = progress.xpath('//article//div[contains(@class, "pii-rollups")][preceding::h2[1][@id="by-pillar"]]/ul/li')
+    assert len(cards) == len([p for p in plan.pillars if plan.tasks_in(p)])
+    foundations = next(card for card in cards if "nen-tang" in card.xpath(".//a/@href")[0])
+    assert stacks(foundations) == [
+        (
+            [("completed", 1), ("in-progress", 1)],
+            {
+                "vi": "Trong 2 nhiệm vụ: 1 đã hoàn thành và 1 đang thực hiện.",
+                "en": "Of the 2 tasks, 1 is completed and 1 is in progress.",
+            }[lang],
+        )
+    ]
+    assert {"vi": "82,5%", "en": "82.5%"}[lang] in flat(foundations)
+    # No table of nine columns (on a phone, nine-row cards mostly of zeros).
+    assert not progress.xpath('//article//table[preceding::h2[1][@id="by-pillar" or @id="by-unit"]]')
+    unit_cards = progress.xpath('//article//details//div[contains(@class, "pii-rollups")]/ul/li')
+    assert len(unit_cards) == len([u for u in plan.units if plan.tasks_led_by(u)])
     links = progress.links()
     for name in ("tasks", "units", "updates"):
         assert f"../downloads/{name}.csv" in links and f"../downloads/{name}.json" in links
@@ -149,14 +203,25 @@ def test_task_page_shows_indicator_due_date_and_overdue(page, lang):
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_home_pillar_and_unit_pages_show_progress(page, lang):
-    # The home page counts the tasks in each status (two of the fixture's seven have no update).
-    counts = page(lang, "").xpath("//article//ul[@class='pii-status-counts']/li")
-    assert " ".join(counts[-1].text_content().split()) == f"{NO_UPDATE[lang]} 2"
-    assert len(counts) == 6
-    skills = page(lang, "pillars/nhan-luc/").text()
-    assert {"vi": "2/3 nhiệm vụ đã có báo cáo", "en": "2 of 3 tasks have a progress report"}[lang] in skills
+    # The home page's tally is a sentence, beside a bar stacked by status.
+    [home] = page(lang, "").xpath("//article//p[contains(@class, 'pii-home-progress')]")
+    assert stacks(home) == [(ALL_PARTS, ALL_WORDS[lang])]
+    skills = page(lang, "pillars/nhan-luc/")
+    assert (
+        stacks(skills.tree)[0][1]
+        == {
+            "vi": "Trong 3 nhiệm vụ: 1 chậm tiến độ, 1 chưa triển khai và 1 chưa có cập nhật.",
+            "en": "Of the 3 tasks, 1 is delayed, 1 has not started and 1 has no update yet.",
+        }[lang]
+    )
     cooperative = page(lang, "units/hop-tac-xa-song-may/")
-    assert {"vi": "2/2 nhiệm vụ", "en": "2 of 2 tasks"}[lang] in cooperative.text()
+    assert stacks(cooperative.tree)[0] == (
+        [("continuous", 1), ("in-progress", 1)],
+        {
+            "vi": "Trong 2 nhiệm vụ: 1 thực hiện thường xuyên và 1 đang thực hiện.",
+            "en": "Of the 2 tasks, 1 is carried out continuously and 1 is in progress.",
+        }[lang],
+    )
     assert cooperative.xpath('//article//table//span[@class="pii-status__label"]/text()') == [
         {"vi": "Đang thực hiện", "en": "In progress"}[lang],
         {"vi": "Thực hiện thường xuyên", "en": "Ongoing (continuous)"}[lang],
@@ -198,26 +263,57 @@ def test_a_task_shows_a_bar_only_for_a_share_that_was_reported(page, plan, lang)
         assert (bars(status) if status is not None else []) == expected, task.id
 
 
-def test_the_plan_a_pillar_and_a_unit_show_the_share_of_tasks_completed(page):
-    # One of the fixture's seven tasks is completed (VII.1); its pillar has two tasks, its lead unit
-    # leads three.
-    home, pillar = page("en", ""), page("en", urls.address(urls.pillar_page("nen-tang")))
+def test_the_words_beside_a_bar_agree_in_number_in_english(page):
+    # One task, two, all in one status, several: the English verb and noun follow the count.
     unit = page("en", urls.address(urls.unit_page("to-cong-tac-doi-moi")))
-    assert bars(home.tree)[0] == ("1", "7", "1 of 7 tasks completed (14%)")
-    assert bars(pillar.tree)[0] == ("1", "2", "1 of 2 tasks completed (50%)")
-    assert bars(unit.tree)[0] == ("1", "3", "1 of 3 tasks completed (33%)")
-    assert bars(page("vi", "").tree)[0] == ("1", "7", "1/7 nhiệm vụ đã hoàn thành (14%)")
+    assert stacks(unit.tree)[0][1] == "Of the 3 tasks, 1 is completed, 1 is delayed and 1 has no update yet."
+    home_cards = {
+        card.xpath(".//a/@href")[0].split("/")[-2]: stacks(card)
+        for card in page("en", "").xpath("//article//div[contains(@class, 'cards')]/ul/li")
+    }
+    assert home_cards["nen-tang"][0][1] == "Of the 2 tasks, 1 is completed and 1 is in progress."
+    assert home_cards["thanh-qua"][0] == (
+        [("continuous", 1), ("no-update", 1)],
+        "Of the 2 tasks, 1 is carried out continuously and 1 has no update yet.",
+    )
+
+
+@pytest.mark.parametrize(
+    ("statuses", "vi", "en"),
+    [
+        (["in-progress"], "Nhiệm vụ duy nhất đang thực hiện.", "The only task is in progress."),
+        (["no-update"] * 2, "Cả hai nhiệm vụ đều chưa có cập nhật.", "Both tasks have no update yet."),
+        (["completed"] * 15, "Cả 15 nhiệm vụ đều đã hoàn thành.", "All 15 tasks are completed."),
+        (
+            ["not-started", "completed", "not-started"],
+            "Trong 3 nhiệm vụ: 1 đã hoàn thành và 2 chưa triển khai.",
+            "Of the 3 tasks, 1 is completed and 2 have not started.",
+        ),
+        ([], "", ""),
+    ],
+)
+def test_the_counts_in_words_read_as_a_sentence_for_any_number_of_tasks(plan, statuses, vi, en):
+    tasks = [SimpleNamespace(progress=SimpleNamespace(status=status)) for status in statuses]
+    assert [status_words(Rollup(tasks), lang) for lang in LANGS] == [vi, en]  # type: ignore[arg-type]
+
+
+def status_words(rollup: Rollup, lang: str) -> str:
+    """The macro every page's stacked bar writes its words with (templates/_progress.md.j2)."""
+    template = '{% from "_progress.md.j2" import status_words with context %}{{ status_words(rollup) }}'
+    return _environment().from_string(template).render(t=Labels(lang), lang=lang, rollup=rollup)
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_the_home_page_has_a_card_per_pillar_with_its_share_or_no_tasks(page, plan, lang):
+def test_the_home_page_has_a_card_per_pillar_with_a_bar_stacked_by_status_or_no_tasks(page, plan, lang):
     cards = page(lang, "").xpath("//article//div[contains(@class, 'grid') and contains(@class, 'cards')]/ul/li")
     assert len(cards) == len(plan.pillars)
     for pillar, card in zip(plan.pillars, cards, strict=True):
         assert card.xpath(".//a/@href")[0].endswith(urls.address(urls.pillar_page(pillar.id)))
         tasks = plan.tasks_in(pillar)
-        done = sum(task.progress.status == "completed" for task in tasks)
-        assert [(value, total) for value, total, _ in bars(card)] == ([(str(done), str(len(tasks)))] if tasks else [])
+        counts = plan.rollup(tasks).counts
+        expected = [(status, counts[status]) for status in PROGRESS_ORDER if counts[status]]
+        assert [parts for parts, _ in stacks(card)] == ([expected] if tasks else [])
+        assert all(stack.get("aria-hidden") == "true" for stack in card.xpath(".//*[@class='pii-stack__bar']"))
         if not tasks:
             no_tasks = {
                 "vi": "Kế hoạch không giao nhiệm vụ cho trụ cột này.",

@@ -11,9 +11,9 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from helpers import FIXTURE_DIR, SITE_PATH, iter_html
+from helpers import FIXTURE_DIR, SITE_PATH, iter_html, task_fields
 
-from pii_site.i18n import urls
+from pii_site.i18n import Labels, urls
 
 LANGS = ("vi", "en")
 # What a reader sees for each status (hooks/pii_site/i18n/labels/progress.yml), written out so that a
@@ -72,6 +72,34 @@ def test_every_task_page_has_its_text_pillar_and_units(page, plan, lang):
             assert f"../../units/{unit.id}/" in links
 
 
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_task_page_lists_its_fields_as_one_flat_description_list(page, plan, lang):
+    """Each label is followed by its own value: the lead units are never part of the task's text (a
+    nested list made the text a label and the lead unit's label run on from it, on every task
+    without a note)."""
+    label = Labels(lang)
+    for task in plan.tasks:
+        built = page(lang, address(urls.task_page(task.id)))
+        fields, problems = task_fields(built)
+        assert problems == [], task.id
+        assert [name for name, _ in fields] == [
+            label("task.pillar"),
+            label("task.indicator"),
+            label("task.text"),
+            label("table.lead", count=len(task.lead)),
+            label("table.coordinating", count=len(task.coordinating)),
+        ], task.id
+        values = {name: value for name, value in fields}
+        text = " ".join(values[label("task.text")].text_content().split())
+        assert text.startswith(" ".join(getattr(task.text, lang).split())), task.id
+        assert (task.note is not None) == (label("task.note", text="") in text), task.id
+        for key, units in (("table.lead", task.lead), ("table.coordinating", task.coordinating)):
+            dd = values[label(key, count=len(units))]
+            assert dd.xpath(".//a/@href") == [f"../../units/{unit.id}/" for unit in units], task.id
+            if not units:
+                assert dd.text_content().strip() == label("common.none"), task.id
+
+
 def test_english_task_pages_are_in_english(page, plan):
     for task in plan.tasks:
         text = page("en", address(urls.task_page(task.id))).text()
@@ -87,6 +115,21 @@ def test_every_pillar_page_lists_its_tasks_or_says_it_has_none(page, plan, lang)
         links = html.links()
         for task in tasks:
             assert f"../../tasks/{urls.task_slug(task.id)}/" in links
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_pillar_page_opens_with_what_the_pillar_is_cited_and_links_to_the_framework(page, plan, lang):
+    for pillar in plan.pillars:
+        html = page(lang, address(urls.pillar_page(pillar.id)))
+        first, second = html.xpath("//article/h1/following-sibling::p[not(@class='pii-print-address')]")[:2]
+        opening = " ".join(first.text_content().split())
+        subindex = getattr(plan.subindex(pillar.subindex).name, lang)
+        assert opening.startswith(Labels(lang)("pillar.in_subindex", subindex=subindex)), pillar.id
+        if pillar.measures:
+            assert " ".join(getattr(pillar.measures[0].text, lang).split()) in opening, pillar.id
+            cited = {href.split("#")[1] for href in first.xpath(".//a/@href") if "pii/sources/" in href}
+            assert cited == {urls.source_anchor(source) for source in pillar.measures[0].sources}, pillar.id
+        assert second.xpath(".//a/@href") == [f"../../pii/framework/#{pillar.id}"], pillar.id
 
 
 @pytest.mark.parametrize("lang", LANGS)

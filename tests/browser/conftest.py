@@ -12,9 +12,10 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 import pytest
+from helpers import free_port
 from playwright.sync_api import Browser, Page, ViewportSize
 
-from browser.serving import Problems
+from browser.serving import Problems, serve
 
 
 @dataclass
@@ -86,6 +87,14 @@ _CUT_OFF = """width => {
         .filter(e => !e.closest('.md-sidebar') && !scrolls(e))
         .slice(0, 5).map(e => `${e.tagName}.${e.className}: ${(e.textContent || '').trim().slice(0, 40)}`);
 }"""
+
+
+@pytest.fixture(scope="session")
+def relative_base_url(relative_site) -> Iterator[str]:
+    """The fixture plan built without a public address, served (as static hosts serve a site: a missing
+    address gets the root 404.html) under a sub-folder and a port it knows nothing of."""
+    with serve(relative_site, free_port(), "/some/sub-folder/", not_found_page=True) as url:
+        yield url
 
 
 @pytest.fixture

@@ -37,23 +37,43 @@ WCAG_A_AA = {
 
 
 class _SiteHandler(http.server.SimpleHTTPRequestHandler):
-    """Serves the built site under `prefix` only; anything else is 404, like a project page."""
+    """Serves the built site under `prefix` only; anything else is 404, like a project page. With
+    `not_found_page`, a missing address under the prefix gets the site's root 404.html (status 404),
+    as GitHub Pages and most static hosts answer."""
 
     prefix = "/"
+    not_found_page = False
 
     def translate_path(self, path: str) -> str:
         if not path.startswith(self.prefix):
             return str(Path(self.directory) / "__outside_the_site__")
         return super().translate_path("/" + path[len(self.prefix) :])
 
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        page = Path(self.directory) / "404.html"
+        if code != 404 or not self.not_found_page or not self.path.startswith(self.prefix) or not page.is_file():
+            super().send_error(code, message, explain)
+            return
+        body = page.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
     def log_message(self, format: str, *args: object) -> None:  # keep pytest output readable
         pass
 
 
 @contextlib.contextmanager
-def serve(site_dir: Path, port: int, prefix: str) -> Iterator[str]:
-    """Serve `site_dir` at http://127.0.0.1:<port><prefix> until the block ends."""
-    handler = functools.partial(type("Handler", (_SiteHandler,), {"prefix": prefix}), directory=str(site_dir))
+def serve(site_dir: Path, port: int, prefix: str, not_found_page: bool = False) -> Iterator[str]:
+    """Serve `site_dir` at http://127.0.0.1:<port><prefix> until the block ends (with `not_found_page`,
+    answering a missing address with the site's 404.html, as static hosts do)."""
+    handler = functools.partial(
+        type("Handler", (_SiteHandler,), {"prefix": prefix, "not_found_page": not_found_page}),
+        directory=str(site_dir),
+    )
     server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

@@ -23,7 +23,7 @@ def test_the_plans_progress_and_last_update_are_on_the_first_screen(open_page, l
     page = open_page(lang, "", width=width, height=800).page
     header = page.locator(".md-header").bounding_box()
     title = page.locator("article h1").bounding_box()
-    bar = page.locator("article .pii-home-progress progress").bounding_box()
+    bar = page.locator("article .pii-home-progress .pii-stack__bar").bounding_box()
     date = page.locator("article time[data-pii-age]").first.bounding_box()
     assert header and title and bar and date
     assert bar["y"] + bar["height"] <= 800 and date["y"] + date["height"] <= 800

@@ -20,6 +20,8 @@ NO_UPDATE = "no-update"
 # Every status a task can show, in display order: the ones a unit reports (schema_status.Status),
 # then "no update yet".
 STATUSES = (*get_args(Status), NO_UPDATE)
+# From done to not begun: the order a bar stacked by status, and the words beside it, read in.
+PROGRESS_ORDER = ("completed", "continuous", "in-progress", "delayed", "not-started", NO_UPDATE)
 # A task not completed whose last update is older than this is listed under "Tasks with no update
 # for 90 days" (whatever its last status: not started, in progress, delayed or continuous).
 STALE_DAYS = 90

@@ -1,6 +1,8 @@
-"""The QR code of a page's public address, printed at the foot of the plan, task and unit pages (the
-ones posted on a commune's notice board) and hidden on screen (pii.css). Called by
-hooks/pii_hooks.py's on_page_content with the page's canonical address.
+"""The page's own address on paper: the QR code of its public address, printed at the foot of the plan,
+task and unit pages (the ones posted on a commune's notice board); on every other page, and on those
+when there is no public address, the address in words under the title (filled in by the reader's
+browser when only it knows the address: assets/javascripts/print-links.js). Hidden on screen (pii.css).
+Called by hooks/pii_hooks.py's on_page_content with the page's canonical address, if any.
 """
 
 from __future__ import annotations
@@ -37,3 +39,14 @@ def qr_block(address: str, lang: str) -> str:
     # omitsize: a viewBox only, so pii.css sets the printed size.
     svg = code.svg_inline(omitsize=True, svgclass="pii-print-qr__svg", lineclass=None)
     return render_html("print_qr.html.j2", svg=Markup(svg), label=Labels(lang)("print.qr"), address=address)
+
+
+def with_printed_address(html: str, address: str | None, lang: str) -> str:
+    """The page's HTML with its address printed once under its title: `address` (the public one), or
+    an empty slot the browser fills with the address it is reading (no public address is known)."""
+    block = render_html("print_address.html.j2", label=Labels(lang)("print.address"), address=address or "")
+    title_end = html.find("</h1>")
+    if title_end < 0:
+        return block + html
+    title_end += len("</h1>")
+    return html[:title_end] + block + html[title_end:]

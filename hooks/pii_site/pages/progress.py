@@ -6,7 +6,7 @@ from __future__ import annotations
 from pii_site.i18n import Labels, urls
 from pii_site.i18n.formatting import format_number
 from pii_site.model.plan import Plan
-from pii_site.model.progress import STALE_DAYS, STATUSES, Rollup, recently_updated
+from pii_site.model.progress import PROGRESS_ORDER, STALE_DAYS, Rollup, recently_updated
 from pii_site.outputs import contract, exports
 from pii_site.pages.render import GeneratedPage, render, render_html
 
@@ -21,9 +21,9 @@ def status_chart(rollup: Rollup, lang: str) -> str:
             "value": rollup.counts[s],
             "width": round(100 * rollup.counts[s] / largest),
         }
-        for s in STATUSES
+        for s in PROGRESS_ORDER  # as the stacked bars and the sentence under the chart read
     ]
-    return render_html("status_chart.html.j2", caption=t("progress.chart_caption", total=rollup.total), bars=bars)
+    return render_html("status_chart.html.j2", bars=bars)
 
 
 def mean_text(rollup: Rollup, lang: str) -> str:

@@ -1,5 +1,5 @@
-"""The units overview and one page per unit: its contacts, section IV duties, tasks it leads and
-coordinates. Called by pages/__init__.py (render_site)."""
+"""The units overview and one page per unit: its contacts (or that none are published) and whom the
+plan makes follow it up, section IV duties, tasks it leads and coordinates. Called by pages/__init__.py (render_site)."""
 
 from __future__ import annotations
 
@@ -24,6 +24,7 @@ def pages(plan: Plan, lang: str) -> list[GeneratedPage]:
             led=plan.tasks_led_by(unit),
             coordinated=plan.tasks_coordinated_by(unit),
             contact=contact_html(unit.contact, lang) if unit.contact else None,
+            coordinator=plan.reporting.coordinator,
             gloss=glossary_linker(plan.reference.terms, path),
         )
         result.append(GeneratedPage(path, markdown, "data/units.yml", getattr(unit.description, lang)))
