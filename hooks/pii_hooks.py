@@ -226,13 +226,17 @@ def on_page_context(context: TemplateContext, page: Page, config: MkDocsConfig, 
     return context
 
 
-def on_template_context(context: TemplateContext, template_name: str, config: MkDocsConfig) -> TemplateContext:
-    # MkDocs gives the 404 page addresses from the server's root ("/assets/...") when there is no
-    # site_url, which fail under any other path. Relative to the page instead: right where a
-    # language's 404.html is served from its own folder, which is where the site's root 404.html
-    # sends readers (with a public address, MkDocs' absolute ones stay).
+def relative_error_page(context: TemplateContext, template_name: str, config: MkDocsConfig) -> None:
+    """MkDocs gives the 404 page addresses from the server's root ("/assets/...") when there is no
+    site_url, which fail under any other path. Relative to the page instead: right where a
+    language's 404.html is served from its own folder, which is where the site's root 404.html
+    sends readers (with a public address, MkDocs' absolute ones stay). The province site's hook too."""
     if is_error_template(template_name) and not config.site_url:
         context.update(get_context(context["nav"], context["pages"], config, base_url="."))
+
+
+def on_template_context(context: TemplateContext, template_name: str, config: MkDocsConfig) -> TemplateContext:
+    relative_error_page(context, template_name, config)
     if is_error_template(template_name):
         _give_footer(context)
     return context

@@ -4,7 +4,7 @@ second mkdocs.yml at the repository's top level). Its pages are Markdown files t
 
 Events:
 - on_template_context: without a public address, the 404 page gets relative addresses, as the
-  commune site's does (the same function, from pii_hooks).
+  commune site's does (the same function, from pii_hooks; the commune's footer is not the province's).
 - on_post_build: the search index gets the same accent folding and boosts as the commune site's
   (pii_site.outputs.search_index), so "vinh thuan" finds "Vĩnh Thuận".
 """
@@ -15,11 +15,15 @@ import json
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
-from pii_hooks import on_template_context
+from mkdocs.utils.templates import TemplateContext
+from pii_hooks import relative_error_page
 
 from pii_site.outputs import search_index
 
-__all__ = ["on_post_build", "on_template_context"]
+
+def on_template_context(context: TemplateContext, template_name: str, config: MkDocsConfig) -> TemplateContext:
+    relative_error_page(context, template_name, config)
+    return context
 
 
 def on_post_build(config: MkDocsConfig) -> None:

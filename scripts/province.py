@@ -14,6 +14,7 @@ into SITE/site/, which replaces the previous one only when both succeeded.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import datetime as dt
 import logging
 import os
@@ -27,7 +28,7 @@ import yaml
 
 from pii_site import DataError
 from pii_site.i18n import LANGUAGES, Labels
-from pii_site.outputs import identity
+from pii_site.outputs import identity, site_frame
 from pii_site.outputs.exports import GeneratedFile
 from pii_site.pages.render import render_html
 from pii_site.province import exports, pages
@@ -189,6 +190,10 @@ def write_project(
             "pii_full_name": pages.full_name(rollup, lang),
             "pii_footer": str(pages.footer_html(rollup, lang)),
             "pii_made_with": t("footer.made_with"),
+            # hooks/theme/404.html's words, with the province site's main pages as its links.
+            "pii_not_found": dataclasses.asdict(
+                site_frame.not_found_page(lang, [(f"province.nav.{name}", page) for name, page in pages.NAV_PAGES])
+            ),
         },
     }
     config_file = out / f"mkdocs.{lang}.yml"

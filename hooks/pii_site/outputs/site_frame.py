@@ -52,7 +52,9 @@ _NOT_FOUND_LINKS = [
 ]
 
 
-def not_found_page(lang: str) -> NotFound:
+def not_found_page(lang: str, links: list[tuple[str, str]] = _NOT_FOUND_LINKS) -> NotFound:
+    """The words of the "page not found" page and its `links` (label key, page source path): the
+    commune site's main pages by default; the province site passes its own."""
     t = Labels(lang)
     return NotFound(
         title=t("not_found.title"),
@@ -60,7 +62,7 @@ def not_found_page(lang: str) -> NotFound:
         search_label=t("not_found.search_label"),
         search_button=t("not_found.search_button"),
         pages_heading=t("not_found.pages_heading"),
-        links=[{"title": t(key), "address": urls.address(page)} for key, page in _NOT_FOUND_LINKS],
+        links=[{"title": t(key), "address": urls.address(page)} for key, page in links],
     )
 
 

@@ -25,6 +25,8 @@ QUALITY = "quality.md"
 OPEN_DATA = "open-data.md"
 GUIDE = "guide.md"
 NAV = (HOME, PILLARS, QUALITY, OPEN_DATA, GUIDE)
+# The menu's pages by the name of their label (province.nav.<name>), e.g. for the page-not-found links.
+NAV_PAGES = (("home", HOME), ("pillars", PILLARS), ("quality", QUALITY), ("open_data", OPEN_DATA), ("guide", GUIDE))
 DATASETS = ("communes", "pillars")
 
 
