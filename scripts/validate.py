@@ -35,9 +35,12 @@ def _escape_property(text: str) -> str:
 
 
 def _message(problem: Problem) -> str:
+    """The problem's sentence in both languages, opening with its sheet and cell when it is in a
+    workbook (annotations and Code Quality locate a file by line only, and a form has none)."""
+    place = f"{problem.place}: " if problem.place else ""
     where_vi = f"{problem.where_vi}: " if problem.where_vi else ""
     where_en = f"{problem.where_en}: " if problem.where_en else ""
-    return f"{where_vi}{problem.text_vi}\n(en) {where_en}{problem.text_en}"
+    return f"{place}{where_vi}{problem.text_vi}\n(en) {place}{where_en}{problem.text_en}"
 
 
 def github_annotation(problem: Problem) -> str:
