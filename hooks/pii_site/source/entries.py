@@ -2,7 +2,7 @@
 cannot be read (no permission, a folder where a file should be, a broken link) is a Problem.
 
 The loader calls `linked_entries` once per load and reads every data file (YAML and news) with
-`read_entry`; it skips what `is_linked` says lies behind a link, so a link is never followed.
+`read_entry`, and the units' report forms with `read_binary_entry`; it skips what `is_linked` says lies behind a link, so a link is never followed.
 """
 
 from __future__ import annotations
@@ -56,6 +56,14 @@ def read_entry(path: Path, label: str, encoding: str = "utf-8") -> tuple[str | N
         return path.read_text(encoding=encoding), []
     except UnicodeDecodeError as error:
         return None, [file_problem(label, None, "yaml_encoding", detail=str(error))]
+    except OSError as error:
+        return None, [_failure(label, error)]
+
+
+def read_binary_entry(path: Path, label: str) -> tuple[bytes | None, list[Problem]]:
+    """The bytes of the file at `path` (a workbook), or none and the problem that stopped reading them."""
+    try:
+        return path.read_bytes(), []
     except OSError as error:
         return None, [_failure(label, error)]
 
