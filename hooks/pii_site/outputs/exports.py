@@ -55,6 +55,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "updates": (
         "task_id",
         "index",
+        "round",
         "date",
         "status",
         "percent",
@@ -144,7 +145,8 @@ def update_rows(tasks: list[PlanTask]) -> list[dict[str, Any]]:
     return [
         {
             "task_id": entry.task.id,
-            "index": entry.index,
+            "index": entry.file_index,
+            "round": entry.round,
             "date": entry.update.date.isoformat(),
             "status": entry.update.status,
             "percent": entry.update.percent,
