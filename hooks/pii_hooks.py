@@ -9,8 +9,10 @@ Events:
   takes what `use` handed over, or reads the environment and loads and validates data/ (a
   DataError aborts the build before site/ is touched), and sets everything that differs per language.
 - on_files: adds every generated page with File.generated and points "edit this page" at the
-  data file behind it; adds the progress feed, the open-data downloads, the colour stylesheet, the
-  logo, the news photos and the share images (link previews) as generated files.
+  data file behind it; adds the progress feed, the open-data downloads, the units' report forms, the
+  colour stylesheet, the logo, the news photos and the share images (link previews) as generated files.
+- on_page_markdown: fills the markers of hand-written pages (docs/<lang>/*.md), e.g. the staff
+  guide's list of report forms (pii_site.pages.markers); an unknown marker stops the build.
 - on_page_context: gives each page its link preview (pii_site.outputs.link_preview), written by
   hooks/theme/main.html, and its description as Material's meta description.
 - on_page_content: appends the printed QR code of its public address to the plan, task and unit pages.
@@ -44,17 +46,17 @@ from mkdocs.utils.templates import TemplateContext
 from pii_site import DataError, load_plan
 from pii_site.i18n import Labels, urls
 from pii_site.model.plan import Plan
-from pii_site.outputs import exports, feeds, identity, link_preview, print_qr, search_index, site_frame
+from pii_site.outputs import exports, feeds, form_writer, identity, link_preview, print_qr, search_index, site_frame
 from pii_site.outputs.exports import GeneratedFile
-from pii_site.pages import render_site
+from pii_site.pages import markers, render_site
 from pii_site.pages.render import GeneratedPage
 from pii_site.settings import Settings, SettingsError
 
 
 @dataclass(frozen=True)
 class BuildInput:
-    """One language's build: its settings, the plan, and the open data files (the same in every
-    language, so made once per build by whoever loads the plan)."""
+    """One language's build: its settings, the plan, and the files the same in every language (open
+    data, the units' report forms), made once per build by whoever loads the plan."""
 
     settings: Settings
     plan: Plan
@@ -83,7 +85,7 @@ def _from_environment(project_dir: Path) -> BuildInput:
         plan = load_plan(settings.data_dir, settings.today)
     except DataError as error:
         raise PluginError(f"\n{error}") from None
-    return BuildInput(settings, plan, exports.open_data_files(plan))
+    return BuildInput(settings, plan, [*exports.open_data_files(plan), *form_writer.form_files(plan)])
 
 
 @event_priority(100)
@@ -155,6 +157,16 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for photo in {photo.site_path: photo for post in plan.news for photo in post.photos}.values():
         files.append(File.generated(config, photo.site_path, content=photo.content))
     return files
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    if page.file.generated_by is not None:  # generated pages hold data text, escaped: never a marker
+        return markdown
+    [build] = _current
+    try:
+        return markers.fill_markers(markdown, build.plan, build.settings.lang, page.file.src_uri)
+    except markers.MarkerError as error:
+        raise PluginError(str(error)) from None
 
 
 def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:

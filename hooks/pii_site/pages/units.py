@@ -25,6 +25,7 @@ def pages(plan: Plan, lang: str) -> list[GeneratedPage]:
             coordinated=plan.tasks_coordinated_by(unit),
             contact=contact_html(unit.contact, lang) if unit.contact else None,
             gloss=glossary_linker(plan.reference.terms, path),
+            urls=urls,
         )
         result.append(GeneratedPage(path, markdown, "data/units.yml", getattr(unit.description, lang)))
     return result
