@@ -12,7 +12,7 @@ TEST_STAMP := $(VENV)/.installed-test-$(shell cat requirements.lock requirements
 # Material prints an end-of-life banner on every run; it is known (see README).
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: install install-test serve demo build validate check test benchmark lock schema clean
+.PHONY: install install-test serve demo build validate forms check test benchmark lock schema clean
 
 ## What building needs: MkDocs, Material, pydantic, and the package from hooks/.
 install: $(BUILD_STAMP)
@@ -60,6 +60,13 @@ build: install
 ## Check data/ and explain every problem.
 validate: install
 	$(BIN)/python scripts/validate.py
+
+## Write each reporting unit's blank report form (.xlsx) into a folder, for a round of data/reporting.yml
+## (default: the current one): make forms ROUND=2026-q3 OUT=forms-2026-q3
+ROUND ?=
+OUT ?= forms
+forms: install
+	$(BIN)/python scripts/forms.py --out "$(OUT)" $(if $(ROUND),--round "$(ROUND)")
 
 ## The fast tier, to run while working: lint, format, types, and every test that needs neither a
 ## browser nor Java (markers `browser`, `html_checker`, set in tests/conftest.py) and builds no whole

@@ -1,5 +1,6 @@
 """Check the data folder and explain every problem: `python scripts/validate.py [--data DIR] [--format F]`.
 
+The units' report forms in data/reports/ are checked too (a problem in one names its sheet and cell).
 Exit status 0 when the data is valid, 1 otherwise. Uses the same loader as the build, so it reports
 exactly what would stop a build. Formats: `text` (file:line: message, for people), `github`
 (workflow commands that GitHub shows as annotations on the file and line of a pull request),
@@ -124,8 +125,8 @@ def main(argv: list[str] | None = None) -> int:
     print(
         f"OK: {len(plan.tasks)} nhiệm vụ / tasks, {len(plan.units)} đơn vị / units, "
         f"{len(plan.pillars)} trụ cột / pillars, {len(plan.duties)} mục IV / duties, "
-        f"{sum(len(t.progress.updates) for t in plan.tasks)} cập nhật tiến độ / progress updates, "
-        f"{len(plan.news)} tin / news."
+        f"{sum(len(t.progress.updates) for t in plan.tasks)} cập nhật tiến độ / progress updates "
+        f"({len(plan.reporting.submissions)} biểu mẫu báo cáo / report forms), {len(plan.news)} tin / news."
     )
     return 0
 
