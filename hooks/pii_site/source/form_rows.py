@@ -156,6 +156,9 @@ def _present(cell: Cell | None) -> bool:
 def _read_row(
     row: _Row, led: dict[str, Task], seen: dict[str, int], date1904: bool, rules: RowRules
 ) -> FormUpdate | None:
+    code_cell = row.cells["task"]
+    if code_cell is not None and code_cell.kind == "text" and code_cell.formula is None:
+        row.task_id = nfc(code_cell.value.strip())  # names the row in every message about it
     for key, cell in row.cells.items():
         if cell is not None and cell.formula is not None:
             row.problem("form_formula", key, found=f"={cell.formula}" if cell.formula else "=…")
@@ -165,7 +168,6 @@ def _read_row(
     if not code:
         row.problem("form_row_without_task", None)
         return None
-    row.task_id = code
     if code not in led:
         if code in rules.leads_of:
             row.problem("form_task_not_led", None, found=code, leads=", ".join(rules.leads_of[code]))

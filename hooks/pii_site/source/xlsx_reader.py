@@ -28,9 +28,9 @@ from pii_site.source.schema.base import TEXT_LIMIT
 
 # Far above a form of a few dozen tasks (about 10 KB, 20 entries, 200 KB unpacked), far below what
 # would slow a build: each limit is checked before the work it bounds.
-MAX_FILE_BYTES = 5_000_000
+MAX_FILE_BYTES = 10_000_000
 MAX_ENTRIES = 500
-MAX_UNPACKED_BYTES = 40_000_000
+MAX_UNPACKED_BYTES = 100_000_000
 MAX_RATIO = 100  # unpacked / packed, over the whole archive, once it unpacks to more than RATIO_FLOOR
 RATIO_FLOOR = 2_000_000
 MAX_ROWS = 2_000  # a cell with content below this row stops the reading
