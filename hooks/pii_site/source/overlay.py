@@ -1,12 +1,14 @@
 """Lay an overlay folder (e.g. tests/fixtures/demo: status files, news posts, a site.yml holding a
-few settings) over a data folder, into a new folder, with plain copies: no symbolic links, which
-break on Windows checkouts. Called by scripts/serve.py (`make demo`) and the tests' demo fixtures.
+few settings, reporting rounds and the units' filled report forms described in reports.yml) over a
+data folder, into a new folder, with plain copies: no symbolic links, which break on Windows
+checkouts. Called by scripts/serve.py (`make demo`) and the tests' demo fixtures.
 It only reads the data and overlay folders and writes only into the new folder it creates, which no
 other program writes: unlike a script writing a data file (add_update.py), it needs no lock.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,6 +22,8 @@ from pii_site.source.status_rules import STATUS_FOLDER, task_id_of
 SITE_FILE = "site.yml"
 PLAN_FILE = "plan.yml"  # e.g. an illustrative source_document address
 UNITS_FILE = "units.yml"
+REPORTING_FILE = "reporting.yml"  # e.g. the demonstration's reporting rounds
+REPORTS_FILE = "reports.yml"  # the units' filled forms, described in plain YAML (made by _lay_forms)
 ASSETS_FOLDER = "assets"  # files site.yml names, such as the demonstration's logo
 
 
@@ -59,13 +63,15 @@ def lay_overlay(base_dir: Path, overlay_dir: Path, target_dir: Path) -> Overlaid
             if reason := _stale_reason(path, task_ids, unit_ids):
                 path.unlink()
                 result.notes.append(f"{(overlay_dir / STATUS_FOLDER / path.name).as_posix()} left out: {reason}.")
-    for name in (SITE_FILE, PLAN_FILE):
+    for name in (SITE_FILE, PLAN_FILE, REPORTING_FILE):
         if (overlay_dir / name).is_file():
             _merge_keys(target_dir / name, _read_overlay_mapping(overlay_dir / name, result.notes))
     overlay_units = overlay_dir / UNITS_FILE
     if overlay_units.is_file():
         units = _read_overlay_mapping(overlay_units, result.notes)
         result.notes += _merge_units(target_dir / UNITS_FILE, units, overlay_units)
+    if (overlay_dir / REPORTS_FILE).is_file():
+        _lay_forms(overlay_dir / REPORTS_FILE, target_dir, result.notes)
     return result
 
 
@@ -148,6 +154,9 @@ def _merge_keys(base_file: Path, settings: dict[str, Any]) -> None:
     is, for the build to report with its line; with no settings to lay, it stays byte for byte."""
     if not settings:
         return
+    if not base_file.exists():  # an optional file (reporting.yml) the base leaves out
+        base_file.write_text(yaml.safe_dump(settings, allow_unicode=True, sort_keys=False), encoding="utf-8")
+        return
     try:
         base = _read(base_file)
     except (OSError, yaml.YAMLError):
@@ -156,3 +165,59 @@ def _merge_keys(base_file: Path, settings: dict[str, Any]) -> None:
         return
     merged = {**base, **settings}
     base_file.write_text(yaml.safe_dump(merged, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
+def _lay_forms(description_file: Path, target_dir: Path, notes: list[str]) -> None:
+    """The overlay's report forms, in place of the base's: each unit's form made for the laid data
+    as the site publishes it (outputs/form_writer.py), with the described rows written in. Made here,
+    not kept as files, because staff may reword the tasks of the real data a demonstration is laid
+    over, and a form made for other words would be refused (and stop publishing). A row for a task
+    the unit no longer leads is left out with a note; a data folder that does not load gets no forms
+    (the build then reports its own problems)."""
+    # Imported here: the overlay makes a data folder and otherwise needs nothing above source/; the
+    # demonstration's forms need the loaded plan and the writer, as the build has them.
+    from pii_site.model.load import load_plan
+    from pii_site.outputs.form_writer import FilledRow, form_workbook
+    from pii_site.source.errors import DataError
+    from pii_site.source.form_layout import REPORTS_FOLDER
+
+    described = _read_overlay_mapping(description_file, notes)
+    shutil.rmtree(target_dir / REPORTS_FOLDER, ignore_errors=True)
+    try:
+        plan = load_plan(target_dir, dt.date.max)  # any date: only the tasks and units are wanted
+    except DataError:
+        notes.append(f"{description_file.as_posix()} left out: the laid data has problems (the build lists them).")
+        return
+    rounds = {r.id: r for r in plan.reporting.rounds}
+    owing = {u.id: u for u in plan.reporting.reporting_units}
+    for round_id, units in described.items():
+        if str(round_id) not in rounds or not isinstance(units, dict):
+            notes.append(f"{description_file.as_posix()}: {round_id} left out: it is no round of reporting.yml.")
+            continue
+        for unit_id, rows in units.items():
+            if unit_id not in owing or not isinstance(rows, dict):
+                notes.append(f"{description_file.as_posix()}: {round_id}/{unit_id} left out: it owes no form.")
+                continue
+            led = {task.id for task in plan.tasks_led_by(owing[unit_id])}
+            filled = {}
+            for task_id, row in rows.items():
+                where = f"{description_file.as_posix()}: {round_id}/{unit_id}/{task_id}"
+                if task_id not in led:
+                    notes.append(f"{where} left out: {unit_id} does not lead task {task_id} in tasks.yml.")
+                    continue
+                try:
+                    note = row.get("note") or {}
+                    filled[task_id] = FilledRow(
+                        status=str(row["status"]),
+                        date=dt.date.fromisoformat(str(row["date"])),
+                        note_vi=str(note["vi"]),
+                        percent=row.get("percent"),
+                        note_en=note.get("en"),
+                        evidence=tuple(str(item) for item in row.get("evidence") or ()),
+                    )
+                except (AttributeError, KeyError, TypeError, ValueError) as error:
+                    notes.append(f"{where} left out: {type(error).__name__}: {error}.")
+            if filled:
+                form = target_dir / REPORTS_FOLDER / str(round_id) / f"{unit_id}.xlsx"
+                form.parent.mkdir(parents=True, exist_ok=True)
+                form.write_bytes(form_workbook(plan, owing[unit_id], rounds[str(round_id)], filled))
