@@ -69,18 +69,21 @@ forms: install
 	$(BIN)/python scripts/forms.py --out "$(OUT)" $(if $(ROUND),--round "$(ROUND)")
 
 ## The fast tier, to run while working: lint, format, types, and every test that needs neither a
-## browser nor Java (markers `browser`, `html_checker`, set in tests/conftest.py) and builds no whole
-## site in processes of its own (marker `slow`: publishing from a clean clone, ProperDocs, the preview).
+## browser, Java nor LibreOffice (markers `browser`, `html_checker`, `libreoffice`, set in tests/conftest.py)
+## and builds no whole site in processes of its own (marker `slow`: publishing from a clean clone,
+## ProperDocs, the preview).
 check: install-test
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
-	$(BIN)/python -m pytest -q -m "not browser and not html_checker and not slow"
+	$(BIN)/python -m pytest -q -m "not browser and not html_checker and not libreoffice and not slow"
 
-## Run every test, browser tests included (they need Debian's chromium, and Java for the HTML checker).
+## Run every test, browser tests included (they need Debian's chromium, Java for the HTML checker, and
+## LibreOffice Calc for the report forms).
 test: install-test
 	@test -x /usr/bin/chromium || { echo "The browser tests need Debian's Chromium at /usr/bin/chromium: run 'apt-get install chromium' (as root), then try again."; exit 1; }
 	@command -v java >/dev/null || { echo "The HTML checker needs Java: run 'apt-get install default-jre-headless' (as root), then try again."; exit 1; }
+	@command -v soffice >/dev/null || { echo "The report form tests need LibreOffice Calc: run 'apt-get install libreoffice-calc-nogui' (as root), then try again."; exit 1; }
 	$(BIN)/python -m pytest
 
 ## Our build against a bare Material build of the same pages, on the real data and synthetic plans of 200 and
