@@ -58,6 +58,7 @@ def test_cells_are_read_as_the_person_filling_them_meant(plan):
     assert late["VII.2"].percent == 55  # 0.55 in a cell formatted as a percentage
     assert late["VII.2"].date == dt.date(2026, 10, 12)
     [document] = late["IX.1"].evidence
+    assert document.issuer is not None
     assert (document.number, document.date, document.issuer.vi) == (
         "12/BC-HTX",
         dt.date(2026, 9, 27),
@@ -109,7 +110,8 @@ def test_a_form_made_before_the_data_had_rounds_fits_any_round(data_copy: DataCo
     row = {STATUS: "Đang thực hiện", PERCENT: 10, DATE: dt.date(2026, 11, 20), DONE: "Đã bắt đầu."}
     data_copy.path("reports/2026-q4").mkdir()
     data_copy.path("reports/2026-q4/to-cong-tac-doi-moi.xlsx").write_bytes(fill(blank, {"VIII.3": row}))
-    assert load_plan(data_copy.root, TODAY).task("VIII.3").progress.latest.round == "2026-q4"
+    latest = load_plan(data_copy.root, TODAY).task("VIII.3").progress.latest
+    assert isinstance(latest, FormUpdate) and latest.round == "2026-q4"
 
 
 def test_a_corrected_form_replaces_the_one_sent_before(data_copy: DataCopy):
@@ -172,7 +174,7 @@ def test_a_problem_names_the_sheet_and_cell_in_every_format_validate_writes(
 
 def test_every_problem_of_a_form_is_reported_at_once(data_copy: DataCopy):
     name = "reports/2026-q3/ban-kinh-te-nong-nghiep.xlsx"
-    spoilt = {"VII.2": {PERCENT: 120, STATUS: "Xong"}, "VIII.2": {DATE: "mai"}}
+    spoilt: dict[str, dict[str, object]] = {"VII.2": {PERCENT: 120, STATUS: "Xong"}, "VIII.2": {DATE: "mai"}}
     data_copy.path(name).write_bytes(fill(data_copy.path(name).read_bytes(), spoilt))
     with pytest.raises(DataError) as error:
         load_plan(data_copy.root, TODAY)

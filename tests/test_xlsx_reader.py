@@ -80,9 +80,11 @@ ROW = '<row r="2"><c r="A2" t="s"><v>0</v></c><c r="B2" s="1"><v>0.5</v></c><c r
 
 
 def test_both_flavours_of_the_format_read_alike():
-    options = {"shared": ["<si><t>Tình trạng</t></si>"], "cell_formats": (0, 9)}
-    transitional = cells(workbook(ROW, **options))
-    strict = cells(workbook(ROW, main=STRICT_MAIN, relationships=STRICT_RELATIONSHIPS, **options))
+    shared, formats = ["<si><t>Tình trạng</t></si>"], (0, 9)
+    transitional = cells(workbook(ROW, shared=shared, cell_formats=formats))
+    strict = cells(
+        workbook(ROW, shared=shared, cell_formats=formats, main=STRICT_MAIN, relationships=STRICT_RELATIONSHIPS)
+    )
     assert transitional == strict
     assert transitional["A2"].value == "Tình trạng" and transitional["C2"].value == "ở đây"
     assert transitional["B2"].number_format == "0%" and transitional["B2"].kind == "number"
