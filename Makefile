@@ -87,11 +87,13 @@ test: install-test
 	$(BIN)/python -m pytest
 
 ## Our build against a bare Material build of the same pages, on the real data and synthetic plans of 200 and
-## 1,500 tasks (table, JSON). Options: make benchmark BENCHMARK_ARGS="--sizes real,200 --runs 1 --keep",
+## 1,500 tasks (table, JSON); then the report forms' targets (scripts/forms_benchmark.py: making 102 forms,
+## reading 102 filled ones, a build with them against one without). Options: make benchmark BENCHMARK_ARGS="--sizes real,200 --runs 1 --keep",
 ## or BENCHMARK_ARGS="--profile 200" for the package's top entries under cProfile.
 BENCHMARK_ARGS ?=
 benchmark: install
 	$(BIN)/python scripts/benchmark.py $(BENCHMARK_ARGS)
+	$(BIN)/python scripts/forms_benchmark.py
 
 ## Re-resolve both lock files after changing dependencies in pyproject.toml. The test set is
 ## resolved within the build set's versions, so installing it never changes what builds the site.

@@ -75,7 +75,7 @@ def test_status_percent_and_date_are_checked_as_they_are_typed(book):
     validations = {str(v.sqref): v for v in sheet.data_validations.dataValidation}
     status, percent, date = validations["D8:D10"], validations["E8:E10"], validations["F8:F10"]
     assert status.type == "list" and status.formula1 == "'Danh sách'!$A$1:$A$5"
-    assert [book["Danh sách"].cell(r, 1).value for r in range(1, 6)] == status_words()
+    assert [book["Danh sách"].cell(r, 1).value for r in range(1, 6)] == list(status_words())
     assert (percent.type, percent.formula1, percent.formula2) == ("whole", "0", "100")
     assert "0 đến 100" in percent.prompt and "0 to 100" in percent.prompt
     assert date.type == "date" and date.errorStyle == "warning"  # a date typed as text is read too

@@ -8,6 +8,7 @@ Nothing here reads or writes a file.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import re
@@ -83,8 +84,10 @@ def cell_name(row: int, column: int) -> str:
     return f"{column_name(column)}{row + 1}"
 
 
+@functools.lru_cache(maxsize=4096)
 def heading_key(text: str) -> str:
-    """A heading as the reader compares it: its first line, without case, accents or extra spaces."""
+    """A heading as the reader compares it: its first line, without case, accents or extra spaces.
+    Cached: every form repeats the same headings and titles."""
     return _folded(text.split("\n", 1)[0])
 
 
@@ -95,21 +98,26 @@ def _folded(text: str) -> str:
 STATUSES: tuple[str, ...] = get_args(Status)
 
 
-def status_words() -> list[str]:
+@functools.cache
+def status_words() -> tuple[str, ...]:
     """The drop-down's words: each status's Vietnamese label, in the order of the schema."""
     labels = Labels("vi")
-    return [labels(f"status.{status}") for status in STATUSES]
+    return tuple(labels(f"status.{status}") for status in STATUSES)
+
+
+@functools.cache
+def _status_names() -> dict[str, str]:
+    names = {}
+    for status in STATUSES:
+        for name in (Labels("vi")(f"status.{status}"), Labels("en")(f"status.{status}"), status):
+            names[_folded(name)] = status
+    return names
 
 
 def status_of(text: str) -> str | None:
     """The status a cell's text names: its Vietnamese or English label or its code ("Đang thực hiện",
     "dang thuc hien", "In progress", "in-progress"), case and accents aside; None if none does."""
-    wanted = _folded(text)
-    for status in STATUSES:
-        names = (Labels("vi")(f"status.{status}"), Labels("en")(f"status.{status}"), status)
-        if wanted in {_folded(name) for name in names}:
-            return status
-    return None
+    return _status_names().get(_folded(text))
 
 
 def plan_fingerprint(document: PlanFile) -> str:

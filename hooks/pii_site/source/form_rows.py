@@ -129,9 +129,12 @@ def _sheet_problem(name: str, place: str, key: str, **values: Any) -> Problem:
     return Problem(name, None, "", "", vi, en, place)
 
 
+_WANTED_HEADINGS = {heading_key(column.vi): column.key for column in COLUMNS}
+
+
 def _headings(rows: dict[int, dict[int, Cell]], name: str) -> tuple[int, dict[str, int], list[Problem]]:
     """The heading row and the column of each key, found by the headings' first lines."""
-    wanted = {heading_key(column.vi): column.key for column in COLUMNS}
+    wanted = _WANTED_HEADINGS
     for number in range(HEADING_SEARCH_ROWS):
         found = {
             wanted[heading_key(cell.value)]: column

@@ -1,0 +1,192 @@
+"""The report forms' speed targets (issue 20 item 8), on a synthetic plan: `python scripts/forms_benchmark.py`.
+
+On scripts/synthetic_plan.py's plan of 1,500 tasks with one reporting round, it times
+- making the blank forms of 102 units (the writer, in process; and `make forms` as a whole, in a process
+  of its own, plan loading included): target 10 s;
+- reading 102 filled forms of some 13 rows each (the loader's reading of data/reports/, timed within a real
+  load, the build cache empty, then filled as a second build finds it; wall and CPU): target 2 s;
+- a whole build (scripts/build.py, both languages, each in a fresh process with an empty build cache) with
+  the 102 filled forms against the same build without them: target 2 s slower.
+It prints a table with the machine's load (os.getloadavg), and writes it as JSON with --json.
+Run by `make benchmark` after scripts/benchmark.py.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+PROJECT_DIR = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(PROJECT_DIR / "scripts"))
+import synthetic_plan  # noqa: E402
+
+from pii_site import load_plan  # noqa: E402
+from pii_site.build_cache import CACHE_VARIABLE  # noqa: E402
+from pii_site.model import load as plan_loader  # noqa: E402
+from pii_site.outputs.form_writer import FilledRow, form_workbook  # noqa: E402
+
+UNITS = 102
+ROUND = """coordinator: {coordinator}
+rounds:
+  - id: 2026-q3
+    name: {{vi: "Quý III/2026", en: "Third quarter of 2026"}}
+    period: {{start: 2026-07-01, end: 2026-09-30}}
+    due: 2026-10-05
+"""
+TARGETS = {"make_forms_s": 10.0, "read_forms_s": 2.0, "build_slower_s": 2.0}
+
+
+def prepare(work: Path, tasks: int) -> tuple[Path, Path, int]:
+    """The synthetic plan with a round, without forms (`bare`) and with UNITS filled ones (`filled`)."""
+    bare = synthetic_plan.write_plan(work / "bare" / "data", tasks)
+    plan = load_plan(bare, synthetic_plan.SYNTHETIC_TODAY)
+    coordinator = plan.reporting.reporting_units[0].id  # who owes a form is known without reporting.yml
+    (bare / "reporting.yml").write_text(ROUND.format(coordinator=coordinator), encoding="utf-8")
+    plan = load_plan(bare, synthetic_plan.SYNTHETIC_TODAY)
+    filled = work / "filled" / "data"
+    shutil.copytree(bare, filled)
+    rows = 0
+    round_ = plan.reporting.round("2026-q3")
+    for unit in plan.reporting.reporting_units[:UNITS]:
+        led = plan.tasks_led_by(unit)
+        values = {
+            task.id: FilledRow(
+                status="in-progress",
+                date=dt.date(2026, 10, 1),
+                note_vi=f"Đã triển khai {n + 1} hoạt động của nhiệm vụ, có số liệu kèm theo trong báo cáo của đơn vị.",
+                percent=10 * (n % 10),
+                note_en="Carried out the task's activities, with figures in the unit's report.",
+                evidence=("https://example.org/bao-cao/quy-3", f"{n + 1}/BC-UBND, 30/09/2026, UBND xã"),
+            )
+            for n, task in enumerate(led)
+        }
+        rows += len(values)
+        form = filled / "reports" / "2026-q3" / f"{unit.id}.xlsx"
+        form.parent.mkdir(parents=True, exist_ok=True)
+        form.write_bytes(form_workbook(plan, unit, round_, values))
+    return bare, filled, rows
+
+
+def time_make_forms(data: Path, out: Path) -> tuple[float, float]:
+    """(writer alone, `make forms` in its own process) for the first UNITS reporting units."""
+    plan = load_plan(data, synthetic_plan.SYNTHETIC_TODAY)
+    units = plan.reporting.reporting_units[:UNITS]
+    start = time.perf_counter()
+    for unit in units:
+        form_workbook(plan, unit, plan.reporting.current_round)
+    writer = time.perf_counter() - start
+    environment = {**os.environ, "PII_TODAY": synthetic_plan.SYNTHETIC_TODAY.isoformat()}
+    start = time.perf_counter()
+    command = [sys.executable, str(PROJECT_DIR / "scripts" / "forms.py"), "--data", str(data), "--out", str(out)]
+    subprocess.run(command, check=True, env=environment, capture_output=True)
+    return writer, time.perf_counter() - start
+
+
+def time_reading(data: Path, cache: Path) -> tuple[float, float]:
+    """(wall, CPU) seconds the loader spends reading data/reports/ while it loads `data` with the build
+    cache in `cache`: its call of read_reports is timed where it is made, within a real load."""
+    os.environ[CACHE_VARIABLE] = str(cache)
+    spent: list[tuple[float, float]] = []
+    read = plan_loader.read_reports
+
+    def timed(*arguments: Any) -> Any:
+        wall, cpu = time.perf_counter(), time.process_time()
+        result = read(*arguments)
+        spent.append((time.perf_counter() - wall, time.process_time() - cpu))
+        return result
+
+    plan_loader.read_reports = timed  # type: ignore[assignment]
+    try:
+        plan = load_plan(data, synthetic_plan.SYNTHETIC_TODAY)
+    finally:
+        plan_loader.read_reports = read
+    assert len(plan.reporting.submissions) == UNITS
+    return spent[0]
+
+
+def time_build(data: Path, work: Path) -> float:
+    cache, site = Path(tempfile.mkdtemp(dir=work)), work / f"site-{time.monotonic_ns()}"
+    environment = {**os.environ, CACHE_VARIABLE: str(cache), "PII_TODAY": synthetic_plan.SYNTHETIC_TODAY.isoformat()}
+    command = [sys.executable, str(PROJECT_DIR / "scripts" / "build.py"), "--data", str(data), "--site-dir", str(site)]
+    start = time.perf_counter()
+    subprocess.run([*command, "--quiet"], check=True, env=environment, capture_output=True)
+    elapsed = time.perf_counter() - start
+    shutil.rmtree(site, ignore_errors=True)
+    shutil.rmtree(cache, ignore_errors=True)
+    return elapsed
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Time making and reading the report forms, and a build with them.")
+    parser.add_argument("--tasks", type=int, default=1500, help="size of the synthetic plan (default 1,500)")
+    parser.add_argument("--runs", type=int, default=3, help="runs of each measure, median taken (default 3)")
+    parser.add_argument("--no-build", action="store_true", help="leave out the whole builds (the slowest part)")
+    parser.add_argument("--json", type=Path, default=Path(tempfile.gettempdir()) / "pii-forms-benchmark.json")
+    args = parser.parse_args(argv)
+    work = Path(tempfile.mkdtemp(prefix="pii-forms-benchmark-"))
+    try:
+        load_before = os.getloadavg()
+        bare, filled, rows = prepare(work, args.tasks)
+        make = [time_make_forms(bare, work / f"forms-{n}") for n in range(args.runs)]
+        cold = [time_reading(filled, work / f"cache-{n}") for n in range(args.runs)]
+        warm = [time_reading(filled, work / "cache-0") for _ in range(args.runs)]
+        builds: dict[str, list[float]] = {"without": [], "with": []}
+        if not args.no_build:
+            for _ in range(args.runs):  # alternating, so that a change in the machine's load hits both alike
+                builds["without"].append(time_build(bare, work))
+                builds["with"].append(time_build(filled, work))
+        result = {
+            "tasks": args.tasks,
+            "forms": UNITS,
+            "rows": rows,
+            "make_forms_s": statistics.median(m[0] for m in make),
+            "make_forms_command_s": statistics.median(m[1] for m in make),
+            "read_forms_s": statistics.median(wall for wall, _ in cold),
+            "read_forms_cpu_s": statistics.median(cpu for _, cpu in cold),
+            "read_forms_cached_s": statistics.median(wall for wall, _ in warm),
+            "read_forms_cached_cpu_s": statistics.median(cpu for _, cpu in warm),
+            "build_without_s": statistics.median(builds["without"]) if builds["without"] else None,
+            "build_with_s": statistics.median(builds["with"]) if builds["with"] else None,
+            "load_average_before": load_before,
+            "load_average_after": os.getloadavg(),
+        }
+        if builds["with"]:
+            result["build_slower_s"] = result["build_with_s"] - result["build_without_s"]
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    args.json.write_text(json.dumps(result, indent=1), encoding="utf-8")
+    print(f"Report forms on a synthetic plan of {args.tasks:,} tasks: {UNITS} forms, {rows:,} filled rows")
+    print(
+        f"(median of {args.runs}; load average before {load_before[0]:.2f}, after {result['load_average_after'][0]:.2f})"
+    )
+    lines = [
+        ("make the blank forms (writer)", "make_forms_s"),
+        ("make forms (command, plan load included)", "make_forms_command_s"),
+        ("read the filled forms, empty cache", "read_forms_s"),
+        ("  (CPU)", "read_forms_cpu_s"),
+        ("read the filled forms, from the cache", "read_forms_cached_s"),
+        ("  (CPU)", "read_forms_cached_cpu_s"),
+        ("build without the forms", "build_without_s"),
+        ("build with the forms", "build_with_s"),
+        ("build slower by", "build_slower_s"),
+    ]
+    for label, key in lines:
+        if result.get(key) is not None:
+            target = f"  (target {TARGETS[key]:g} s)" if key in TARGETS else ""
+            print(f"  {label:<44} {result[key]:7.2f} s{target}")
+    print(f"Written to {args.json}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
