@@ -1,4 +1,4 @@
-"""The bounded .xlsx reader (pii_site.source.xlsx_reader) on small workbooks written part by part, as
+"""The bounded .xlsx reader (pii_site.source.xlsx_reader and xlsx_parts) on small workbooks written part by part, as
 other programs write them: both flavours of the format (transitional and Excel's "Strict Open XML"),
 texts shared, inline or the result of a formula, rich text with phonetic runs, cells without their
 address, number formats that make a number a date or a percentage, the 1904 date system, merged
@@ -12,18 +12,16 @@ import zipfile
 
 import pytest
 
-from pii_site.source.xlsx_reader import (
+from pii_site.source.xlsx_parts import (
     MAX_COLUMNS,
     MAX_ENTRIES,
     MAX_TEXT,
     Cell,
     XlsxError,
-    from_json,
     is_date_format,
     is_percent_format,
-    read_workbook,
-    to_json,
 )
+from pii_site.source.xlsx_reader import from_json, read_workbook, to_json
 
 MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 RELATIONSHIPS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"

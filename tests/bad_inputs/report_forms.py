@@ -29,7 +29,7 @@ from pii_site.outputs.form_writer import form_workbook
 from pii_site.source.errors import message
 from pii_site.source.form_layout import COLUMN, FORM_VERSION, status_words
 from pii_site.source.validation import suggestion
-from pii_site.source.xlsx_reader import MAX_ROWS
+from pii_site.source.xlsx_parts import MAX_ROWS
 
 ON_TIME = "reports/2026-q3/ban-kinh-te-nong-nghiep.xlsx"
 LATE = "reports/2026-q3/hop-tac-xa-song-may.xlsx"

@@ -20,7 +20,7 @@ from pii_site.i18n import Labels
 from pii_site.i18n.fold import fold
 from pii_site.source.schema.plan import PlanFile, Task
 from pii_site.source.schema.status import Status
-from pii_site.source.xlsx_reader import column_name
+from pii_site.source.xlsx_parts import column_name
 
 # Raised when the columns, the meta keys or the way a form is read change: a form made to another
 # version is refused with a message asking for a new one, instead of being misread.

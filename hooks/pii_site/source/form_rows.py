@@ -36,7 +36,8 @@ from pii_site.source.schema.plan import Task
 from pii_site.source.schema.status import StatusUpdate
 from pii_site.source.status_rules import update_rule_breaks
 from pii_site.source.validation import suggestion
-from pii_site.source.xlsx_reader import Cell, Sheet, is_date_format, is_percent_format
+from pii_site.source.xlsx_parts import Cell, is_date_format, is_percent_format
+from pii_site.source.xlsx_reader import Sheet
 from pii_site.source.yaml_source import nfc
 
 
