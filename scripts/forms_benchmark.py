@@ -6,7 +6,9 @@ On scripts/synthetic_plan.py's plan of 1,500 tasks with one reporting round, it 
 - reading 102 filled forms of some 13 rows each (the loader's reading of data/reports/, timed within a real
   load, the build cache empty, then filled as a second build finds it; wall and CPU): target 2 s;
 - a whole build (scripts/build.py, both languages, each in a fresh process with an empty build cache) with
-  the 102 filled forms against the same build without them: target 2 s slower.
+  the 102 filled forms against the same build without them: target 2 s slower; and against a build with
+  the same rows typed as updates in the status files, which shows what the forms themselves cost (the
+  rest is showing 1,300 more updates, as typed updates would).
 It prints a table with the machine's load (os.getloadavg), and writes it as JSON with --json.
 Run by `make benchmark` after scripts/benchmark.py.
 """
@@ -26,6 +28,8 @@ import tempfile
 import time
 from pathlib import Path
 from typing import Any
+
+import yaml
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(PROJECT_DIR / "scripts"))
@@ -47,15 +51,17 @@ rounds:
 TARGETS = {"make_forms_command_s": 10.0, "read_forms_s": 2.0, "build_slower_s": 2.0}
 
 
-def prepare(work: Path, tasks: int) -> tuple[Path, Path, int]:
-    """The synthetic plan with a round, without forms (`bare`) and with UNITS filled ones (`filled`)."""
+def prepare(work: Path, tasks: int) -> tuple[Path, Path, Path, int]:
+    """The synthetic plan with a round: without forms (`bare`), with UNITS filled ones (`filled`), and
+    with the same rows typed as updates in the status files instead (`typed`)."""
     bare = synthetic_plan.write_plan(work / "bare" / "data", tasks)
     plan = load_plan(bare, synthetic_plan.SYNTHETIC_TODAY)
     coordinator = plan.reporting.reporting_units[0].id  # who owes a form is known without reporting.yml
     (bare / "reporting.yml").write_text(ROUND.format(coordinator=coordinator), encoding="utf-8")
     plan = load_plan(bare, synthetic_plan.SYNTHETIC_TODAY)
-    filled = work / "filled" / "data"
+    filled, typed = work / "filled" / "data", work / "typed" / "data"
     shutil.copytree(bare, filled)
+    shutil.copytree(bare, typed)
     rows = 0
     round_ = plan.reporting.round("2026-q3")
     for unit in plan.reporting.reporting_units[:UNITS]:
@@ -75,7 +81,29 @@ def prepare(work: Path, tasks: int) -> tuple[Path, Path, int]:
         form = filled / "reports" / "2026-q3" / f"{unit.id}.xlsx"
         form.parent.mkdir(parents=True, exist_ok=True)
         form.write_bytes(form_workbook(plan, unit, round_, values))
-    return bare, filled, rows
+        for task_id, row in values.items():
+            _type_in(typed / "status" / f"{task_id}.yml", unit.id, row)
+    return bare, filled, typed, rows
+
+
+def _type_in(status_file: Path, unit_id: str, row: FilledRow) -> None:
+    """`row` as an update of the task's status file, in date order."""
+    status = yaml.safe_load(status_file.read_text(encoding="utf-8")) or {}
+    link, document = row.evidence
+    number, day, issuer = (part.strip() for part in document.split(","))
+    update = {
+        "date": row.date,
+        "status": row.status,
+        "percent": row.percent,
+        "unit": unit_id,
+        "note": {"vi": row.note_vi, "en": row.note_en},
+        "evidence": [
+            {"url": link},
+            {"number": number, "date": dt.datetime.strptime(day, "%d/%m/%Y").date(), "issuer": {"vi": issuer}},
+        ],
+    }
+    status["updates"] = sorted([*(status.get("updates") or []), update], key=lambda u: u["date"])
+    status_file.write_text(yaml.safe_dump(status, allow_unicode=True, sort_keys=False), encoding="utf-8")
 
 
 def run(command: list[str], environment: dict[str, str]) -> tuple[float, float]:
@@ -144,16 +172,17 @@ def main(argv: list[str] | None = None) -> int:
     work = Path(tempfile.mkdtemp(prefix="pii-forms-benchmark-"))
     try:
         load_before = os.getloadavg()
-        bare, filled, rows = prepare(work, args.tasks)
+        bare, filled, typed, rows = prepare(work, args.tasks)
         units_owing = len(load_plan(bare, synthetic_plan.SYNTHETIC_TODAY).reporting.reporting_units)
         make = [time_make_forms(bare, work / f"forms-{n}") for n in range(args.runs)]
         cold = [time_reading(filled, work / f"cache-{n}") for n in range(args.runs)]
         warm = [time_reading(filled, work / "cache-0") for _ in range(args.runs)]
-        builds: dict[str, list[tuple[float, float]]] = {"without": [], "with": []}
+        builds: dict[str, list[tuple[float, float]]] = {"without": [], "with": [], "typed": []}
         if not args.no_build:
-            for _ in range(args.runs):  # alternating, so that a change in the machine's load hits both alike
+            for _ in range(args.runs):  # alternating, so that a change in the machine's load hits all alike
                 builds["without"].append(time_build(bare, work))
                 builds["with"].append(time_build(filled, work))
+                builds["typed"].append(time_build(typed, work))
         result = {
             "tasks": args.tasks,
             "forms": UNITS,
@@ -170,12 +199,17 @@ def main(argv: list[str] | None = None) -> int:
             "build_with_s": statistics.median(w for w, _ in builds["with"]) if builds["with"] else None,
             "build_without_cpu_s": statistics.median(c for _, c in builds["without"]) if builds["without"] else None,
             "build_with_cpu_s": statistics.median(c for _, c in builds["with"]) if builds["with"] else None,
+            "build_typed_s": statistics.median(w for w, _ in builds["typed"]) if builds["typed"] else None,
+            "build_typed_cpu_s": statistics.median(c for _, c in builds["typed"]) if builds["typed"] else None,
             "load_average_before": load_before,
             "load_average_after": os.getloadavg(),
         }
         if builds["with"]:
             result["build_slower_s"] = result["build_with_s"] - result["build_without_s"]
             result["build_slower_cpu_s"] = result["build_with_cpu_s"] - result["build_without_cpu_s"]
+            # What the forms themselves cost, the same updates being shown either way.
+            result["forms_over_typed_s"] = result["build_with_s"] - result["build_typed_s"]
+            result["forms_over_typed_cpu_s"] = result["build_with_cpu_s"] - result["build_typed_cpu_s"]
     finally:
         shutil.rmtree(work, ignore_errors=True)
     args.json.write_text(json.dumps(result, indent=1), encoding="utf-8")
@@ -200,6 +234,10 @@ def main(argv: list[str] | None = None) -> int:
         ("  (CPU)", "build_with_cpu_s"),
         ("build slower by", "build_slower_s"),
         ("  (CPU)", "build_slower_cpu_s"),
+        ("build with the same rows in status files", "build_typed_s"),
+        ("  (CPU)", "build_typed_cpu_s"),
+        ("forms' own cost (with forms - typed)", "forms_over_typed_s"),
+        ("  (CPU)", "forms_over_typed_cpu_s"),
     ]
     for label, key in lines:
         if result.get(key) is not None:
