@@ -12,7 +12,7 @@ TEST_STAMP := $(VENV)/.installed-test-$(shell cat requirements.lock requirements
 # Material prints an end-of-life banner on every run; it is known (see README).
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: install install-test serve demo build validate report report-template check test benchmark lock schema clean
+.PHONY: install install-test serve demo build validate forms report report-template check test benchmark lock schema clean
 
 ## What building needs: MkDocs, Material, pydantic, and the package from hooks/.
 install: $(BUILD_STAMP)
@@ -61,10 +61,17 @@ build: install
 validate: install
 	$(BIN)/python scripts/validate.py
 
-## The compiled report of a reporting round (data/reporting.yml), a Word file in the format of Decree 30/2020:
-## make report ROUND=2026-q2 OUT=bao-cao.docx (ROUND: the current round when left out; OUT: bao-cao-<round>.docx).
+## ROUND: a reporting round of data/reporting.yml (the current one when left out); OUT: where to write.
 ROUND ?=
 OUT ?=
+
+## Write each reporting unit's blank report form (.xlsx) into a folder, for a round of data/reporting.yml
+## (default: the current one): make forms ROUND=2026-q3 OUT=forms-2026-q3
+forms: install
+	$(BIN)/python scripts/forms.py --out "$(or $(OUT),forms)" $(if $(ROUND),--round "$(ROUND)")
+
+## The compiled report of a reporting round (data/reporting.yml), a Word file in the format of Decree 30/2020:
+## make report ROUND=2026-q2 OUT=bao-cao.docx (ROUND: the current round when left out; OUT: bao-cao-<round>.docx).
 report: install
 	$(BIN)/python scripts/report.py $(if $(ROUND),--round "$(ROUND)") $(if $(OUT),--out "$(OUT)")
 
@@ -84,11 +91,11 @@ check: install-test
 	$(BIN)/python -m pytest -q -m "not browser and not html_checker and not office and not slow"
 
 ## Run every test, browser tests included (they need Debian's chromium, Java for the HTML checker, and
-## LibreOffice Writer with poppler's tools to print the compiled report to PDF and read it back).
+## LibreOffice (Calc re-saves the report forms, Writer prints the compiled report to PDF) with poppler's tools).
 test: install-test
 	@test -x /usr/bin/chromium || { echo "The browser tests need Debian's Chromium at /usr/bin/chromium: run 'apt-get install chromium' (as root), then try again."; exit 1; }
 	@command -v java >/dev/null || { echo "The HTML checker needs Java: run 'apt-get install default-jre-headless' (as root), then try again."; exit 1; }
-	@command -v soffice >/dev/null || { echo "The report tests need LibreOffice Writer: run 'apt-get install libreoffice-writer-nogui' (as root), then try again."; exit 1; }
+	@command -v soffice >/dev/null || { echo "The report tests need LibreOffice: run 'apt-get install libreoffice-calc-nogui libreoffice-writer-nogui' (as root), then try again."; exit 1; }
 	@command -v pdftoppm >/dev/null || { echo "The report tests read the PDF with poppler's tools: run 'apt-get install poppler-utils' (as root), then try again."; exit 1; }
 	$(BIN)/python -m pytest
 
@@ -96,12 +103,14 @@ test: install-test
 ## 1,500 tasks (table, JSON). Options: make benchmark BENCHMARK_ARGS="--sizes real,200 --runs 1 --keep",
 ## or BENCHMARK_ARGS="--profile 200" for the package's top entries under cProfile; BENCHMARK_ARGS="--province 102,3321"
 ## times the province roll-up (harvest from loopback, unchanged re-harvest, build) on synthetic communes.
-## Then the compiled report (make report) on synthetic plans of 200 and 1,500 tasks (target: ≤ 20 s at
-## 1,500); its options: REPORT_BENCHMARK_ARGS="--sizes 1500 --runs 1".
+## Then the report forms' targets (scripts/forms_benchmark.py: making 102 forms, reading 102 filled ones, a
+## build with them against one without) and the compiled report (make report) on synthetic plans of 200 and
+## 1,500 tasks (target: ≤ 20 s at 1,500); its options: REPORT_BENCHMARK_ARGS="--sizes 1500 --runs 1".
 BENCHMARK_ARGS ?=
 REPORT_BENCHMARK_ARGS ?=
 benchmark: install
 	$(BIN)/python scripts/benchmark.py $(BENCHMARK_ARGS)
+	$(BIN)/python scripts/forms_benchmark.py
 	$(BIN)/python scripts/report_benchmark.py $(REPORT_BENCHMARK_ARGS)
 
 ## Re-resolve both lock files after changing dependencies in pyproject.toml. The test set is

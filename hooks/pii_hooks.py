@@ -9,10 +9,11 @@ Events:
   takes what `use` handed over, or reads the environment and loads and validates data/ (a
   DataError aborts the build before site/ is touched), and sets everything that differs per language.
 - on_files: adds every generated page with File.generated and points "edit this page" at the
-  data file behind it; adds the progress feed, the open-data downloads, the colour stylesheet, the
-  logo, the news photos and the share images (link previews) as generated files.
+  data file behind it; adds the progress feed, the open-data downloads, the units' report forms, the
+  colour stylesheet, the logo, the news photos and the share images (link previews) as generated files.
 - on_page_markdown: replaces the marker comments of the pages written in docs/ (`<!-- pii:unit-ids -->`)
-  with the blocks made from the plan (pii_site.pages.blocks); a marker naming no block aborts the build.
+  with the blocks made from the plan (pii_site.pages.blocks: unit ids, task codes, the units' report
+  forms); a marker naming no block aborts the build.
 - on_page_context: gives each page its footer (whom to ask links to a unit page, relative to the page),
   its link preview (pii_site.outputs.link_preview), written by
   hooks/theme/main.html, and its description as Material's meta description.
@@ -52,7 +53,17 @@ from mkdocs.utils.templates import TemplateContext
 from pii_site import DataError, load_plan
 from pii_site.i18n import Labels, urls
 from pii_site.model.plan import Plan
-from pii_site.outputs import catalogue, exports, feeds, identity, link_preview, print_qr, search_index, site_frame
+from pii_site.outputs import (
+    catalogue,
+    exports,
+    feeds,
+    form_writer,
+    identity,
+    link_preview,
+    print_qr,
+    search_index,
+    site_frame,
+)
 from pii_site.outputs.exports import GeneratedFile
 from pii_site.pages import blocks, render_site
 from pii_site.pages.render import GeneratedPage
@@ -61,8 +72,8 @@ from pii_site.settings import Settings, SettingsError
 
 @dataclass(frozen=True)
 class BuildInput:
-    """One language's build: its settings, the plan, and the open data files (the same in every
-    language, so made once per build by whoever loads the plan)."""
+    """One language's build: its settings, the plan, and the files the same in every language (open
+    data, the units' report forms), made once per build by whoever loads the plan."""
 
     settings: Settings
     plan: Plan
@@ -92,7 +103,11 @@ def _from_environment(project_dir: Path) -> BuildInput:
         plan = load_plan(settings.data_dir, settings.today)
     except DataError as error:
         raise PluginError(f"\n{error}") from None
-    return BuildInput(settings, plan, exports.open_data_files(plan, settings.base_url(plan.site.url)))
+    return BuildInput(
+        settings,
+        plan,
+        [*exports.open_data_files(plan, settings.base_url(plan.site.url)), *form_writer.form_files(plan)],
+    )
 
 
 @event_priority(100)

@@ -23,7 +23,7 @@ from mkdocs.exceptions import Abort, MkDocsException
 
 from pii_site import DataError, Plan, load_plan
 from pii_site.i18n import LANGUAGES
-from pii_site.outputs import exports
+from pii_site.outputs import exports, form_writer
 from pii_site.outputs.exports import GeneratedFile
 from pii_site.settings import RELATIVE, Settings, SettingsError, site_address_setting
 
@@ -49,13 +49,13 @@ def build_language(
 
 
 def load_for_build(settings: Settings) -> tuple[Plan, list[GeneratedFile]]:
-    """The plan and the open data files every language's build is handed. Raises Abort (a
-    MkDocsException) with every problem on bad data."""
+    """The plan and the files the same in every language (open data, the units' report forms) that
+    every language's build is handed. Raises Abort (a MkDocsException) with every problem on bad data."""
     try:
         plan = load_plan(settings.data_dir, settings.today)
     except DataError as error:
         raise Abort(f"\n{error}") from None
-    return plan, exports.open_data_files(plan, settings.base_url(plan.site.url))
+    return plan, [*exports.open_data_files(plan, settings.base_url(plan.site.url)), *form_writer.form_files(plan)]
 
 
 def build_site(site_dir: Path, settings: Settings, config_file: Path = PROJECT_DIR / "mkdocs.yml") -> None:

@@ -1,6 +1,7 @@
 """Check the data folder and explain every problem: `.venv/bin/python scripts/validate.py [--data DIR] [--format F]`
 (or `make validate`).
 
+The units' report forms in data/reports/ are checked too (a problem in one names its sheet and cell).
 Exit status 0 when the data is valid, 1 otherwise. Uses the same loader as the build, so it reports
 exactly what would stop a build. Formats: `text` (file:line: message, for people), `github`
 (workflow commands that GitHub shows as annotations on the file and line of a pull request),
@@ -44,9 +45,12 @@ def _escape_property(text: str) -> str:
 
 
 def _message(problem: Problem) -> str:
+    """The problem's sentence in both languages, opening with its sheet and cell when it is in a
+    workbook (annotations and Code Quality locate a file by line only, and a form has none)."""
+    place = f"{problem.place}: " if problem.place else ""
     where_vi = f"{problem.where_vi}: " if problem.where_vi else ""
     where_en = f"{problem.where_en}: " if problem.where_en else ""
-    return f"{where_vi}{problem.text_vi}\n(en) {where_en}{problem.text_en}"
+    return f"{place}{where_vi}{problem.text_vi}\n(en) {place}{where_en}{problem.text_en}"
 
 
 def github_annotation(problem: Problem, command: str = "error") -> str:
@@ -157,8 +161,8 @@ def main(argv: list[str] | None = None) -> int:
     ok_line = (
         f"OK: {len(plan.tasks)} nhiệm vụ / tasks, {len(plan.units)} đơn vị / units, "
         f"{len(plan.pillars)} trụ cột / pillars, {len(plan.duties)} mục IV / duties, "
-        f"{sum(len(t.progress.updates) for t in plan.tasks)} cập nhật tiến độ / progress updates, "
-        f"{len(plan.news)} tin / news."
+        f"{sum(len(t.progress.updates) for t in plan.tasks)} cập nhật tiến độ / progress updates "
+        f"({len(plan.reporting.submissions)} biểu mẫu báo cáo / report forms), {len(plan.news)} tin / news."
     )
     if args.format == "github":
         print("\n".join(github_warnings(plan.warnings, ok_line)))

@@ -36,6 +36,7 @@ MARKERS = {
     "browser": "browser",  # Chromium (Debian's /usr/bin/chromium)
     "vnu": "html_checker",  # the Nu Html Checker, on Java
     "office": "office",  # LibreOffice headless and poppler's tools (tests/office.py)
+    "libreoffice": "office",  # LibreOffice Calc re-saving workbooks (tests/form_filling.py)
 }
 
 
@@ -149,6 +150,16 @@ def base_url(site: Path, site_port: int) -> Iterator[str]:
 
     with serve(site, site_port, SITE_PATH) as url:
         yield url
+
+
+@pytest.fixture(scope="session")
+def libreoffice() -> str:
+    """The soffice program of Debian's libreoffice-calc-nogui, which the workbook tests open and save
+    forms with (tests/form_filling.py). Marks its tests `office` (MARKERS)."""
+    from form_filling import SOFFICE
+
+    assert Path(SOFFICE).is_file(), "LibreOffice is missing: apt-get install libreoffice-calc-nogui (as root)"
+    return SOFFICE
 
 
 @pytest.fixture(scope="session")

@@ -70,6 +70,14 @@ class DataCopy:
         path.write_text(text.replace(old, new, count), encoding="utf-8")
         return line
 
+    def drop_forms_of(self, *unit_ids: str) -> None:
+        """Remove the report forms of `unit_ids` (data/reports/*/<unit id>.xlsx): a copy that rewords a
+        task those units lead would otherwise hold forms made for the old wording, refused (as they
+        should be) with "the tasks have changed since this form was made"."""
+        for unit_id in unit_ids:
+            for form in self.root.glob(f"reports/*/{unit_id}.xlsx"):
+                form.unlink()
+
     def line_of(self, name: str, needle: str) -> int:
         text = self.path(name).read_text(encoding="utf-8")
         assert needle in text, f"{needle!r} not in {name}"

@@ -74,6 +74,7 @@ def quoted(text: str) -> str:
 def hostile_copy(folder: Path) -> DataCopy:
     """A copy of the fixture plan in `folder` with every hostile value above in its place."""
     data = DataCopy(folder)
+    data.drop_forms_of("to-cong-tac-doi-moi", "hop-tac-xa-song-may")  # the leads of VII.1 and IX.1, reworded below
     data.replace(
         "tasks.yml", 'vi: "Công bố bảng điểm CSM của xã trên bảng tin điện tử mỗi quý."', f"vi: {quoted(NASTY)}"
     )

@@ -30,6 +30,7 @@ from helpers import FIXTURE_TODAY, DataCopy, load_script
 from pii_site import Plan
 from pii_site.model.reporting import Submission
 from pii_site.outputs.compiled_report import render_report
+from pii_site.source.form_rows import FormUpdate
 from pii_site.source.schema.status import StatusUpdate
 
 TODAY = dt.date.fromisoformat(FIXTURE_TODAY)
@@ -108,18 +109,19 @@ def row(day: str, status: str, unit: str, note: str, percent: int | None = None)
 
 
 def with_forms(plan: Plan, round_id: str, rows: list[tuple[str, StatusUpdate]]) -> Plan:
-    """`plan` as the build would load it with one form per unit in data/reports/<round_id>/ holding
-    `rows` (task id, update): each row is an update of its task, and its unit's Submission."""
-    by_task: dict[str, list[StatusUpdate]] = {}
-    for task_id, update in rows:
-        by_task.setdefault(task_id, []).append(update)
+    """`plan` as the build would load it with, as its only forms, one form per unit in
+    data/reports/<round_id>/ holding `rows` (task id, update): each row is an update of its task
+    (read from a form, so it knows its task and round), and its unit's Submission. The fixture's own
+    forms are left out, so each test says which rows the round holds."""
+    as_rows = [(task_id, FormUpdate(**update.model_dump(), task=task_id, round=round_id)) for task_id, update in rows]
     tasks = []
     for task in plan.tasks:
-        new = [u for u in by_task.get(task.id, []) if u not in task.progress.updates]
-        updates = tuple(sorted((*task.progress.updates, *new), key=lambda u: u.date))
+        kept = [u for u in task.progress.updates if not isinstance(u, FormUpdate)]
+        new = [u for task_id, u in as_rows if task_id == task.id]
+        updates = tuple(sorted((*kept, *new), key=lambda u: u.date))
         tasks.append(dataclasses.replace(task, progress=dataclasses.replace(task.progress, updates=updates)))
-    by_unit: dict[str, list[StatusUpdate]] = {}
-    for _, update in rows:
+    by_unit: dict[str, list[FormUpdate]] = {}
+    for _, update in as_rows:
         by_unit.setdefault(update.unit, []).append(update)
     submissions = tuple(
         Submission(round_id, plan.unit(unit), f"data/reports/{round_id}/{unit}.xlsx", tuple(updates))

@@ -614,6 +614,15 @@ def test_staff_updates_show_on_the_task_page_and_the_progress_page(build, journe
             assert any(label(f"status.{status}") in _flat(row.text_content()) for row in rows), (lang, task_id)
 
 
+def test_staff_report_with_a_form_shows_on_the_task_page_with_its_round(build, journey):
+    assert journey.form is not None, "the real data has no unit leading a task the other steps leave alone"
+    site = build(STAFF_JOURNEY)
+    for lang in LANGUAGES:
+        page = _text(site.file(lang, urls.address(urls.task_page(journey.form.task_id))))
+        assert (journey.form.note_en if lang == "en" else journey.form.note_vi) in page
+        assert journey.form.round_name[lang] in page and "45%" in page
+
+
 def _rows_linking_to(site: BuiltPlan, page: Path, target: Path) -> list:
     """The table rows and list items of `page` that hold a link to the built file `target`."""
     tree = lxml.html.fromstring(page.read_bytes())

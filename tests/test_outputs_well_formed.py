@@ -40,6 +40,7 @@ def awkward_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     data.replace(
         "tasks.yml", 'vi: "Công bố bảng điểm CSM của xã trên bảng tin điện tử mỗi quý."', f"vi: {AWKWARD_QUOTED}"
     )
+    data.drop_forms_of("to-cong-tac-doi-moi")  # VII.1's lead: its form was made for the words replaced above
     data.replace("pii.yml", "values: {may: 4,", "values: {may: 1.0e-300,")
     data.path("news/2026-04-01-tin-kho.md").write_text(AWKWARD_NEWS, encoding="utf-8")
     return build_into(tmp_path_factory.mktemp("awkward-site") / "site", data.root, today=FIXTURE_TODAY)

@@ -1,6 +1,7 @@
 """The demo overlay (pii_site.source.overlay, used by `make demo` and the demo fixtures): laid over a copy
-of the data it merges the site settings, brings its own progress and news, leaves out what staff
-removed from the plan with a note, holds no symbolic link and leaves the data folder untouched."""
+of the data it merges the site settings, brings its own progress, news, reporting rounds and filled
+report forms (made afresh for the tasks as they are), leaves out what staff removed from the plan
+with a note, holds no symbolic link and leaves the data folder untouched."""
 
 from __future__ import annotations
 
@@ -133,6 +134,8 @@ def test_demo_folder_in_the_repository_holds_only_illustrative_files():
         "assets",
         "news",
         "plan.yml",
+        "reporting.yml",
+        "reports.yml",
         "site.yml",
         "status",
         "units.yml",
@@ -212,3 +215,44 @@ def test_an_overlay_file_of_the_wrong_shape_is_left_out_with_a_note(data_copy: D
     assert len(laid.notes) == 1 and laid.notes[0].startswith((overlay / name).as_posix()), laid.notes
     assert says in laid.notes[0]
     assert (laid.data_dir / "units.yml").read_bytes() == data_copy.path("units.yml").read_bytes()
+
+
+FORMS = """
+2026-q3:
+  ban-kinh-te-nong-nghiep:
+    IX.2: {status: in-progress, percent: 10, date: 2026-10-01, note: {vi: "Đã thử nghiệm.", en: "Tried it."},
+           evidence: ["https://example.org/thu"]}
+    VII.1: {status: in-progress, date: 2026-10-01, note: {vi: "Không phải nhiệm vụ của ban."}}
+  cac-ap-ven-song:
+    VII.1: {status: in-progress, date: 2026-10-01, note: {vi: "Nhóm đơn vị không nộp biểu mẫu."}}
+"""
+
+
+def test_overlay_forms_are_made_for_the_tasks_as_they_are_and_leave_out_rows_no_longer_led(
+    data_copy: DataCopy, tmp_path
+):
+    overlay = small_overlay(tmp_path, {})
+    (overlay / "reporting.yml").write_text("rounds: []\n", encoding="utf-8")
+    (overlay / "reports.yml").write_text(FORMS, encoding="utf-8")
+    # Staff reword a task after the demonstration's forms were described: the forms still fit.
+    data_copy.replace("tasks.yml", "Thử nghiệm dịch vụ đặt lịch", "Thử nghiệm dịch vụ hẹn lịch")
+    laid = lay_overlay(data_copy.root, overlay, tmp_path / "laid")
+    described = (overlay / "reports.yml").as_posix()
+    assert laid.notes == [
+        f"{described}: 2026-q3 left out: it is no round of reporting.yml.",
+    ]
+    # With rounds from the base (reporting.yml's keys merged, the rounds key replaced by the overlay's).
+    (overlay / "reporting.yml").unlink()
+    laid = lay_overlay(data_copy.root, overlay, tmp_path / "laid-again")
+    assert laid.notes == [
+        f"{described}: 2026-q3/ban-kinh-te-nong-nghiep/VII.1 left out: ban-kinh-te-nong-nghiep does not lead task VII.1"
+        " in tasks.yml.",
+        f"{described}: 2026-q3/cac-ap-ven-song left out: it owes no form.",
+    ]
+    assert sorted(p.relative_to(laid.data_dir).as_posix() for p in (laid.data_dir / "reports").rglob("*.xlsx")) == [
+        "reports/2026-q3/ban-kinh-te-nong-nghiep.xlsx"  # the base's own forms are replaced by the overlay's
+    ]
+    plan = load_plan(laid.data_dir, DEMO_DAY)
+    [submission] = plan.reporting.submissions
+    assert [(u.task, u.round, u.percent) for u in submission.updates] == [("IX.2", "2026-q3", 10)]
+    assert plan.task("IX.2").progress.latest == submission.updates[0]

@@ -13,6 +13,7 @@ from helpers import SITE_PATH, iter_html
 from lxml import etree
 
 from pii_site.i18n import urls
+from pii_site.model.progress import all_updates
 from pii_site.outputs.exports import COLUMNS, LIST_SEPARATOR
 from pii_site.outputs.feeds import feed_xml
 
@@ -32,7 +33,8 @@ def test_feed_has_every_update_and_news_post_newest_first(site, site_port, plan,
     root, items = entries(site, lang)
     assert root.findtext(f"{ATOM}title")
     news = [e for e in items if e.find(f"{ATOM}category").get("term") == "news"]
-    assert len(items) - len(news) == sum(len(t.progress.updates) for t in plan.tasks) == 9
+    # 9 updates in the status files and 5 filled rows of the units' report forms (tests/fixtures/report_forms.py).
+    assert len(items) - len(news) == sum(len(t.progress.updates) for t in plan.tasks) == 14
     assert len(news) == len(plan.news) > 0
     # Real data (demo: false) carries no demonstration marker (test_progress_site checks the marked feed).
     for entry, post in zip(news, plan.news, strict=True):
@@ -109,10 +111,13 @@ def test_updates_round_trip_through_json_and_csv(site, plan, lang):
     from_json = json.loads((folder / "updates.json").read_text(encoding="utf-8"))["records"]
     from_csv = read_csv(folder / "updates.csv")
     assert list(from_csv[0]) == list(COLUMNS["updates"])
-    expected = {(t.id, i): u for t in plan.tasks for i, u in enumerate(t.progress.updates)}
-    assert len(from_json) == len(from_csv) == len(expected) == 9
+    # An update is named by its task and its position in the task's status file, or, for a row of a unit's
+    # report form, by its task, round and unit: 9 of the first kind, 5 of the second.
+    expected = {(e.task.id, e.file_index, e.round, e.update.unit): e.update for e in all_updates(plan.tasks)}
+    assert len(from_json) == len(from_csv) == len(expected) == 14
+    assert sum(record["round"] is not None for record in from_json) == 5
     for record, row in zip(from_json, from_csv, strict=True):
-        update = expected[(record["task_id"], record["index"])]
+        update = expected[(record["task_id"], record["index"], record["round"], record["unit"])]
         assert record["date"] == update.date.isoformat() and record["status"] == update.status
         assert record["percent"] == update.percent and record["unit"] == update.unit
         assert record["note_vi"] == update.note.vi and record["note_en"] == update.note.en

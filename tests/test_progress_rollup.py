@@ -87,13 +87,15 @@ def test_history_is_newest_first_and_the_current_status_is_the_newest(plan):
     progress = plan.task("VII.1").progress
     assert [u.date for u in progress.history] == [dt.date(2026, 9, 25), dt.date(2026, 4, 10)]
     assert progress.status == "completed" and progress.percent == 100
-    earlier = plan.task("VIII.1").progress  # in progress first, then delayed
-    assert [u.status for u in earlier.history] == ["delayed", "in-progress"] and earlier.status == "delayed"
+    # In progress (status file), in progress (the unit's form for 2026-q2, dated 30 June), then delayed (20 July).
+    earlier = plan.task("VIII.1").progress
+    assert [u.status for u in earlier.history] == ["delayed", "in-progress", "in-progress"]
+    assert earlier.status == "delayed" and [u.date for u in earlier.history][1] == dt.date(2026, 6, 30)
 
 
 def test_updates_across_tasks_are_newest_first(plan):
     entries = all_updates(plan.tasks)
-    assert len(entries) == 9
+    assert len(entries) == 14  # 9 from the status files, 5 from the units' report forms
     dates = [e.update.date for e in entries]
     assert dates == sorted(dates, reverse=True)
     assert (entries[0].task.id, entries[0].update.date) == ("VIII.2", dt.date(2026, 11, 2))
@@ -103,6 +105,7 @@ def test_updates_across_tasks_are_newest_first(plan):
 
 def test_without_status_files_every_task_counts_as_no_update_yet(data_copy: DataCopy):
     shutil.rmtree(data_copy.path("status"))
+    shutil.rmtree(data_copy.path("reports"))  # nor any unit's report form
     rollup = load_plan(data_copy.root, dt.date.fromisoformat(FIXTURE_TODAY)).rollup()
     assert rollup.counts["no-update"] == rollup.total == 7 and rollup.reported == 0
     assert rollup.mean_percent is None and rollup.stale == [] and rollup.overdue == [] and rollup.last_date is None

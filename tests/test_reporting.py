@@ -6,18 +6,20 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import shutil
 
 from helpers import FIXTURE_TODAY, DataCopy
 
 from pii_site import load_plan
 from pii_site.model.reporting import Submission
-from pii_site.source.schema.status import StatusUpdate
+from pii_site.source.form_rows import FormUpdate
 
 TODAY = dt.date.fromisoformat(FIXTURE_TODAY)
 
 
 def test_a_data_folder_without_reporting_yml_is_valid_and_has_no_rounds(data_copy: DataCopy) -> None:
     data_copy.path("reporting.yml").unlink()
+    shutil.rmtree(data_copy.path("reports"))  # forms need rounds: without them, each round's folder is refused
     reporting = load_plan(data_copy.root, TODAY).reporting
     assert reporting.coordinator is None and reporting.rounds == () and reporting.current_round is None
 
@@ -47,8 +49,9 @@ def test_each_unit_stands_on_time_late_not_yet_or_missing(plan) -> None:
     q3 = reporting.round("2026-q3")
 
     def form(unit_id: str, day: str) -> Submission:
-        update = StatusUpdate.model_validate(
+        update = FormUpdate.model_validate(
             {"date": day, "status": "in-progress", "unit": unit_id, "note": {"vi": "Đã làm"}}
+            | {"task": plan.tasks_led_by(plan.unit(unit_id))[0].id, "round": "2026-q3"}
         )
         return Submission("2026-q3", plan.unit(unit_id), f"reports/2026-q3/{unit_id}.xlsx", (update,))
 

@@ -1,7 +1,9 @@
 """The staff journey: what the staff guide (docs/*/guide.md) and data/news/README.md tell staff to
 do, done to a copy of the real data the way staff do it: progress through scripts/add_update.py,
-a news file written from the guide's template, and text edits of the YAML files as GitHub's web
-editor makes them. `plan_journey` chooses what to change from the plan (never a literal id);
+a news file written from the guide's template, text edits of the YAML files as GitHub's web
+editor makes them, and a unit's Excel report form, downloaded as the site publishes it, filled in
+by its headings and uploaded into its round's folder (a round added to reporting.yml first when the
+data has none, as its comment says). `plan_journey` chooses what to change from the plan (never a literal id);
 `carry_out` does it; tests/test_invariants.py checks the result like any plan and looks for each
 change on its pages.
 """
@@ -68,6 +70,19 @@ class NewsPost:
 
 
 @dataclass(frozen=True)
+class FormReport:
+    """One row of a unit's report form, for a task no other step of the journey touches."""
+
+    round_id: str
+    round_name: dict[str, str]
+    new_round: bool  # added to reporting.yml by the journey (the data has no round)
+    unit_id: str
+    task_id: str
+    note_vi: str
+    note_en: str
+
+
+@dataclass(frozen=True)
 class Journey:
     today: dt.date
     updates: tuple[Update, ...]
@@ -78,6 +93,7 @@ class Journey:
     new_unit_name_vi: str
     coordinated_task: str  # the task that names the new unit as a coordinating unit
     removed_task: str | None  # None when no group has two tasks
+    form: FormReport | None  # None when every task led by a unit is touched by another step
 
     def latest_status(self) -> dict[str, str]:
         """Each updated task's status after the journey (its last update)."""
@@ -118,6 +134,29 @@ def plan_journey(plan: Plan) -> Journey:
         new_unit_name_vi="Tổ công nghệ số cộng đồng",
         coordinated_task=kept[1 % len(kept)].id,
         removed_task=removed.id if removed else None,
+        form=_form_report(plan, {u.task_id for u in updates} | {corrected.id, removed.id if removed else ""}),
+    )
+
+
+def _form_report(plan: Plan, touched: set[str]) -> FormReport | None:
+    """A row for the first unit owing a form that leads a task the other steps leave alone, in the
+    current round, or in a round the journey adds when the data has none."""
+    choices = [(u, t) for u in plan.reporting.reporting_units for t in plan.tasks_led_by(u) if t.id not in touched]
+    if not choices:
+        return None
+    unit, task = choices[0]
+    current = plan.reporting.current_round
+    taken = {r.id for r in plan.reporting.rounds}
+    round_id = current.id if current else next(f"thu-{n}" for n in range(1, 100) if f"thu-{n}" not in taken)
+    name = {"vi": current.name.vi, "en": current.name.en} if current else {"vi": "Kỳ thử", "en": "Trial round"}
+    return FormReport(
+        round_id,
+        name,
+        current is None,
+        unit.id,
+        task.id,
+        "Báo cáo bằng biểu mẫu: đã hoàn thành 45% khối lượng; chi tiết trong báo cáo của đơn vị.",
+        "Reported with the form: 45% of the work is done; details in the unit's report.",
     )
 
 
@@ -224,7 +263,50 @@ def carry_out(data_dir: Path) -> dt.date:
             lambda data: _group_of(data, task_id)["tasks"].remove(_task(data, task_id)),
         )
         (data_dir / "status" / f"{task_id}.yml").unlink(missing_ok=True)
+    if journey.form:
+        _report_with_a_form(data_dir, journey.form, journey.today)
     return journey.today
+
+
+def _report_with_a_form(data_dir: Path, form: FormReport, today: dt.date) -> None:
+    """The guide's "Reporting with Excel": a round in reporting.yml if there is none, the unit's form
+    as the site publishes it, filled in by its headings, saved in data/reports/<round>/<unit>.xlsx."""
+    from form_filling import DATE, DONE, DONE_EN, EVIDENCE, PERCENT, STATUS, fill
+
+    from pii_site.outputs.form_writer import form_workbook
+
+    if form.new_round:
+        plan = load_plan(data_dir, today)
+        start = plan_start(plan.document)[0]
+        round_ = {
+            "id": form.round_id,
+            "name": form.round_name,
+            "period": {"start": start, "end": today},
+            "due": today,
+        }
+        reporting = data_dir / "reporting.yml"
+        if not reporting.exists():
+            coordinator = plan.reporting.reporting_units[0].id
+            reporting.write_text(f"coordinator: {coordinator}\nrounds: []\n", encoding="utf-8")
+        block = yaml.safe_dump({"rounds": [round_]}, allow_unicode=True, sort_keys=False).rstrip("\n").split("\n")
+        _edit(
+            reporting,
+            lambda lines: [new for line in lines for new in (block if line.strip() == "rounds: []" else [line])],
+            lambda data: data.update(rounds=[round_]),
+        )
+    plan = load_plan(data_dir, today)
+    blank = form_workbook(plan, plan.unit(form.unit_id), plan.reporting.round(form.round_id))
+    row = {
+        STATUS: "Đang thực hiện",
+        PERCENT: 45,
+        DATE: today,
+        DONE: form.note_vi,
+        DONE_EN: form.note_en,
+        EVIDENCE: "https://example.org/bao-cao/bieu-mau",
+    }
+    upload = data_dir / "reports" / form.round_id / f"{form.unit_id}.xlsx"
+    upload.parent.mkdir(parents=True, exist_ok=True)
+    upload.write_bytes(fill(blank, {form.task_id: row}))
 
 
 # --- Text edits, line by line, as in an editor -------------------------------------------------

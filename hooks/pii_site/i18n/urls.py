@@ -46,6 +46,12 @@ def unit_page(unit_id: str) -> str:
     return f"units/{unit_id}.md"
 
 
+def form_file(unit_id: str) -> str:
+    """A unit's blank report form, a generated file: 'forms/phong-kinh-te.xlsx'. Its name is the name
+    it must have in data/reports/<round id>/, so it is uploaded as it was downloaded."""
+    return f"forms/{unit_id}.xlsx"
+
+
 def news_page(slug: str) -> str:
     """'2026-03-15-hop-mat' -> 'news/2026-03-15-hop-mat.md' (slug = the news file's name)."""
     return f"news/{slug}.md"

@@ -2,11 +2,13 @@
 
 Called once per build by the hooks, and by scripts/validate.py and the tests. Two passes: each
 file against its schema (all files, all problems), then rules across files (ids that must exist,
-ids that must be unique). Nothing here prints, exits or knows about MkDocs.
+ids that must be unique); then the progress reports, YAML and the units' forms (data/reports/),
+against the sound plan. Nothing here prints, exits or knows about MkDocs.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import os
 from collections.abc import Mapping
@@ -16,7 +18,7 @@ from typing import Any
 from pii_site.i18n import urls
 from pii_site.model.plan import Plan, PlanTask
 from pii_site.model.progress import TaskProgress
-from pii_site.model.reporting import Reporting, reporting_units
+from pii_site.model.reporting import Reporting, Submission, reporting_units
 from pii_site.source.entries import (
     DATA_FILE_LIMIT,
     FileTooLarge,
@@ -27,9 +29,12 @@ from pii_site.source.entries import (
     too_large,
 )
 from pii_site.source.errors import DataError, Problem, file_problem
+from pii_site.source.form_layout import plan_fingerprint, tasks_fingerprint
+from pii_site.source.form_rows import FormUpdate
 from pii_site.source.identity import check_identity
 from pii_site.source.news import load_news
 from pii_site.source.pii_reference import build_reference, check_reference
+from pii_site.source.report_forms import FormRead, FormRules, read_reports
 from pii_site.source.schema.plan import (
     DATA_FILES,
     OPTIONAL_FILES,
@@ -39,11 +44,12 @@ from pii_site.source.schema.plan import (
     SiteFile,
     StatusFile,
     TasksFile,
+    Unit,
     UnitsFile,
 )
 from pii_site.source.schema.reporting import ReportingFile
 from pii_site.source.schema.status import STATUS_FILE_LIMIT
-from pii_site.source.status_rules import check_status_files, reporting_unit_warnings
+from pii_site.source.status_rules import check_status_files, plan_start, reporting_unit_warnings
 from pii_site.source.validation import duplicate_ids, parse, problem_at, unknown_reference
 from pii_site.source.yaml_source import KeyPath, YamlSource, read_yaml, read_yaml_text
 
@@ -99,12 +105,39 @@ def load_plan(data_dir: str | os.PathLike[str], today: dt.date, replacing: Mappi
     problems += check_status_files(
         sources, parsed, _task_ids(parsed), [u.id for u in parsed["units.yml"].units], sources["units.yml"].label, today
     )
+    forms, form_problems = read_reports(data_dir, _label, _form_rules(data_dir, sources, parsed, today))
+    problems += form_problems
     if problems:
         raise DataError(problems)
-    plan = _build_plan(data_dir, parsed, today)
+    plan = _build_plan(data_dir, parsed, today, forms)
     plan.news, plan.logo = news, logo
     plan.warnings = reporting_unit_warnings(sources, parsed)
     return plan
+
+
+def _form_rules(data_dir: Path, sources: dict[str, YamlSource], parsed: dict[str, Any], today: dt.date) -> FormRules:
+    """What the units' forms are read against: the rounds, who owes a form and for which tasks."""
+    reporting: ReportingFile | None = parsed.get("reporting.yml")
+    tasks = [task for group in parsed["tasks.yml"].groups for task in group.tasks]
+    units = parsed["units.yml"].units
+    owing = reporting_units(units, {unit_id for task in tasks for unit_id in task.lead})
+    led = {unit.id: tuple(task for task in tasks if unit.id in task.lead) for unit in owing}
+    start, exact = plan_start(parsed["plan.yml"])
+    return FormRules(
+        rounds=tuple(r.id for r in reporting.rounds) if reporting else (),
+        rounds_file=sources["reporting.yml"].label
+        if "reporting.yml" in sources
+        else _label(data_dir / "reporting.yml"),
+        units_file=sources["units.yml"].label,
+        unit_ids=tuple(unit.id for unit in units),
+        led=led,
+        leads_of={task.id: tuple(task.lead) for task in tasks},
+        plan_key=plan_fingerprint(parsed["plan.yml"]),
+        tasks_keys={unit_id: tasks_fingerprint(unit_id, unit_tasks) for unit_id, unit_tasks in led.items()},
+        start=start,
+        exact=exact,
+        today=today,
+    )
 
 
 def _data_files(data_dir: Path, replacing: Mapping[str, str]) -> list[tuple[str, type[Any], Path]]:
@@ -226,14 +259,25 @@ def _page_clash(source: YamlSource, path: KeyPath, found: str, page: str) -> lis
     return [problem_at(source, path, "reserved_id", found=found, page=urls.address(clash))] if clash else []
 
 
-def _progress(parsed: dict[str, Any], task_id: str, today: dt.date) -> TaskProgress:
+def _progress(parsed: dict[str, Any], task_id: str, today: dt.date, reported: list[FormUpdate]) -> TaskProgress:
+    """A task's progress: its status file's updates and the rows of the units' forms about it, by date
+    (on one day, the file's first, then the forms' in round and unit order: sorted() keeps that order)."""
     status: StatusFile | None = parsed.get(f"status/{task_id}.yml")
+    updates = sorted((*(status.updates or () if status else ()), *reported), key=lambda update: update.date)
     if status is None:
-        return TaskProgress(today)
-    return TaskProgress(today, tuple(status.updates or ()), status.due, status.indicator)
+        return TaskProgress(today, tuple(updates))
+    return TaskProgress(today, tuple(updates), status.due, status.indicator)
 
 
-def _build_plan(data_dir: Path, parsed: dict[str, Any], today: dt.date) -> Plan:
+def _submissions(forms: list[FormRead], reporting: Reporting, unit_by_id: dict[str, Unit]) -> tuple[Submission, ...]:
+    """The forms as the model holds them, in round order (by period), then in units.yml's order."""
+    round_order = {r.id: n for n, r in enumerate(reporting.rounds)}
+    unit_order = {u.id: n for n, u in enumerate(reporting.reporting_units)}
+    ordered = sorted(forms, key=lambda form: (round_order[form.round_id], unit_order[form.unit_id]))
+    return tuple(Submission(f.round_id, unit_by_id[f.unit_id], f.file, f.updates) for f in ordered)
+
+
+def _build_plan(data_dir: Path, parsed: dict[str, Any], today: dt.date, forms: list[FormRead]) -> Plan:
     site: SiteFile = parsed["site.yml"]
     document: PlanFile = parsed["plan.yml"]
     framework: PillarsFile = parsed["pillars.yml"]
@@ -243,6 +287,20 @@ def _build_plan(data_dir: Path, parsed: dict[str, Any], today: dt.date) -> Plan:
     reporting: ReportingFile | None = parsed.get("reporting.yml")
     unit_by_id = {u.id: u for u in units.units}
     pillar_by_id = {p.id: p for p in framework.pillars}
+    owing = reporting_units(units.units, {u for group in appendix.groups for t in group.tasks for u in t.lead})
+    reporting_chain = Reporting(
+        coordinator=unit_by_id[reporting.coordinator] if reporting else None,
+        rounds=tuple(sorted(reporting.rounds, key=lambda r: r.period.start)) if reporting else (),
+        submissions=(),
+        reporting_units=owing,
+        today=today,
+        recipients=tuple(reporting.recipients) if reporting and reporting.recipients else None,
+    )
+    submissions = _submissions(forms, reporting_chain, unit_by_id)
+    reported: dict[str, list[FormUpdate]] = {}
+    for submission in submissions:
+        for update in submission.updates:
+            reported.setdefault(update.task, []).append(update)
     tasks = [
         PlanTask(
             record=task,
@@ -250,7 +308,7 @@ def _build_plan(data_dir: Path, parsed: dict[str, Any], today: dt.date) -> Plan:
             group=group,
             lead=tuple(unit_by_id[u] for u in task.lead),
             coordinating=tuple(unit_by_id[u] for u in task.coordinating),
-            progress=_progress(parsed, task.id, today),
+            progress=_progress(parsed, task.id, today, reported.get(task.id, [])),
         )
         for group in appendix.groups
         for task in group.tasks
@@ -268,12 +326,5 @@ def _build_plan(data_dir: Path, parsed: dict[str, Any], today: dt.date) -> Plan:
         duties=list(duties.duties),
         reference=build_reference(parsed),
         today=today,
-        reporting=Reporting(
-            coordinator=unit_by_id[reporting.coordinator] if reporting else None,
-            rounds=tuple(sorted(reporting.rounds, key=lambda r: r.period.start)) if reporting else (),
-            submissions=(),
-            reporting_units=reporting_units(units.units, {u for t in tasks for u in t.record.lead}),
-            today=today,
-            recipients=tuple(reporting.recipients) if reporting and reporting.recipients else None,
-        ),
+        reporting=dataclasses.replace(reporting_chain, submissions=submissions),
     )

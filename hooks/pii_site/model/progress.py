@@ -11,6 +11,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, get_args
 
+from pii_site.source.form_rows import FormUpdate
 from pii_site.source.schema.status import Status, StatusUpdate, TaskIndicator
 
 if TYPE_CHECKING:
@@ -30,7 +31,8 @@ STALE_DAYS = 90
 @dataclass(frozen=True)
 class TaskProgress:
     today: dt.date
-    updates: tuple[StatusUpdate, ...] = ()  # oldest first, as in the file
+    # Oldest first: the status file's updates and the units' form rows (FormUpdate), by date.
+    updates: tuple[StatusUpdate, ...] = ()
     due: dt.date | None = None
     indicator: TaskIndicator | None = None
 
@@ -144,12 +146,32 @@ class UpdateEntry:
 
     task: PlanTask
     update: StatusUpdate
-    index: int  # position in the task's file, 0 = oldest: with the task id, a stable identity
+    index: int  # position in the task's history, 0 = oldest
+    file_index: int | None  # position among the updates of the task's status file; None for a form's row
+
+    @property
+    def round(self) -> str | None:
+        """The reporting round of an update read from a unit's form; None for one from a status file."""
+        return self.update.round if isinstance(self.update, FormUpdate) else None
+
+    @property
+    def identity(self) -> str:
+        """What names the update from build to build, with its task: its position in the task's status
+        file ("1"), or a form's round and unit ("2026-q3/phong-kinh-te"), whatever else is reported."""
+        if isinstance(self.update, FormUpdate):
+            return f"{self.update.round}/{self.update.unit}"
+        return str(self.file_index)
 
 
 def all_updates(tasks: list[PlanTask]) -> list[UpdateEntry]:
-    """Every update of every task, newest first (ties: plan order, then later in file first)."""
-    entries = [UpdateEntry(t, u, i) for t in tasks for i, u in enumerate(t.progress.updates)]
+    """Every update of every task, newest first (ties: plan order, then later in the history first)."""
+    entries = []
+    for task in tasks:
+        in_file = 0
+        for i, update in enumerate(task.progress.updates):
+            from_form = isinstance(update, FormUpdate)
+            entries.append(UpdateEntry(task, update, i, None if from_form else in_file))
+            in_file += 0 if from_form else 1
     order = {t.id: n for n, t in enumerate(tasks)}
     entries.sort(key=lambda e: (-e.update.date.toordinal(), order[e.task.id], -e.index))
     return entries

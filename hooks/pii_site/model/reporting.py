@@ -14,9 +14,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
+from pii_site.source.form_rows import FormUpdate
 from pii_site.source.schema.plan import Unit
 from pii_site.source.schema.reporting import Round
-from pii_site.source.schema.status import StatusUpdate
 
 # Where a unit stands in a round: its form is in the round's folder, dated on or before the due day
 # (on-time) or after it (late); or there is no form yet, before the due day (not-yet) or after it
@@ -32,7 +32,7 @@ class Submission:
     round_id: str
     unit: Unit
     file: str  # as messages and the guide name it, e.g. data/reports/2026-q2/phong-kinh-te.xlsx
-    updates: tuple[StatusUpdate, ...]  # one per filled row, in the form's order; a form with none is refused
+    updates: tuple[FormUpdate, ...]  # one per filled row, in the form's order; a form with none is refused
 
     @property
     def report_date(self) -> dt.date:

@@ -1,20 +1,18 @@
 """One reporting round seen task by task: the updates that belong to it and where each task stood at its end.
 
 Used by the compiled report (outputs/compiled_report.py); it reads the Plan and Plan.reporting only.
-An update belongs to a round when it came in that round's form (Plan.reporting.submissions), or, when
-it came in no form (written in data/status/ or by scripts/add_update.py), when its date lies in the
-round's period. A form's rows are found among a task's updates as equal records: the form reader puts
-each row into its task's progress and keeps the same rows in the round's Submission.
+An update belongs to a round when it came in that round's form (a FormUpdate knows its round: a late
+form's rows stay in their own round), or, when it came in no form (written in data/status/ or by
+scripts/add_update.py), when its date lies in the round's period.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-from collections import defaultdict
 from dataclasses import dataclass
 
 from pii_site.model.plan import Plan, PlanTask
 from pii_site.model.progress import NO_UPDATE
+from pii_site.source.form_rows import FormUpdate
 from pii_site.source.schema.reporting import Round
 from pii_site.source.schema.status import StatusUpdate
 
@@ -36,32 +34,20 @@ class TaskInRound:
         return 100 if self.status == "completed" else self.percent
 
 
-# What a form row is looked up by: its unit, date and status.
-_Key = tuple[str, dt.date, str]
-
-
 def tasks_in_round(plan: Plan, round_: Round) -> list[TaskInRound]:
     """Every task of the plan, in the plan's order, as it stood at the end of `round_`."""
     order = {r.id: n for n, r in enumerate(plan.reporting.rounds)}
     this = order[round_.id]
-    # Form rows by (unit, date, status), so matching a task's update costs a lookup and a few
-    # comparisons, not a pass over every row of every form (1,500 tasks × 100 forms).
-    from_forms: dict[_Key, list[tuple[StatusUpdate, int]]] = defaultdict(list)
-    for submission in plan.reporting.submissions:
-        if submission.round_id in order:
-            for update in submission.updates:
-                from_forms[_key(update)].append((update, order[submission.round_id]))
     start, end = round_.period.start, round_.period.end
     result = []
     for task in plan.tasks:
         in_round: list[StatusUpdate] = []
         up_to_end: list[StatusUpdate] = []
         for update in task.progress.updates:
-            form_round = next((n for row, n in from_forms.get(_key(update), ()) if row == update), None)
-            if form_round is None:
-                belongs, before_end = start <= update.date <= end, update.date <= end
+            if isinstance(update, FormUpdate) and update.round in order:
+                belongs, before_end = order[update.round] == this, order[update.round] <= this
             else:
-                belongs, before_end = form_round == this, form_round <= this
+                belongs, before_end = start <= update.date <= end, update.date <= end
             if belongs:
                 in_round.append(update)
             if before_end:
@@ -72,7 +58,3 @@ def tasks_in_round(plan: Plan, round_: Round) -> list[TaskInRound]:
         percent = next((u.percent for u in reversed(up_to_end) if u.percent is not None), None)
         result.append(TaskInRound(task, tuple(in_round), up_to_end[-1] if up_to_end else None, percent))
     return result
-
-
-def _key(update: StatusUpdate) -> _Key:
-    return (update.unit, update.date, update.status)

@@ -7,8 +7,9 @@ version (pii_site/province/schemas/), and the province harvester validates again
 Versioning (semver, SCHEMA_VERSION): adding a field is a minor version, renaming or removing one (or
 changing its meaning) a major one, published at a new SCHEMA_PATH beside the old for a period. The
 schema lets unknown fields through, so a reader of 1.0 reads 1.1 files unchanged. 1.0.0 is the first
-numbered version: it only added fields around the earlier unnumbered shape {"licence", "records"},
-whose keys and records are unchanged, so a reader of that shape reads these files as before.
+numbered version: it added fields around the earlier unnumbered shape {"licence", "records"}, whose
+keys and records are unchanged but for the units' report forms, which came with it: an update read
+from a form has a `round` and a null `index` (it has no place in a status file).
 """
 
 from __future__ import annotations
@@ -79,7 +80,10 @@ class UnitRecord(Record):
 
 class UpdateRecord(Record):
     task_id: Annotated[str, Field(pattern=TASK_ID)]
-    index: Annotated[int, Field(ge=0)]
+    # An update's place in its task's status file (0 = oldest); null for a row of a unit's report form,
+    # which is named by its round and unit instead.
+    index: Annotated[int, Field(ge=0)] | None
+    round: str | None  # the reporting round of a form's row; null for an update in a status file
     date: dt.date
     status: Status
     percent: Annotated[int, Field(ge=0, le=100)] | None

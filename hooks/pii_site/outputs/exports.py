@@ -112,7 +112,8 @@ def update_rows(tasks: list[PlanTask]) -> list[dict[str, Any]]:
     return [
         {
             "task_id": entry.task.id,
-            "index": entry.index,
+            "index": entry.file_index,
+            "round": entry.round,
             "date": entry.update.date.isoformat(),
             "status": entry.update.status,
             "percent": entry.update.percent,

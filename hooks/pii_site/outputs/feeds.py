@@ -2,7 +2,7 @@
 
 Called by hooks/pii_hooks.py (on_files) through feed_file; the XML comes from an autoescaped
 template, so note text can never become markup. An entry's id is derived from the plan, the task,
-the update's position in its file and its date, so it stays the same from build to build and
+the update's position in its file (or a form's round and unit) and its date, so it stays the same from build to build and
 does not change when the site moves to another address.
 """
 
@@ -46,8 +46,9 @@ def _plan_key(plan: Plan) -> str:
     return f"{doc.issuer.vi}|{doc.year}|{doc.symbol}"
 
 
-def entry_id(plan: Plan, lang: str, task_id: str, index: int, date: dt.date) -> str:
-    name = f"pii-status|{_plan_key(plan)}|{lang}|{task_id}|{index}|{date.isoformat()}"
+def entry_id(plan: Plan, lang: str, task_id: str, identity: str, date: dt.date) -> str:
+    """`identity`: UpdateEntry.identity, the update's position in its status file or a form's round and unit."""
+    name = f"pii-status|{_plan_key(plan)}|{lang}|{task_id}|{identity}|{date.isoformat()}"
     return uuid.uuid5(uuid.NAMESPACE_URL, name).urn
 
 
@@ -74,7 +75,7 @@ def feed_xml(plan: Plan, lang: str, site_url: str) -> str:
             summary = f"{summary} ({t('task.vi_only')})"
         entries.append(
             {
-                "id": entry_id(plan, lang, entry.task.id, entry.index, update.date),
+                "id": entry_id(plan, lang, entry.task.id, entry.identity, update.date),
                 "title": t("feed.entry_title", id=entry.task.id, status=status_label_with_percent),
                 "updated": _instant(update.date),
                 "url": site_url + urls.address(urls.task_page(entry.task.id)) + "#history",

@@ -1,6 +1,6 @@
 """Generated blocks in the hand-written pages of docs/: a marker comment on a line of its own,
-`<!-- pii:unit-ids -->`, is replaced by Markdown made from the plan (the staff guide lists the unit ids
-and task codes of the commune's own data, so another commune's guide lists its own).
+`<!-- pii:unit-ids -->`, is replaced by Markdown made from the plan (the staff guide lists the unit ids,
+task codes and report forms of the commune's own data, so another commune's guide lists its own).
 
 Called by hooks/pii_hooks.py (on_page_markdown) for every page written in docs/; generated pages hold
 no markers. A new block is a function (plan, lang, page) -> Markdown, usually `template_block(...)`
@@ -39,6 +39,7 @@ def template_block(template: str) -> BlockMaker:
 BLOCKS: dict[str, BlockMaker] = {
     "unit-ids": template_block("block_unit_ids.md.j2"),
     "task-codes": template_block("block_task_codes.md.j2"),
+    "report-forms": template_block("block_report_forms.md.j2"),  # the units' forms, where filled ones go
 }
 
 

@@ -26,6 +26,7 @@ def pages(plan: Plan, lang: str) -> list[GeneratedPage]:
             contact=contact_html(unit.contact, lang) if unit.contact else None,
             coordinator=plan.reporting.coordinator,
             gloss=glossary_linker(plan.reference.terms, path),
+            urls=urls,
         )
         result.append(GeneratedPage(path, markdown, "data/units.yml", getattr(unit.description, lang)))
     return result

@@ -3,10 +3,10 @@ socket, no file larger than its limit, and every entry that cannot be read (no p
 where a file should be, a broken link) is a Problem.
 
 The one way into data/: the loader calls `linked_entries` once per load and reads every data file
-(YAML and news) with `read_entry`, and photos and the logo with `read_regular`; it skips what
-`is_linked` says lies behind a link, so a link is never followed. The demo overlay
-(source/overlay.py) and scripts/add_update.py read through the same functions; `data_label` is how
-every message names a file.
+(YAML and news) with `read_entry`, the units' report forms with `read_binary_entry`, and photos and the
+logo with `read_regular`; it skips what `is_linked` says lies behind a link, so a link is never
+followed. The demo overlay (source/overlay.py) and scripts/add_update.py read through the same
+functions; `data_label` is how every message names a file.
 """
 
 from __future__ import annotations
@@ -153,6 +153,19 @@ MEGABYTE = 1_000_000  # bytes: every size limit in messages counts megabytes so
 def megabytes(size: int) -> dict[str, str]:
     """A message's {size_vi}/{size_en}: `size` bytes in MB with one decimal, as each language writes it."""
     return {f"size_{lang}": format_fixed(size / MEGABYTE, lang, 1) for lang in LANGUAGES}
+
+
+def read_binary_entry(
+    path: Path, label: str, limit: int, too_large: Callable[[FileTooLarge], Problem]
+) -> tuple[bytes | None, list[Problem]]:
+    """The bytes of the regular file at `path` (a workbook), at most `limit`, or none and the problem
+    that stopped reading them (`too_large` words the one about its size)."""
+    try:
+        return read_regular(path, limit), []
+    except FileTooLarge as error:
+        return None, [too_large(error)]
+    except OSError as error:
+        return None, [_failure(label, error)]
 
 
 def _failure(label: str, error: OSError) -> Problem:

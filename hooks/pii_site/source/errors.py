@@ -1,7 +1,8 @@
 """The one exception type for bad data, and the problems it carries.
 
-Every problem names a file, a line, the record and field, and says what is wrong in Vietnamese and
-English (the office keeping the data reads Vietnamese; the wording lives in messages.yml).
+Every problem names a file, a line (or, in a workbook, a sheet and cell), the record and field, and
+says what is wrong in Vietnamese and English (the office keeping the data reads Vietnamese; the
+wording lives in messages.yml).
 The package never prints or exits: adapters decide how to show a DataError.
 """
 
@@ -80,6 +81,10 @@ def message(entry_key: str, **values: Any) -> tuple[str, str]:
     return plural(entry["vi"], count).format(**values), plural(entry["en"], count).format(**values)
 
 
+# Between a workbook's file, sheet and cell, as spreadsheet users read a path: "a.xlsx › Báo cáo › E7".
+PLACE_SEPARATOR = " › "
+
+
 @dataclass(frozen=True)
 class Problem:
     file: str  # path as the staff know it, e.g. "data/tasks.yml"
@@ -88,8 +93,12 @@ class Problem:
     where_en: str
     text_vi: str
     text_en: str
+    # Where in a file that has no lines: a workbook's sheet and cell, e.g. "Báo cáo › E7" (then line is None).
+    place: str | None = None
 
     def location(self) -> str:
+        if self.place:
+            return f"{self.file}{PLACE_SEPARATOR}{self.place}"
         return f"{self.file}:{self.line}" if self.line else self.file
 
     def __str__(self) -> str:

@@ -1,5 +1,5 @@
 """Lay an overlay folder (e.g. tests/fixtures/demo: status files, news posts, a site.yml holding a
-few settings) over a data folder, into a new folder, with plain copies: no symbolic links, which
+few settings, reporting rounds and the units' filled report forms described in reports.yml) over a data folder, into a new folder, with plain copies: no symbolic links, which
 break on Windows checkouts. Called by scripts/preview_worker.py (`make demo`) and the tests' demo
 fixtures. It only reads the data and overlay folders and writes only into the new folder it creates,
 which no other program writes: unlike a script writing a data file (add_update.py), it needs no lock.
@@ -13,6 +13,7 @@ overlay's file, and, in a merged site.yml, plan.yml or units.yml, the file each 
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import stat
 from dataclasses import dataclass, field, replace
@@ -30,6 +31,8 @@ from pii_site.source.yaml_source import Dumper, KeyPath, YamlSource, read_yaml, 
 SITE_FILE = "site.yml"
 PLAN_FILE = "plan.yml"  # e.g. an illustrative source_document address
 UNITS_FILE = "units.yml"
+REPORTING_FILE = "reporting.yml"  # e.g. the demonstration's reporting rounds
+REPORTS_FILE = "reports.yml"  # the units' filled forms, described in plain YAML (made by _lay_forms)
 ASSETS_FOLDER = "assets"  # files site.yml names, such as the demonstration's logo
 COPY_LIMIT = 100_000_000  # bytes of one file copied: the loader applies each kind's own limit after
 
@@ -99,7 +102,7 @@ def lay_overlay(base_dir: Path, overlay_dir: Path, target_dir: Path) -> Overlaid
             if reason := _stale_reason(path, task_ids, unit_ids):
                 path.unlink()
                 result.notes.append(f"{(overlay_dir / STATUS_FOLDER / path.name).as_posix()} left out: {reason}.")
-    for name in (SITE_FILE, PLAN_FILE):
+    for name in (SITE_FILE, PLAN_FILE, REPORTING_FILE):
         if (overlay_dir / name).is_file():
             overlay = _read_overlay_mapping(overlay_dir / name, result.notes)
             _merge_keys(target_dir / name, overlay, result)
@@ -107,6 +110,8 @@ def lay_overlay(base_dir: Path, overlay_dir: Path, target_dir: Path) -> Overlaid
     if overlay_units.is_file():
         units = _read_overlay_mapping(overlay_units, result.notes)
         result.notes += _merge_units(target_dir / UNITS_FILE, units, overlay_units, result)
+    if (overlay_dir / REPORTS_FILE).is_file():
+        _lay_forms(overlay_dir / REPORTS_FILE, target_dir, result)
     return result
 
 
@@ -281,6 +286,9 @@ def _merge_keys(base_file: Path, overlay: YamlSource | None, result: Overlaid) -
     is, for the build to report with its line; with no settings to lay, it stays byte for byte."""
     if overlay is None or not overlay.data:
         return
+    if not base_file.exists():  # an optional file (reporting.yml) the base leaves out
+        _write_merged(base_file, overlay.data, {(): (overlay, ())}, result)
+        return
     try:
         base = _source(base_file)
     except _Unread:
@@ -301,3 +309,64 @@ def _write_merged(path: Path, data: Any, sources: dict[KeyPath, tuple[YamlSource
     laid, _ = read_yaml_text(text, label)
     real = result.origins.get(label, _Origin(label)).label
     result.origins[label] = _Origin(real, sources, laid)
+
+
+def _lay_forms(description_file: Path, target_dir: Path, result: Overlaid) -> None:
+    """The overlay's report forms, in place of the base's: each unit's form made for the laid data
+    as the site publishes it (outputs/form_writer.py), with the described rows written in. Made here,
+    not kept as files, because staff may reword the tasks of the real data a demonstration is laid
+    over, and a form made for other words would be refused (and stop publishing). A row for a task
+    the unit no longer leads is left out with a note; a data folder that does not load gets no forms
+    (the build then reports its own problems)."""
+    # Imported here: the overlay makes a data folder and otherwise needs nothing above source/; the
+    # demonstration's forms need the loaded plan and the writer, as the build has them.
+    from pii_site.model.load import load_plan
+    from pii_site.outputs.form_writer import FilledRow, form_workbook
+    from pii_site.source.errors import DataError
+    from pii_site.source.form_layout import REPORTS_FOLDER
+
+    notes = result.notes
+    source = _read_overlay_mapping(description_file, notes)
+    _remove_tree(target_dir / REPORTS_FOLDER, result)
+    if source is None:
+        return
+    described = source.data
+    try:
+        plan = load_plan(target_dir, dt.date.max)  # any date: only the tasks and units are wanted
+    except DataError:
+        notes.append(f"{description_file.as_posix()} left out: the laid data has problems (the build lists them).")
+        return
+    rounds = {r.id: r for r in plan.reporting.rounds}
+    owing = {u.id: u for u in plan.reporting.reporting_units}
+    for round_id, units in described.items():
+        if str(round_id) not in rounds or not isinstance(units, dict):
+            notes.append(f"{description_file.as_posix()}: {round_id} left out: it is no round of reporting.yml.")
+            continue
+        for unit_id, rows in units.items():
+            if unit_id not in owing or not isinstance(rows, dict):
+                notes.append(f"{description_file.as_posix()}: {round_id}/{unit_id} left out: it owes no form.")
+                continue
+            led = {task.id for task in plan.tasks_led_by(owing[unit_id])}
+            filled = {}
+            for task_id, row in rows.items():
+                where = f"{description_file.as_posix()}: {round_id}/{unit_id}/{task_id}"
+                if task_id not in led:
+                    notes.append(f"{where} left out: {unit_id} does not lead task {task_id} in tasks.yml.")
+                    continue
+                try:
+                    note = row.get("note") or {}
+                    filled[task_id] = FilledRow(
+                        status=str(row["status"]),
+                        date=dt.date.fromisoformat(str(row["date"])),
+                        note_vi=str(note["vi"]),
+                        percent=row.get("percent"),
+                        note_en=note.get("en"),
+                        evidence=tuple(str(item) for item in row.get("evidence") or ()),
+                    )
+                except (AttributeError, KeyError, TypeError, ValueError) as error:
+                    notes.append(f"{where} left out: {type(error).__name__}: {error}.")
+            if filled:
+                form = target_dir / REPORTS_FOLDER / str(round_id) / f"{unit_id}.xlsx"
+                form.parent.mkdir(parents=True, exist_ok=True)
+                form.write_bytes(form_workbook(plan, owing[unit_id], rounds[str(round_id)], filled))
+                result.origins[data_label(form)] = _Origin(data_label(description_file))

@@ -1,19 +1,22 @@
 """Rules for data/status/*.yml that need other files or the date: the task id in the file name,
 reporting units, update dates (not before the plan, not in the future, in order), and what a
-"completed" report must carry. Called by loader.load_plan after every file has its shape; the loader
+"completed" report must carry. Called by loader.load_plan after every file has its shape; the rules
+of one update (update_rule_breaks) apply to the units' forms too (source/report_forms.py); the loader
 also asks for `reporting_unit_warnings`, which only warn.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from pathlib import PurePosixPath
 from typing import Any
 
 from pii_site.source.errors import Problem, file_problem, message, shown
 from pii_site.source.schema.plan import PlanFile, StatusFile, TasksFile
+from pii_site.source.schema.status import StatusUpdate
 from pii_site.source.validation import problem_at, suggestion, unknown_reference
-from pii_site.source.yaml_source import YamlSource
+from pii_site.source.yaml_source import KeyPath, YamlSource
 
 STATUS_FOLDER = "status"
 
@@ -42,7 +45,6 @@ def check_status_files(
 ) -> list[Problem]:
     problems: list[Problem] = []
     start, exact = plan_start(parsed["plan.yml"])
-    start_note_vi, start_note_en = message("status_start_exact" if exact else "status_start_month")
     for key, status_file in parsed.items():
         if not key.startswith(f"{STATUS_FOLDER}/"):
             continue
@@ -65,28 +67,8 @@ def check_status_files(
             path = ("updates", i)
             if problem := unknown_reference(source, (*path, "unit"), update.unit, "units", units_label, unit_ids):
                 problems.append(problem)
-            if update.date < start:
-                problems.append(
-                    problem_at(
-                        source,
-                        (*path, "date"),
-                        "status_date_before_plan",
-                        found=update.date.isoformat(),
-                        start=start.isoformat(),
-                        start_note_vi=start_note_vi,
-                        start_note_en=start_note_en,
-                    )
-                )
-            if update.date > today:
-                problems.append(
-                    problem_at(
-                        source,
-                        (*path, "date"),
-                        "status_date_future",
-                        found=update.date.isoformat(),
-                        today=today.isoformat(),
-                    )
-                )
+            for broken in update_rule_breaks(update, start, exact, today):
+                problems.append(problem_at(source, (*path, *broken.field), broken.key, **broken.values))
             if previous is not None and update.date < previous[0]:
                 problems.append(
                     problem_at(
@@ -99,34 +81,51 @@ def check_status_files(
                     )
                 )
             previous = (update.date, source.line_of((*path, "date")))
-            if update.status == "completed" and not update.evidence:
-                problems.append(problem_at(source, (*path, "status"), "status_completed_no_evidence"))
-            if update.status == "completed" and update.percent != 100:
-                problems.append(
-                    problem_at(
-                        source,
-                        (*path, "status"),
-                        "status_completed_not_100",
-                        found=update.percent if update.percent is not None else "—",
-                    )
-                )
-            for e, item in enumerate(update.evidence):
-                if item.date is not None and item.date > today:
-                    problems.append(
-                        problem_at(
-                            source,
-                            (*path, "evidence", e, "date"),
-                            "date_in_future",
-                            found=item.date.isoformat(),
-                            today=today.isoformat(),
-                        )
-                    )
-                document_fields = [item.number, item.date, item.issuer]
-                partial_document = any(document_fields) and not all(document_fields)
-                if partial_document or not (item.url or item.number):
-                    problems.append(problem_at(source, (*path, "evidence", e), "status_evidence_incomplete"))
         problems += _indicator_dates(source, status_file, today)
     return problems
+
+
+@dataclass(frozen=True)
+class RuleBreak:
+    """A rule an update breaks: the field within the update (("date",), ("evidence", 0, "date")), the
+    messages.yml entry and its values. Each caller places it in its own file: a YAML line, a form's cell."""
+
+    field: KeyPath
+    key: str
+    values: dict[str, Any]
+
+
+def update_rule_breaks(update: StatusUpdate, start: dt.date, exact: bool, today: dt.date) -> list[RuleBreak]:
+    """The rules every update obeys, whether from a status file or a unit's form: not before the plan
+    starts (`exact`: the plan gives its day), not in the future, "completed" with evidence and 100 %,
+    evidence complete and not dated ahead of `today`."""
+    broken = []
+    if update.date < start:
+        note_vi, note_en = message("status_start_exact" if exact else "status_start_month")
+        values = {"found": update.date.isoformat(), "start": start.isoformat()}
+        broken.append(
+            RuleBreak(
+                ("date",), "status_date_before_plan", {**values, "start_note_vi": note_vi, "start_note_en": note_en}
+            )
+        )
+    if update.date > today:
+        broken.append(
+            RuleBreak(("date",), "status_date_future", {"found": update.date.isoformat(), "today": today.isoformat()})
+        )
+    if update.status == "completed" and not update.evidence:
+        broken.append(RuleBreak(("status",), "status_completed_no_evidence", {}))
+    if update.status == "completed" and update.percent != 100:
+        found = update.percent if update.percent is not None else "—"
+        broken.append(RuleBreak(("status",), "status_completed_not_100", {"found": found}))
+    for e, item in enumerate(update.evidence):
+        if item.date is not None and item.date > today:
+            values = {"found": item.date.isoformat(), "today": today.isoformat()}
+            broken.append(RuleBreak(("evidence", e, "date"), "date_in_future", values))
+        document_fields = [item.number, item.date, item.issuer]
+        partial_document = any(document_fields) and not all(document_fields)
+        if partial_document or not (item.url or item.number):
+            broken.append(RuleBreak(("evidence", e), "status_evidence_incomplete", {}))
+    return broken
 
 
 def _indicator_dates(source: YamlSource, status_file: StatusFile, today: dt.date) -> list[Problem]:
