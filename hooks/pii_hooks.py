@@ -55,16 +55,14 @@ from pii_site.i18n import Labels, urls
 from pii_site.model.plan import Plan
 from pii_site.outputs import (
     catalogue,
-    exports,
     feeds,
-    form_writer,
     identity,
     link_preview,
     print_qr,
     search_index,
     site_frame,
 )
-from pii_site.outputs.exports import GeneratedFile
+from pii_site.outputs.shared_files import SharedFiles, shared_files
 from pii_site.pages import blocks, render_site
 from pii_site.pages.render import GeneratedPage
 from pii_site.settings import Settings, SettingsError
@@ -77,7 +75,7 @@ class BuildInput:
 
     settings: Settings
     plan: Plan
-    open_data: list[GeneratedFile]
+    shared: SharedFiles
 
 
 # The link preview of each page of the build under way, by source path (made in on_files).
@@ -87,10 +85,10 @@ _current: list[BuildInput] = []  # the build under way, for the later events
 _footers: list[Callable[[str], str]] = []  # the build's footer, by the address of a page's language root
 
 
-def use(settings: Settings, plan: Plan, open_data: list[GeneratedFile]) -> None:
-    """Build the next build with these settings, this plan and its open data files (made once for
-    every language by the caller) instead of reading the environment."""
-    _handed[:] = [BuildInput(settings, plan, open_data)]
+def use(settings: Settings, plan: Plan, shared: SharedFiles) -> None:
+    """Build the next build with these settings, this plan and the files the same in every language
+    (made once for every language by the caller) instead of reading the environment."""
+    _handed[:] = [BuildInput(settings, plan, shared)]
 
 
 def _from_environment(project_dir: Path) -> BuildInput:
@@ -103,11 +101,7 @@ def _from_environment(project_dir: Path) -> BuildInput:
         plan = load_plan(settings.data_dir, settings.today)
     except DataError as error:
         raise PluginError(f"\n{error}") from None
-    return BuildInput(
-        settings,
-        plan,
-        [*exports.open_data_files(plan, settings.base_url(plan.site.url)), *form_writer.form_files(plan)],
-    )
+    return BuildInput(settings, plan, shared_files(plan, settings.base_url(plan.site.url)))
 
 
 @event_priority(100)
@@ -174,7 +168,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     config.extra["pii_error_preview"] = previews.error_page
     for image in previews.images:
         files.append(File.generated(config, image.path, content=image.content))
-    for data in (*build.open_data, feeds.feed_file(plan, lang, site_url), *identity.identity_files(plan)):
+    for data in (*build.shared.all, feeds.feed_file(plan, lang, site_url), *identity.identity_files(plan)):
         files.append(File.generated(config, data.path, content=data.content))
     # Made (resized) once per build when the plan was loaded; beside the post's page, whose body
     # names them relative to it.
@@ -270,7 +264,7 @@ def on_post_build(config: MkDocsConfig) -> None:
         root.joinpath(site_frame.ROOT_PAGE).write_text(redirect, encoding="utf-8")
         # The open-data contract's schema and, with a public address, the catalogue data.json.
         base_url = build.settings.base_url(build.plan.site.url)
-        for file in catalogue.root_files(build.plan, base_url, build.open_data):
+        for file in catalogue.root_files(build.plan, base_url, build.shared.open_data):
             root.joinpath(file.path).parent.mkdir(parents=True, exist_ok=True)
             root.joinpath(file.path).write_bytes(file.content)
     # The top folders of this language's site (tasks, units, ...): where a missing address that has no

@@ -23,8 +23,7 @@ from mkdocs.exceptions import Abort, MkDocsException
 
 from pii_site import DataError, Plan, load_plan
 from pii_site.i18n import LANGUAGES
-from pii_site.outputs import exports, form_writer
-from pii_site.outputs.exports import GeneratedFile
+from pii_site.outputs.shared_files import SharedFiles, shared_files
 from pii_site.settings import RELATIVE, Settings, SettingsError, site_address_setting
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
@@ -34,13 +33,11 @@ HOOK = "hooks/pii_hooks.py"  # as mkdocs.yml names it
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
 
-def build_language(
-    settings: Settings, plan: Plan, open_data: list[GeneratedFile], site_root: Path, config_file: Path
-) -> None:
+def build_language(settings: Settings, plan: Plan, shared: SharedFiles, site_root: Path, config_file: Path) -> None:
     """One strict MkDocs build of settings.lang into site_root/<lang>. Raises MkDocsException on failure."""
     config = load_config(str(config_file), site_dir=str(site_root), strict=True)
     # MkDocs 1.6 keeps each hook module it loaded under config["hooks"], by the name mkdocs.yml gives it.
-    config["hooks"][HOOK].use(settings, plan, open_data)
+    config["hooks"][HOOK].use(settings, plan, shared)
     config.plugins.on_startup(command="build", dirty=False)
     try:
         build(config)
@@ -48,26 +45,26 @@ def build_language(
         config.plugins.on_shutdown()
 
 
-def load_for_build(settings: Settings) -> tuple[Plan, list[GeneratedFile]]:
+def load_for_build(settings: Settings) -> tuple[Plan, SharedFiles]:
     """The plan and the files the same in every language (open data, the units' report forms) that
     every language's build is handed. Raises Abort (a MkDocsException) with every problem on bad data."""
     try:
         plan = load_plan(settings.data_dir, settings.today)
     except DataError as error:
         raise Abort(f"\n{error}") from None
-    return plan, [*exports.open_data_files(plan, settings.base_url(plan.site.url)), *form_writer.form_files(plan)]
+    return plan, shared_files(plan, settings.base_url(plan.site.url))
 
 
 def build_site(site_dir: Path, settings: Settings, config_file: Path = PROJECT_DIR / "mkdocs.yml") -> None:
     """Load the plan once, build every language into a staging folder, then swap it in place of
     site_dir. Raises MkDocsException (bad data included) or OSError, leaving site_dir as it was."""
-    plan, open_data = load_for_build(settings)
+    plan, shared = load_for_build(settings)
     site_dir = site_dir.resolve()
     staging = site_dir.with_name(site_dir.name + ".new")
     shutil.rmtree(staging, ignore_errors=True)
     try:
         for lang in LANGUAGES:
-            build_language(settings.for_language(lang), plan, open_data, staging, config_file)
+            build_language(settings.for_language(lang), plan, shared, staging, config_file)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise

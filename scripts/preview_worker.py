@@ -18,8 +18,7 @@ from build import PROJECT_DIR, build_language, load_for_build, swap_in  # script
 from mkdocs.exceptions import Abort, MkDocsException
 
 from pii_site import DataError, Plan, load_plan
-from pii_site.outputs import exports
-from pii_site.outputs.exports import GeneratedFile
+from pii_site.outputs.shared_files import SharedFiles, shared_files
 from pii_site.settings import Settings, SettingsError
 from pii_site.source.overlay import lay_overlay
 
@@ -30,9 +29,9 @@ class Builder:
 
     def __init__(self, settings: Settings, config_file: Path = PROJECT_DIR / "mkdocs.yml") -> None:
         self.settings, self.config_file = settings, config_file
-        self.loaded: tuple[Plan, list[GeneratedFile]] | None = None
+        self.loaded: tuple[Plan, SharedFiles] | None = None
 
-    def load(self, overlay: tuple[Path, Path] | None) -> tuple[Plan, list[GeneratedFile]]:
+    def load(self, overlay: tuple[Path, Path] | None) -> tuple[Plan, SharedFiles]:
         """The plan of the data folder, or of `overlay` (base folder, overlay folder) laid afresh into
         it (`make demo`): then every problem is named at its real file and line, not the copy's.
         Raises Abort with every problem."""
@@ -49,7 +48,7 @@ class Builder:
             plan = load_plan(target, self.settings.today)
         except DataError as error:
             raise Abort(f"\n{laid.relabel(error)}") from None
-        return plan, exports.open_data_files(plan)
+        return plan, shared_files(plan, self.settings.base_url(plan.site.url))
 
     def build_in_place(
         self, lang: str, same_data: bool, site_dir: Path, overlay: tuple[Path, Path] | None = None
@@ -59,11 +58,11 @@ class Builder:
         if not same_data or self.loaded is None:
             self.loaded = None  # a failed load must not leave the previous plan to reuse
             self.loaded = self.load(overlay)
-        plan, open_data = self.loaded
+        plan, shared = self.loaded
         staging = site_dir.with_name(f"{site_dir.name}.new-{lang}")
         shutil.rmtree(staging, ignore_errors=True)
         try:
-            build_language(self.settings.for_language(lang), plan, open_data, staging, self.config_file)
+            build_language(self.settings.for_language(lang), plan, shared, staging, self.config_file)
             site_dir.mkdir(parents=True, exist_ok=True)
             swap_in(staging / lang, site_dir / lang)
             root_page = staging / "index.html"

@@ -78,6 +78,12 @@ class DataCopy:
             for form in self.root.glob(f"reports/*/{unit_id}.xlsx"):
                 form.unlink()
 
+    def without_reporting(self) -> None:
+        """No data/reporting.yml (an optional file), and so no report forms: a round's folder of
+        data/reports/ needs its round in reporting.yml."""
+        self.path("reporting.yml").unlink()
+        shutil.rmtree(self.path("reports"), ignore_errors=True)
+
     def line_of(self, name: str, needle: str) -> int:
         text = self.path(name).read_text(encoding="utf-8")
         assert needle in text, f"{needle!r} not in {name}"

@@ -102,7 +102,7 @@ def without_site_keys(data: DataCopy, *keys: str) -> None:
 
 def test_missing_contacts_are_absent_and_the_footer_says_none_are_published(data_copy: DataCopy):
     without_site_keys(data_copy, "office", "feedback", "licence")
-    data_copy.path("reporting.yml").unlink()
+    data_copy.without_reporting()
     for lang in LANGUAGES:
         html = footer_html(load_plan(data_copy.root, TODAY), lang)
         block = lxml.html.fromstring(html)
@@ -147,7 +147,7 @@ def test_every_footer_names_the_coordinator_in_the_plans_words_linked_from_the_p
 
 
 def test_without_a_coordinator_the_footer_names_none(data_copy: DataCopy):
-    data_copy.path("reporting.yml").unlink()
+    data_copy.without_reporting()
     for lang in LANGUAGES:
         assert "pii-footer__ask" not in footer_html(load_plan(data_copy.root, TODAY), lang)
 

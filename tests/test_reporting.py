@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import shutil
 
 from helpers import FIXTURE_TODAY, DataCopy
 
@@ -18,8 +17,7 @@ TODAY = dt.date.fromisoformat(FIXTURE_TODAY)
 
 
 def test_a_data_folder_without_reporting_yml_is_valid_and_has_no_rounds(data_copy: DataCopy) -> None:
-    data_copy.path("reporting.yml").unlink()
-    shutil.rmtree(data_copy.path("reports"))  # forms need rounds: without them, each round's folder is refused
+    data_copy.without_reporting()
     reporting = load_plan(data_copy.root, TODAY).reporting
     assert reporting.coordinator is None and reporting.rounds == () and reporting.current_round is None
 
