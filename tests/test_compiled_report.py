@@ -10,6 +10,7 @@ import dataclasses
 import datetime as dt
 import io
 import re
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -406,6 +407,7 @@ def test_hostile_text_in_the_data_is_printed_as_typed(data_copy: DataCopy, tmp_p
     document nor tags the template runs."""
     hostile = '<w:t>x</w:t></w:r><w:r><w:t>y</w:t> {{ plan_title }} {% if true %}z{% endif %} {%p endfor %} & &amp; "q"'
     quoted = '"' + hostile.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    shutil.rmtree(data_copy.path("reports"))  # forms made for the tasks' old words would be refused
     data_copy.replace("tasks.yml", 'vi: "Tập huấn mười hướng dẫn viên số tình nguyện."', f"vi: {quoted}")
     data_copy.replace("units.yml", 'vi: "Ban Kinh tế – Nông nghiệp"', f"vi: {quoted}")
     data_copy.replace("plan.yml", '  - vi: "Sở Thử Nghiệm"', f"  - vi: {quoted}")
@@ -428,6 +430,7 @@ def test_hostile_text_in_the_data_is_printed_as_typed(data_copy: DataCopy, tmp_p
 def test_without_rounds_the_command_refuses_naming_reporting_yml(
     data_copy: DataCopy, tmp_path: Path, fixture_today: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    shutil.rmtree(data_copy.path("reports"))  # a form's folder names a round: without rounds, none is valid
     reporting = data_copy.path("reporting.yml")
     reporting.write_text("coordinator: to-cong-tac-doi-moi\nrounds: []\n", encoding="utf-8")
     out = tmp_path / "report.docx"

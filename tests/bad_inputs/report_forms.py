@@ -118,7 +118,7 @@ def another_communes_form(data: DataCopy) -> bytes:
 
 def reworded_task(data: DataCopy) -> None:
     """Staff correct VIII.2's wording after ban-kinh-te-nong-nghiep downloaded its form."""
-    data.replace("tasks.yml", "Tổ chức cuộc thi «Ý tưởng xanh Sông Mây»", "Tổ chức cuộc thi «Ý tưởng xanh»")
+    data.replace("tasks.yml", "Tổ chức cuộc thi “Ý tưởng xanh Sông Mây”", "Tổ chức cuộc thi “Ý tưởng xanh”")
 
 
 def old_excel() -> bytes:
