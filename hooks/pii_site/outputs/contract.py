@@ -83,7 +83,7 @@ class UpdateRecord(Record):
     # An update's place in its task's status file (0 = oldest); null for a row of a unit's report form,
     # which is named by its round and unit instead.
     index: Annotated[int, Field(ge=0)] | None
-    round: str | None  # the reporting round of a form's row; null for an update in a status file
+    round: str | None = None  # the reporting round of a form's row; null or absent for an update in a status file
     date: dt.date
     status: Status
     percent: Annotated[int, Field(ge=0, le=100)] | None
