@@ -79,7 +79,11 @@ def test_one_distribution_per_file_and_language_each_leading_to_its_bytes(site, 
             item["mediaType"]
             == {"json": "application/json", "csv": "text/csv", "xml": "application/atom+xml"}[path.rsplit(".", 1)[1]]
         )
-    assert sorted(listed) == built and len(listed) == 14
+    # Four datasets (tasks, units, updates, submissions) as JSON and CSV, and the feed, in each language.
+    assert sorted(listed) == built and len(listed) == 18
+    assert f"{base}vi/downloads/submissions.json" in [
+        i["downloadURL"].partition("?v=")[0] for i in dataset["distribution"]
+    ]
 
 
 @pytest.mark.parametrize(

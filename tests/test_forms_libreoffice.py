@@ -1,7 +1,7 @@
 """The round trip of issue 20 with the programs people use: the blank forms made as `make forms`
 makes them, filled in by their headings (openpyxl), opened and saved by LibreOffice Calc (headless),
 put in the round's folder, validated and built; the updates and their round are then on the task
-pages. And what LibreOffice makes of a form when it saves it, and the files it writes that are not
+pages, the unit stands on time on the progress and unit pages, and `make report` reports it. And what LibreOffice makes of a form when it saves it, and the files it writes that are not
 the form (.xls, .ods, a form saved as .xls and renamed), each refused with words a clerk understands.
 
 Excel cannot run here (no Windows, no licence), so no test opens a form in Excel. LibreOffice's
@@ -19,6 +19,7 @@ import io
 import zipfile
 from pathlib import Path
 
+import docx
 import openpyxl
 import pytest
 from form_filling import (
@@ -32,12 +33,13 @@ from form_filling import (
     fill,
     resave_in_libreoffice,
 )
-from helpers import FIXTURE_TODAY, DataCopy, Page, build_into, load_script
+from helpers import FIXTURE_TODAY, DataCopy, Page, build_into, environment, load_script
 
 from pii_site import DataError, load_plan
 from pii_site.source.errors import message
 
 forms_script = load_script("forms")
+report_script = load_script("report")
 validate = load_script("validate")
 TODAY = dt.date.fromisoformat(FIXTURE_TODAY)
 UNIT = "to-cong-tac-doi-moi"  # leads VII.1, VIII.1, VIII.3; reported in 2026-q2, missing in 2026-q3
@@ -87,6 +89,44 @@ def test_a_form_filled_and_saved_by_libreoffice_is_validated_and_built(round_tri
         assert "21/BC-SM" in text
     plan = load_plan(data.root, TODAY)
     assert plan.reporting.status(plan.reporting.round("2026-q4")).in_state("on-time")[0].unit.id == UNIT
+
+
+def test_the_uploaded_form_shows_its_unit_on_time_on_the_progress_and_unit_pages(round_trip):
+    """The same round trip as residents see it: the progress page counts the form in the current round,
+    on time (dated 20 November, due 5 January), and the unit's page says so, in both languages."""
+    _, site, _ = round_trip
+    expected = {
+        "vi": (
+            "Kỳ Quý IV/2026, hạn gửi 05/01/2027: 1/3 đơn vị chủ trì đã gửi báo cáo (1 đúng hạn); 2 đơn vị chưa gửi.",
+            "Quý IV/2026 (kỳ hiện tại, hạn gửi 05/01/2027): Đúng hạn, báo cáo ngày 20/11/2026",
+        ),
+        "en": (
+            "Fourth quarter of 2026, reports due on 5 January 2027: 1 of the 3 lead units has sent its report"
+            " (1 on time); 2 have not.",
+            "Fourth quarter of 2026 (current round, due on 5 January 2027): On time, report dated 20 November 2026",
+        ),
+    }
+    for lang, (sentence, standing) in expected.items():
+        progress = Page(site / lang / "progress" / "index.html")
+        assert sentence in " ".join(progress.text().split())
+        unit_page = Page(site / lang / "units" / UNIT / "index.html")
+        [current, *_] = unit_page.xpath('//article//ul[li//span[contains(@class,"pii-round-state ")]]/li')
+        assert " ".join(current.text_content().split()) == standing
+
+
+def test_the_compiled_report_of_the_round_holds_the_uploaded_form(round_trip, tmp_path):
+    """The round trip's last step, `make report ROUND=2026-q4`: the unit is listed as having reported
+    on time, and the row it typed is under its task, in the report's words."""
+    data, _, _ = round_trip
+    out = tmp_path / "bao-cao.docx"
+    with environment(PII_TODAY=FIXTURE_TODAY):
+        assert report_script.main(["--data", str(data.root), "--round", "2026-q4", "--out", str(out)]) == 0
+    paragraphs = [p.text for p in docx.Document(str(out)).paragraphs]
+    assert "Có 1/3 đơn vị chủ trì nhiệm vụ đã gửi báo cáo (1 đúng hạn, 0 trễ hạn); 2 đơn vị chưa gửi:" in paragraphs
+    [listed] = [p for p in paragraphs if p.startswith("- Tổ công tác")]
+    assert listed.endswith(": đã gửi báo cáo ngày 20/11/2026, đúng hạn;")
+    [row] = [p for p in paragraphs if "báo cáo ngày 20/11/2026 (đúng hạn)" in p]
+    assert row.endswith("đang thực hiện (30%). Đã tập huấn 3 hướng dẫn viên số tình nguyện.")
 
 
 def test_libreoffice_keeps_what_the_form_needs(round_trip):

@@ -45,6 +45,8 @@ from playwright.sync_api import Browser
 
 from pii_site import Plan, load_plan
 from pii_site.i18n import LANGUAGES, Labels, urls
+from pii_site.i18n.formatting import format_date
+from pii_site.model.reporting import SUBMISSION_STATES
 from pii_site.pages.contacts import dial
 from pii_site.source.identity import MINIMUM_CONTRAST, WHITE, contrast_ratio
 from pii_site.source.news_photos import MAX_WIDTH
@@ -393,6 +395,40 @@ def test_every_footer_says_whom_the_plan_makes_follow_it_up_and_whether_contacts
                 wrong.append(f"{lang} unit {unit.id}: says it has no contacts: {label('unit.no_contact') in text}")
             if coordinator and getattr(coordinator.name, lang) not in text and unit.id != coordinator.id:
                 wrong.append(f"{lang} unit {unit.id}: does not name {coordinator.id}")
+    assert wrong == []
+
+
+def test_reporting_deadlines_are_spoken_of_exactly_when_the_plan_has_rounds(built: BuiltPlan):
+    """Without reporting rounds (the real plan sets none) no deadline is known, so the progress page,
+    the unit pages and the feed say nothing of one; with rounds, the progress page names the current
+    round's due day and each unit that owes a form shows, on its page, its standing in that round
+    first, in words."""
+    plan = built.plan
+    reporting = plan.reporting
+    wrong = []
+    for lang in LANGUAGES:
+        label = Labels(lang)
+        words = [label(f"round.state.{state}") for state in SUBMISSION_STATES] + [label("feed.round_due")]
+        progress = Page(built.file(lang, urls.address(urls.PROGRESS)))
+        unit_pages = {unit.id: Page(built.file(lang, urls.address(urls.unit_page(unit.id)))) for unit in plan.units}
+        feed = (built.site_dir / lang / "feed.xml").read_text(encoding="utf-8")
+        if not reporting.rounds:
+            for page in [progress, *unit_pages.values()]:
+                said = [word for word in words if word in page.text()]
+                if said or page.xpath('//*[contains(@class, "pii-round-state")]'):
+                    wrong.append(f"{page.path}: speaks of a reporting deadline ({said})")
+            if 'term="reporting-round"' in feed:
+                wrong.append(f"{lang}/feed.xml: has a reporting deadline entry")
+            continue
+        assert reporting.current_round is not None  # there are rounds
+        current = reporting.status(reporting.current_round)
+        if format_date(current.round.due, lang) not in progress.text():
+            wrong.append(f"{lang} progress: no due day of the current round")
+        for entry in current.units:
+            shown = unit_pages[entry.unit.id].xpath('//article//span[contains(@class, "pii-round-state ")]')
+            first = " ".join(shown[0].text_content().split()) if shown else None
+            if first != label(f"round.state.{entry.state}"):
+                wrong.append(f"{lang} unit {entry.unit.id}: shows {first!r}, stands {entry.state}")
     assert wrong == []
 
 

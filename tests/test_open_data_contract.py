@@ -23,7 +23,7 @@ from pii_site.outputs.json_schema import open_data_schema
 from pii_site.province import contracts
 
 LANGS = ("vi", "en")
-DATASETS = ("tasks", "units", "updates")
+DATASETS = ("tasks", "units", "updates", "submissions")
 
 
 def validator(site: Path) -> jsonschema.protocols.Validator:
@@ -120,6 +120,13 @@ def test_a_file_that_breaks_the_contract_fails(site, path, value):
         target = target[key]
     target[path[-1]] = value
     assert list(validator(site).iter_errors(document)), f"{path} = {value!r} passed"
+
+
+@pytest.mark.parametrize(("field", "value"), [("state", "sent"), ("report_date", "12/10/2026"), ("due", None)])
+def test_a_submissions_file_that_breaks_the_contract_fails(site, field, value):
+    document = copy.deepcopy(downloads(site, "vi", "submissions"))
+    document["records"][0][field] = value
+    assert list(validator(site).iter_errors(document)), f"{field} = {value!r} passed"
 
 
 @pytest.mark.parametrize("lang", LANGS)

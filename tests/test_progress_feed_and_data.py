@@ -1,20 +1,25 @@
 """The Atom feed (parsed with a real XML parser) and the JSON/CSV downloads of the fixture plan's
 session build: every update and every task comes back out exactly, the CSV opens in Excel (UTF-8
-with BOM), entry ids stay the same when the site moves, and every page advertises the feed."""
+with BOM), entry ids stay the same when the site moves, and every page advertises the feed; who has
+reported in each round, in the downloads and, once a round's due day is over, in the feed."""
 
 from __future__ import annotations
 
 import csv
+import dataclasses
+import datetime as dt
 import io
 import json
 
 import pytest
-from helpers import SITE_PATH, iter_html
+from helpers import FIXTURE_TODAY, SITE_PATH, iter_html
 from lxml import etree
 
+from pii_site import load_plan
 from pii_site.i18n import urls
 from pii_site.model.progress import all_updates
-from pii_site.outputs.exports import COLUMNS, LIST_SEPARATOR
+from pii_site.outputs import feeds
+from pii_site.outputs.exports import COLUMNS, LIST_SEPARATOR, datasets
 from pii_site.outputs.feeds import feed_xml
 
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -33,8 +38,10 @@ def test_feed_has_every_update_and_news_post_newest_first(site, site_port, plan,
     root, items = entries(site, lang)
     assert root.findtext(f"{ATOM}title")
     news = [e for e in items if e.find(f"{ATOM}category").get("term") == "news"]
+    rounds = [e for e in items if e.find(f"{ATOM}category").get("term") == "reporting-round"]
     # 9 updates in the status files and 5 filled rows of the units' report forms (tests/fixtures/report_forms.py).
-    assert len(items) - len(news) == sum(len(t.progress.updates) for t in plan.tasks) == 14
+    assert len(items) - len(news) - len(rounds) == sum(len(t.progress.updates) for t in plan.tasks) == 14
+    assert len(rounds) == 2  # 2026-q2 and 2026-q3, whose due days have passed (test_round_feed: what they say)
     assert len(news) == len(plan.news) > 0
     # Real data (demo: false) carries no demonstration marker (test_progress_site checks the marked feed).
     for entry, post in zip(news, plan.news, strict=True):
@@ -155,6 +162,125 @@ def test_tasks_and_units_round_trip(site, plan, lang):
     units = read_csv(folder / "units.csv")
     assert [u["id"] for u in units] == [u.id for u in plan.units]
     assert {u["name_vi"] for u in units} == {u.name.vi for u in plan.units}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_submissions_say_where_each_lead_unit_stands_in_each_round_so_far(site, lang):
+    """downloads/submissions.json and .csv (contract 1.1.0): every unit that owes a form, in every round
+    up to the current one, with the round's dates, its standing, the form's date, file and tasks."""
+    folder = site / lang / "downloads"
+    records = json.loads((folder / "submissions.json").read_text(encoding="utf-8"))["records"]
+    rows = read_csv(folder / "submissions.csv")
+    assert list(rows[0]) == list(COLUMNS["submissions"])
+    standing = {(r["round"], r["unit"]): r["state"] for r in records}
+    assert standing == {
+        ("2026-q2", "to-cong-tac-doi-moi"): "on-time",
+        ("2026-q2", "ban-kinh-te-nong-nghiep"): "missing",
+        ("2026-q2", "hop-tac-xa-song-may"): "missing",
+        ("2026-q3", "to-cong-tac-doi-moi"): "missing",
+        ("2026-q3", "ban-kinh-te-nong-nghiep"): "on-time",
+        ("2026-q3", "hop-tac-xa-song-may"): "late",
+        # The current round: not due yet, nobody has sent it. 2027's rounds, had there been any, are not listed.
+        ("2026-q4", "to-cong-tac-doi-moi"): "not-yet",
+        ("2026-q4", "ban-kinh-te-nong-nghiep"): "not-yet",
+        ("2026-q4", "hop-tac-xa-song-may"): "not-yet",
+    }
+    late = next(r for r in records if r["state"] == "late")
+    assert late == {
+        "round": "2026-q3",
+        "round_name_vi": "Quý III/2026",
+        "round_name_en": "Third quarter of 2026",
+        "period_start": "2026-07-01",
+        "period_end": "2026-09-30",
+        "due": "2026-10-05",
+        "unit": "hop-tac-xa-song-may",
+        "state": "late",
+        "report_date": "2026-10-12",
+        "file": "data/reports/2026-q3/hop-tac-xa-song-may.xlsx",
+        "tasks": ["VII.2", "IX.1"],
+    }
+    missing = next(r for r in records if r["state"] == "missing")
+    assert (missing["report_date"], missing["file"], missing["tasks"]) == (None, None, [])
+    for record, row in zip(records, rows, strict=True):
+        for column in COLUMNS["submissions"]:
+            value = record[column]
+            assert row[column] == (LIST_SEPARATOR.join(value) if isinstance(value, list) else cell(value)), column
+
+
+def test_without_rounds_the_submissions_are_an_empty_dataset(data_copy):
+    data_copy.without_reporting()
+    plan = load_plan(data_copy.root, dt.date.fromisoformat(FIXTURE_TODAY))
+    assert datasets(plan)["submissions"] == []
+
+
+def round_entries(site, lang) -> list:
+    _, items = entries(site, lang)
+    return [e for e in items if e.find(f"{ATOM}category").get("term") == "reporting-round"]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_feed_says_when_a_rounds_due_day_has_passed_and_who_had_reported(site, site_port, lang):
+    found = round_entries(site, lang)
+    # 2026-q2 and 2026-q3 are past their due days; 2026-q4 is due on 5 January 2027, after FIXTURE_TODAY.
+    assert [e.findtext(f"{ATOM}title") for e in found] == {
+        "vi": [
+            "Hạn báo cáo Quý III/2026 đã qua: 2 trong 3 đơn vị đã báo cáo",
+            "Hạn báo cáo Quý II/2026 đã qua: 1 trong 3 đơn vị đã báo cáo",
+        ],
+        "en": [
+            "Reporting deadline passed, Third quarter of 2026: 2 of 3 units reported",
+            "Reporting deadline passed, Second quarter of 2026: 1 of 3 units reported",
+        ],
+    }[lang]
+    third, second = found
+    # Published when the due day ended in the commune; the third quarter's updated by its late form.
+    assert third.findtext(f"{ATOM}published") == "2026-10-05T23:59:59+07:00"
+    assert third.findtext(f"{ATOM}updated") == "2026-10-12T00:00:00+07:00"
+    assert second.findtext(f"{ATOM}published") == second.findtext(f"{ATOM}updated") == "2026-07-05T23:59:59+07:00"
+    assert (
+        third.findtext(f"{ATOM}summary")
+        == {
+            "vi": "Đúng hạn: Ban Kinh tế – Nông nghiệp. Trễ hạn: Hợp tác xã Dịch vụ Nông nghiệp Sông Mây. "
+            "Quá hạn, chưa gửi: Tổ công tác liên ngành về chuyển đổi số, đổi mới sáng tạo và hỗ trợ khởi nghiệp "
+            "của Ủy ban nhân dân xã Sông Mây.",
+            "en": "On time: Economy and Agriculture Board. Late: Sông Mây Agricultural Services Cooperative. "
+            "Past due, not sent: Inter-sector Working Group on Digital Transformation, Innovation and Start-up "
+            "Support of the Sông Mây Commune People's Committee.",
+        }[lang]
+    )
+    address = f"http://127.0.0.1:{site_port}{SITE_PATH}{lang}/"
+    assert third.find(f"{ATOM}link").get("href") == f"{address}{urls.address(urls.PROGRESS)}#forms"
+
+
+def test_a_rounds_entry_comes_once_its_due_day_is_over_and_keeps_its_id(plan):
+    """On the due day itself units still report on time, so the deadline has not passed; from the next
+    day on the entry is there, and a late form changes its count, not its id."""
+    q3 = plan.reporting.round("2026-q3")
+    title = "Reporting deadline passed, Third quarter of 2026"
+
+    def round_entry(today: str, submissions=plan.reporting.submissions):
+        reporting = dataclasses.replace(plan.reporting, today=dt.date.fromisoformat(today), submissions=submissions)
+        root = etree.fromstring(feeds.feed_xml(dataclasses.replace(plan, reporting=reporting), "en", "").encode())
+        return next((e for e in root.iter(f"{ATOM}entry") if e.findtext(f"{ATOM}title").startswith(title)), None)
+
+    on_time_only = tuple(
+        s for s in plan.reporting.submissions if s.round_id != "2026-q3" or s.unit.id != "hop-tac-xa-song-may"
+    )
+    assert round_entry(q3.due.isoformat(), on_time_only) is None
+    before_late_form = round_entry("2026-10-06", on_time_only)
+    assert before_late_form.findtext(f"{ATOM}title") == f"{title}: 1 of 3 units reported"
+    after = round_entry(FIXTURE_TODAY)
+    assert after.findtext(f"{ATOM}title") == f"{title}: 2 of 3 units reported"
+    assert after.findtext(f"{ATOM}id") == before_late_form.findtext(f"{ATOM}id")
+
+
+def test_without_rounds_the_feed_has_no_deadline_entry(data_copy):
+    data_copy.without_reporting()
+    plan = load_plan(data_copy.root, dt.date.fromisoformat(FIXTURE_TODAY))
+    for lang in LANGS:
+        root = etree.fromstring(feeds.feed_xml(plan, lang, "").encode())
+        terms = {e.get("term") for e in root.iter(f"{ATOM}category")}
+        assert terms and "reporting-round" not in terms
 
 
 @pytest.mark.parametrize("lang", LANGS)

@@ -140,7 +140,7 @@ def test_progress_page_counts_means_stale_and_overdue(page, plan, lang):
     unit_cards = progress.xpath('//article//details//div[contains(@class, "pii-rollups")]/ul/li')
     assert len(unit_cards) == len([u for u in plan.units if plan.tasks_led_by(u)])
     links = progress.links()
-    for name in ("tasks", "units", "updates"):
+    for name in ("tasks", "units", "updates", "submissions"):
         assert f"../downloads/{name}.csv" in links and f"../downloads/{name}.json" in links
     assert "../feed.xml" in links and "data/" in links
 

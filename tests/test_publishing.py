@@ -47,6 +47,30 @@ def test_there_is_a_publish_and_a_pull_request_workflow():
     assert set(triggers["publish.yml"]) == {"push", "workflow_dispatch"}
     assert triggers["publish.yml"]["push"]["branches"] == ["main"]
     assert set(triggers["check.yml"]) == {"pull_request"}
+    assert set(triggers["daily.yml"]) == {"schedule"}
+
+
+def test_the_site_is_published_daily_just_after_midnight_in_vietnam_and_builds_on_vietnams_day():
+    """So that a report past its due day shows as past due without a push (issue 20): daily.yml starts
+    publish.yml once a day, shortly after 00:00 in Vietnam (UTC+7), and does nothing else; the schedule
+    is not in publish.yml, which GitHub would disable whole (push trigger too) after 60 idle days. Every
+    workflow that validates or builds takes "today" in Vietnam, not the runner's UTC day."""
+    daily = yaml.load((PROJECT_DIR / ".github/workflows/daily.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+    [schedule] = daily["on"]["schedule"]
+    minute, hour, *every_day = schedule["cron"].split()
+    assert every_day == ["*", "*", "*"] and (int(hour) + 7) % 24 == 0 and int(minute) < 60
+    assert daily["permissions"] == {}
+    [job] = daily["jobs"].values()
+    assert job["permissions"] == {"actions": "write"}
+    assert [step["run"] for step in job["steps"]] == [
+        'gh workflow run publish.yml --repo "$GITHUB_REPOSITORY" --ref "$GITHUB_REF_NAME"'
+    ]
+    for name in ("publish.yml", "check.yml", "report.yml"):
+        workflow = yaml.load(
+            (PROJECT_DIR / ".github/workflows" / name).read_text(encoding="utf-8"), Loader=yaml.BaseLoader
+        )
+        assert workflow["env"]["TZ"] == "Asia/Ho_Chi_Minh", name
+    assert yaml.safe_load(GITLAB_CI.read_text(encoding="utf-8"))["variables"]["TZ"] == "Asia/Ho_Chi_Minh"
 
 
 @pytest.mark.parametrize(

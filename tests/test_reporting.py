@@ -65,3 +65,25 @@ def test_each_unit_stands_on_time_late_not_yet_or_missing(plan) -> None:
     before_due = dataclasses.replace(with_forms, today=dt.date(2026, 10, 5)).status(q3)
     assert {u.unit.id: u.state for u in before_due.units}["ban-kinh-te-nong-nghiep"] == "not-yet"
     assert not before_due.due_passed and with_forms.status(q3).due_passed
+
+
+def test_rounds_so_far_end_with_the_current_one_and_a_unit_stands_in_each_newest_first(plan) -> None:
+    reporting = plan.reporting
+    assert [r.id for r in reporting.rounds_so_far] == ["2026-q2", "2026-q3", "2026-q4"]
+    assert [r.id for r in reporting.earlier_rounds] == ["2026-q3", "2026-q2"]
+    in_august = dataclasses.replace(reporting, today=dt.date(2026, 8, 1))
+    assert [r.id for r in in_august.rounds_so_far] == ["2026-q2", "2026-q3"]  # 2026-q4 has not begun
+    standing = reporting.standing_of(plan.unit("hop-tac-xa-song-may"))
+    assert [(s.round.id, e.state, s.days_late(e)) for s, e in standing] == [
+        ("2026-q4", "not-yet", None),
+        ("2026-q3", "late", 7),  # dated 12 October, due 5 October
+        ("2026-q2", "missing", None),
+    ]
+    assert reporting.standing_of(plan.unit("cac-ap-ven-song")) == []  # it owes no form
+
+
+def test_without_rounds_nobody_stands_anywhere(data_copy: DataCopy) -> None:
+    data_copy.without_reporting()
+    plan = load_plan(data_copy.root, TODAY)
+    assert plan.reporting.rounds_so_far == () and plan.reporting.earlier_rounds == ()
+    assert all(plan.reporting.standing_of(u) == [] for u in plan.units)

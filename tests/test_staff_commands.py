@@ -7,8 +7,10 @@ project's packages), and a Python without the packages is told what to type inst
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import shlex
+import shutil
 import subprocess
 import sys
 import sysconfig
@@ -18,7 +20,7 @@ import pytest
 import yaml
 from helpers import FIXTURE_TODAY, PROJECT_DIR, DataCopy
 
-from pii_site import Plan
+from pii_site import DataError, Plan, load_plan
 from pii_site.source.status_file import new_file
 
 VENV_PYTHON = ".venv/bin/python"
@@ -150,3 +152,26 @@ def test_no_text_tells_staff_to_type_a_python_debian_does_not_have(fixture_task:
     bare = re.compile(r"(?<![/\\\w.])python3? scripts[/\\]")
     for name, text in shown_texts(fixture_task).items():
         assert not bare.search(text), f"{name}: {bare.search(text)}"
+
+
+@pytest.mark.parametrize("guide", ["docs/vi/guide.md", "docs/en/guide.md"])
+def test_the_guides_reporting_round_example_validates_when_pasted_as_it_says(data_copy: DataCopy, guide: str):
+    """The guide's "Setting the reporting rounds": the example block, put in place of the line
+    `rounds: []` (which a data folder without rounds has), gives a valid round. Pasting the example's lines after `rounds: []` instead is a YAML error: the guide
+    must say to change that line, which it once did not."""
+    text = (PROJECT_DIR / guide).read_text(encoding="utf-8")
+    example = re.search(r"(?m)^    rounds:\n(?:^    .*\n)+", text)
+    assert example, f"{guide}: no rounds example"
+    block = "\n".join(line[4:] for line in example.group(0).splitlines())
+    reporting = data_copy.path("reporting.yml")
+    coordinator = yaml.safe_load(reporting.read_text(encoding="utf-8"))["coordinator"]
+    reporting.write_text(f"coordinator: {coordinator}\nrounds: []\n", encoding="utf-8")
+    shutil.rmtree(data_copy.path("reports"))  # the fixture's forms are of its own rounds
+    items = block.split("\n", 1)[1]  # the example without its first line, "rounds:"
+    reporting.write_text(f"coordinator: {coordinator}\nrounds: []\n{items}\n", encoding="utf-8")
+    with pytest.raises(DataError):
+        load_plan(data_copy.root, dt.date.fromisoformat(FIXTURE_TODAY))
+    reporting.write_text(f"coordinator: {coordinator}\n{block}\n", encoding="utf-8")
+    plan = load_plan(data_copy.root, dt.date.fromisoformat(FIXTURE_TODAY))
+    [round_] = plan.reporting.rounds
+    assert round_.id in block and round_.due.isoformat() in block

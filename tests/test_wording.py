@@ -85,20 +85,31 @@ def test_no_lead_unit_has_reported_reads_right_for_one_lead_unit_and_for_two():
     assert Labels("en")("task.no_update_text") == "No lead unit has reported on this task yet."
 
 
-def test_the_progress_page_speaks_of_deadlines_only_when_the_plan_sets_some(data_copy: DataCopy, plan: Plan):
+def test_the_site_speaks_of_deadlines_only_when_the_plan_sets_some(data_copy: DataCopy, plan: Plan):
     assert any(task.progress.due for task in plan.tasks)  # the fixture sets due dates on some tasks
     with_due = {page.path: page.markdown for page in render_site(plan, "en")}
     assert "Overdue tasks" in with_due[urls.PROGRESS] and "Overdue and stale" in with_due[urls.PROGRESS]
-    # The same plan with no due date anywhere, as the real plan (which sets no deadlines).
+    # The same plan with no due date anywhere and no reporting round, as the real plan (which sets no
+    # deadlines: neither a task's nor a report's).
     for status in (data_copy.root / "status").glob("*.yml"):
         status.write_text(re.sub(r"(?m)^due: .*\n", "", status.read_text(encoding="utf-8")), encoding="utf-8")
+    with_rounds = load_plan(data_copy.root, dt.date.fromisoformat(FIXTURE_TODAY))
+    data_copy.without_reporting()
     undated = load_plan(data_copy.root, dt.date.fromisoformat(FIXTURE_TODAY))
-    assert not any(task.progress.due for task in undated.tasks)
-    for lang, words in (("en", r"overdue|due date|deadline"), ("vi", r"quá hạn|hạn hoàn thành")):
+    assert not any(task.progress.due for task in undated.tasks) and not undated.reporting.rounds
+    words = {
+        "en": r"overdue|due date|due on|deadline|on time|\blate\b",
+        "vi": r"quá hạn|hạn hoàn thành|hạn gửi|đúng hạn|trễ hạn",
+    }
+    for lang, pattern in words.items():
         for page in render_site(undated, lang):
             if page.path == urls.OPEN_DATA:
                 continue  # the data dictionary describes the download's columns (due, overdue), there for any plan
-            assert not re.search(words, page.markdown, re.IGNORECASE), (lang, page.path)
+            assert not re.search(pattern, page.markdown, re.IGNORECASE), (lang, page.path)
+        # Rounds alone (no task has a due date): the reports' deadlines are spoken of, no task is overdue.
+        pages = {page.path: page.markdown for page in render_site(with_rounds, lang)}
+        assert re.search(pattern, pages[urls.PROGRESS], re.IGNORECASE), lang
+        assert "Overdue tasks" not in pages[urls.PROGRESS] and "Nhiệm vụ quá hạn" not in pages[urls.PROGRESS]
 
 
 def test_no_built_page_quotes_with_guillemets(site: Path):

@@ -10,6 +10,7 @@ so nothing about deadlines is said.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
@@ -72,6 +73,16 @@ class RoundStatus:
     def not_reported(self) -> list[UnitInRound]:
         return self.in_state("not-yet", "missing")
 
+    def of(self, unit_id: str) -> UnitInRound | None:
+        """Where the unit `unit_id` stands; None for a unit that owes no form."""
+        return next((u for u in self.units if u.unit.id == unit_id), None)
+
+    def days_late(self, entry: UnitInRound) -> int | None:
+        """How many days after the due day a late form is dated; None for any other standing."""
+        if entry.state != "late" or entry.submission is None:
+            return None
+        return (entry.submission.report_date - self.round.due).days
+
 
 @dataclass(frozen=True)
 class Reporting:
@@ -95,8 +106,25 @@ class Reporting:
             return started[-1]
         return self.rounds[0] if self.rounds else None
 
+    @property
+    def rounds_so_far(self) -> tuple[Round, ...]:
+        """The rounds up to the current one, oldest first: those a unit can stand in; later rounds
+        have not begun, so nobody owes them anything yet."""
+        current = self.current_round
+        return self.rounds[: self.rounds.index(current) + 1] if current else ()
+
+    @property
+    def earlier_rounds(self) -> tuple[Round, ...]:
+        """The rounds before the current one, newest first."""
+        return tuple(reversed(self.rounds_so_far[:-1]))
+
+    @functools.cached_property
+    def _by_round_and_unit(self) -> dict[tuple[str, str], Submission]:
+        # Every page of every unit asks for every round: a lookup, not a scan of every form.
+        return {(s.round_id, s.unit.id): s for s in self.submissions}
+
     def submission(self, round_id: str, unit_id: str) -> Submission | None:
-        return next((s for s in self.submissions if s.round_id == round_id and s.unit.id == unit_id), None)
+        return self._by_round_and_unit.get((round_id, unit_id))
 
     def status(self, round_: Round) -> RoundStatus:
         units = []
@@ -104,6 +132,19 @@ class Reporting:
             submission = self.submission(round_.id, unit.id)
             units.append(UnitInRound(unit, _state(round_, submission, self.today), submission))
         return RoundStatus(round_, tuple(units), self.today)
+
+    def standing_of(self, unit: Unit) -> list[tuple[RoundStatus, UnitInRound]]:
+        """Where `unit` stands in each round so far, the current round first; empty for a unit that
+        owes no form, or without rounds."""
+        if all(u.id != unit.id for u in self.reporting_units):
+            return []
+        result = []
+        for round_ in reversed(self.rounds_so_far):
+            status = self.status(round_)
+            entry = status.of(unit.id)
+            assert entry is not None  # every reporting unit stands in every round
+            result.append((status, entry))
+        return result
 
 
 def _state(round_: Round, submission: Submission | None, today: dt.date) -> SubmissionState:

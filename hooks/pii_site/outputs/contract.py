@@ -9,7 +9,9 @@ changing its meaning) a major one, published at a new SCHEMA_PATH beside the old
 schema lets unknown fields through, so a reader of 1.0 reads 1.1 files unchanged. 1.0.0 is the first
 numbered version: it added fields around the earlier unnumbered shape {"licence", "records"}, whose
 keys and records are unchanged but for the units' report forms, which came with it: an update read
-from a form has a `round` and a null `index` (it has no place in a status file).
+from a form has a `round` and a null `index` (it has no place in a status file). 1.1.0 added the dataset
+`submissions`: where each unit that leads a task stands in each reporting round so far (on time, late,
+not yet, missing); the other datasets are unchanged.
 """
 
 from __future__ import annotations
@@ -20,9 +22,10 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from pii_site.model.progress import STATUSES
+from pii_site.model.reporting import SUBMISSION_STATES
 from pii_site.source.schema.base import COMMUNE_CODE, PROVINCE_CODE, TASK_ID
 
-SCHEMA_VERSION = "1.0.0"
+SCHEMA_VERSION = "1.1.0"
 MAJOR_VERSION = int(SCHEMA_VERSION.split(".")[0])
 # Under the site's root, beside the language folders: one address for the files of both languages.
 SCHEMA_PATH = f"schema/open-data-{MAJOR_VERSION}.schema.json"
@@ -30,6 +33,7 @@ SCHEMA_PATH = f"schema/open-data-{MAJOR_VERSION}.schema.json"
 VERSION_PATTERN = rf"^{MAJOR_VERSION}\.[0-9]+\.[0-9]+$"
 
 Status = Literal[STATUSES]  # type: ignore[valid-type]
+SubmissionState = Literal[SUBMISSION_STATES]  # type: ignore[valid-type]
 
 
 class Record(BaseModel):
@@ -94,8 +98,30 @@ class UpdateRecord(Record):
     evidence_documents: list[str]
 
 
+class SubmissionRecord(Record):
+    """One unit that owes a form in one reporting round (since 1.1.0): every lead unit in every round up
+    to the current one, as the build's day sees it."""
+
+    round: str
+    round_name_vi: str
+    round_name_en: str
+    period_start: dt.date
+    period_end: dt.date
+    due: dt.date
+    unit: str
+    state: SubmissionState
+    report_date: dt.date | None
+    file: str | None
+    tasks: list[Annotated[str, Field(pattern=TASK_ID)]]
+
+
 # Dataset -> the model of its records; the file names are downloads/<dataset>.json and .csv.
-RECORDS: dict[str, type[Record]] = {"tasks": TaskRecord, "units": UnitRecord, "updates": UpdateRecord}
+RECORDS: dict[str, type[Record]] = {
+    "tasks": TaskRecord,
+    "units": UnitRecord,
+    "updates": UpdateRecord,
+    "submissions": SubmissionRecord,
+}
 
 
 class Place(Record):
@@ -169,7 +195,12 @@ class UpdatesFile(Envelope):
     records: list[UpdateRecord]
 
 
-OpenDataFile = Annotated[TasksFile | UnitsFile | UpdatesFile, Field(discriminator="dataset")]
+class SubmissionsFile(Envelope):
+    dataset: Literal["submissions"]
+    records: list[SubmissionRecord]
+
+
+OpenDataFile = Annotated[TasksFile | UnitsFile | UpdatesFile | SubmissionsFile, Field(discriminator="dataset")]
 # The envelope's keys in file order; the data dictionary lists them (open_data.md.j2).
 ENVELOPE_KEYS = ("$schema", "schema_version", "dataset", "commune", "province", "plan", "modified", "licence")
 

@@ -1,6 +1,7 @@
-"""Open data: tasks, units and every status update as JSON and CSV, plus the column list that the
-data dictionary page (pages/progress.py) describes. Called by pages/progress.py (dictionary) and
-by hooks/pii_hooks.py via open_data_files (bytes to write under <lang>/downloads/).
+"""Open data: tasks, units, every status update and who has reported in each reporting round, as JSON
+and CSV, plus the column list that the data dictionary page (pages/progress.py) describes. Called by
+pages/progress.py (dictionary) and by hooks/pii_hooks.py via open_data_files (bytes to write under
+<lang>/downloads/).
 
 Columns are language-neutral ids, identical on both sites. CSV is UTF-8 with a BOM so that Excel on
 Windows shows Vietnamese correctly; lists inside one cell are joined with "; ". A JSON file is an
@@ -127,6 +128,37 @@ def update_rows(tasks: list[PlanTask]) -> list[dict[str, Any]]:
     ]
 
 
+# Where a unit's filled form lives in the repository, named as the guide names it: the same in every
+# build, wherever the data folder is checked out.
+FORM_IN_REPOSITORY = "data/reports/{round}/{unit}.xlsx"
+
+
+def submission_rows(plan: Plan) -> list[dict[str, Any]]:
+    """Every unit that owes a form, in every round up to the current one (oldest first, then in
+    units.yml's order): where it stands as of the build's day. None without rounds."""
+    reporting = plan.reporting
+    rows = []
+    for round_ in reporting.rounds_so_far:
+        for entry in reporting.status(round_).units:
+            submission = entry.submission
+            rows.append(
+                {
+                    "round": round_.id,
+                    "round_name_vi": round_.name.vi,
+                    "round_name_en": round_.name.en,
+                    "period_start": round_.period.start.isoformat(),
+                    "period_end": round_.period.end.isoformat(),
+                    "due": round_.due.isoformat(),
+                    "unit": entry.unit.id,
+                    "state": entry.state,
+                    "report_date": submission.report_date.isoformat() if submission else None,
+                    "file": FORM_IN_REPOSITORY.format(round=round_.id, unit=entry.unit.id) if submission else None,
+                    "tasks": list(dict.fromkeys(u.task for u in submission.updates)) if submission else [],
+                }
+            )
+    return rows
+
+
 # The keys of the "licence" object of every JSON file, listed by the data dictionary (open_data.md.j2).
 LICENCE_KEYS = ("name_vi", "name_en", "address")
 
@@ -196,7 +228,12 @@ def to_csv(rows: list[dict[str, Any]], columns: tuple[str, ...]) -> bytes:
 
 
 def datasets(plan: Plan) -> dict[str, list[dict[str, Any]]]:
-    return {"tasks": task_rows(plan), "units": unit_rows(plan), "updates": update_rows(plan.tasks)}
+    return {
+        "tasks": task_rows(plan),
+        "units": unit_rows(plan),
+        "updates": update_rows(plan.tasks),
+        "submissions": submission_rows(plan),
+    }
 
 
 def download_path(dataset: str, extension: str) -> str:

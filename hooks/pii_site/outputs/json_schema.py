@@ -47,7 +47,7 @@ def open_data_schema() -> str:
     document = {
         "$schema": DRAFT,
         "title": f"PII plan site open data, version {contract.MAJOR_VERSION}.x",
-        "description": "A downloadable JSON file (tasks, units or updates) of a commune's PII plan site: "
+        "description": "A downloadable JSON file (tasks, units, updates or submissions) of a commune's PII plan site: "
         "which commune, province and plan it describes, when its data last changed, its licence and its "
         f"records. Fields added in a later {contract.MAJOR_VERSION}.x version are allowed.",
         **schema,
