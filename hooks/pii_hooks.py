@@ -13,7 +13,8 @@ Events:
   colour stylesheet, the logo, the news photos and the share images (link previews) as generated files.
 - on_page_markdown: replaces the marker comments of the pages written in docs/ (`<!-- pii:unit-ids -->`)
   with the blocks made from the plan (pii_site.pages.blocks: unit ids, task codes, the units' report
-  forms); a marker naming no block aborts the build.
+  forms); a marker naming no block aborts the build. Notes the pages whose front matter says
+  `search_summary: true` (the staff guide), which search finds by their summary only.
 - on_page_context: gives each page its footer (whom to ask links to a unit page, relative to the page),
   its link preview (pii_site.outputs.link_preview), written by
   hooks/theme/main.html, and its description as Material's meta description.
@@ -23,7 +24,8 @@ Events:
   its folder as parent, for Material's breadcrumb (navigation.path) and menu highlight.
 - on_template_context: gives the 404 page its footer and, without a public address, relative addresses.
 - on_post_build: tunes the search index Material's search plugin has just written (hooks run
-  after plugins): accent-folded fields and title-length boosts (pii_site.outputs.search_index); in the
+  after plugins): accent-folded fields, title-length boosts and summarised pages
+  (pii_site.outputs.search_index); in the
   default language's build, writes the root page that sends readers on to the default language, the
   root 404.html that sends them on to their language's "page not found", the open-data contract's
   schema and the catalogue data.json (pii_site.outputs.catalogue).
@@ -83,6 +85,7 @@ _previews: dict[str, link_preview.Preview] = {}
 _handed: list[BuildInput] = []  # what `use` gave for the next build, taken by on_config
 _current: list[BuildInput] = []  # the build under way, for the later events
 _footers: list[Callable[[str], str]] = []  # the build's footer, by the address of a page's language root
+_summarised: set[str] = set()  # addresses of the build's pages that search finds by their summary only
 
 
 def use(settings: Settings, plan: Plan, shared: SharedFiles) -> None:
@@ -110,6 +113,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     # Taken, not peeked: `mkdocs serve` rebuilds with the same module and must read data/ afresh.
     build = _handed.pop() if _handed else _from_environment(project_dir)
     _current[:] = [build]
+    _summarised.clear()
     settings, plan = build.settings, build.plan
     site = site_frame.language_site(plan, settings)
     config.docs_dir = str(project_dir / "docs" / settings.lang)
@@ -196,11 +200,16 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    if page.meta.get("search_summary") is True:
+        _summarised.add(page.url)
     if page.file.generated_by is not None:  # made by on_files from the plan: holds no markers
         return markdown
     [build] = _current
+    # MkDocs hands the Markdown without the page's front matter: lines are counted from the file's.
+    source = page.file.content_string
+    first_line = source[: len(source) - len(markdown)].count("\n") + 1 if source.endswith(markdown) else 1
     try:
-        return blocks.expand_blocks(markdown, build.plan, build.settings.lang, page.file.src_uri)
+        return blocks.expand_blocks(markdown, build.plan, build.settings.lang, page.file.src_uri, first_line)
     except DataError as error:
         raise PluginError(f"\n{error}") from None
 
@@ -255,7 +264,9 @@ def on_post_build(config: MkDocsConfig) -> None:
     # Both languages: English pages name Vietnamese places and units too ("Vinh Thuan").
     index_file = Path(config.site_dir) / "search" / "search_index.json"
     if index_file.is_file():  # absent only if someone removes the search plugin
-        index = search_index.improve_search_index(json.loads(index_file.read_text(encoding="utf-8")))
+        index = search_index.improve_search_index(
+            json.loads(index_file.read_text(encoding="utf-8")), summarised=_summarised
+        )
         index_file.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
     [build] = _current
     redirect = site_frame.root_redirect(build.plan, build.settings)

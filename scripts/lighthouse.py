@@ -6,7 +6,9 @@ does), and runs Lighthouse (mobile preset) on the home, progress, first task and
 every language, printing performance, accessibility, best practices and SEO per page (the median of
 --runs runs). Lighthouse is not a Python package: install it once in a folder of its own
 (`npm install lighthouse@12.2.3`) and pass node_modules/.bin/lighthouse; Chromium is CHROME_PATH
-(default Debian's /usr/bin/chromium). A measuring tool, not a test: scores move with the machine's load.
+(default Debian's /usr/bin/chromium). A measuring tool, not a test: scores move with the machine's load,
+so each page's line also gives its median speed index, total blocking time and largest contentful paint,
+and the load average when the page was measured; --reports DIR keeps every run's JSON report.
 """
 
 from __future__ import annotations
@@ -36,6 +38,14 @@ from pii_site.i18n import LANGUAGES, urls  # noqa: E402
 from pii_site.settings import Settings  # noqa: E402
 
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
+# Lighthouse's audits behind the performance score, in milliseconds: what moves it, page by page.
+METRICS = {
+    "SI": "speed-index",
+    "TBT": "total-blocking-time",
+    "LCP": "largest-contentful-paint",
+    "FCP": "first-contentful-paint",
+}
+PAGES = ("home", "progress", "task", "unit")
 COMPRESSED = (".html", ".css", ".js", ".json", ".xml", ".svg", ".txt")
 
 
@@ -82,6 +92,7 @@ def free_port() -> int:
 
 
 def scores(lighthouse: str, url: str, out: Path) -> dict[str, int]:
+    """Lighthouse's category scores (0-100) and METRICS (ms) of one mobile run on `url`; the report stays at `out`."""
     subprocess.run(
         [
             lighthouse,
@@ -96,7 +107,8 @@ def scores(lighthouse: str, url: str, out: Path) -> dict[str, int]:
         env={**os.environ, "CHROME_PATH": os.environ.get("CHROME_PATH", "/usr/bin/chromium")},
     )
     report = json.loads(out.read_text(encoding="utf-8"))
-    return {name: round(100 * (report["categories"][name]["score"] or 0)) for name in CATEGORIES}
+    result = {name: round(100 * (report["categories"][name]["score"] or 0)) for name in CATEGORIES}
+    return result | {name: round(report["audits"][audit]["numericValue"]) for name, audit in METRICS.items()}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -106,11 +118,22 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--data", type=Path, default=PROJECT_DIR / "data", help="data folder (default: data/)")
     parser.add_argument("--runs", type=int, default=3, help="runs per page; the median is shown (default 3)")
+    parser.add_argument("--reports", type=Path, help="keep every run's JSON report in this folder")
+    parser.add_argument(
+        "--pages", default=",".join(PAGES), help=f"which pages, comma-separated (default: all of {', '.join(PAGES)})"
+    )
     args = parser.parse_args(argv)
     today = dt.date.today()
     plan = load_plan(args.data, today)
-    pages = ["", urls.address(urls.PROGRESS)]
-    pages += [urls.address(urls.task_page(plan.tasks[0].id)), urls.address(urls.unit_page(plan.units[0].id))]
+    addresses = {
+        "home": "",
+        "progress": urls.address(urls.PROGRESS),
+        "task": urls.address(urls.task_page(plan.tasks[0].id)),
+        "unit": urls.address(urls.unit_page(plan.units[0].id)),
+    }
+    if unknown := set(args.pages.split(",")) - set(PAGES):
+        parser.error(f"--pages takes {', '.join(PAGES)}, not {', '.join(sorted(unknown))}")
+    pages = [addresses[kind] for kind in PAGES if kind in args.pages.split(",")]
     port = free_port()
     with tempfile.TemporaryDirectory() as work:
         site = Path(work) / "site"
@@ -119,14 +142,24 @@ def main(argv: list[str] | None = None) -> int:
         server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
         threading.Thread(target=server.serve_forever, daemon=True).start()
         try:
-            print("| page | " + " | ".join(CATEGORIES) + " |")
-            print("|---|" + "---:|" * len(CATEGORIES))
+            columns = [*CATEGORIES, *(f"{name} ms" for name in METRICS), "load"]
+            print("| page | " + " | ".join(columns) + " |")
+            print("|---|" + "---:|" * len(columns))
+            reports = args.reports or Path(work)
+            reports.mkdir(parents=True, exist_ok=True)
             for lang in LANGUAGES:
                 for page in pages:
                     url = f"http://127.0.0.1:{port}/{lang}/{page}"
-                    runs = [scores(args.lighthouse, url, Path(work) / "report.json") for _ in range(args.runs)]
-                    medians = [round(statistics.median(run[name] for run in runs)) for name in CATEGORIES]
-                    print(f"| {lang}/{page} | " + " | ".join(str(m) for m in medians) + " |", flush=True)
+                    report_name = f"{lang}-{page.strip('/').replace('/', '-') or 'home'}"
+                    loads = [os.getloadavg()[0]]
+                    runs = []
+                    for number in range(args.runs):
+                        runs.append(scores(args.lighthouse, url, reports / f"{report_name}-{number + 1}.json"))
+                        loads.append(os.getloadavg()[0])
+                    medians = [round(statistics.median(run[name] for run in runs)) for name in [*CATEGORIES, *METRICS]]
+                    # The one-minute load average before and after the runs: scores under load are not comparable.
+                    load = f"{min(loads):.1f}–{max(loads):.1f}"
+                    print(f"| {lang}/{page} | " + " | ".join(str(m) for m in medians) + f" | {load} |", flush=True)
         finally:
             server.shutdown()
     return 0

@@ -8,8 +8,9 @@ import re
 from pathlib import Path
 
 import pytest
+from helpers import Page
 
-from pii_site.i18n import Labels
+from pii_site.i18n import Labels, urls
 from pii_site.i18n.fold import fold
 from pii_site.outputs.search_index import folded_words, improve_search_index
 
@@ -63,11 +64,75 @@ def test_code_blocks_are_left_out_of_the_index_and_inline_code_is_kept():
     assert "bieu" not in document["text_folded"]  # the block's words are not searchable either
 
 
-def test_the_built_guide_is_searchable_by_its_prose_but_not_its_examples(site: Path):
-    index = json.loads((site / "vi" / "search" / "search_index.json").read_text(encoding="utf-8"))
+def test_a_summarised_page_keeps_each_sections_title_and_opening_paragraph_only():
+    index = {
+        "docs": [
+            {"location": "guide/", "title": "Hướng dẫn", "text": "<p>Dành cho cán bộ.</p> <p>Chi tiết.</p>"},
+            {"location": "guide/#a", "title": "Báo cáo bằng Excel", "text": "<p>Mỗi đơn vị.</p><ol><li>Bước</li></ol>"},
+            {"location": "guide/#b", "title": "Cách 1", "text": "<ol><li>Mở kho mã nguồn</li></ol>"},
+            {"location": "plan/#c", "title": "Kế hoạch", "text": "<p>Một.</p> <p>Hai đoạn.</p>"},
+        ]
+    }
+    intro, section, steps, other = improve_search_index(index, summarised={"guide/"})["docs"]
+    assert (intro["text"], section["text"], steps["text"]) == ("<p>Dành cho cán bộ.</p>", "<p>Mỗi đơn vị.</p>", "")
+    assert section["title_folded"] == "Bao cao bang" and "buoc" not in section["text_folded"].lower()
+    assert "text_folded" not in steps
+    assert other["text"] == "<p>Một.</p> <p>Hai đoạn.</p>"
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_the_built_guide_is_found_by_its_headings_and_opening_paragraphs(site: Path, lang):
+    index = json.loads((site / lang / "search" / "search_index.json").read_text(encoding="utf-8"))
     guide = [document for document in index["docs"] if document["location"].startswith("guide/")]
-    assert guide and not [document["location"] for document in guide if "<pre>" in document["text"]]
-    assert any("<code>" in document["text"] for document in guide)
+    headings = Page(site / lang / "guide" / "index.html").xpath("//article//*[self::h2 or self::h3]")
+    titles = {html.unescape(re.sub(r"<[^>]+>", "", document["title"])) for document in guide}
+    assert {" ".join(h.text_content().rstrip("¶").split()) for h in headings} <= titles
+    # At most one paragraph each: no code examples, no steps, no generated lists (task codes, unit
+    # ids, the units' forms), which the page shows.
+    assert [d["location"] for d in guide if d["text"] and not re.fullmatch(r"<p>((?!</p>).)*</p>", d["text"])] == []
+    assert any(d["text"] for d in guide)
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_reference_lists_are_read_on_their_pages_not_found_by_search(site: Path, plan, lang):
+    # The sources' titles and addresses, the open data's columns and the list of the units' form files
+    # (a unit's own page keeps its form): each page holding them is still found by its title and lead.
+    index = json.loads((site / lang / "search" / "search_index.json").read_text(encoding="utf-8"))
+    indexed = " ".join(d["title"] + " " + d["text"] for d in index["docs"])
+    shown = (site / lang / "pii" / "sources" / "index.html").read_text(encoding="utf-8")
+    for source in plan.reference.sources:
+        assert source.url in shown and source.url not in indexed
+    assert "pillar_name_vi" in (site / lang / "progress" / "data" / "index.html").read_text(encoding="utf-8")
+    assert "pillar_name_vi" not in indexed
+    lists = " ".join(d["text"] for d in index["docs"] if not d["location"].startswith("units/"))
+    forms = [f"{unit.id}.xlsx" for unit in plan.reporting.reporting_units]
+    assert forms and not [form for form in forms if form in lists]
+    locations = {d["location"] for d in index["docs"]}
+    assert {"pii/sources/", "progress/data/"} <= locations
+
+
+def _tokens(text: str, separator: str) -> set[str]:
+    """The words lunr indexes from `text` (HTML), lowercased, split on the index's own separator."""
+    return {word for word in re.split(separator, html.unescape(re.sub(r"<[^>]+>", " ", text)).lower()) if word}
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_every_task_unit_and_pillar_is_found_by_its_name_typed_without_marks(site: Path, plan, lang):
+    # What must stay findable whatever is left out of the index: a resident typing a name without
+    # diacritics ("phong kinh te") reaches its page, whose title holds every folded word of the name.
+    index = json.loads((site / lang / "search" / "search_index.json").read_text(encoding="utf-8"))
+    separator = index["config"]["separator"]
+    by_location = {d["location"]: d for d in index["docs"]}
+    named = [(urls.task_page(t.id), t.indicator) for t in plan.tasks]
+    named += [(urls.unit_page(u.id), u.name) for u in plan.units]
+    named += [(urls.pillar_page(p.id), p.name) for p in plan.pillars]
+    missing = []
+    for page, name in named:
+        document = by_location[urls.address(page)]
+        found = _tokens(document["title"] + " " + document.get("title_folded", ""), separator)
+        if not _tokens(fold(getattr(name, lang)), separator) <= found:
+            missing.append((page, getattr(name, lang)))
+    assert missing == []
 
 
 def test_shorter_titles_get_the_higher_boost_and_front_matter_boosts_are_kept():

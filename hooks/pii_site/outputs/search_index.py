@@ -1,5 +1,6 @@
-"""Search tuned for readers: accent-insensitive matching, short matching titles first, and no code
-examples (the staff guide's YAML and commands) in the index.
+"""Search tuned for readers: accent-insensitive matching, short matching titles first, no code
+examples (the staff guide's YAML and commands) in the index, and summarised pages (the staff guide)
+found by their headings and each section's opening paragraph only.
 
 Called by hooks/pii_hooks.py (on_post_build) with the dict of Material's search_index.json.
 Readers often type Vietnamese without diacritics ("doi moi sang tao"); lunr matches exact tokens,
@@ -11,6 +12,7 @@ from __future__ import annotations
 import functools
 import html
 import re
+from collections.abc import Collection
 from typing import Any
 
 from pii_site.i18n.fold import fold
@@ -29,6 +31,8 @@ TITLE_LENGTH_WEIGHT = 0.2
 _TAG = re.compile(r"<[^>]+>")
 # A code block as Material's search plugin writes it into a document's text.
 _CODE_BLOCK = re.compile(r"<pre>.*?</pre>", re.DOTALL)
+# A section's opening paragraph as Material's search plugin writes it (its text starts with it).
+_OPENING_PARAGRAPH = re.compile(r"\s*(<p>.*?</p>)", re.DOTALL)
 _WORD = re.compile(r"\w+")
 
 
@@ -54,10 +58,26 @@ def _fold_word(word: str) -> str:
     return word if word.isascii() else fold(word)
 
 
-def improve_search_index(index: dict[str, Any]) -> dict[str, Any]:
-    """Return `index` (search_index.json as a dict) without code blocks, with folded fields and
-    title-length boosts."""
-    return boost_short_titles(add_folded_fields(drop_code_blocks(index)))
+def improve_search_index(index: dict[str, Any], summarised: Collection[str] = ()) -> dict[str, Any]:
+    """Return `index` (search_index.json as a dict) without code blocks, the pages at the addresses
+    `summarised` (relative to the language's root, as "guide/") cut to their summary, and with folded
+    fields and title-length boosts."""
+    return boost_short_titles(add_folded_fields(summarise_pages(drop_code_blocks(index), summarised)))
+
+
+def summarise_pages(index: dict[str, Any], pages: Collection[str]) -> dict[str, Any]:
+    """Return `index` with each section of `pages` holding its title and its opening paragraph only.
+
+    For the staff guide (its front matter says `search_summary: true`; pii_hooks passes its address):
+    its step-by-step instructions are read on the page, and indexed whole they were a third of the
+    index every reader's phone downloads, and matched residents' queries ("báo cáo tiến độ") with staff
+    instructions. Staff still find each section by its heading and what its first paragraph says.
+    """
+    for document in index.get("docs", []):
+        if document.get("location", "").partition("#")[0] in pages:
+            opening = _OPENING_PARAGRAPH.match(document.get("text", ""))
+            document["text"] = opening.group(1) if opening else ""
+    return index
 
 
 def drop_code_blocks(index: dict[str, Any]) -> dict[str, Any]:

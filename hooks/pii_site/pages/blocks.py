@@ -43,13 +43,14 @@ BLOCKS: dict[str, BlockMaker] = {
 }
 
 
-def expand_blocks(markdown: str, plan: Plan, lang: str, page: str) -> str:
-    """`markdown` of docs/<lang>/<page> with every marker replaced by its block. Raises DataError
-    naming the page and line of each marker that names no block."""
+def expand_blocks(markdown: str, plan: Plan, lang: str, page: str, first_line: int = 1) -> str:
+    """`markdown` of docs/<lang>/<page>, which starts on the file's line `first_line` (after its front
+    matter), with every marker replaced by its block. Raises DataError naming the page and line of
+    each marker that names no block."""
     problems = [
         file_problem(
             f"docs/{lang}/{page}",
-            markdown.count("\n", 0, match.start()) + 1,
+            markdown.count("\n", 0, match.start()) + first_line,
             "unknown_block",
             name=match["name"],
             known=", ".join(sorted(BLOCKS)),
