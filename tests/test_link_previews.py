@@ -224,3 +224,9 @@ def test_a_long_title_is_wrapped_at_words_on_at_most_four_lines():
     words = title.split()
     assert " ".join(lines).removesuffix("…").split() == words[: len(" ".join(lines).split())]
     assert share_image.title_lines("Ngắn", font, width) == ["Ngắn"]
+
+
+def test_a_page_title_is_its_first_heading_not_a_comment_of_its_front_matter():
+    markdown = "---\n# a comment on the setting below\nsearch_summary: true\n---\n\n# Hướng dẫn\n\nText.\n"
+    assert link_preview.page_title(markdown) == "Hướng dẫn"
+    assert link_preview.page_title("# III\\.2 &lt;b&gt;\n\n---\n\n# Later\n") == "III.2 <b>"

@@ -26,6 +26,8 @@ LOCALES = {"vi": "vi_VN", "en": "en_US"}  # Open Graph writes languages as langu
 SHARE_FOLDER = "assets/share/"
 DESCRIPTION_LIMIT = 200  # characters: about what Zalo and Facebook show under the title
 _HEADING = re.compile(r"^# (.+)$", re.MULTILINE)
+# A page written in docs/ may open with YAML front matter, whose comments also start with "# ".
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n.*?^(---|\.\.\.)[ \t]*$", re.MULTILINE | re.DOTALL)
 _MARKDOWN_ESCAPE = re.compile(r"\\(.)")
 
 
@@ -69,7 +71,7 @@ def one_sentence(text: str) -> str:
 def page_title(markdown: str) -> str | None:
     """The text of a page's first "# " heading as readers see it: the Markdown escapes
     (pages/render.escape_markdown) undone, so "III\\.2 &lt;b&gt;" reads "III.2 <b>"."""
-    heading = _HEADING.search(markdown)
+    heading = _HEADING.search(_FRONT_MATTER.sub("", markdown, count=1))
     return html.unescape(_MARKDOWN_ESCAPE.sub(r"\1", heading.group(1).strip())) if heading else None
 
 
