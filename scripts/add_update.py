@@ -17,7 +17,7 @@ import re
 import sys
 import unicodedata
 from pathlib import Path
-from typing import Any, NamedTuple, get_args
+from typing import Any, NamedTuple
 
 import _project  # noqa: F401  (first: finds the package in hooks/, or says how to install it)
 from pydantic import TypeAdapter, ValidationError
@@ -29,14 +29,13 @@ from pii_site.source.entries import read_regular, unreadable_reason
 from pii_site.source.errors import message
 from pii_site.source.schema.base import TaskId
 from pii_site.source.schema.plan import DATA_FILES, TasksFile
-from pii_site.source.schema.status import Status
+from pii_site.source.schema.status import STATUSES
 from pii_site.source.status_file import AppendError, LockError, append_update, locked, new_file, write_atomically
 from pii_site.source.validation import parse, suggestion
 from pii_site.source.yaml_source import NUMBER_DIGITS, read_yaml, read_yaml_text
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 TASKS_FILE = "tasks.yml"
-STATUSES = get_args(Status)  # what a unit may report (the schema's list)
 KNOWN_IDS_SHOWN = 40  # a longer appendix is cut, with "…"
 _DOCUMENT = re.compile(r"^(?P<number>[^,]+),\s*(?P<date>\d{4}-\d{2}-\d{2}),\s*(?P<issuer>.+)$")
 

@@ -26,6 +26,8 @@ import yaml
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 TODAY = dt.date(2026, 11, 26)
+# The statuses of contract 1.0.0 as other communes' sites publish them: written out, not imported, as a
+# harvester meets them (a change to this project's list must not change what the others publish).
 STATUSES = ("not-started", "in-progress", "delayed", "completed", "continuous")
 SCHEMA_PATH = "schema/open-data-1.schema.json"
 SCHEMA_VERSION = "1.0.0"

@@ -301,3 +301,15 @@ def test_csv_cells_that_look_like_formulas_are_kept_as_text(tmp_path):
     cells = [row["note"] for row in read_csv(path)]
     assert cells == ["'" + text for text in hostile[:4]] + ["plain"]
     assert {row["percent"] for row in read_csv(path)} == {"-5"}  # numbers stay numbers
+
+
+def test_every_row_has_exactly_the_contract_columns_and_types(plan):
+    # The columns are declared once, as the contract's record models; a row that adds, drops or
+    # misspells a column, or holds a value of another type, would change the published files unseen.
+    from pii_site.outputs.contract import RECORDS
+
+    for dataset, rows in datasets(plan).items():
+        assert rows, dataset
+        assert [list(row) for row in rows if tuple(row) != COLUMNS[dataset]] == [], dataset
+        for row in rows:
+            RECORDS[dataset].model_validate_json(json.dumps(row), strict=True)  # as a reader of the JSON file

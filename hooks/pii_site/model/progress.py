@@ -8,24 +8,32 @@ A task without any update has status NO_UPDATE, and every rollup counts it as su
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, get_args
+from typing import TYPE_CHECKING
 
 from pii_site.source.form_rows import FormUpdate
-from pii_site.source.schema.status import Status, StatusUpdate, TaskIndicator
+from pii_site.source.schema.status import STATUSES as REPORTED_STATUSES
+from pii_site.source.schema.status import StatusUpdate, TaskIndicator
 
 if TYPE_CHECKING:
     from pii_site.model.plan import PlanTask
 
 NO_UPDATE = "no-update"
-# Every status a task can show, in display order: the ones a unit reports (schema_status.Status),
+# Every status a task can show, in display order: the ones a unit reports (source/schema/status.py),
 # then "no update yet".
-STATUSES = (*get_args(Status), NO_UPDATE)
+STATUSES = (*REPORTED_STATUSES, NO_UPDATE)
 # From done to not begun: the order a bar stacked by status, and the words beside it, read in.
 PROGRESS_ORDER = ("completed", "continuous", "in-progress", "delayed", "not-started", NO_UPDATE)
 # A task not completed whose last update is older than this is listed under "Tasks with no update
 # for 90 days" (whatever its last status: not started, in progress, delayed or continuous).
 STALE_DAYS = 90
+
+
+def status_values(t: Callable[[str], str]) -> str:
+    """Every status a task can show with its label, "not-started: Chưa triển khai; …", in the
+    language of `t`: how the data dictionary and the open-data schema describe a status column."""
+    return "; ".join(f"{status}: {t('status.' + status)}" for status in STATUSES)
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,7 @@ from typing import Any
 from pydantic import TypeAdapter
 
 from pii_site.i18n import Labels
+from pii_site.model.progress import status_values
 from pii_site.outputs import contract
 from pii_site.source.schema.plan import DATA_FILES
 
@@ -43,7 +44,7 @@ def open_data_schema() -> str:
     for dataset, model in contract.RECORDS.items():
         properties = schema["$defs"][model.__name__]["properties"]
         for column, field in properties.items():
-            field["description"] = t(f"open_data.col.{dataset}.{column}")
+            field["description"] = t(f"open_data.col.{dataset}.{column}", statuses=status_values(t))
     document = {
         "$schema": DRAFT,
         "title": f"PII plan site open data, version {contract.MAJOR_VERSION}.x",

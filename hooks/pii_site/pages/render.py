@@ -22,7 +22,7 @@ import jinja2.bccache
 from pii_site.i18n import Labels
 from pii_site.i18n.formatting import format_date, format_number, format_partial_date
 from pii_site.i18n.urls import Linker
-from pii_site.model.progress import PROGRESS_ORDER, STATUSES
+from pii_site.model.progress import PROGRESS_ORDER, STATUSES, status_values
 from pii_site.source.schema.base import OptionalEnglishText, PartialDate, Text
 
 # Characters Python-Markdown (with the tables extension) gives a meaning to; a backslash
@@ -96,6 +96,7 @@ def _environment() -> jinja2.Environment:
     env.filters["destination"] = link_destination
     env.globals["statuses"] = STATUSES
     env.globals["statuses_by_progress"] = PROGRESS_ORDER
+    env.globals["status_values"] = status_values
     return env
 
 

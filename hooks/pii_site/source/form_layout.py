@@ -14,12 +14,11 @@ import json
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import get_args
 
 from pii_site.i18n import Labels
 from pii_site.i18n.fold import fold
 from pii_site.source.schema.plan import PlanFile, Task
-from pii_site.source.schema.status import Status
+from pii_site.source.schema.status import STATUSES, Status
 from pii_site.source.xlsx_parts import column_name
 
 # Raised when the columns, the meta keys or the way a form is read change: a form made to another
@@ -95,9 +94,6 @@ def _folded(text: str) -> str:
     return " ".join(fold(text).casefold().replace("-", " ").replace("_", " ").split())
 
 
-STATUSES: tuple[str, ...] = get_args(Status)
-
-
 @functools.cache
 def status_words() -> tuple[str, ...]:
     """The drop-down's words: each status's Vietnamese label, in the order of the schema."""
@@ -106,15 +102,15 @@ def status_words() -> tuple[str, ...]:
 
 
 @functools.cache
-def _status_names() -> dict[str, str]:
-    names = {}
+def _status_names() -> dict[str, Status]:
+    names: dict[str, Status] = {}
     for status in STATUSES:
         for name in (Labels("vi")(f"status.{status}"), Labels("en")(f"status.{status}"), status):
             names[_folded(name)] = status
     return names
 
 
-def status_of(text: str) -> str | None:
+def status_of(text: str) -> Status | None:
     """The status a cell's text names: its Vietnamese or English label or its code ("Đang thực hiện",
     "dang thuc hien", "In progress", "in-progress"), case and accents aside; None if none does."""
     return _status_names().get(_folded(text))

@@ -20,6 +20,7 @@ from typing import Any
 
 import yaml
 
+from pii_site.source.schema.status import STATUSES
 from pii_site.source.yaml_source import Dumper, load_text
 
 TEMPLATE = """\
@@ -32,7 +33,7 @@ TEMPLATE = """\
 #   .venv/bin/python scripts/add_update.py {task_id} --status in-progress --note "..."
 # Windows: .venv\\Scripts\\python scripts\\add_update.py {task_id} --status in-progress --note "..."
 #
-# status: not-started | in-progress | delayed | completed | continuous
+# status: {statuses}
 # Mẫu: chép các dòng dưới đây vào CUỐI tệp, bỏ dấu # ở đầu dòng, giữ hai dấu cách trước "- date".
 # Example: copy the lines below to the END of the file, remove the leading #, keep two spaces before "- date".
 #   - date: 2026-03-15
@@ -65,7 +66,7 @@ class AppendError(ValueError):
 
 
 def new_file(task_id: str) -> str:
-    return TEMPLATE.format(task_id=task_id)
+    return TEMPLATE.format(task_id=task_id, statuses=" | ".join(STATUSES))
 
 
 def update_yaml(update: dict[str, Any], indent: int = 2) -> str:

@@ -6,13 +6,16 @@ Registered in schema.DATA_FILES under "status/*.yml"; rules across files are in 
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
+from typing import Literal, get_args
 
 from pydantic import Field, field_validator
 
 from pii_site.source.schema.base import NonEmpty, Number, OptionalEnglishText, Slug, Strict, WebAddress, WholeNumber
 
 Status = Literal["not-started", "in-progress", "delayed", "completed", "continuous"]
+# The one list of statuses a unit may report: labels, icons, colours, the schema, the status files'
+# header, the forms' drop-down and the data dictionary all follow it (tests/test_statuses.py).
+STATUSES: tuple[Status, ...] = get_args(Status)
 
 
 # Updates one status file may hold: a weekly report for ten years is 520. A task's page shows its
@@ -41,7 +44,7 @@ class StatusUpdate(Strict):
     """One dated report on a task by the unit doing it."""
 
     date: dt.date = Field(description="Ngày cập nhật / date of the update, YYYY-MM-DD")
-    status: Status = Field(description="not-started | in-progress | delayed | completed | continuous")
+    status: Status = Field(description=" | ".join(STATUSES))
     percent: WholeNumber | None = Field(
         default=None, ge=0, le=100, description="Phần trăm hoàn thành / percent done, 0-100"
     )
