@@ -156,7 +156,7 @@ def base_url(site: Path, site_port: int) -> Iterator[str]:
 def libreoffice() -> str:
     """The soffice program of Debian's libreoffice-calc-nogui, which the workbook tests open and save
     forms with (tests/form_filling.py). Marks its tests `office` (MARKERS)."""
-    from form_filling import SOFFICE
+    from office import SOFFICE
 
     assert Path(SOFFICE).is_file(), "LibreOffice is missing: apt-get install libreoffice-calc-nogui (as root)"
     return SOFFICE

@@ -17,13 +17,12 @@ from __future__ import annotations
 import datetime as dt
 import io
 import shutil
-import subprocess
 import tempfile
-import uuid
 from pathlib import Path
 from typing import Any
 
 import openpyxl
+from office import convert
 
 SHEET = "Báo cáo"
 CODE = "Mã nhiệm vụ"
@@ -36,7 +35,6 @@ STATUS, PERCENT, DATE, DONE, DONE_EN, EVIDENCE = (
     "Kết quả (tiếng Anh, không bắt buộc)",
     "Minh chứng",
 )
-SOFFICE = shutil.which("soffice") or "/usr/bin/soffice"
 
 
 class Formatted:
@@ -85,47 +83,9 @@ def fill(form: bytes, rows: dict[str, dict[str, Any]]) -> bytes:
 
 
 def resave_in_libreoffice(path: Path, timeout: float = 180) -> bytes:
-    """The bytes of `path` after LibreOffice Calc opened it and saved it as .xlsx ("Excel 2007-365").
-    Each run has a fresh user profile, so runs side by side never share LibreOffice's lock."""
-    work = Path(tempfile.mkdtemp(prefix="pii-libreoffice-"))
-    try:
-        source = work / "in" / path.name
+    """The bytes of `path` after LibreOffice Calc opened it and saved it as .xlsx ("Excel 2007-365")."""
+    with tempfile.TemporaryDirectory(prefix="pii-resave-") as work:
+        source = Path(work) / "in" / path.name
         source.parent.mkdir()
         shutil.copyfile(path, source)
-        profile = (work / f"profile-{uuid.uuid4().hex}").as_uri()
-        command = [
-            SOFFICE,
-            f"-env:UserInstallation={profile}",
-            "--headless",
-            "--convert-to",
-            "xlsx:Calc MS Excel 2007 XML",
-            "--outdir",
-            str(work / "out"),
-            str(source),
-        ]
-        result = subprocess.run(command, capture_output=True, text=True, timeout=timeout, check=False)
-        saved = work / "out" / path.name
-        assert saved.is_file(), f"LibreOffice saved nothing ({result.returncode}): {result.stdout}{result.stderr}"
-        return saved.read_bytes()
-    finally:
-        shutil.rmtree(work, ignore_errors=True)
-
-
-def convert_with_libreoffice(path: Path, target: str, out_dir: Path, timeout: float = 180) -> Path:
-    """`path` converted by LibreOffice to `target` (e.g. "pdf") into `out_dir`; the new file's path."""
-    work = Path(tempfile.mkdtemp(prefix="pii-libreoffice-"))
-    try:
-        profile = (work / "profile").as_uri()
-        command = [SOFFICE, f"-env:UserInstallation={profile}", "--headless", "--convert-to", target]
-        result = subprocess.run(
-            [*command, "--outdir", str(out_dir), str(path)],
-            capture_output=True,
-            text=True,
-            timeout=timeout,
-            check=False,
-        )
-        made = out_dir / f"{path.stem}.{target.split(':')[0]}"
-        assert made.is_file(), f"LibreOffice made nothing ({result.returncode}): {result.stdout}{result.stderr}"
-        return made
-    finally:
-        shutil.rmtree(work, ignore_errors=True)
+        return convert(source, "xlsx:Calc MS Excel 2007 XML", Path(work) / "out", timeout).read_bytes()

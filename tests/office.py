@@ -26,6 +26,37 @@ PACKAGES = {
 CONVERSION_TIMEOUT = 180  # seconds: a first start of LibreOffice on a busy 2-core machine takes a while
 
 
+SOFFICE = shutil.which("soffice") or "/usr/bin/soffice"
+
+
+def convert(document: Path, target: str, out_dir: Path, timeout: float = CONVERSION_TIMEOUT) -> Path:
+    """`document` opened by LibreOffice headless and saved as `target` ("pdf", "ods", or a filter such as
+    "xlsx:Calc MS Excel 2007 XML") in `out_dir`, as a person's Save As would; the new file's path. Each
+    run has a fresh user profile of its own, so runs side by side never share LibreOffice's lock."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="pii-lo-profile-") as profile:
+        result = subprocess.run(
+            [
+                SOFFICE,
+                f"-env:UserInstallation={Path(profile).as_uri()}",
+                "--headless",
+                "--norestore",
+                "--convert-to",
+                target,
+                "--outdir",
+                str(out_dir),
+                str(document),
+            ],
+            capture_output=True,
+            text=True,
+            timeout=timeout,
+            check=False,
+        )
+    made = out_dir / f"{document.stem}.{target.split(':')[0]}"
+    assert made.is_file(), f"LibreOffice made no {target} (exit {result.returncode}): {result.stdout} {result.stderr}"
+    return made
+
+
 @dataclass(frozen=True)
 class PageSize:
     width_pt: float
@@ -49,28 +80,7 @@ class Office:
 
     def to_pdf(self, document: Path, out_dir: Path) -> Path:
         """`document` printed to PDF by LibreOffice Writer, in `out_dir`."""
-        out_dir.mkdir(parents=True, exist_ok=True)
-        with tempfile.TemporaryDirectory(prefix="pii-lo-profile-") as profile:
-            result = subprocess.run(
-                [
-                    self.programs["soffice"],
-                    f"-env:UserInstallation={Path(profile).as_uri()}",
-                    "--headless",
-                    "--norestore",
-                    "--convert-to",
-                    "pdf",
-                    "--outdir",
-                    str(out_dir),
-                    str(document),
-                ],
-                capture_output=True,
-                text=True,
-                timeout=CONVERSION_TIMEOUT,
-                check=False,
-            )
-        pdf = out_dir / f"{document.stem}.pdf"
-        assert pdf.is_file(), f"LibreOffice made no PDF (exit {result.returncode}): {result.stdout} {result.stderr}"
-        return pdf
+        return convert(document, "pdf", out_dir)
 
     def page_sizes(self, pdf: Path) -> list[PageSize]:
         """Each page's size in points, first page first (pdfinfo)."""

@@ -29,11 +29,11 @@ from form_filling import (
     EVIDENCE,
     PERCENT,
     STATUS,
-    convert_with_libreoffice,
     fill,
     resave_in_libreoffice,
 )
 from helpers import FIXTURE_TODAY, DataCopy, Page, build_into, environment, load_script
+from office import convert
 
 from pii_site import DataError, load_plan
 from pii_site.source.errors import message
@@ -151,7 +151,7 @@ def test_what_libreoffice_writes_when_it_is_not_the_form_is_refused_with_words(r
     cases = {
         # Saved as "Excel 97–2003" and uploaded as it is, then renamed .xlsx.
         "reports/2026-q4/to-cong-tac-doi-moi.xls": (
-            convert_with_libreoffice(form, "xls", tmp_path / "xls"),
+            convert(form, "xls", tmp_path / "xls"),
             "reports_old_excel_name",
         ),
         f"reports/2026-q4/{UNIT}.xlsx": (tmp_path / "xls" / f"{UNIT}.xls", "form_old_excel"),
@@ -168,7 +168,7 @@ def test_what_libreoffice_writes_when_it_is_not_the_form_is_refused_with_words(r
             key, **({"found": Path(target).name} if "name" in key else {})
         )
     # Saved as OpenDocument (.ods) and renamed .xlsx.
-    ods = convert_with_libreoffice(form, "ods", tmp_path / "ods")
+    ods = convert(form, "ods", tmp_path / "ods")
     copy = DataCopy(tmp_path / "ods-data" / "data", data.root)
     copy.path(f"reports/2026-q4/{UNIT}.xlsx").write_bytes(ods.read_bytes())
     with pytest.raises(DataError) as error:
