@@ -62,7 +62,7 @@ def github_annotation(problem: Problem, command: str = "error") -> str:
     return f"::{command} {','.join(properties)}::{_escape_data(_message(problem))}"
 
 
-def warning_lines(warnings: list[Problem]) -> list[str]:
+def warning_lines(warnings: Sequence[Problem]) -> list[str]:
     """The readable report of warnings: each labelled as one, then a line saying publishing goes on."""
     if not warnings:
         return []
@@ -72,7 +72,7 @@ def warning_lines(warnings: list[Problem]) -> list[str]:
     return [*lines, summary_vi, f"(en) {summary_en}"]
 
 
-def github_warnings(warnings: list[Problem], ok_line: str) -> list[str]:
+def github_warnings(warnings: Sequence[Problem], ok_line: str) -> list[str]:
     """--format github on valid data: a `::warning` annotation per warning, then the readable
     report (each line escaped, commands stopped by a random token, as in github_report)."""
     if not warnings:

@@ -129,7 +129,7 @@ def with_forms(plan: Plan, round_id: str, rows: list[tuple[str, StatusUpdate]]) 
         for unit, updates in by_unit.items()
     )
     return dataclasses.replace(
-        plan, tasks=tasks, reporting=dataclasses.replace(plan.reporting, submissions=submissions)
+        plan, tasks=tuple(tasks), reporting=dataclasses.replace(plan.reporting, submissions=submissions)
     )
 
 

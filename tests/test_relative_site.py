@@ -4,6 +4,7 @@ canonical links, sitemap and feed links, as CI publishing needs."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from pathlib import Path
@@ -86,7 +87,7 @@ def test_with_an_address_canonical_links_sitemap_and_feed_stay_absolute(site: Pa
 
 def test_relative_wins_over_an_address_in_site_yml_for_the_preview():
     plan = load_plan(FIXTURE_DIR, dt.date.fromisoformat(FIXTURE_TODAY))
-    plan.site = plan.site.model_copy(update={"url": "https://commune.example/"})
+    plan = dataclasses.replace(plan, site=plan.site.model_copy(update={"url": "https://commune.example/"}))
     relative = language_site(plan, Settings(FIXTURE_DIR, plan.today, RELATIVE, "en"))
     assert relative.site_url == "" and [alt["link"] for alt in relative.alternate] == ["../vi/", "../en/"]
     configured = language_site(plan, Settings(FIXTURE_DIR, plan.today, None, "en"))

@@ -46,7 +46,7 @@ def wording() -> tuple[str, str]:
 
 
 def test_the_fixture_plan_warns_of_nothing():
-    assert load_plan(FIXTURE_DIR, dt.date.fromisoformat(FIXTURE_TODAY)).warnings == []
+    assert load_plan(FIXTURE_DIR, dt.date.fromisoformat(FIXTURE_TODAY)).warnings == ()
 
 
 def test_text_format_prints_the_warning_after_ok_and_exits_0(reported_by_a_stranger, capsys):

@@ -31,8 +31,8 @@ from pii_site.source.entries import (
 from pii_site.source.errors import DataError, Problem, file_problem
 from pii_site.source.form_layout import plan_fingerprint, tasks_fingerprint
 from pii_site.source.form_rows import FormUpdate
-from pii_site.source.identity import check_identity
-from pii_site.source.news import load_news
+from pii_site.source.identity import Logo, check_identity
+from pii_site.source.news import NewsPost, load_news
 from pii_site.source.pii_reference import build_reference, check_reference
 from pii_site.source.report_forms import FormRead, FormRules, read_reports
 from pii_site.source.schema.plan import (
@@ -109,10 +109,15 @@ def load_plan(data_dir: str | os.PathLike[str], today: dt.date, replacing: Mappi
     problems += form_problems
     if problems:
         raise DataError(problems)
-    plan = _build_plan(data_dir, parsed, today, forms)
-    plan.news, plan.logo = news, logo
-    plan.warnings = reporting_unit_warnings(sources, parsed)
-    return plan
+    return _build_plan(
+        data_dir,
+        parsed,
+        today,
+        forms,
+        news=tuple(news),
+        logo=logo,
+        warnings=tuple(reporting_unit_warnings(sources, parsed)),
+    )
 
 
 def _form_rules(data_dir: Path, sources: dict[str, YamlSource], parsed: dict[str, Any], today: dt.date) -> FormRules:
@@ -277,7 +282,16 @@ def _submissions(forms: list[FormRead], reporting: Reporting, unit_by_id: dict[s
     return tuple(Submission(f.round_id, unit_by_id[f.unit_id], f.file, f.updates) for f in ordered)
 
 
-def _build_plan(data_dir: Path, parsed: dict[str, Any], today: dt.date, forms: list[FormRead]) -> Plan:
+def _build_plan(
+    data_dir: Path,
+    parsed: dict[str, Any],
+    today: dt.date,
+    forms: list[FormRead],
+    *,
+    news: tuple[NewsPost, ...],
+    logo: Logo | None,
+    warnings: tuple[Problem, ...],
+) -> Plan:
     site: SiteFile = parsed["site.yml"]
     document: PlanFile = parsed["plan.yml"]
     framework: PillarsFile = parsed["pillars.yml"]
@@ -301,7 +315,7 @@ def _build_plan(data_dir: Path, parsed: dict[str, Any], today: dt.date, forms: l
     for submission in submissions:
         for update in submission.updates:
             reported.setdefault(update.task, []).append(update)
-    tasks = [
+    tasks = tuple(
         PlanTask(
             record=task,
             pillar=pillar_by_id[group.pillar],
@@ -312,19 +326,22 @@ def _build_plan(data_dir: Path, parsed: dict[str, Any], today: dt.date, forms: l
         )
         for group in appendix.groups
         for task in group.tasks
-    ]
+    )
     return Plan(
         data_dir=data_dir,
         site=site,
         document=document,
-        subindices=list(framework.subindices),
-        pillars=sorted(framework.pillars, key=lambda p: p.number),
-        units=list(units.units),
+        subindices=tuple(framework.subindices),
+        pillars=tuple(sorted(framework.pillars, key=lambda p: p.number)),
+        units=tuple(units.units),
         appendix_title=appendix.title,
-        groups=list(appendix.groups),
+        groups=tuple(appendix.groups),
         tasks=tasks,
-        duties=list(duties.duties),
+        duties=tuple(duties.duties),
         reference=build_reference(parsed),
         today=today,
         reporting=dataclasses.replace(reporting_chain, submissions=submissions),
+        news=news,
+        logo=logo,
+        warnings=warnings,
     )

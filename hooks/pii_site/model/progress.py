@@ -8,7 +8,7 @@ A task without any update has status NO_UPDATE, and every rollup counts it as su
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -93,7 +93,7 @@ class TaskProgress:
 class Rollup:
     """Counts and means over a set of tasks (the whole plan, a pillar, a unit)."""
 
-    tasks: list[PlanTask]
+    tasks: Sequence[PlanTask]
     counts: dict[str, int] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
@@ -171,7 +171,7 @@ class UpdateEntry:
         return str(self.file_index)
 
 
-def all_updates(tasks: list[PlanTask]) -> list[UpdateEntry]:
+def all_updates(tasks: Sequence[PlanTask]) -> list[UpdateEntry]:
     """Every update of every task, newest first (ties: plan order, then later in the history first)."""
     entries = []
     for task in tasks:
@@ -185,7 +185,7 @@ def all_updates(tasks: list[PlanTask]) -> list[UpdateEntry]:
     return entries
 
 
-def recently_updated(tasks: list[PlanTask], limit: int = 10) -> list[PlanTask]:
+def recently_updated(tasks: Sequence[PlanTask], limit: int = 10) -> list[PlanTask]:
     """Tasks by date of their last update, newest first."""
     reported = [t for t in tasks if t.progress.last_date]
     return sorted(reported, key=lambda t: t.progress.last_date, reverse=True)[:limit]  # type: ignore[arg-type,return-value]

@@ -16,6 +16,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -109,7 +110,7 @@ def document_reference(item: Evidence) -> str:
     return " | ".join(parts)
 
 
-def update_rows(tasks: list[PlanTask]) -> list[dict[str, Any]]:
+def update_rows(tasks: Sequence[PlanTask]) -> list[dict[str, Any]]:
     return [
         {
             "task_id": entry.task.id,

@@ -16,7 +16,7 @@ import re
 import unicodedata
 import urllib.parse
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -353,7 +353,7 @@ def plain_summary(post: NewsPost, lang: str, limit: int = 300) -> str:
     return shorten_at_word(paragraph, limit)
 
 
-def feed_entries(news: list[NewsPost], lang: str, base_url: str = "") -> list[FeedEntry]:
+def feed_entries(news: Sequence[NewsPost], lang: str, base_url: str = "") -> list[FeedEntry]:
     """News posts as feed entries for `lang`, newest first. `base_url` is the language site's
     address ending in "/" (e.g. https://example.org/pii/vi/); urls are absolute with it."""
     entries = []
