@@ -8,7 +8,7 @@ A task without any update has status NO_UPDATE, and every rollup counts it as su
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -126,12 +126,12 @@ class Rollup:
     @property
     def mean_percent(self) -> float | None:
         """Mean of the latest reported percent over the tasks that reported one; None when none did."""
-        values = [t.progress.percent for t in self.with_percent]
-        return sum(values) / len(values) if values else None  # type: ignore[arg-type]
+        values = [percent for t in self.tasks if (percent := t.progress.percent) is not None]
+        return sum(values) / len(values) if values else None
 
     @property
     def stale(self) -> list[PlanTask]:
-        return sorted((t for t in self.tasks if t.progress.stale), key=lambda t: t.progress.last_date)  # type: ignore[arg-type,return-value]
+        return _by_date((t for t in self.tasks if t.progress.stale), lambda t: t.progress.last_date)
 
     @property
     def with_due(self) -> list[PlanTask]:
@@ -140,7 +140,7 @@ class Rollup:
 
     @property
     def overdue(self) -> list[PlanTask]:
-        return sorted((t for t in self.tasks if t.progress.overdue), key=lambda t: t.progress.due)  # type: ignore[arg-type,return-value]
+        return _by_date((t for t in self.tasks if t.progress.overdue), lambda t: t.progress.due)
 
     @property
     def last_date(self) -> dt.date | None:
@@ -187,5 +187,13 @@ def all_updates(tasks: Sequence[PlanTask]) -> list[UpdateEntry]:
 
 def recently_updated(tasks: Sequence[PlanTask], limit: int = 10) -> list[PlanTask]:
     """Tasks by date of their last update, newest first."""
-    reported = [t for t in tasks if t.progress.last_date]
-    return sorted(reported, key=lambda t: t.progress.last_date, reverse=True)[:limit]  # type: ignore[arg-type,return-value]
+    return _by_date(tasks, lambda t: t.progress.last_date, newest_first=True)[:limit]
+
+
+def _by_date(
+    tasks: Iterable[PlanTask], date: Callable[[PlanTask], dt.date | None], newest_first: bool = False
+) -> list[PlanTask]:
+    """The tasks that have the date (a stale task has a last update, an overdue one a due date), by it;
+    tasks of the same date keep their order."""
+    dated = [(day, task) for task in tasks if (day := date(task)) is not None]
+    return [task for _, task in sorted(dated, key=lambda pair: pair[0], reverse=newest_first)]
