@@ -63,7 +63,7 @@ class SizeResult:
     bare_site: SiteSize
 
     def median(self, side: str, field: str) -> float:
-        return statistics.median(getattr(run, field) for run in getattr(self, side))
+        return float(statistics.median(getattr(run, field) for run in getattr(self, side)))
 
     def summary(self) -> dict[str, float]:
         ours_wall, bare_wall = self.median("ours", "wall_s"), self.median("bare", "wall_s")

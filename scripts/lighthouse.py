@@ -18,6 +18,7 @@ import datetime as dt
 import functools
 import gzip
 import http.server
+import io
 import json
 import os
 import socket
@@ -27,6 +28,7 @@ import sys
 import tempfile
 import threading
 from pathlib import Path
+from typing import BinaryIO
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(PROJECT_DIR / "scripts"))
@@ -52,7 +54,7 @@ COMPRESSED = (".html", ".css", ".js", ".json", ".xml", ".svg", ".txt")
 class CompressingHandler(http.server.SimpleHTTPRequestHandler):
     """Static files, text ones gzip-compressed when the browser accepts it, cached 10 minutes."""
 
-    def send_head(self):
+    def send_head(self) -> io.BytesIO | BinaryIO | None:
         path = Path(self.translate_path(self.path))
         if path.is_dir():
             path = path / "index.html"
@@ -65,30 +67,17 @@ class CompressingHandler(http.server.SimpleHTTPRequestHandler):
         self.send_header("Content-Length", str(len(body)))
         self.send_header("Cache-Control", "max-age=600")
         self.end_headers()
-        return _Body(body)
+        return io.BytesIO(body)  # SimpleHTTPRequestHandler copies it out and closes it
 
     def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
-class _Body:
-    """What send_head returns: a file-like object that SimpleHTTPRequestHandler copies and closes."""
-
-    def __init__(self, data: bytes) -> None:
-        self.data = data
-
-    def read(self, size: int = -1) -> bytes:
-        data, self.data = self.data, b""
-        return data
-
-    def close(self) -> None:
         pass
 
 
 def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
+        port: int = probe.getsockname()[1]  # typeshed: Any (an address's shape depends on the family)
+        return port
 
 
 def scores(lighthouse: str, url: str, out: Path) -> dict[str, int]:

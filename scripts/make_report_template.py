@@ -254,7 +254,7 @@ def _rule(container: docx.document.Document | _Cell, width: Length, across: Leng
 
 
 def _table(document: docx.document.Document, rows: int, widths: Sequence[Length], borders: bool) -> Table:
-    table = document.add_table(rows=rows, cols=len(widths))
+    table: Table = document.add_table(rows=rows, cols=len(widths))  # python-docx is untyped
     table.style = document.styles["Table Grid"] if borders else document.styles["Normal Table"]
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     table.autofit = False

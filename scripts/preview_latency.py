@@ -30,7 +30,8 @@ PROJECT_DIR = Path(__file__).resolve().parent.parent
 def fetch(url: str, timeout: float = 5) -> str | None:
     try:
         with urllib.request.urlopen(url, timeout=timeout) as response:
-            return response.read().decode("utf-8")
+            body: bytes = response.read()  # urlopen's result is untyped (it may be an HTTP or a file response)
+            return body.decode("utf-8")
     except OSError:
         return None
 

@@ -84,15 +84,18 @@ def time_with_forms(data: Path, runs: int) -> float:
     from pii_site import load_plan
     from pii_site.model.reporting import Submission
     from pii_site.outputs.compiled_report import render_report
+    from pii_site.source.form_rows import FormUpdate
 
     plan = load_plan(data, synthetic_plan.SYNTHETIC_TODAY)
     round_ = plan.reporting.round(ROUND)
     start, end = round_.period.start, round_.period.end
-    rows: dict[str, list] = {}
+    rows: dict[str, list[FormUpdate]] = {}
     for task in plan.tasks:
         for update in task.progress.updates:
             if start <= update.date <= end:
-                rows.setdefault(update.unit, []).append(update)
+                # As its unit's form would hold it: a row that knows its task and round.
+                row = FormUpdate.model_validate({**update.model_dump(), "task": task.id, "round": ROUND})
+                rows.setdefault(update.unit, []).append(row)
     submissions = tuple(
         Submission(ROUND, plan.unit(unit), f"data/reports/{ROUND}/{unit}.xlsx", tuple(updates))
         for unit, updates in rows.items()

@@ -54,7 +54,8 @@ class _AgreeingFormatter(string.Formatter):
         if "|" in format_spec:
             one, other = format_spec.split("|", 1)
             return one if value == 1 else other
-        return super().format_field(value, format_spec)
+        formatted: str = super().format_field(value, format_spec)  # typeshed: Any; format() makes text
+        return formatted
 
 
 _AGREEING = _AgreeingFormatter()

@@ -42,13 +42,12 @@ from pii_site.source.schema.plan import (
     PillarsFile,
     PlanFile,
     SiteFile,
-    StatusFile,
     TasksFile,
     Unit,
     UnitsFile,
 )
 from pii_site.source.schema.reporting import ReportingFile
-from pii_site.source.schema.status import STATUS_FILE_LIMIT
+from pii_site.source.schema.status import STATUS_FILE_LIMIT, StatusFile
 from pii_site.source.status_rules import check_status_files, plan_start, reporting_unit_warnings
 from pii_site.source.validation import duplicate_ids, parse, problem_at, unknown_reference
 from pii_site.source.yaml_source import KeyPath, YamlSource, read_yaml, read_yaml_text

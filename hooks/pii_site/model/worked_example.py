@@ -47,7 +47,7 @@ class Level:
     """A group, pillar or sub-index: its parts and its score per locality (the mean of the parts)."""
 
     name: Text
-    parts: tuple  # ScaledIndicator for a group, Level otherwise
+    parts: tuple[ScaledIndicator, ...] | tuple[Level, ...]  # ScaledIndicator for a group, Level otherwise
     scores: dict[str, float]
 
 
@@ -64,7 +64,7 @@ def scale_indicator(name: Text, values: dict[str, float]) -> ScaledIndicator:
     return ScaledIndicator(name, dict(values), lowest, highest, scores)
 
 
-def _level(name: Text, parts: tuple, ids: tuple[str, ...]) -> Level:
+def _level(name: Text, parts: tuple[ScaledIndicator, ...] | tuple[Level, ...], ids: tuple[str, ...]) -> Level:
     return Level(name, parts, {loc: mean([part.scores[loc] for part in parts]) for loc in ids})
 
 

@@ -20,9 +20,12 @@ from pii_site.i18n import plural
 
 
 @functools.cache
-def _catalogue() -> dict[str, dict[str, str]]:
+def _catalogue() -> dict[str, Any]:
+    """messages.yml: entries by key, each a vi and an en wording (the English one may be {one, other});
+    a dotted key's parts nest entries, so values are entries or groups of them, at any depth."""
     text = resources.files("pii_site.source").joinpath("messages.yml").read_text(encoding="utf-8")
-    return yaml.safe_load(text)
+    catalogue: dict[str, Any] = yaml.safe_load(text)
+    return catalogue
 
 
 # The values a message quotes from the data: a file that is not what it should be (a link to a

@@ -13,8 +13,8 @@ from pathlib import PurePosixPath
 from typing import Any
 
 from pii_site.source.errors import Problem, file_problem, message, shown
-from pii_site.source.schema.plan import PlanFile, StatusFile, TasksFile
-from pii_site.source.schema.status import StatusUpdate
+from pii_site.source.schema.plan import PlanFile, TasksFile
+from pii_site.source.schema.status import StatusFile, StatusUpdate
 from pii_site.source.validation import problem_at, suggestion, unknown_reference
 from pii_site.source.yaml_source import KeyPath, YamlSource
 

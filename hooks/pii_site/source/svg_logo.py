@@ -16,7 +16,9 @@ from __future__ import annotations
 import base64
 import io
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import NoReturn
 from xml.parsers import expat
 
 from pii_site.source.errors import shorten
@@ -142,8 +144,8 @@ def _parse(content: bytes) -> _Element:
     skipping = [0]  # depth inside a left-out element
     count = [0]
 
-    def refuse(part: str):
-        def handler(*args: object) -> None:
+    def refuse(part: str) -> Callable[..., NoReturn]:  # expat's handlers take different arguments
+        def handler(*args: object) -> NoReturn:
             raise Refused(part)
 
         return handler

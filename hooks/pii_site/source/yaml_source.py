@@ -14,6 +14,7 @@ one YAML reader of data text outside the loader (add_update's checks of a status
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -107,9 +108,11 @@ class _Loader(_SafeLoader):  # type: ignore[valid-type, misc]
         value = super().construct_scalar(node)
         return value if value.isascii() else nfc(value)  # most scalars (ids, dates) are ASCII
 
-    def construct_yaml_timestamp(self, node: yaml.ScalarNode):
+    def construct_yaml_timestamp(self, node: yaml.ScalarNode) -> dt.date | str:
         try:
-            return super().construct_yaml_timestamp(node)
+            # The base class is chosen at run time (libyaml's or PyYAML's), so mypy sees its methods as untyped.
+            date: dt.date = super().construct_yaml_timestamp(node)
+            return date
         except ValueError:
             return self.construct_scalar(node)
 
