@@ -21,7 +21,7 @@ from PIL import Image, ImageCms, PngImagePlugin
 
 from pii_site import DataError, build_cache, load_plan
 from pii_site.outputs import share_image
-from pii_site.source import news_photos, status_file
+from pii_site.source import news_photos
 from pii_site.source.errors import message
 from pii_site.source.images import holds_metadata
 from pii_site.source.overlay import lay_overlay
@@ -155,7 +155,7 @@ def test_add_update_reads_no_file_outside_the_data_through_a_link(data_copy: Dat
 
 
 def test_add_update_with_a_folder_at_the_lock_path_says_so(data_copy: DataCopy, capsys, monkeypatch, tmp_path):
-    monkeypatch.setattr(status_file.tempfile, "gettempdir", lambda: str(tmp_path))
+    monkeypatch.setattr("pii_site.source.status_file.tempfile.gettempdir", lambda: str(tmp_path))
     path = data_copy.path("status/VII.2.yml")
     key = hashlib.sha256(str(path.resolve()).encode("utf-8")).hexdigest()[:32]
     (tmp_path / f"pii-site-{key}.lock").mkdir()

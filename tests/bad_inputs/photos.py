@@ -12,8 +12,9 @@ from helpers import DataCopy
 from PIL import Image
 
 from bad_inputs import BadInput, fixture_line
+from pii_site.source.entries import MEGABYTE
 from pii_site.source.errors import message
-from pii_site.source.news_photos import MAX_BYTES, MAX_PIXELS, MEGABYTE
+from pii_site.source.news_photos import MAX_BYTES, MAX_PIXELS
 
 POST = "news/2026-05-12-ngay-hoi-sang-kien.md"
 FOLDER = "news/2026-05-12-ngay-hoi-sang-kien"
