@@ -55,20 +55,14 @@ def load_average() -> tuple[float, float, float]:
 
 
 def section(
-    key: str,
-    title: str,
-    body: list[str],
-    load_before: tuple[float, float, float],
-    argv: list[str] | None = None,
+    key: str, title: str, body: list[str], load_before: tuple[float, float, float], script: str, argv: list[str] | None
 ) -> str:
-    """A section of the record: its title, how and where it was measured, then `body` (a table and notes)."""
+    """A section of the record: its title, how and where it was measured (`script`, the caller's __file__, run
+    with `argv`, None meaning the command line), then `body` (a table and notes)."""
     load_after = load_average()
-    script = Path(sys.argv[0]).resolve()
-    try:
-        script_name = script.relative_to(PROJECT_DIR).as_posix()
-    except ValueError:
-        script_name = script.name
-    command = shlex.join([script_name, *(sys.argv[1:] if argv is None else argv)])
+    path = Path(script).resolve()
+    name = path.relative_to(PROJECT_DIR).as_posix() if path.is_relative_to(PROJECT_DIR) else path.name
+    command = shlex.join([name, *(sys.argv[1:] if argv is None else argv)])
     when = dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
     lines = [
         f"<!-- benchmark:{key} -->",
@@ -88,11 +82,12 @@ def section(
     return "\n".join(lines)
 
 
-def write(key: str, text: str, record: Path = RECORD) -> Path:
+def write(key: str, text: str, record: Path | None = None) -> Path:
     """Put section `text` in place of the record's section `key` (or at the end when there is none yet),
-    leaving every other section as it was; the file is replaced in one step (never half-written)."""
+    leaving every other section as it was; the file (default RECORD) is replaced in one step, never half-written."""
     from pii_site.source.status_file import write_atomically
 
+    record = record or RECORD
     old = record.read_text(encoding="utf-8") if record.is_file() else HEADER
     pattern = re.compile(rf"<!-- benchmark:{re.escape(key)} -->\n.*?<!-- /benchmark:{re.escape(key)} -->", re.S)
     # A benchmark recorded for the first time goes at the end.

@@ -250,7 +250,9 @@ def main(argv: list[str] | None = None) -> int:
             table.append(f"| {label.strip()} | {result[key]:.2f} | {target_cell} |")
     if args.write:
         body = [*table, "", f"- {summary}."]
-        text = benchmark_record.section("forms", "The report forms (`forms_benchmark.py`)", body, load_before)
+        text = benchmark_record.section(
+            "forms", "The report forms (`forms_benchmark.py`)", body, load_before, __file__, argv
+        )
         print(f"Recorded in {benchmark_record.write('forms', text)}")
     print(f"Written to {args.json}")
     return 0

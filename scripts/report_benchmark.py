@@ -144,7 +144,9 @@ def main(argv: list[str] | None = None) -> int:
     )
     if args.write:
         body = [*table, "", f"- Median of {args.runs} run(s) per size; the target is issue 20's."]
-        text = benchmark_record.section("report", "The compiled report (`report_benchmark.py`)", body, load_before)
+        text = benchmark_record.section(
+            "report", "The compiled report (`report_benchmark.py`)", body, load_before, __file__, argv
+        )
         print(f"Recorded in {benchmark_record.write('report', text)}")
     missed = [size for size, wall, *_ in rows if size in TARGET_S and wall > TARGET_S[size]]
     return 1 if missed else 0
