@@ -11,6 +11,8 @@ from pathlib import Path
 import pytest
 from helpers import PROJECT_DIR, load_script
 
+pytestmark = pytest.mark.slow  # runs the benchmark script on a synthetic plan
+
 
 def test_the_report_benchmark_measures_a_small_synthetic_plan_and_records_it(
     capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
