@@ -3,7 +3,9 @@
 For each size (the real data as is, or N synthetic tasks from scripts/synthetic_plan.py) it times our build
 (scripts/build.py, both languages, strict) and a bare Material build of the same Markdown with the same theme,
 extensions and plugins but no hooks, alternating, each in a fresh process, and prints a table; `--json` writes
-it. `--profile SIZE` instead profiles our build in-process. Speed targets are checked here, not in timed tests.
+it; `--write` records the table, the date, the machine and its load average in hooks/BENCHMARKS.md
+(scripts/benchmark_record.py). `--profile SIZE` instead profiles our build in-process. Speed targets are checked
+here, not in timed tests.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ from pathlib import Path
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 SCRIPTS_DIR = PROJECT_DIR / "scripts"
 sys.path.insert(0, str(SCRIPTS_DIR))
+import benchmark_record  # noqa: E402  (stdlib only at import)
 import synthetic_plan  # noqa: E402  (scripts/synthetic_plan.py; stdlib and PyYAML only, so the bare worker stays bare)
 
 # Settings a caller's shell may hold that would point a measured build elsewhere (PII_TODAY is kept for the
@@ -93,6 +96,11 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--keep", action="store_true", help="keep the generated data and sites, and say where")
     parser.add_argument(
+        "--write",
+        action="store_true",
+        help=f"record the table, date, machine and load average in {benchmark_record.RECORD.relative_to(PROJECT_DIR)}",
+    )
+    parser.add_argument(
         "--site-url",
         help="build ours for this public address, as publishing does (link previews' share images and printed QR"
         " codes are made only then); every run starts with an empty build cache",
@@ -127,6 +135,7 @@ def main(argv: list[str] | None = None) -> int:
             parser.error(str(error))
 
     work = Path(tempfile.mkdtemp(prefix="pii-benchmark-"))
+    load_before = benchmark_record.load_average()
     try:
         load_plan(
             args.data, Settings.from_environ(os.environ, PROJECT_DIR).today
@@ -138,8 +147,14 @@ def main(argv: list[str] | None = None) -> int:
         for size in sizes:
             results.append(measure(size, args.data, work / size, args.runs, args.site_url))
             write_json(args.json, results)  # after each size, so that an interrupted run keeps what it measured
-        print_table(results)
+        table = results_table(results)
+        print("\n".join(table))
         print(f"JSON: {args.json}")
+        if args.write:
+            key, title = ("builds-published", "Builds for a public address") if args.site_url else ("builds", "Builds")
+            title += " against bare Material (`benchmark.py`)"
+            text = benchmark_record.section(key, title, table, load_before, __file__, argv)
+            print(f"Recorded in {benchmark_record.write(key, text)}")
     except (BuildFailed, DataError) as error:
         print(error, file=sys.stderr)
         return 1
@@ -241,6 +256,9 @@ def bare_build(folder: Path) -> int:
             strict=False,
         )
         config.theme["language"] = lang
+        # Our 404 template takes its words from the hook (config.extra.pii_not_found), which a bare build has
+        # not: it is left out, one page of hundreds.
+        config.theme.static_templates.discard("404.html")
         config.plugins.on_startup(command="build", dirty=False)
         try:
             build(config)
@@ -263,7 +281,8 @@ def site_size(site: Path) -> SiteSize:
     )
 
 
-def print_table(results: list[SizeResult]) -> None:
+def results_table(results: list[SizeResult]) -> list[str]:
+    """The results as a Markdown table, aligned, then a line on the runs and, with 200 and 1,500 tasks, linearity."""
     from pii_site.i18n import LANGUAGES
 
     header = (
@@ -290,26 +309,31 @@ def print_table(results: list[SizeResult]) -> None:
             )
         )
     widths = [max(len(row[i]) for row in rows) for i in range(len(header))]
-    # A Markdown table, aligned, so it can go into the README or the issue as it is.
+    # A Markdown table, aligned, so that it reads the same in a terminal and in the record.
     rows.insert(1, tuple("-" * (width - 1) + ":" for width in widths))
-    for row in rows:
-        print("| " + " | ".join(cell.rjust(width) for cell, width in zip(row, widths, strict=True)) + " |")
+    lines = [
+        "| " + " | ".join(cell.rjust(width) for cell, width in zip(row, widths, strict=True)) + " |" for row in rows
+    ]
     runs = ", ".join(f"{r.size}: {len(r.ours)}" for r in results)
-    print(f"Median of runs per side ({runs}); peak MB is the largest run; ours = scripts/build.py, bare = same pages")
+    lines += [
+        "",
+        f"- Median of runs per side ({runs}); peak MB is the largest run; ours = build.py, bare = same pages.",
+    ]
     by_size = {r.size: r.summary() for r in results}
     by_tasks = {r.size: r.tasks for r in results}
     if "200" in by_size and "1500" in by_size:
         small, large = by_size["200"], by_size["1500"]
-        print(
-            f"Linearity, 1,500 tasks / 200 tasks: wall {large['ours_wall_s'] / small['ours_wall_s']:.2f}×, "
+        lines.append(
+            f"- Linearity, 1,500 tasks / 200 tasks: wall {large['ours_wall_s'] / small['ours_wall_s']:.2f}×, "
             f"CPU {large['ours_cpu_s'] / small['ours_cpu_s']:.2f}× (target ≤ 8×; bare Material: "
             f"{large['bare_cpu_s'] / small['bare_cpu_s']:.2f}× CPU)"
         )
         tasks = by_tasks["1500"] - by_tasks["200"]
-        print(
-            f"CPU per extra task from 200 to 1,500: ours {(large['ours_cpu_s'] - small['ours_cpu_s']) * 1000 / tasks:.0f} ms,"
+        lines.append(
+            f"- CPU per extra task from 200 to 1,500: ours {(large['ours_cpu_s'] - small['ours_cpu_s']) * 1000 / tasks:.0f} ms,"
             f" bare Material {(large['bare_cpu_s'] - small['bare_cpu_s']) * 1000 / tasks:.0f} ms"
         )
+    return lines
 
 
 def write_json(path: Path, results: list[SizeResult]) -> None:

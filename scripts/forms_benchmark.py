@@ -9,7 +9,8 @@ On scripts/synthetic_plan.py's plan of 1,500 tasks with one reporting round, it 
   the 102 filled forms against the same build without them: target 2 s slower; and against a build with
   the same rows typed as updates in the status files, which shows what the forms themselves cost (the
   rest is showing 1,300 more updates, as typed updates would).
-It prints a table with the machine's load (os.getloadavg), and writes it as JSON with --json.
+It prints a table with the machine's load (os.getloadavg), and writes it as JSON with --json; `--write` also
+records the table, the date, the machine and the load in hooks/BENCHMARKS.md (scripts/benchmark_record.py).
 Run by `make benchmark` after scripts/benchmark.py.
 """
 
@@ -34,6 +35,7 @@ import yaml
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(PROJECT_DIR / "scripts"))
+import benchmark_record  # noqa: E402
 import synthetic_plan  # noqa: E402
 
 from pii_site import load_plan  # noqa: E402
@@ -168,10 +170,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=3, help="runs of each measure, median taken (default 3)")
     parser.add_argument("--no-build", action="store_true", help="leave out the whole builds (the slowest part)")
     parser.add_argument("--json", type=Path, default=Path(tempfile.gettempdir()) / "pii-forms-benchmark.json")
+    parser.add_argument("--write", action="store_true", help="record the results in hooks/BENCHMARKS.md")
     args = parser.parse_args(argv)
     work = Path(tempfile.mkdtemp(prefix="pii-forms-benchmark-"))
     try:
-        load_before = os.getloadavg()
+        load_before = benchmark_record.load_average()
         bare, filled, typed, rows = prepare(work, args.tasks)
         units_owing = len(load_plan(bare, synthetic_plan.SYNTHETIC_TODAY).reporting.reporting_units)
         make = [time_make_forms(bare, work / f"forms-{n}") for n in range(args.runs)]
@@ -213,13 +216,12 @@ def main(argv: list[str] | None = None) -> int:
     finally:
         shutil.rmtree(work, ignore_errors=True)
     args.json.write_text(json.dumps(result, indent=1), encoding="utf-8")
-    print(
+    summary = (
         f"Report forms on a synthetic plan of {args.tasks:,} tasks and {result['units_owing']} units owing a form:"
-        f" {UNITS} filled forms, {rows:,} filled rows"
+        f" {UNITS} filled forms, {rows:,} filled rows; median of {args.runs} run(s)"
     )
-    print(
-        f"(median of {args.runs}; load average before {load_before[0]:.2f}, after {result['load_average_after'][0]:.2f})"
-    )
+    print(summary)
+    print(f"(load average before {load_before[0]:.2f}, after {result['load_average_after'][0]:.2f})")
     lines = [
         ("make the blank forms (writer)", "make_forms_s"),
         ("make forms (every unit owing one, plan load incl.)", "make_forms_command_s"),
@@ -239,10 +241,19 @@ def main(argv: list[str] | None = None) -> int:
         ("forms' own cost (with forms - typed)", "forms_over_typed_s"),
         ("  (CPU)", "forms_over_typed_cpu_s"),
     ]
+    table = ["| measure | seconds | target |", "| :------ | ------: | -----: |"]
     for label, key in lines:
         if result.get(key) is not None:
             target = f"  (target {TARGETS[key]:g} s)" if key in TARGETS else ""
             print(f"  {label:<44} {result[key]:7.2f} s{target}")
+            target_cell = f"≤ {TARGETS[key]:g} s" if key in TARGETS else ""
+            table.append(f"| {label.strip()} | {result[key]:.2f} | {target_cell} |")
+    if args.write:
+        body = [*table, "", f"- {summary}."]
+        text = benchmark_record.section(
+            "forms", "The report forms (`forms_benchmark.py`)", body, load_before, __file__, argv
+        )
+        print(f"Recorded in {benchmark_record.write('forms', text)}")
     print(f"Written to {args.json}")
     return 0
 

@@ -9,7 +9,8 @@ its reporting.yml, then:
   its tasks' updates of the quarter (the round's rows are then matched against every task's updates:
   the heaviest case the forms bring), median of --runs.
 Target (issue 20): the report for 1,500 tasks in at most 20 s. The load average is printed with the results:
-on a shared machine the numbers are only as good as it is low.
+on a shared machine the numbers are only as good as it is low. `--write` records the table, the date, the
+machine and the load average in hooks/BENCHMARKS.md (scripts/benchmark_record.py).
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ import yaml
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(PROJECT_DIR / "scripts"))
+import benchmark_record  # noqa: E402  (scripts/benchmark_record.py)
 import synthetic_plan  # noqa: E402  (scripts/synthetic_plan.py)
 
 ROUND = "2026-q3"
@@ -113,9 +115,10 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Time the compiled report (make report) on synthetic plans.")
     parser.add_argument("--sizes", default="200,1500", help="comma-separated task counts (default 200,1500)")
     parser.add_argument("--runs", type=int, default=3, help="runs per size, median taken (default 3)")
+    parser.add_argument("--write", action="store_true", help="record the results in hooks/BENCHMARKS.md")
     args = parser.parse_args(argv)
     sizes = [int(size) for size in args.sizes.split(",") if size.strip()]
-    load_before = os.getloadavg()
+    load_before = benchmark_record.load_average()
     rows = []
     with tempfile.TemporaryDirectory(prefix="pii-report-benchmark-") as work:
         for size in sizes:
@@ -129,16 +132,25 @@ def main(argv: list[str] | None = None) -> int:
             forms = time_with_forms(data, args.runs)
             rows.append((size, wall, cpu, peak, forms, out.stat().st_size / 1024))
             print(f"{size} tasks: {wall:.1f} s", file=sys.stderr, flush=True)
-    load_after = os.getloadavg()
-    print("| tasks | command wall s | command CPU s | peak MB | render with forms s | .docx KB | target |")
-    print("| ----: | -------------: | ------------: | ------: | ------------------: | -------: | -----: |")
+    load_after = benchmark_record.load_average()
+    table = [
+        "| tasks | command wall s | command CPU s | peak MB | render with forms s | .docx KB | target |",
+        "| ----: | -------------: | ------------: | ------: | ------------------: | -------: | -----: |",
+    ]
     for size, wall, cpu, peak, forms, kilobytes in rows:
         target = f"≤ {TARGET_S[size]:.0f} s {'ok' if wall <= TARGET_S[size] else 'MISSED'}" if size in TARGET_S else ""
-        print(f"| {size} | {wall:.1f} | {cpu:.1f} | {peak:.0f} | {forms:.1f} | {kilobytes:.0f} | {target} |")
+        table.append(f"| {size} | {wall:.1f} | {cpu:.1f} | {peak:.0f} | {forms:.1f} | {kilobytes:.0f} | {target} |")
+    print("\n".join(table))
     print(
         f"Median of {args.runs} run(s); load average (1, 5, 15 min) before {', '.join(f'{v:.1f}' for v in load_before)},"
         f" after {', '.join(f'{v:.1f}' for v in load_after)}; {os.cpu_count()} CPUs."
     )
+    if args.write:
+        body = [*table, "", f"- Median of {args.runs} run(s) per size; the target is issue 20's."]
+        text = benchmark_record.section(
+            "report", "The compiled report (`report_benchmark.py`)", body, load_before, __file__, argv
+        )
+        print(f"Recorded in {benchmark_record.write('report', text)}")
     missed = [size for size, wall, *_ in rows if size in TARGET_S and wall > TARGET_S[size]]
     return 1 if missed else 0
 
