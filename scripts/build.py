@@ -94,6 +94,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--data", type=Path, help="data folder (default: PII_DATA_DIR or data/)")
     parser.add_argument("--site-url", help="public address ending in / (default: PII_SITE_URL or data/site.yml)")
     parser.add_argument("-q", "--quiet", action="store_true", help="show warnings and errors only")
+    parser.add_argument(
+        "--export",
+        type=Path,
+        metavar="DIR",
+        help="instead of building, write the pages as a plain Markdown tree with an mkdocs.yml per language"
+        " that any MkDocs-compatible engine builds without hooks (see hooks/ENGINES.md)",
+    )
     args = parser.parse_args(argv)
     logging.basicConfig(format="%(levelname)-7s -  %(message)s", level=logging.WARNING if args.quiet else logging.INFO)
     start = time.monotonic()
@@ -108,6 +115,8 @@ def main(argv: list[str] | None = None) -> int:
                 args.site_url if args.site_url == RELATIVE else site_address_setting(args.site_url, "--site-url")
             )
         settings = Settings.from_environ(environ, PROJECT_DIR)
+        if args.export:
+            return export(args.export, settings)
         build_site(args.site_dir, settings)
     except (SettingsError, MkDocsException) as error:
         print(f"Build failed; {args.site_dir} was left as it was.\n{error}", file=sys.stderr)
@@ -116,6 +125,21 @@ def main(argv: list[str] | None = None) -> int:
         print(f"The new site could not replace {args.site_dir}, which was left as it was: {error}", file=sys.stderr)
         return 1
     print(f"Built {', '.join(LANGUAGES)} into {args.site_dir} in {time.monotonic() - start:.1f} s.")
+    return 0
+
+
+def export(out: Path, settings: Settings) -> int:
+    """`--export DIR`: hooks/pii_export.py writes the tree; bad data is told as a build's is."""
+    from pii_export import export_site  # beside the hook, on the same import path
+
+    try:
+        export_site(out, settings)
+    except DataError as error:
+        print(f"Export failed.\n{error}", file=sys.stderr)
+        return 1
+    print(
+        f"Exported {', '.join(LANGUAGES)} into {out}: build it with `mkdocs build` and `mkdocs build -f mkdocs.en.yml`."
+    )
     return 0
 
 
