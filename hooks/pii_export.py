@@ -25,6 +25,7 @@ built without a public address (on_template_context).
 from __future__ import annotations
 
 import dataclasses
+import re
 import shutil
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -94,6 +95,23 @@ def page_url(src_path: str) -> str:
     return "".join(f"{part}/" for part in parts)
 
 
+def _site_root_links(body: str, url: str, base: str) -> str:
+    """Raw HTML links from the page at `url` to the site's root, beside the language folders (the
+    open-data schema), made absolute with the public address `base`. MkDocs leaves raw HTML as it is,
+    relative to the page's address; Zensical takes it as relative to the Markdown file and adds a "../"
+    (progress/data.md: "../../../schema/..." became "../../../../schema/...", above the site)."""
+    depth = url.count("/")
+
+    def absolute(match: re.Match[str]) -> str:
+        ups, rest = match.group(2), match.group(3)
+        return f"{match.group(1)}{base}{rest}" if ups.count("../") == depth + 1 else match.group(0)
+
+    return _RELATIVE_UP.sub(absolute, body)
+
+
+_RELATIVE_UP = re.compile(r'(<a href=")((?:\.\./)+)([^"]*)')
+
+
 def _base_url(url: str) -> str:
     """MkDocs' base_url of a page at `url`: its language's root, relative to the page."""
     depth = url.count("/")
@@ -138,6 +156,8 @@ def _page_markdown(
         )
         body = blocks.expand_blocks(body, plan, lang, page.path, first_line)
     url = page_url(page.path)
+    if site_url:
+        body = _site_root_links(body, url, site_url.removesuffix(f"{lang}/"))
     canonical = site_url + url if site_url else None
     if canonical and print_qr.carries_qr(page.path):
         body = body.rstrip("\n") + "\n\n" + print_qr.qr_block(canonical, lang) + "\n"

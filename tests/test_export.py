@@ -26,7 +26,7 @@ from pii_site.i18n import LANGUAGES, urls
 BIN = Path(sys.executable).parent
 # The public address the tree is exported for: nothing is served there, links under it are looked up
 # in the built folder.
-PUBLIC_URL = "https://song-may.example.org/pii/"
+PUBLIC_URL = "https://plan.song-may.example.org/pii/"
 ENGINES = {
     # Strict, as the project's own build: a broken link or anchor in the exported pages fails it.
     "properdocs": lambda config: [BIN / "properdocs", "build", "--strict", "-f", config],
@@ -126,8 +126,8 @@ def test_links_between_pages_resolve(engine_site: Path):
                     continue
                 if not address.path:
                     continue  # an anchor on the page itself
-                if address.netloc:
-                    target = address.path.removeprefix(public.path)
+                if address.path.startswith("/"):  # the public address, or its path (the 404 pages)
+                    target = address.path.removeprefix(public.path) if address.path.startswith(public.path) else "-"
                 else:
                     target = posixpath.normpath(posixpath.join(folder, unquote(address.path)))
                 file = engine_site / unquote(target)
