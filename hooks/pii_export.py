@@ -196,7 +196,9 @@ def _language_config(
     )
     images = identity.theme_images(plan)
     theme = dict(config["theme"])
-    theme.update(language=lang, custom_dir="theme", logo=images.logo, favicon=images.favicon)
+    # variant: Zensical's look closest to Material's (its default, "modern", changes fonts, icons and
+    # header); MkDocs and ProperDocs hand the option to Material, which reads no such option.
+    theme.update(language=lang, custom_dir="theme", variant="classic", logo=images.logo, favicon=images.favicon)
     theme = {key: value for key, value in theme.items() if value is not None}
     config["theme"] = theme
     config["extra_css"] = [*config.get("extra_css", []), identity.STYLESHEET]
