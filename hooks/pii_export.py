@@ -27,13 +27,14 @@ from __future__ import annotations
 import dataclasses
 import re
 import shutil
+import sys
 from pathlib import Path, PurePosixPath
 from typing import Any
 
 import yaml
 from mkdocs.utils.meta import get_data
 
-from pii_site import load_plan
+from pii_site import DataError, load_plan
 from pii_site.i18n import LANGUAGES, Labels, urls
 from pii_site.model.plan import Plan
 from pii_site.outputs import catalogue, feeds, identity, link_preview, print_qr, site_frame
@@ -272,6 +273,21 @@ def _export_language(
     folders |= {path.relative_to(docs_out).parts[0] for path in docs_out.iterdir() if path.is_dir()}
     folders |= set(_ENGINE_FOLDERS)
     return _language_config(base, plan, settings, previews.error_page), folders - {""}
+
+
+def export_command(out: Path, settings: Settings) -> int:
+    """scripts/build.py --export DIR: the tree, or a message and exit status 1 (bad data is told as a
+    build tells it; `out` is then left as it was)."""
+    try:
+        export_site(out, settings)
+    except DataError as error:
+        print(f"Export failed; {out} was left as it was.\n{error}", file=sys.stderr)
+        return 1
+    except OSError as error:
+        print(f"Export failed; {out} was left as it was: {error}", file=sys.stderr)
+        return 1
+    print(f"Exported {', '.join(LANGUAGES)} into {out}; its README.md says how to build it.")
+    return 0
 
 
 def export_site(out: Path, settings: Settings, config_file: Path = PROJECT_DIR / "mkdocs.yml") -> None:

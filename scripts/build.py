@@ -17,6 +17,7 @@ import sys
 import time
 from pathlib import Path
 
+import pii_export
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, MkDocsException
@@ -116,7 +117,7 @@ def main(argv: list[str] | None = None) -> int:
             )
         settings = Settings.from_environ(environ, PROJECT_DIR)
         if args.export:
-            return export(args.export, settings)
+            return pii_export.export_command(args.export, settings)
         build_site(args.site_dir, settings)
     except (SettingsError, MkDocsException) as error:
         print(f"Build failed; {args.site_dir} was left as it was.\n{error}", file=sys.stderr)
@@ -125,21 +126,6 @@ def main(argv: list[str] | None = None) -> int:
         print(f"The new site could not replace {args.site_dir}, which was left as it was: {error}", file=sys.stderr)
         return 1
     print(f"Built {', '.join(LANGUAGES)} into {args.site_dir} in {time.monotonic() - start:.1f} s.")
-    return 0
-
-
-def export(out: Path, settings: Settings) -> int:
-    """`--export DIR`: hooks/pii_export.py writes the tree; bad data is told as a build's is."""
-    from pii_export import export_site  # beside the hook, on the same import path
-
-    try:
-        export_site(out, settings)
-    except DataError as error:
-        print(f"Export failed.\n{error}", file=sys.stderr)
-        return 1
-    print(
-        f"Exported {', '.join(LANGUAGES)} into {out}: build it with `mkdocs build` and `mkdocs build -f mkdocs.en.yml`."
-    )
     return 0
 
 

@@ -18,7 +18,7 @@ from urllib.parse import unquote, urlsplit
 import lxml.html
 import pytest
 import yaml
-from helpers import FIXTURE_DIR, FIXTURE_TODAY, DataCopy, load_script
+from helpers import FIXTURE_DIR, FIXTURE_TODAY, PROJECT_DIR, DataCopy, load_script
 
 from pii_site import Plan
 from pii_site.i18n import LANGUAGES, urls
@@ -85,6 +85,19 @@ def test_the_exported_configs_run_no_hook_and_name_each_language(exported: Path)
         assert config["docs_dir"] == f"docs/{lang}" and config["theme"]["language"] == lang
         assert config["site_url"] == f"{PUBLIC_URL}{lang}/"
         assert (exported / "docs" / lang / urls.task_page("VII.1")).is_file()
+
+
+def test_the_pages_written_in_docs_have_their_blocks_filled_in(exported: Path, plan: Plan):
+    """The markers the hook replaces (`<!-- pii:unit-ids -->`) are replaced in the exported Markdown,
+    which no hook will read again."""
+    for lang in LANGUAGES:
+        for source in (PROJECT_DIR / "docs" / lang).rglob("*.md"):
+            text = (exported / "docs" / lang / source.relative_to(PROJECT_DIR / "docs" / lang)).read_text(
+                encoding="utf-8"
+            )
+            assert "<!-- pii:" not in text, source
+        guide = (exported / "docs" / lang / "guide.md").read_text(encoding="utf-8")
+        assert all(unit.id in guide for unit in plan.units)
 
 
 def test_bad_data_exports_nothing_and_names_the_file(tmp_path: Path, data_copy: DataCopy, capsys):
