@@ -32,7 +32,6 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 import yaml
-from mkdocs.utils.meta import get_data
 
 from pii_site import DataError, load_plan
 from pii_site.i18n import LANGUAGES, Labels, urls
@@ -119,6 +118,21 @@ def _base_url(url: str) -> str:
     return "/".join([".."] * depth) if depth else "."
 
 
+def _front_matter(markdown: str) -> tuple[str, dict[str, Any]]:
+    """The Markdown after its YAML front matter, and the front matter, split as MkDocs 1.6 splits them
+    (mkdocs.utils.meta.get_data), without importing MkDocs: the export must run where it is gone."""
+    match = _FRONT_MATTER.match(markdown)
+    if match is None:
+        return markdown, {}
+    meta = yaml.safe_load(match.group(1))
+    if not isinstance(meta, dict):
+        return markdown, {}
+    return markdown[match.end() :].lstrip("\n"), meta
+
+
+_FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
+
+
 def _with_front_matter(meta: dict[str, Any], body: str) -> str:
     head = yaml.dump(_plain(meta), Dumper=_ConfigDumper, allow_unicode=True, sort_keys=False, width=1000)
     return f"---\n{head}---\n\n{body}"
@@ -149,7 +163,7 @@ def _page_markdown(
 ) -> str:
     """One page as the engine must read it: markers expanded (`written`: a page of docs/), the printed
     address or QR code, and the front matter the theme reads (link preview, description, footer)."""
-    body, meta = get_data(page.markdown)
+    body, meta = _front_matter(page.markdown)
     site_url = site.site_url
     if written:
         first_line = (
