@@ -11,7 +11,8 @@ hands MkDocs during a build, as files:
   open-data downloads, report forms, the feed, the colour stylesheet and logo, news photos, share images.
 - mkdocs.yml (Vietnamese, the default language) and mkdocs.<lang>.yml for the others: the project's
   mkdocs.yml without `hooks:` and `watch:`, with what on_config sets per language written in.
-- theme/: hooks/theme, whose footer partial also reads the footer from the page's front matter.
+- theme/: hooks/theme, whose footer partial also reads the footer from the page's front matter, with
+  the changes Zensical needs (_THEME_CHANGES, _THEME_LEFT_OUT).
 - root/: what the default language's on_post_build writes beside the language folders (the root page
   that sends readers to a language, the root 404 page, the open-data schema and data.json): copy it
   into the site folder after building.
@@ -246,11 +247,11 @@ def _hook_extra(plan: Plan, settings: Settings, site: site_frame.LanguageSite) -
 
 
 def _export_language(
-    out: Path, base: dict[str, Any], plan: Plan, settings: Settings, shared: SharedFiles
+    out: Path, project_dir: Path, base: dict[str, Any], plan: Plan, settings: Settings, shared: SharedFiles
 ) -> tuple[dict[str, Any], set[str]]:
     """Writes docs/<lang>/ and returns the language's config and the top folders of its site."""
     lang = settings.lang
-    docs_in = PROJECT_DIR / "docs" / lang
+    docs_in = project_dir / "docs" / lang
     docs_out = out / "docs" / lang
     site = site_frame.language_site(plan, settings)
     written: list[GeneratedPage] = []
@@ -315,7 +316,7 @@ def export_site(out: Path, settings: Settings, config_file: Path = PROJECT_DIR /
     shutil.rmtree(staging, ignore_errors=True)
     staging.mkdir(parents=True)
     try:
-        _export_into(staging, base, plan, settings, shared)
+        _export_into(staging, config_file.parent, base, plan, settings, shared)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
@@ -323,11 +324,13 @@ def export_site(out: Path, settings: Settings, config_file: Path = PROJECT_DIR /
     staging.rename(out)
 
 
-def _export_into(out: Path, base: dict[str, Any], plan: Plan, settings: Settings, shared: SharedFiles) -> None:
+def _export_into(
+    out: Path, project_dir: Path, base: dict[str, Any], plan: Plan, settings: Settings, shared: SharedFiles
+) -> None:
     sections: set[str] = set()
     for lang in LANGUAGES:
         language = settings.for_language(lang)
-        config, folders = _export_language(out, base, plan, language, shared)
+        config, folders = _export_language(out, project_dir, base, plan, language, shared)
         name = "mkdocs.yml" if lang == DEFAULT_LANG else f"mkdocs.{lang}.yml"
         text = yaml.dump(_plain(config), Dumper=_ConfigDumper, allow_unicode=True, sort_keys=False, width=1000)
         _write(out / name, f"# Exported by scripts/build.py --export: {lang}, built without hooks.\n{text}")
