@@ -78,6 +78,7 @@ def words(text: str) -> str:
     return " ".join(text.split())
 
 
+@pytest.mark.slow  # the export of the whole fixture plan: seconds of its own
 def test_the_exported_configs_run_no_hook_and_name_each_language(exported: Path):
     for lang, name in CONFIGS.items():
         config = yaml.load((exported / name).read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
@@ -87,6 +88,7 @@ def test_the_exported_configs_run_no_hook_and_name_each_language(exported: Path)
         assert (exported / "docs" / lang / urls.task_page("VII.1")).is_file()
 
 
+@pytest.mark.slow  # the export of the whole fixture plan: seconds of its own
 def test_the_pages_written_in_docs_have_their_blocks_filled_in(exported: Path, plan: Plan):
     """The markers the hook replaces (`<!-- pii:unit-ids -->`) are replaced in the exported Markdown,
     which no hook will read again."""
