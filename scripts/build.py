@@ -17,6 +17,7 @@ import sys
 import time
 from pathlib import Path
 
+import pii_export
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, MkDocsException
@@ -94,6 +95,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--data", type=Path, help="data folder (default: PII_DATA_DIR or data/)")
     parser.add_argument("--site-url", help="public address ending in / (default: PII_SITE_URL or data/site.yml)")
     parser.add_argument("-q", "--quiet", action="store_true", help="show warnings and errors only")
+    parser.add_argument(
+        "--export",
+        type=Path,
+        metavar="DIR",
+        help="instead of building, write the pages as a plain Markdown tree with an mkdocs.yml per language"
+        " that any MkDocs-compatible engine builds without hooks (see hooks/ENGINES.md)",
+    )
     args = parser.parse_args(argv)
     logging.basicConfig(format="%(levelname)-7s -  %(message)s", level=logging.WARNING if args.quiet else logging.INFO)
     start = time.monotonic()
@@ -108,6 +116,8 @@ def main(argv: list[str] | None = None) -> int:
                 args.site_url if args.site_url == RELATIVE else site_address_setting(args.site_url, "--site-url")
             )
         settings = Settings.from_environ(environ, PROJECT_DIR)
+        if args.export:
+            return pii_export.export_command(args.export, settings)
         build_site(args.site_dir, settings)
     except (SettingsError, MkDocsException) as error:
         print(f"Build failed; {args.site_dir} was left as it was.\n{error}", file=sys.stderr)
