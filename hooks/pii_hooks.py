@@ -58,7 +58,7 @@ from pii_site.model.plan import Plan
 from pii_site.outputs import (
     catalogue,
     feeds,
-    identity,
+    identity_files,
     link_preview,
     print_qr,
     search_index,
@@ -66,7 +66,7 @@ from pii_site.outputs import (
 )
 from pii_site.outputs.shared_files import SharedFiles, shared_files
 from pii_site.pages import blocks, render_site
-from pii_site.pages.render import GeneratedPage
+from pii_site.render.templating import GeneratedPage
 from pii_site.settings import Settings, SettingsError
 
 
@@ -139,11 +139,11 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     # Read by hooks/theme/404.html: the "page not found" page in the page's language.
     config.extra["pii_not_found"] = site.not_found
     # The header's colours (mkdocs.yml's palette is "custom"), logo and favicon from data/site.yml.
-    images = identity.theme_images(plan)
+    images = identity_files.theme_images(plan)
     config.theme["logo"] = images.logo
     config.theme["favicon"] = images.favicon
-    if identity.STYLESHEET not in config.extra_css:  # `mkdocs serve` may hand the same list again
-        config.extra_css.append(identity.STYLESHEET)
+    if identity_files.STYLESHEET not in config.extra_css:  # `mkdocs serve` may hand the same list again
+        config.extra_css.append(identity_files.STYLESHEET)
     if site.repo_url:
         config.repo_url = site.repo_url
         config.edit_uri = site.edit_uri
@@ -172,7 +172,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     config.extra["pii_error_preview"] = previews.error_page
     for image in previews.images:
         files.append(File.generated(config, image.path, content=image.content))
-    for data in (*build.shared.all, feeds.feed_file(plan, lang, site_url), *identity.identity_files(plan)):
+    for data in (*build.shared.all, feeds.feed_file(plan, lang, site_url), *identity_files.identity_files(plan)):
         files.append(File.generated(config, data.path, content=data.content))
     # Made (resized) once per build when the plan was loaded; beside the post's page, whose body
     # names them relative to it.

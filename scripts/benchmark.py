@@ -32,7 +32,7 @@ import synthetic_plan  # noqa: E402  (scripts/synthetic_plan.py; stdlib and PyYA
 # Settings a caller's shell may hold that would point a measured build elsewhere (PII_TODAY is kept for the
 # real data, as for any build of it; synthetic plans set their own day).
 CLEARED_SETTINGS = ("PII_DATA_DIR", "PII_SITE_URL", "PII_LANG")
-# pii_site.build_cache.CACHE_VARIABLE, written out: importing pii_site here would load it into the bare worker.
+# pii_site.source.build_cache.CACHE_VARIABLE, written out: importing pii_site here would load it into the bare worker.
 CACHE_VARIABLE = "PII_SITE_CACHE"
 
 

@@ -36,9 +36,9 @@ sys.path.insert(0, str(PROJECT_DIR / "scripts"))
 import synthetic_plan  # noqa: E402
 
 from pii_site import load_plan  # noqa: E402
-from pii_site.build_cache import CACHE_VARIABLE  # noqa: E402
 from pii_site.model import load as plan_loader  # noqa: E402
 from pii_site.outputs.form_writer import FilledRow, form_workbook  # noqa: E402
+from pii_site.source.build_cache import CACHE_VARIABLE  # noqa: E402
 
 UNITS = 102
 ROUND = """coordinator: {coordinator}

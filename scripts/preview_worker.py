@@ -19,8 +19,8 @@ from mkdocs.exceptions import Abort, MkDocsException
 
 from pii_site import DataError, Plan, load_plan
 from pii_site.outputs.shared_files import SharedFiles, shared_files
+from pii_site.overlay import lay_overlay
 from pii_site.settings import Settings, SettingsError
-from pii_site.source.overlay import lay_overlay
 
 
 class Builder:

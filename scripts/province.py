@@ -28,14 +28,14 @@ import yaml
 
 from pii_site import DataError
 from pii_site.i18n import LANGUAGES, Labels
-from pii_site.outputs import identity, site_frame
+from pii_site.outputs import identity_files, site_frame
 from pii_site.outputs.exports import GeneratedFile
-from pii_site.pages.render import render_html
 from pii_site.province import exports, pages
 from pii_site.province.fetch import Limits
 from pii_site.province.harvest import PROBLEMS, harvest
 from pii_site.province.registry import load_registry
 from pii_site.province.rollup import ProvinceRollup, load_rollup
+from pii_site.render.templating import render_html
 from pii_site.settings import Settings, SettingsError, parse_today
 from pii_site.source.identity import DEFAULT_COLORS
 
@@ -160,7 +160,10 @@ def write_project(
     for page in pages.pages(rollup, lang):
         (docs / page.path).parent.mkdir(parents=True, exist_ok=True)
         (docs / page.path).write_text(page.markdown, encoding="utf-8")
-    for file in [*open_data, GeneratedFile(identity.STYLESHEET, identity.colors_stylesheet(DEFAULT_COLORS).encode())]:
+    for file in [
+        *open_data,
+        GeneratedFile(identity_files.STYLESHEET, identity_files.colors_stylesheet(DEFAULT_COLORS).encode()),
+    ]:
         (docs / file.path).parent.mkdir(parents=True, exist_ok=True)
         (docs / file.path).write_bytes(file.content)
     t = Labels(lang)
@@ -173,7 +176,7 @@ def write_project(
         "site_dir": str(site_dir / lang),
         "theme": {"language": lang, "custom_dir": str(PROJECT_DIR / "hooks" / "theme")},
         "hooks": [str(PROJECT_DIR / "hooks" / "province_hooks.py")],
-        "extra_css": ["assets/stylesheets/pii.css", identity.STYLESHEET],
+        "extra_css": ["assets/stylesheets/pii.css", identity_files.STYLESHEET],
         "extra_javascript": [
             {"path": "assets/javascripts/vendor/tablesort-5.7.1.min.js", "defer": True},
             {"path": "assets/javascripts/commune-filter.js", "defer": True},

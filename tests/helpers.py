@@ -19,7 +19,7 @@ from types import ModuleType
 
 import lxml.html
 
-from pii_site.outputs.identity import STYLESHEET
+from pii_site.outputs.identity_files import STYLESHEET
 from pii_site.settings import Settings
 from pii_site.source.identity import rgb
 

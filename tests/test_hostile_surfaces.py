@@ -19,12 +19,12 @@ import pytest
 from helpers import DEMO_OVERLAY, FIXTURE_DIR, FIXTURE_TODAY, DataCopy, free_port, load_script
 from PIL import Image, ImageCms, PngImagePlugin
 
-from pii_site import DataError, build_cache, load_plan
+from pii_site import DataError, load_plan
 from pii_site.outputs import share_image
-from pii_site.source import news_photos, status_file
+from pii_site.overlay import lay_overlay
+from pii_site.source import build_cache, news_photos, status_file
 from pii_site.source.errors import message
 from pii_site.source.images import holds_metadata
-from pii_site.source.overlay import lay_overlay
 
 add_update = load_script("add_update")
 serve = load_script("serve")

@@ -13,10 +13,11 @@ import pytest
 from helpers import FIXTURE_TODAY, DataCopy
 from PIL import Image
 
-from pii_site import Plan, build_cache, load_plan
+from pii_site import Plan, load_plan
 from pii_site.i18n import LANGUAGES, urls
 from pii_site.outputs import link_preview, share_image
 from pii_site.pages import render_site
+from pii_site.source import build_cache
 from pii_site.source.identity import site_colors
 from pii_site.source.news import plain_summary
 

@@ -20,8 +20,8 @@ from helpers import FIXTURE_TODAY, DataCopy
 from PIL import Image
 
 from pii_site import DataError, load_plan
-from pii_site.build_cache import CACHE_VARIABLE
 from pii_site.source import news_photos
+from pii_site.source.build_cache import CACHE_VARIABLE
 from pii_site.source.errors import message
 from pii_site.source.news_photos import MAX_WIDTH
 

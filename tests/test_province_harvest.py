@@ -22,7 +22,7 @@ import yaml
 from helpers import load_script
 from province_sites import GIGABYTE, HostileServer, folder_server, running
 
-from pii_site.outputs.contract import SCHEMA_VERSION
+from pii_site.model.contract import SCHEMA_VERSION
 
 synthetic = load_script("synthetic_province")
 province = load_script("province")

@@ -16,8 +16,8 @@ import pytest
 from form_filling import DATE, DONE, PERCENT, STATUS, fill
 from helpers import FIXTURE_TODAY, DataCopy, load_script
 
-from pii_site import DataError, build_cache, load_plan
-from pii_site.source import report_forms, xlsx_reader
+from pii_site import DataError, load_plan
+from pii_site.source import build_cache, report_forms, xlsx_reader
 from pii_site.source.form_rows import FormUpdate
 
 TODAY = dt.date.fromisoformat(FIXTURE_TODAY)

@@ -220,7 +220,7 @@ def test_preview_ignores_a_file_that_vanishes_while_it_looks(data_copy: DataCopy
 
 def test_glossary_term_links_only_on_word_boundaries_of_the_plain_text():
     from pii_site.pages.glossary_links import GlossaryLinker
-    from pii_site.pages.render import escape_markdown
+    from pii_site.render.templating import escape_markdown
 
     class Term:
         id, match = "csm", ["CSM"]

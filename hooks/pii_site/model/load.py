@@ -18,6 +18,7 @@ from typing import Any
 from pii_site.i18n import urls
 from pii_site.model.plan import Plan, PlanTask
 from pii_site.model.progress import TaskProgress
+from pii_site.model.reference import build_reference
 from pii_site.model.reporting import Reporting, Submission, reporting_units
 from pii_site.source.entries import (
     DATA_FILE_LIMIT,
@@ -33,7 +34,7 @@ from pii_site.source.form_layout import plan_fingerprint, tasks_fingerprint
 from pii_site.source.form_rows import FormUpdate
 from pii_site.source.identity import check_identity
 from pii_site.source.news import load_news
-from pii_site.source.pii_reference import build_reference, check_reference
+from pii_site.source.pii_reference import check_reference
 from pii_site.source.report_forms import FormRead, FormRules, read_reports
 from pii_site.source.schema.plan import (
     DATA_FILES,

@@ -15,12 +15,11 @@ from pathlib import Path
 from typing import Any
 
 from pii_site.model.progress import Rollup, TaskProgress
+from pii_site.model.reference import PiiReference
 from pii_site.model.reporting import Reporting
 from pii_site.source.errors import Problem
-from pii_site.source.identity import Logo
-from pii_site.source.news import NewsPost
-from pii_site.source.pii_reference import PiiReference
 from pii_site.source.schema.plan import Duty, Pillar, PlanFile, SiteFile, Subindex, Task, TaskGroup, Text, Unit
+from pii_site.source.schema.published import Logo, NewsPost
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,7 @@ pages/progress.py (dictionary) and by hooks/pii_hooks.py via open_data_files (by
 
 Columns are language-neutral ids, identical on both sites. CSV is UTF-8 with a BOM so that Excel on
 Windows shows Vietnamese correctly; lists inside one cell are joined with "; ". A JSON file is an
-object in the shape of the open-data contract (contract.py): its schema's address and version, the
+object in the shape of the open-data contract (model/contract.py): its schema's address and version, the
 commune, province and plan it describes, when the data last changed, the licence of data/site.yml
 (null when none is named) and the rows under "records"; CSV has no place for these, so the data
 dictionary page states them.
@@ -19,17 +19,12 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
+from pii_site.model.contract import COLUMNS, LICENCE_KEYS, SCHEMA_VERSION, download_path, schema_address
 from pii_site.model.plan import Plan, PlanTask
 from pii_site.model.progress import all_updates
-from pii_site.outputs.contract import RECORDS, SCHEMA_VERSION, schema_address
 from pii_site.source.schema.status import Evidence, IndicatorValue
 
-DOWNLOADS = "downloads"
 LIST_SEPARATOR = "; "
-
-# Dataset -> its columns, in file order: the fields of its record model in the contract (contract.py).
-# Each column is described by label open_data.col.<dataset>.<column>.
-COLUMNS: dict[str, tuple[str, ...]] = {name: tuple(model.model_fields) for name, model in RECORDS.items()}
 
 
 @dataclass(frozen=True)
@@ -159,10 +154,6 @@ def submission_rows(plan: Plan) -> list[dict[str, Any]]:
     return rows
 
 
-# The keys of the "licence" object of every JSON file, listed by the data dictionary (open_data.md.j2).
-LICENCE_KEYS = ("name_vi", "name_en", "address")
-
-
 def licence_record(plan: Plan) -> dict[str, str] | None:
     licence = plan.site.licence
     if licence is None:
@@ -234,10 +225,6 @@ def datasets(plan: Plan) -> dict[str, list[dict[str, Any]]]:
         "updates": update_rows(plan.tasks),
         "submissions": submission_rows(plan),
     }
-
-
-def download_path(dataset: str, extension: str) -> str:
-    return f"{DOWNLOADS}/{dataset}.{extension}"
 
 
 def open_data_files(plan: Plan, base_url: str = "") -> list[GeneratedFile]:

@@ -19,7 +19,7 @@ from pii_site.i18n.formatting import shorten_at_word
 from pii_site.model.plan import Plan
 from pii_site.outputs import share_image
 from pii_site.outputs.exports import GeneratedFile
-from pii_site.pages.render import GeneratedPage
+from pii_site.render.templating import GeneratedPage
 from pii_site.source.identity import site_colors
 
 LOCALES = {"vi": "vi_VN", "en": "en_US"}  # Open Graph writes languages as language_TERRITORY
@@ -70,7 +70,7 @@ def one_sentence(text: str) -> str:
 
 def page_title(markdown: str) -> str | None:
     """The text of a page's first "# " heading as readers see it: the Markdown escapes
-    (pages/render.escape_markdown) undone, so "III\\.2 &lt;b&gt;" reads "III.2 <b>"."""
+    (render/templating.escape_markdown) undone, so "III\\.2 &lt;b&gt;" reads "III.2 <b>"."""
     heading = _HEADING.search(_FRONT_MATTER.sub("", markdown, count=1))
     return html.unescape(_MARKDOWN_ESCAPE.sub(r"\1", heading.group(1).strip())) if heading else None
 

@@ -2,7 +2,7 @@
 the site's primary colour with the site's short name, the page's title and the PNG logo if any.
 Called by outputs/link_preview.py for every page; the font ships in fonts/ (see its README), so no
 system font and no download is needed. Images are kept by a hash of their inputs in memory and in
-the build cache (pii_site.build_cache): a rebuild draws only the pages whose title changed.
+the build cache (pii_site.source.build_cache): a rebuild draws only the pages whose title changed.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont
 
-from pii_site import build_cache
+from pii_site.source import build_cache
 from pii_site.source.images import PILLOW_ERRORS, PIXEL_CHUNKS, opened, png_chunk_types
 
 WIDTH, HEIGHT = 1200, 630  # Open Graph's recommended size, shown whole by summary_large_image cards

@@ -26,9 +26,10 @@ from pii_site.source.entries import folder_entries, read_entry
 from pii_site.source.errors import Problem, file_problem, message, shown
 from pii_site.source.news_body import RenderedBody, read_body
 from pii_site.source.news_limits import body_problem
-from pii_site.source.news_photos import MARKDOWN_IMAGE, Photo, address_pattern, photo_markdown, read_photo
-from pii_site.source.schema.base import OptionalEnglishText, Text, character_code, unallowed_character
+from pii_site.source.news_photos import MARKDOWN_IMAGE, address_pattern, photo_markdown, read_photo
+from pii_site.source.schema.base import character_code, unallowed_character
 from pii_site.source.schema.plan import NewsFrontMatter
+from pii_site.source.schema.published import NewsPost, Photo
 from pii_site.source.validation import parse
 from pii_site.source.yaml_source import nfc, read_yaml_text
 
@@ -42,27 +43,6 @@ ENGLISH_SEPARATOR = re.compile(r"^\s*<!--\s*en\s*-->\s*$", re.IGNORECASE)
 _SAFE_ADDRESSES = ("http://", "https://", "mailto:", "#")
 # "<" would start raw HTML; "{" and "}" would start an attribute list ({: onclick=...}).
 _MARKUP_ESCAPES = {"<": "&lt;", "{": r"\{", "}": r"\}"}
-
-
-@dataclass(frozen=True)
-class NewsPost:
-    slug: str  # the file name without .md, e.g. "2026-03-15-cuoc-thi-y-tuong"; also its address
-    date: dt.date
-    title: Text
-    summary: OptionalEnglishText | None
-    body_vi: str  # Markdown, already made safe
-    body_en: str | None
-    data_file: str  # e.g. "data/news/2026-03-15-cuoc-thi-y-tuong.md", for "edit this page"
-    lead_vi: str  # the body's first paragraph as plain text
-    lead_en: str | None
-    photos: tuple[Photo, ...] = ()  # each once, whichever body shows it; generated beside the page
-
-    def body(self, lang: str) -> str:
-        """The body in `lang`; Vietnamese when there is no English body (see `is_translated`)."""
-        return self.body_en if lang == "en" and self.body_en else self.body_vi
-
-    def is_translated(self, lang: str) -> bool:
-        return lang == "vi" or bool(self.body_en)
 
 
 @dataclass(frozen=True)
@@ -211,7 +191,7 @@ def _on_page(address: str, anchors: set[str]) -> bool:
 
 def _title_line(title: str) -> str:
     """The page's first line, "# <title>", whose heading reads as the title: news_post.md.j2
-    escapes it with pages.render.escape_markdown; numeric character references give the same text
+    escapes it with render/templating.escape_markdown; numeric character references give the same text
     and id (tests/test_news_bounds.py checks it) without the source layer importing the pages."""
     text = " ".join(title.split())
     return "# " + "".join(char if char.isalnum() or char == " " else f"&#{ord(char)};" for char in text)

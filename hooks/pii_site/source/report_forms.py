@@ -18,8 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from pii_site import build_cache
-from pii_site.source import xlsx_reader
+from pii_site.source import build_cache, xlsx_reader
 from pii_site.source.entries import MEGABYTE, FileTooLarge, folder_entries, is_linked, megabytes, read_binary_entry
 from pii_site.source.errors import PLACE_SEPARATOR, Problem, file_problem, shown
 from pii_site.source.form_layout import (
