@@ -12,7 +12,7 @@ TEST_STAMP := $(VENV)/.installed-test-$(shell cat requirements.lock requirements
 # Material prints an end-of-life banner on every run; it is known (see README).
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: install install-test serve demo build validate forms report report-template check test benchmark lock schema clean
+.PHONY: install install-test static serve demo build validate forms report report-template check test benchmark lock schema clean
 
 ## What building needs: MkDocs, Material, pydantic, and the package from hooks/.
 install: $(BUILD_STAMP)
@@ -84,15 +84,18 @@ report-template: install
 ## browser, Java nor LibreOffice (markers `browser`, `html_checker`, `office`, set in tests/conftest.py)
 ## and builds no whole site in processes of its own (marker `slow`: publishing from a clean clone,
 ## ProperDocs, the preview).
-check: install-test
+check: static
+	$(BIN)/python -m pytest -q -m "not browser and not html_checker and not office and not slow"
+
+## Lint, format and types; `make check` and `make test` (hence CI) both start with it.
+static: install-test
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
-	$(BIN)/python -m pytest -q -m "not browser and not html_checker and not office and not slow"
 
 ## Run every test, browser tests included (they need Debian's chromium, Java for the HTML checker, and
 ## LibreOffice (Calc re-saves the report forms, Writer prints the compiled report to PDF) with poppler's tools).
-test: install-test
+test: static
 	@test -x /usr/bin/chromium || { echo "The browser tests need Debian's Chromium at /usr/bin/chromium: run 'apt-get install chromium' (as root), then try again."; exit 1; }
 	@command -v java >/dev/null || { echo "The HTML checker needs Java: run 'apt-get install default-jre-headless' (as root), then try again."; exit 1; }
 	@command -v soffice >/dev/null || { echo "The report tests need LibreOffice: run 'apt-get install libreoffice-calc-nogui libreoffice-writer-nogui' (as root), then try again."; exit 1; }

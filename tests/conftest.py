@@ -40,6 +40,14 @@ MARKERS = {
 }
 
 
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--update-golden",
+        action="store_true",
+        help="rewrite the golden copies (tests/golden/) from the code, to review as a diff",
+    )
+
+
 def pytest_configure(config: pytest.Config) -> None:
     """The build cache (pii_site.source.build_cache) of this test session goes to a fresh temporary folder,
     inherited by the scripts the tests run: images drawn by code under test are never read back in a

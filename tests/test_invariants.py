@@ -595,9 +595,11 @@ def visits(
                 context = stack.enter_context(
                     contextlib.closing(browser.new_context(viewport={"width": width, "height": 900}))
                 )
-                page = context.new_page()
                 for lang, address in pages_to_visit(built):
-                    built.visits[lang, address, width] = visit(page, f"{base_url}{lang}/{address}")
+                    # A fresh page per visit: the previous page's requests (the search index Material
+                    # fetches after load) are aborted when a page navigates away, and were counted here.
+                    with contextlib.closing(context.new_page()) as page:
+                        built.visits[lang, address, width] = visit(page, f"{base_url}{lang}/{address}")
     return built.visits
 
 

@@ -123,7 +123,10 @@ RECORDS: dict[str, type[Record]] = {
     "submissions": SubmissionRecord,
 }
 # Dataset -> its columns, in file order: the fields of its record model.
-# Each column is described by label open_data.col.<dataset>.<column>.
+# Each column is described by label open_data.col.<dataset>.<column>. The rows (outputs/exports.py) are
+# made as these models, so the contract is the one declaration of a dataset's columns: a field named
+# there and not here, or here and not there, is a type error (pydantic's mypy plugin, init_forbid_extra)
+# and a refused row, never a column the CSV and the JSON disagree on.
 COLUMNS: dict[str, tuple[str, ...]] = {name: tuple(model.model_fields) for name, model in RECORDS.items()}
 
 

@@ -14,12 +14,24 @@ dictionary page states them.
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import json
 from dataclasses import dataclass
 from typing import Any
 
-from pii_site.model.contract import COLUMNS, LICENCE_KEYS, SCHEMA_VERSION, download_path, schema_address
+from pii_site.model.contract import (
+    COLUMNS,
+    LICENCE_KEYS,
+    SCHEMA_VERSION,
+    Record,
+    SubmissionRecord,
+    TaskRecord,
+    UnitRecord,
+    UpdateRecord,
+    download_path,
+    schema_address,
+)
 from pii_site.model.plan import Plan, PlanTask
 from pii_site.model.progress import all_updates
 from pii_site.source.schema.status import Evidence, IndicatorValue
@@ -33,14 +45,19 @@ class GeneratedFile:
     content: bytes
 
 
-def _value(indicator_value: IndicatorValue | None) -> tuple[float | None, str | None]:
+def _value(indicator_value: IndicatorValue | None) -> tuple[float | None, dt.date | None]:
     if indicator_value is None:
         return None, None
-    return indicator_value.value, indicator_value.date.isoformat()
+    return indicator_value.value, indicator_value.date
+
+
+def _row(record: Record) -> dict[str, Any]:
+    """A record as the files hold it: dates as YYYY-MM-DD, fields in the model's order."""
+    return record.model_dump(mode="json")
 
 
 def task_rows(plan: Plan) -> list[dict[str, Any]]:
-    rows = []
+    rows: list[TaskRecord] = []
     for task in plan.tasks:
         progress = task.progress
         measure = progress.indicator
@@ -48,52 +65,54 @@ def task_rows(plan: Plan) -> list[dict[str, Any]]:
         target, target_date = _value(measure.target if measure else None)
         latest, latest_date = _value(measure.latest if measure else None)
         rows.append(
-            {
-                "id": task.id,
-                "group": task.group.number,
-                "pillar_id": task.pillar.id,
+            TaskRecord(
+                id=task.id,
+                group=task.group.number,
+                pillar_id=task.pillar.id,
                 # The PII pillar's number (1-7), the same in every commune: the key a province joins on.
-                "pillar_number": task.pillar.number,
-                "pillar_name_vi": task.pillar.name.vi,
-                "pillar_name_en": task.pillar.name.en,
-                "indicator_vi": task.indicator.vi,
-                "indicator_en": task.indicator.en,
-                "text_vi": task.text.vi,
-                "text_en": task.text.en,
-                "lead": [u.id for u in task.lead],
-                "coordinating": [u.id for u in task.coordinating],
-                "status": progress.status,
-                "percent": progress.percent,
-                "last_update": progress.last_date.isoformat() if progress.last_date else None,
-                "due": progress.due.isoformat() if progress.due else None,
-                "overdue": progress.overdue,
-                "measure_unit_vi": measure.unit.vi if measure else None,
-                "measure_unit_en": measure.unit.en if measure else None,
-                "baseline": baseline,
-                "baseline_date": baseline_date,
-                "target": target,
-                "target_date": target_date,
-                "latest": latest,
-                "latest_date": latest_date,
-                "measure_source_vi": measure.source.vi if measure else None,
-                "measure_source_en": measure.source.en if measure else None,
-            }
+                pillar_number=task.pillar.number,
+                pillar_name_vi=task.pillar.name.vi,
+                pillar_name_en=task.pillar.name.en,
+                indicator_vi=task.indicator.vi,
+                indicator_en=task.indicator.en,
+                text_vi=task.text.vi,
+                text_en=task.text.en,
+                lead=[u.id for u in task.lead],
+                coordinating=[u.id for u in task.coordinating],
+                status=progress.status,
+                percent=progress.percent,
+                last_update=progress.last_date,
+                due=progress.due,
+                overdue=progress.overdue,
+                measure_unit_vi=measure.unit.vi if measure else None,
+                measure_unit_en=measure.unit.en if measure else None,
+                baseline=baseline,
+                baseline_date=baseline_date,
+                target=target,
+                target_date=target_date,
+                latest=latest,
+                latest_date=latest_date,
+                measure_source_vi=measure.source.vi if measure else None,
+                measure_source_en=measure.source.en if measure else None,
+            )
         )
-    return rows
+    return [_row(record) for record in rows]
 
 
 def unit_rows(plan: Plan) -> list[dict[str, Any]]:
     return [
-        {
-            "id": unit.id,
-            "name_vi": unit.name.vi,
-            "name_en": unit.name.en,
-            "description_vi": unit.description.vi,
-            "description_en": unit.description.en,
-            "collective": unit.collective,
-            "leads": [t.id for t in plan.tasks_led_by(unit)],
-            "coordinates": [t.id for t in plan.tasks_coordinated_by(unit)],
-        }
+        _row(
+            UnitRecord(
+                id=unit.id,
+                name_vi=unit.name.vi,
+                name_en=unit.name.en,
+                description_vi=unit.description.vi,
+                description_en=unit.description.en,
+                collective=unit.collective,
+                leads=[t.id for t in plan.tasks_led_by(unit)],
+                coordinates=[t.id for t in plan.tasks_coordinated_by(unit)],
+            )
+        )
         for unit in plan.units
     ]
 
@@ -106,19 +125,21 @@ def document_reference(item: Evidence) -> str:
 
 def update_rows(tasks: list[PlanTask]) -> list[dict[str, Any]]:
     return [
-        {
-            "task_id": entry.task.id,
-            "index": entry.file_index,
-            "round": entry.round,
-            "date": entry.update.date.isoformat(),
-            "status": entry.update.status,
-            "percent": entry.update.percent,
-            "unit": entry.update.unit,
-            "note_vi": entry.update.note.vi,
-            "note_en": entry.update.note.en,
-            "evidence_urls": [e.url for e in entry.update.evidence if e.url],
-            "evidence_documents": [document_reference(e) for e in entry.update.evidence if e.number],
-        }
+        _row(
+            UpdateRecord(
+                task_id=entry.task.id,
+                index=entry.file_index,
+                round=entry.round,
+                date=entry.update.date,
+                status=entry.update.status,
+                percent=entry.update.percent,
+                unit=entry.update.unit,
+                note_vi=entry.update.note.vi,
+                note_en=entry.update.note.en,
+                evidence_urls=[e.url for e in entry.update.evidence if e.url],
+                evidence_documents=[document_reference(e) for e in entry.update.evidence if e.number],
+            )
+        )
         for entry in all_updates(tasks)
     ]
 
@@ -132,26 +153,26 @@ def submission_rows(plan: Plan) -> list[dict[str, Any]]:
     """Every unit that owes a form, in every round up to the current one (oldest first, then in
     units.yml's order): where it stands as of the build's day. None without rounds."""
     reporting = plan.reporting
-    rows = []
+    rows: list[SubmissionRecord] = []
     for round_ in reporting.rounds_so_far:
         for entry in reporting.status(round_).units:
             submission = entry.submission
             rows.append(
-                {
-                    "round": round_.id,
-                    "round_name_vi": round_.name.vi,
-                    "round_name_en": round_.name.en,
-                    "period_start": round_.period.start.isoformat(),
-                    "period_end": round_.period.end.isoformat(),
-                    "due": round_.due.isoformat(),
-                    "unit": entry.unit.id,
-                    "state": entry.state,
-                    "report_date": submission.report_date.isoformat() if submission else None,
-                    "file": FORM_IN_REPOSITORY.format(round=round_.id, unit=entry.unit.id) if submission else None,
-                    "tasks": list(dict.fromkeys(u.task for u in submission.updates)) if submission else [],
-                }
+                SubmissionRecord(
+                    round=round_.id,
+                    round_name_vi=round_.name.vi,
+                    round_name_en=round_.name.en,
+                    period_start=round_.period.start,
+                    period_end=round_.period.end,
+                    due=round_.due,
+                    unit=entry.unit.id,
+                    state=entry.state,
+                    report_date=submission.report_date if submission else None,
+                    file=FORM_IN_REPOSITORY.format(round=round_.id, unit=entry.unit.id) if submission else None,
+                    tasks=list(dict.fromkeys(u.task for u in submission.updates)) if submission else [],
+                )
             )
-    return rows
+    return [_row(record) for record in rows]
 
 
 def licence_record(plan: Plan) -> dict[str, str] | None:
