@@ -1,8 +1,9 @@
 """MkDocs adapter: loads the plan once per build and hands the generated pages to MkDocs.
 
-scripts/build.py loads the plan once for every language and hands each language's Settings and
-the plan to `use` before building; `mkdocs build` or `mkdocs serve` run directly read the PII_*
-variables instead (pii_site.settings), and then the hook loads the plan itself.
+hooks/pii_build.py (for scripts/build.py and the preview) loads the plan once for every language
+and hands each language's Settings and the plan to `use` before building; `mkdocs build` or
+`mkdocs serve` run directly read the PII_* variables instead (pii_site.settings), and then the hook
+loads the plan itself.
 
 Events:
 - on_config (priority 100, so it runs before Material's search plugin reads the language):

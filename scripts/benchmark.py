@@ -326,23 +326,19 @@ def profile(size: str, source: Path, work: Path) -> None:
     """cProfile of our whole build (both languages, in this process); the 25 entries of the package and the
     hook with the most cumulative time."""
     data, today = prepare_data(size, source, work / size)
-    import build  # scripts/build.py
+    from mkdocs.exceptions import MkDocsException
 
-    previous = os.environ.get("PII_TODAY")
-    if today is not None:
-        os.environ["PII_TODAY"] = today.isoformat()
+    import pii_build  # MkDocs, imported for the profile only
+    from pii_site.settings import Settings
+
+    settings = Settings(data, today or Settings.from_environ(os.environ, PROJECT_DIR).today)
     # CPU time, not the wall clock: on a shared machine waiting for a core would be charged to whatever ran.
     profiler = cProfile.Profile(time.process_time)
     start = time.perf_counter()
     try:
-        status = profiler.runcall(build.main, ["--data", str(data), "--site-dir", str(work / "site"), "--quiet"])
-    finally:
-        if previous is None:
-            os.environ.pop("PII_TODAY", None)
-        else:
-            os.environ["PII_TODAY"] = previous
-    if status != 0:
-        raise BuildFailed(f"The build of {size} failed (exit status {status}).")
+        profiler.runcall(pii_build.build_site, work / "site", settings)
+    except MkDocsException as error:
+        raise BuildFailed(f"The build of {size} failed: {error}") from None
     print(f"Profile of our build, {size}: {time.perf_counter() - start:.1f} s wall under cProfile (CPU seconds below)")
     stats = pstats.Stats(profiler, stream=sys.stdout)
     stats.sort_stats("cumulative").print_stats(r"hooks/", 25)

@@ -14,9 +14,9 @@ import sys
 import time
 from pathlib import Path
 
-from build import PROJECT_DIR, build_language, load_for_build, swap_in  # scripts/build.py
 from mkdocs.exceptions import Abort, MkDocsException
 
+from pii_build import PROJECT_DIR, build_language, load_for_build, swap_in
 from pii_site import DataError, Plan, load_plan
 from pii_site.outputs.shared_files import SharedFiles, shared_files
 from pii_site.overlay import lay_overlay

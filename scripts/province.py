@@ -119,9 +119,10 @@ def build_province(state_dir: Path, out: Path, site_url: str | None) -> None:
     """Generate the MkDocs project (OUT/mkdocs.<lang>.yml, OUT/docs/<lang>/) from DIR and build both
     languages into OUT/site.new, which then replaces OUT/site. Raises OSError, ValueError (DIR holds no
     harvest) or MkDocsException, leaving OUT/site as it was."""
-    from build import swap_in  # scripts/build.py: the same swap as the commune site's (MkDocs imported here only)
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
+
+    from pii_build import swap_in  # the same swap as the commune site's (MkDocs imported here only)
 
     rollup = load_rollup(state_dir)
     base = Settings(state_dir, rollup.harvested_on or dt.date.today(), site_url or rollup.url).base_url(None)

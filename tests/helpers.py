@@ -97,14 +97,15 @@ def build_into(
     today: str | None = None,
     config_file: Path | None = None,
 ) -> Path:
-    """Build both languages from `data_dir` into `site_dir` with scripts/build.py, for `site_url`
+    """Build both languages from `data_dir` into `site_dir` with hooks/pii_build.py, for `site_url`
     (None: data_dir's site.yml url). `today` (YYYY-MM-DD): pass FIXTURE_TODAY for the fixture plan;
     None is the real date, as the real data needs. `config_file`: another project's mkdocs.yml (its
     docs/ beside it), for tests that change the hand-written pages. The one place tests make the
     build's Settings."""
     settings = Settings(data_dir, dt.date.fromisoformat(today) if today else dt.date.today(), site_url)
-    build = load_script("build")
-    build.build_site(site_dir, settings, *([config_file] if config_file else []))
+    import pii_build  # MkDocs: imported by the tests that build only
+
+    pii_build.build_site(site_dir, settings, *([config_file] if config_file else []))
     return site_dir
 
 

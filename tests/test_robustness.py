@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from helpers import FIXTURE_TODAY, DataCopy, load_script
 
+import pii_build
 from pii_site import load_plan
 from pii_site.source.errors import message
 
@@ -116,7 +117,7 @@ def test_hidden_files_in_the_status_folder_are_fine(data_copy: DataCopy, capsys)
 # Dates in progress files that describe what has happened cannot be ahead of today.
 
 
-# scripts/build.py
+# hooks/pii_build.py and scripts/build.py
 
 build = load_script("build")
 
@@ -136,7 +137,7 @@ def test_a_failed_swap_puts_the_previous_site_back(tmp_path, monkeypatch):
 
     monkeypatch.setattr(Path, "rename", rename)
     with pytest.raises(OSError):
-        build.swap_in(staging, site)
+        pii_build.swap_in(staging, site)
     assert (site / "index.html").read_text(encoding="utf-8") == "old site"
 
 
