@@ -46,7 +46,7 @@ def load_for_build(settings: Settings) -> tuple[Plan, SharedFiles]:
     """The plan and the files the same in every language (open data, the units' report forms) that
     every language's build is handed. Raises Abort (a MkDocsException) with every problem on bad data."""
     try:
-        plan = load_plan(settings.data_dir, settings.today)
+        plan = load_plan(settings.data_dir, settings.today, cache_dir=settings.cache_dir)
     except DataError as error:
         raise Abort(f"\n{error}") from None
     return plan, shared_files(plan, settings.base_url(plan.site.url))

@@ -102,7 +102,7 @@ def _from_environment(project_dir: Path) -> BuildInput:
     except SettingsError as error:
         raise PluginError(str(error)) from None
     try:
-        plan = load_plan(settings.data_dir, settings.today)
+        plan = load_plan(settings.data_dir, settings.today, cache_dir=settings.cache_dir)
     except DataError as error:
         raise PluginError(f"\n{error}") from None
     return BuildInput(settings, plan, shared_files(plan, settings.base_url(plan.site.url)))
@@ -166,7 +166,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         files.append(generated)
         previewed.append(page)
     site_url = config.site_url or ""
-    previews = link_preview.link_previews(plan, lang, previewed, site_url)
+    previews = link_preview.link_previews(plan, lang, previewed, site_url, build.settings.cache_dir)
     _previews.clear()
     _previews.update(previews.pages)
     # Read by hooks/theme/main.html on the 404 page, which is no Page and has no address of its own.

@@ -32,8 +32,6 @@ import synthetic_plan  # noqa: E402  (scripts/synthetic_plan.py; stdlib and PyYA
 # Settings a caller's shell may hold that would point a measured build elsewhere (PII_TODAY is kept for the
 # real data, as for any build of it; synthetic plans set their own day).
 CLEARED_SETTINGS = ("PII_DATA_DIR", "PII_SITE_URL", "PII_LANG")
-# pii_site.source.build_cache.CACHE_VARIABLE, written out: importing pii_site here would load it into the bare worker.
-CACHE_VARIABLE = "PII_SITE_CACHE"
 
 
 @dataclass
@@ -185,14 +183,15 @@ def measure(size: str, source: Path, folder: Path, runs: int | None, site_url: s
     data, today = prepare_data(size, source, folder)
     tasks = prepare_bare_docs(data, today, folder / "docs")
     runs = runs or (1 if tasks >= 1000 else 3)
-    env = {key: value for key, value in os.environ.items() if key not in CLEARED_SETTINGS}
-    env["NO_MKDOCS_2_WARNING"] = "1"
-    if site_url:
-        env["PII_SITE_URL"] = site_url
-    if today is not None:
-        env["PII_TODAY"] = today.isoformat()
+    env = {key: value for key, value in os.environ.items() if key not in CLEARED_SETTINGS} | {
+        "NO_MKDOCS_2_WARNING": "1"
+    }
     site = folder / "site"
     ours_command = [sys.executable, str(SCRIPTS_DIR / "build.py"), "--data", str(data), "--site-dir", str(site), "-q"]
+    ours_command += [
+        *(["--site-url", site_url] if site_url else []),
+        *(["--today", today.isoformat()] if today else []),
+    ]
     bare_command = [sys.executable, str(Path(__file__).resolve()), "--bare-worker", str(folder)]
     ours: list[Run] = []
     bare: list[Run] = []
@@ -203,8 +202,8 @@ def measure(size: str, source: Path, folder: Path, runs: int | None, site_url: s
         for side, command, results in sides if number % 2 == 0 else reversed(sides):
             # Every run starts with an empty build cache (photos, share images), as publishing does on
             # a fresh CI runner: a warm cache would hide what drawing and resizing cost.
-            run_env = env | {CACHE_VARIABLE: str(folder / f"cache-{side}-{number}")}
-            results.append(run_measured(command, run_env, folder / f"{side}.log"))
+            cache = ["--cache-dir", str(folder / f"cache-{side}-{number}")] if side == "ours" else []
+            results.append(run_measured(command + cache, env, folder / f"{side}.log"))
             print(f"  {side} run {number + 1}: {results[-1].wall_s:.1f} s", file=sys.stderr, flush=True)
     return SizeResult(size, tasks, ours, bare, site_size(site), site_size(folder / "bare-site"))
 

@@ -27,21 +27,24 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--site-dir", type=Path, default=PROJECT_DIR / "site", help="output folder (default: site/)")
     parser.add_argument("--data", type=Path, help="data folder (default: PII_DATA_DIR or data/)")
     parser.add_argument("--site-url", help="public address ending in / (default: PII_SITE_URL or data/site.yml)")
+    parser.add_argument("--today", help="the day dates are checked against, YYYY-MM-DD (default: PII_TODAY or today)")
+    parser.add_argument(
+        "--cache-dir", type=Path, help="the build cache's folder (default: PII_SITE_CACHE or .cache/pii-site/)"
+    )
     parser.add_argument("-q", "--quiet", action="store_true", help="show warnings and errors only")
     args = parser.parse_args(argv)
     logging.basicConfig(format="%(levelname)-7s -  %(message)s", level=logging.WARNING if args.quiet else logging.INFO)
     start = time.monotonic()
-    # Options win over the environment; the environment is only read, never changed.
-    environ = dict(os.environ)
-    if args.data:
-        environ["PII_DATA_DIR"] = str(args.data.resolve())
     try:
-        if args.site_url:
-            # Parsed here too, so that a refusal names the option, not the variable it is passed in.
-            environ["PII_SITE_URL"] = (
-                args.site_url if args.site_url == RELATIVE else site_address_setting(args.site_url, "--site-url")
-            )
-        settings = Settings.from_environ(environ, PROJECT_DIR)
+        # Options win over the environment, which is only read. The address is parsed here too, so
+        # that a refusal names the option, not the variable.
+        site_url = args.site_url
+        if site_url and site_url != RELATIVE:
+            site_url = site_address_setting(site_url, "--site-url")
+        data_dir = args.data.resolve() if args.data else None
+        settings = Settings.from_environ(
+            os.environ, PROJECT_DIR, data_dir=data_dir, site_url=site_url, today=args.today, cache_dir=args.cache_dir
+        )
         build_site(args.site_dir, settings)
     except (SettingsError, MkDocsException) as error:
         print(f"Build failed; {args.site_dir} was left as it was.\n{error}", file=sys.stderr)

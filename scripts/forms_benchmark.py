@@ -38,7 +38,6 @@ import synthetic_plan  # noqa: E402
 from pii_site import load_plan  # noqa: E402
 from pii_site.model import load as plan_loader  # noqa: E402
 from pii_site.outputs.form_writer import FilledRow, form_workbook  # noqa: E402
-from pii_site.source.build_cache import CACHE_VARIABLE  # noqa: E402
 
 UNITS = 102
 ROUND = """coordinator: {coordinator}
@@ -133,7 +132,6 @@ def time_make_forms(data: Path, out: Path) -> tuple[float, float, float]:
 def time_reading(data: Path, cache: Path) -> tuple[float, float]:
     """(wall, CPU) seconds the loader spends reading data/reports/ while it loads `data` with the build
     cache in `cache`: its call of read_reports is timed where it is made, within a real load."""
-    os.environ[CACHE_VARIABLE] = str(cache)
     spent: list[tuple[float, float]] = []
     read = plan_loader.read_reports
 
@@ -145,7 +143,7 @@ def time_reading(data: Path, cache: Path) -> tuple[float, float]:
 
     plan_loader.read_reports = timed  # type: ignore[assignment]
     try:
-        plan = load_plan(data, synthetic_plan.SYNTHETIC_TODAY)
+        plan = load_plan(data, synthetic_plan.SYNTHETIC_TODAY, cache_dir=cache)
     finally:
         plan_loader.read_reports = read
     assert len(plan.reporting.submissions) == UNITS
@@ -154,9 +152,9 @@ def time_reading(data: Path, cache: Path) -> tuple[float, float]:
 
 def time_build(data: Path, work: Path) -> tuple[float, float]:
     cache, site = Path(tempfile.mkdtemp(dir=work)), work / f"site-{time.monotonic_ns()}"
-    environment = {**os.environ, CACHE_VARIABLE: str(cache), "PII_TODAY": synthetic_plan.SYNTHETIC_TODAY.isoformat()}
     command = [sys.executable, str(PROJECT_DIR / "scripts" / "build.py"), "--data", str(data), "--site-dir", str(site)]
-    measured = run([*command, "--quiet"], environment)
+    command += ["--cache-dir", str(cache), "--today", synthetic_plan.SYNTHETIC_TODAY.isoformat()]
+    measured = run([*command, "--quiet"], dict(os.environ))
     shutil.rmtree(site, ignore_errors=True)
     shutil.rmtree(cache, ignore_errors=True)
     return measured

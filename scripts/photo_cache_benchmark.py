@@ -15,7 +15,7 @@ from pathlib import Path
 
 from PIL import Image
 
-from pii_site.source.build_cache import CACHE_VARIABLE
+from pii_site.settings import CACHE_VARIABLE
 
 ROOT = Path(__file__).resolve().parent.parent
 POST = "2026-05-12-ngay-hoi-sang-kien"

@@ -45,7 +45,7 @@ class Builder:
         try:
             if laid.problems:
                 raise DataError([])
-            plan = load_plan(target, self.settings.today)
+            plan = load_plan(target, self.settings.today, cache_dir=self.settings.cache_dir)
         except DataError as error:
             raise Abort(f"\n{laid.relabel(error)}") from None
         return plan, shared_files(plan, self.settings.base_url(plan.site.url))

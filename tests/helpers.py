@@ -20,7 +20,7 @@ from types import ModuleType
 import lxml.html
 
 from pii_site.outputs.identity_files import STYLESHEET
-from pii_site.settings import Settings
+from pii_site.settings import CACHE_VARIABLE, Settings
 from pii_site.source.identity import rgb
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
@@ -102,7 +102,8 @@ def build_into(
     None is the real date, as the real data needs. `config_file`: another project's mkdocs.yml (its
     docs/ beside it), for tests that change the hand-written pages. The one place tests make the
     build's Settings."""
-    settings = Settings(data_dir, dt.date.fromisoformat(today) if today else dt.date.today(), site_url)
+    day = dt.date.fromisoformat(today) if today else dt.date.today()
+    settings = Settings(data_dir, day, site_url, cache_dir=Path(os.environ[CACHE_VARIABLE]))  # conftest's
     import pii_build  # MkDocs: imported by the tests that build only
 
     pii_build.build_site(site_dir, settings, *([config_file] if config_file else []))

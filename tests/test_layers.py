@@ -6,7 +6,8 @@ below it, in the order
 (a folder's name, or a top-level module's: settings.py, overlay.py, the package's __init__.py).
 pages/ and outputs/ are siblings and never import each other; nothing imports a layer above its own.
 No module imports itself back through others (model/plan.py and model/progress.py did, for types),
-and nothing in the package imports MkDocs or Material: the hooks are the adapter. Read with `ast`,
+nothing in the package imports MkDocs or Material (the hooks are the adapter), and nothing reads
+the environment but settings.py's Settings.from_environ, which the adapters call with os.environ. Read with `ast`,
 so an import inside a function or under TYPE_CHECKING counts too.
 """
 
@@ -21,6 +22,7 @@ PACKAGE = Path(__file__).parent.parent / "hooks" / "pii_site"
 LAYERS = ("i18n", "source", "settings", "model", "render", "pages | outputs", "province", "overlay | __init__")
 RANK = {name: rank for rank, layer in enumerate(LAYERS) for name in layer.split(" | ")}
 FRAMEWORKS = ("mkdocs", "material")
+ENVIRONMENT = {"os.environ", "os.environb", "os.getenv", "os.getenvb", "os.putenv", "os.unsetenv"}
 
 
 def module_name(path: Path) -> str:
@@ -48,11 +50,26 @@ MODULES = {module_name(path): path for path in sorted(PACKAGE.rglob("*.py"))}
 
 
 def violations(path: Path, tree: ast.Module | None = None) -> list[str]:
+    tree = tree or ast.parse(path.read_text(encoding="utf-8"))
     own = layer(module_name(path))
-    found = []
+    allowed = {  # the lines of Settings.from_environ
+        line
+        for node in ast.walk(tree)
+        if path == PACKAGE / "settings.py" and isinstance(node, ast.FunctionDef) and node.name == "from_environ"
+        for line in range(node.lineno, (node.end_lineno or node.lineno) + 1)
+    }
+    found = [
+        f"{path.relative_to(PACKAGE.parent)}:{node.lineno}: reads the environment (os.{node.attr}): "
+        "take it from Settings, made by the adapter"
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name)
+        if f"{node.value.id}.{node.attr}" in ENVIRONMENT and node.lineno not in allowed
+    ]
     for line, target in imports(path, tree):
         where = f"{path.relative_to(PACKAGE.parent)}:{line}: imports {target}"
-        if target.split(".")[0] in FRAMEWORKS:
+        if target in ENVIRONMENT and line not in allowed:
+            found.append(f"{where} (take it from Settings, made by the adapter)")
+        elif target.split(".")[0] in FRAMEWORKS:
             found.append(f"{where} (the package knows nothing of MkDocs)")
         elif target.startswith("pii_site.") and (theirs := layer(target)) != own:
             if theirs not in RANK or own not in RANK:
@@ -63,13 +80,14 @@ def violations(path: Path, tree: ast.Module | None = None) -> list[str]:
 
 
 @pytest.mark.parametrize("path", MODULES.values(), ids=list(MODULES))
-def test_a_module_imports_only_from_below(path: Path):
+def test_a_module_keeps_to_its_layer(path: Path):
     assert violations(path) == []
 
 
 def test_the_check_names_a_forbidden_import():
-    bad = ast.parse("import os\nfrom pii_site.pages.units import pages\nfrom mkdocs.config import Config\n")
+    bad = ast.parse("import os\nfrom pii_site.pages.units import pages\nfrom mkdocs.config import Config\nos.environ\n")
     assert violations(PACKAGE / "outputs" / "feeds.py", bad) == [
+        "pii_site/outputs/feeds.py:4: reads the environment (os.environ): take it from Settings, made by the adapter",
         "pii_site/outputs/feeds.py:2: imports pii_site.pages.units.pages "
         f"(pages/ is not below outputs/ in {' < '.join(LAYERS)})",
         "pii_site/outputs/feeds.py:3: imports mkdocs.config.Config (the package knows nothing of MkDocs)",

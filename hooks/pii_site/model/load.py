@@ -55,9 +55,15 @@ from pii_site.source.validation import duplicate_ids, parse, problem_at, unknown
 from pii_site.source.yaml_source import KeyPath, YamlSource, read_yaml, read_yaml_text
 
 
-def load_plan(data_dir: str | os.PathLike[str], today: dt.date, replacing: Mapping[str, str] | None = None) -> Plan:
+def load_plan(
+    data_dir: str | os.PathLike[str],
+    today: dt.date,
+    replacing: Mapping[str, str] | None = None,
+    cache_dir: Path | None = None,
+) -> Plan:
     """`today` (the build's Settings.today) decides which dates are in the future and which tasks are
-    overdue. `replacing` maps data files (relative to data_dir, "status/III.2.yml") to the text to
+    overdue. `cache_dir` (the build's Settings.cache_dir) keeps the news photos' copies and the forms
+    read between runs (source/build_cache.py); None keeps nothing. `replacing` maps data files (relative to data_dir, "status/III.2.yml") to the text to
     read instead of the file's, which need not exist yet: add_update.py checks the whole plan with
     its new update this way, with every message at the real file, and without copying data/."""
     data_dir = Path(data_dir)
@@ -92,7 +98,7 @@ def load_plan(data_dir: str | os.PathLike[str], today: dt.date, replacing: Mappi
         problems += shape_problems
         if value is not None:
             parsed[name] = value
-    news, news_problems = load_news(data_dir, _label)
+    news, news_problems = load_news(data_dir, _label, cache_dir)
     problems += news_problems
     if problems:
         raise DataError(problems)
@@ -106,7 +112,7 @@ def load_plan(data_dir: str | os.PathLike[str], today: dt.date, replacing: Mappi
     problems += check_status_files(
         sources, parsed, _task_ids(parsed), [u.id for u in parsed["units.yml"].units], sources["units.yml"].label, today
     )
-    forms, form_problems = read_reports(data_dir, _label, _form_rules(data_dir, sources, parsed, today))
+    forms, form_problems = read_reports(data_dir, _label, _form_rules(data_dir, sources, parsed, today), cache_dir)
     problems += form_problems
     if problems:
         raise DataError(problems)

@@ -92,18 +92,18 @@ def _with_ellipsis(text: str, font: ImageFont.FreeTypeFont, width: int) -> str:
     return text[:fits].rstrip() + "…"
 
 
-def share_image(site_name: str, title: str, primary: str, logo: bytes | None, data_dir: Path) -> bytes:
+def share_image(site_name: str, title: str, primary: str, logo: bytes | None, cache_dir: Path | None) -> bytes:
     """The PNG of one page; the same inputs give the same bytes (kept in memory and in the build
-    cache of the plan in `data_dir`, so drawn once)."""
+    cache at `cache_dir`, the build's Settings.cache_dir, so drawn once)."""
     key = hashlib.sha256(
         "\0".join((DRAWING_VERSION, site_name, title, primary)).encode() + (logo or b"") + _font_digest()
     ).hexdigest()
     if key not in _made:
         entry = f"{key}.png"
-        image = build_cache.cached(SHARE_IMAGES, data_dir, entry)
+        image = build_cache.cached(SHARE_IMAGES, cache_dir, entry)
         if image is None:
             image = _drawn(site_name, title, primary, logo)
-            build_cache.keep(SHARE_IMAGES, data_dir, entry, image)
+            build_cache.keep(SHARE_IMAGES, cache_dir, entry, image)
         _made[key] = image
     return _made[key]
 

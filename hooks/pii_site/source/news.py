@@ -56,8 +56,10 @@ class FeedEntry:
     summary: str
 
 
-def load_news(data_dir: Path, label: Callable[[Path], str]) -> tuple[list[NewsPost], list[Problem]]:
-    """Every post in data_dir/news/, newest first. A missing folder means no news, not an error.
+def load_news(
+    data_dir: Path, label: Callable[[Path], str], cache_dir: Path | None = None
+) -> tuple[list[NewsPost], list[Problem]]:
+    """Every post in data_dir/news/, newest first (photos' copies kept in the build cache at `cache_dir`). A missing folder means no news, not an error.
     Symbolic links are skipped: the loader refuses them (entries.linked_entries)."""
     folder = data_dir / NEWS_FOLDER
     if not folder.is_dir() or folder.is_symlink():
@@ -74,7 +76,7 @@ def load_news(data_dir: Path, label: Callable[[Path], str]) -> tuple[list[NewsPo
             problems.append(_twin_problem(path, twins[path], label))
             continue
         # A file name may hold a newline: each message must stay on its lines.
-        post, post_problems = _read_post(path, shown(label(path)))
+        post, post_problems = _read_post(path, shown(label(path)), cache_dir)
         problems += post_problems
         if post is not None:
             posts.append(post)
@@ -102,7 +104,7 @@ def _twin_problem(path: Path, keeper: Path, label: Callable[[Path], str]) -> Pro
     return file_problem(shown(label(path)), None, "news_duplicate_address", found=found, other=other)
 
 
-def _read_post(path: Path, label: str) -> tuple[NewsPost | None, list[Problem]]:
+def _read_post(path: Path, label: str, cache_dir: Path | None) -> tuple[NewsPost | None, list[Problem]]:
     # macOS file systems may hand the name back decomposed (NFD): the address is the NFC name.
     file_name = nfc(path.name)
     # fullmatch: with match, "$" would also accept a name ending in a newline after ".md".
@@ -163,7 +165,7 @@ def _read_post(path: Path, label: str) -> tuple[NewsPost | None, list[Problem]]:
             anchors = anchors & read_body(safe_markdown(texts["vi"]), _title_line(front.title.en)).anchors
         problems += _unsafe_addresses(part.rendered, anchors, part.lines, part.first_line, label)
     slug = file_name.removesuffix(".md")
-    photos, photo_problems = _read_photos(parts, label, path.parent, slug)
+    photos, photo_problems = _read_photos(parts, label, path.parent, slug, cache_dir)
     problems += photo_problems
     if problems:
         return None, problems
@@ -253,7 +255,7 @@ class _BodyPart:
 
 
 def _read_photos(
-    parts: list[_BodyPart], label: str, news_dir: Path, post: str
+    parts: list[_BodyPart], label: str, news_dir: Path, post: str, cache_dir: Path | None
 ) -> tuple[dict[str, Photo], list[Problem]]:
     """The photos the bodies show, by address, or the problems with them: each must be a file in
     the post's own folder (nothing is fetched from another host), have alternative text, be written
@@ -274,7 +276,7 @@ def _read_photos(
         if (other := by_case.setdefault(address.casefold(), address)) != address:
             problems.append(file_problem(label, lines[0], "news_photo_case_twin", found=address, other=other))
             continue
-        photo, problem = read_photo(news_dir, address, label, lines[0])
+        photo, problem = read_photo(news_dir, address, label, lines[0], cache_dir)
         if photo is not None:
             photos[address] = photo
             continue

@@ -65,9 +65,12 @@ def address_pattern(post: str) -> re.Pattern[str]:
     return re.compile(re.escape(post) + "/" + FILE_NAME)
 
 
-def read_photo(news_dir: Path, address: str, label: str, line: int) -> tuple[Photo | None, Problem | None]:
+def read_photo(
+    news_dir: Path, address: str, label: str, line: int, cache_dir: Path | None = None
+) -> tuple[Photo | None, Problem | None]:
     """The photo at `address` (matching address_pattern) under `news_dir`, or the problem with it,
-    reported at `label`:`line` (the post's file and the image's line)."""
+    reported at `label`:`line` (the post's file and the image's line); the copy kept in the build
+    cache at `cache_dir` (None: none)."""
     path = news_dir / address
     name = f"data/news/{address}"
     if path.parent.is_symlink() or path.is_symlink() or not path.exists() or path.is_dir():
@@ -87,14 +90,14 @@ def read_photo(news_dir: Path, address: str, label: str, line: int) -> tuple[Pho
     # A copy kept in the build cache is checked before it is used (see _checked_copy).
     entry = f"{hashlib.sha256(original).hexdigest()}-{_COPY_SETTINGS}{suffix}"
     if entry not in _made:
-        made = build_cache.cached(COPIES, news_dir.parent, entry)
+        made = build_cache.cached(COPIES, cache_dir, entry)
         if made is None:
             made, problem = _resized(original, suffix, name, label, line)
             if problem is not None:
                 return None, problem
             assert made is not None
             width, height, content = made
-            build_cache.keep(COPIES, news_dir.parent, entry, _ENTRY_HEADER.pack(width, height) + content)
+            build_cache.keep(COPIES, cache_dir, entry, _ENTRY_HEADER.pack(width, height) + content)
         _made[entry] = made
     width, height, content = _made[entry]
     return Photo(address, f"news/{address}", width, height, content), None
