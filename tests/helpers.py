@@ -39,11 +39,13 @@ SITE_PATH = "/pii-site/"
 
 
 def load_script(name: str) -> ModuleType:
-    """scripts/<name>.py as a module, so tests can call its main(argv). The scripts' folder goes on
-    the import path first, as running `python scripts/<name>.py` puts it there (for scripts/_project.py)."""
-    if str(PROJECT_DIR / "scripts") not in sys.path:
-        sys.path.insert(0, str(PROJECT_DIR / "scripts"))
-    spec = importlib.util.spec_from_file_location(f"script_{name}", PROJECT_DIR / "scripts" / f"{name}.py")
+    """scripts/<name>.py (a staff command, or "maintainer/<name>" for a maintainer's tool) as a module,
+    so tests can call its main(argv). The script's folder goes on the import path first, as running
+    `python scripts/<name>.py` puts it there (for scripts/_project.py, or a tool's sibling modules)."""
+    path = PROJECT_DIR / "scripts" / f"{name}.py"
+    if str(path.parent) not in sys.path:
+        sys.path.insert(0, str(path.parent))
+    spec = importlib.util.spec_from_file_location(f"script_{name.replace('/', '_')}", path)
     assert spec and spec.loader
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)

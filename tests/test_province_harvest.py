@@ -24,7 +24,7 @@ from province_sites import GIGABYTE, HostileServer, folder_server, running
 
 from pii_site.model.contract import SCHEMA_VERSION
 
-synthetic = load_script("synthetic_province")
+synthetic = load_script("maintainer/synthetic_province")
 province = load_script("province")
 
 HARVESTED_ON = "2026-11-20"

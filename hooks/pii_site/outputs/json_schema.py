@@ -1,6 +1,6 @@
 """JSON Schema generated from the models: one per data file (schema.py), and the open-data contract's.
 
-scripts/export_schema.py writes the data files' to data/schema/ and the contract's to the province
+scripts/maintainer/export_schema.py writes the data files' to data/schema/ and the contract's to the province
 harvester's copies (pii_site/province/schemas/); a test fails when either is out of date. Editors (VS
 Code with the YAML extension) pick the data files' up from the first line of each data file:
 `# yaml-language-server: $schema=./schema/tasks.schema.json`. The build publishes the contract's at

@@ -1,6 +1,6 @@
-"""Time the compiled report on synthetic plans: `python scripts/report_benchmark.py [--sizes 200,1500] [--runs 3]`.
+"""Time the compiled report on synthetic plans: `python scripts/maintainer/report_benchmark.py [--sizes 200,1500] [--runs 3]`.
 
-Part of `make benchmark`. For each size, a synthetic plan (scripts/synthetic_plan.py) gets quarterly rounds in
+Part of `make benchmark`. For each size, a synthetic plan (scripts/maintainer/synthetic_plan.py) gets quarterly rounds in
 its reporting.yml, then:
 - `command`: scripts/report.py for the third quarter in a fresh process, as `make report` runs it (load the
   data, render, write the .docx): wall and CPU seconds (user + system, os.wait4) and peak memory of that
@@ -26,9 +26,9 @@ from pathlib import Path
 
 import yaml
 
-PROJECT_DIR = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(PROJECT_DIR / "scripts"))
-import synthetic_plan  # noqa: E402  (scripts/synthetic_plan.py)
+PROJECT_DIR = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import synthetic_plan  # noqa: E402  (scripts/maintainer/synthetic_plan.py)
 
 ROUND = "2026-q3"
 TARGET_S = {1500: 20.0}

@@ -1,6 +1,6 @@
-"""The report forms' speed targets (issue 20 item 8), on a synthetic plan: `python scripts/forms_benchmark.py`.
+"""The report forms' speed targets (issue 20 item 8), on a synthetic plan: `python scripts/maintainer/forms_benchmark.py`.
 
-On scripts/synthetic_plan.py's plan of 1,500 tasks with one reporting round, it times
+On scripts/maintainer/synthetic_plan.py's plan of 1,500 tasks with one reporting round, it times
 - making the blank forms of 102 units (the writer, in process; and `make forms` as a whole, in a process
   of its own, plan loading included): target 10 s;
 - reading 102 filled forms of some 13 rows each (the loader's reading of data/reports/, timed within a real
@@ -10,7 +10,7 @@ On scripts/synthetic_plan.py's plan of 1,500 tasks with one reporting round, it 
   the same rows typed as updates in the status files, which shows what the forms themselves cost (the
   rest is showing 1,300 more updates, as typed updates would).
 It prints a table with the machine's load (os.getloadavg), and writes it as JSON with --json.
-Run by `make benchmark` after scripts/benchmark.py.
+Run by `make benchmark` after scripts/maintainer/benchmark.py.
 """
 
 from __future__ import annotations
@@ -31,8 +31,8 @@ from typing import Any
 
 import yaml
 
-PROJECT_DIR = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(PROJECT_DIR / "scripts"))
+PROJECT_DIR = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 import synthetic_plan  # noqa: E402
 
 from pii_site import load_plan  # noqa: E402

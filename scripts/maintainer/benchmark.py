@@ -1,6 +1,6 @@
-"""Our build against a bare Material build of the same pages: `.venv/bin/python scripts/benchmark.py [--sizes real,200,1500]`.
+"""Our build against a bare Material build of the same pages: `.venv/bin/python scripts/maintainer/benchmark.py [--sizes real,200,1500]`.
 
-For each size (the real data as is, or N synthetic tasks from scripts/synthetic_plan.py) it times our build
+For each size (the real data as is, or N synthetic tasks from scripts/maintainer/synthetic_plan.py) it times our build
 (scripts/build.py, both languages, strict) and a bare Material build of the same Markdown with the same theme,
 extensions and plugins but no hooks, alternating, each in a fresh process, and prints a table; `--json` writes
 it. `--profile SIZE` instead profiles our build in-process. Speed targets are checked here, not in timed tests.
@@ -24,10 +24,10 @@ import time
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-PROJECT_DIR = Path(__file__).resolve().parent.parent
+PROJECT_DIR = Path(__file__).resolve().parents[2]
 SCRIPTS_DIR = PROJECT_DIR / "scripts"
-sys.path.insert(0, str(SCRIPTS_DIR))
-import synthetic_plan  # noqa: E402  (scripts/synthetic_plan.py; stdlib and PyYAML only, so the bare worker stays bare)
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import synthetic_plan  # noqa: E402  (scripts/maintainer/synthetic_plan.py; stdlib and PyYAML only, so the bare worker stays bare)
 
 # Settings a caller's shell may hold that would point a measured build elsewhere (PII_TODAY is kept for the
 # real data, as for any build of it; synthetic plans set their own day).
@@ -102,7 +102,7 @@ def main(argv: list[str] | None = None) -> int:
         "--province",
         metavar="SIZES",
         help="time the province roll-up instead: harvest and build of this many synthetic communes (e.g. 102,3321),"
-        " served from loopback (scripts/province_benchmark.py)",
+        " served from loopback (scripts/maintainer/province_benchmark.py)",
     )
     parser.add_argument("--bare-worker", type=Path, help=argparse.SUPPRESS)  # internal: one bare build, both languages
     args = parser.parse_args(argv)
