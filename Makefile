@@ -85,7 +85,7 @@ report-template: install
 ## and builds no whole site in processes of its own (marker `slow`: publishing from a clean clone,
 ## ProperDocs, the preview).
 check: static
-	$(BIN)/python -m pytest -q -m "not browser and not html_checker and not office and not slow"
+	$(BIN)/python -m pytest -q -m "not browser and not html_checker and not office and not slow and not site"
 
 ## Lint, format and types; `make check` and `make test` (hence CI) both start with it.
 static: install-test

@@ -37,6 +37,18 @@ MARKERS = {
     "vnu": "html_checker",  # the Nu Html Checker, on Java
     "office": "office",  # LibreOffice headless and poppler's tools (tests/office.py)
     "libreoffice": "office",  # LibreOffice Calc re-saving workbooks (tests/form_filling.py)
+    # A whole MkDocs build (the session's fixture sites, the invariants' plans, a test's own): the fast
+    # tier checks the pages as the package writes them (golden Markdown) and leaves HTML to `make test`.
+    "site": "site",
+    "page": "site",
+    "base_url": "site",
+    "relative_site": "site",
+    "identity_site": "site",
+    "hostile_site": "site",
+    "build": "site",
+    "built": "site",
+    "awkward_site": "site",
+    "round_trip": "site",
 }
 
 

@@ -166,6 +166,7 @@ def test_refuses_when_updates_is_not_the_last_entry(data: Path, capsys):
     assert path.read_bytes() == before
 
 
+@pytest.mark.slow  # processes racing on one file for seconds
 def test_runs_at_the_same_time_on_one_file_keep_every_update(data: Path):
     # Two staff members (or one double click) adding to the same task at once: each run reads,
     # checks and writes under a lock, so no update overwrites another.

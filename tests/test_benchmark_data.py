@@ -18,6 +18,7 @@ TASKS = 12
 TODAY = synthetic_plan.SYNTHETIC_TODAY.isoformat()
 
 
+@pytest.mark.site  # builds by itself
 def test_synthetic_plan_validates_and_builds_a_page_per_task_with_its_latest_progress(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:

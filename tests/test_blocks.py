@@ -71,6 +71,7 @@ def test_the_built_guide_lists_every_unit_id_and_task_code_with_links(page, plan
     assert "pii:" not in guide.path.read_text(encoding="utf-8")
 
 
+@pytest.mark.site  # builds by itself
 def test_building_with_an_unknown_marker_stops_and_names_the_page(tmp_path: Path, caplog: pytest.LogCaptureFixture):
     """The whole build refuses it (both languages are built from one project): the site is not
     published with a list silently missing."""

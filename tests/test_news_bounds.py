@@ -117,6 +117,7 @@ def test_an_anchor_on_the_vietnamese_page_only_is_refused_for_a_post_without_eng
     assert problem.startswith(f'{data_copy.path("news/" + POST)}:9: liên kết "#tin_1" trỏ tới một mục không có')
 
 
+@pytest.mark.site  # builds by itself
 def test_the_anchors_the_check_accepts_are_on_the_built_pages(data_copy: DataCopy, tmp_path: Path):
     body = (
         "## Tin\n\n## Lịch\n\n## Lịch\n\nXem [đầu trang](#tin), [lịch](#lich), [lịch hai](#lich_1), [trên](#).\n"

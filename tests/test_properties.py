@@ -28,7 +28,8 @@ from pii_site.model.progress import STATUSES
 
 validate = load_script("validate")
 add_update = load_script("add_update")
-pytestmark = pytest.mark.usefixtures("fixture_today")
+# Random inputs by the hundred: a fuzzing run, in `make test` (the slow tier), not in the edit loop.
+pytestmark = [pytest.mark.usefixtures("fixture_today"), pytest.mark.slow]
 # Few examples per test and no deadline: each one loads a whole plan on a machine shared by others.
 FEW = settings(
     max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow]

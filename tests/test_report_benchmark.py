@@ -7,6 +7,8 @@ from __future__ import annotations
 import pytest
 from helpers import load_script
 
+pytestmark = pytest.mark.slow  # runs the benchmark script on a synthetic plan
+
 
 def test_the_report_benchmark_measures_a_small_synthetic_plan(capsys: pytest.CaptureFixture[str]) -> None:
     assert load_script("maintainer/report_benchmark").main(["--sizes", "20", "--runs", "1"]) == 0

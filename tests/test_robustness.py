@@ -141,6 +141,7 @@ def test_a_failed_swap_puts_the_previous_site_back(tmp_path, monkeypatch):
     assert (site / "index.html").read_text(encoding="utf-8") == "old site"
 
 
+@pytest.mark.site  # builds by itself
 def test_build_main_leaves_the_environment_as_it_found_it(data_copy: DataCopy, tmp_path, monkeypatch, capsys):
     monkeypatch.delenv("PII_DATA_DIR", raising=False)
     monkeypatch.setenv("PII_SITE_URL", "https://example.org/before/")

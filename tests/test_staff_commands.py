@@ -80,6 +80,7 @@ def test_every_place_that_shows_a_command_shows_the_projects_python(fixture_task
         assert WINDOWS_COMMAND.search(texts[name]), f"{name} tells Windows staff nothing"
 
 
+@pytest.mark.slow  # a process per command shown
 def test_every_add_update_command_shown_runs_as_written_on_a_copy_of_the_fixture(
     tmp_path: Path, plan: Plan, fixture_task: str
 ):

@@ -84,6 +84,7 @@ def test_codequality_format_lists_a_minor_issue_and_exits_0(reported_by_a_strang
     assert issue["location"] == {"path": f"{data}/status/{TASK}.yml", "lines": {"begin": line}}
 
 
+@pytest.mark.site  # builds by itself
 def test_the_strict_build_publishes_and_its_log_never_carries_the_warning(
     reported_by_a_stranger, tmp_path: Path, capsys, caplog
 ):

@@ -23,6 +23,7 @@ pytestmark = pytest.mark.usefixtures("fixture_today")
 @pytest.mark.parametrize(
     "address", ["https://example.org/pii\x01/", "https://example.org/pii\x85/", "https://x.org/\n"]
 )
+@pytest.mark.site  # builds by itself
 def test_a_public_address_with_a_control_character_is_refused_before_anything_is_built(
     address: str, data_copy: DataCopy, tmp_path, capsys
 ):
