@@ -15,6 +15,7 @@ from helpers import FIXTURE_TODAY, DataCopy, load_script
 
 import pii_build
 from pii_site import load_plan
+from pii_site.source import news_photos
 from pii_site.source.errors import message
 
 validate = load_script("validate")
@@ -163,6 +164,18 @@ def test_build_main_leaves_the_environment_as_it_found_it(data_copy: DataCopy, t
     assert "PII_DATA_DIR" not in os.environ
     assert os.environ["PII_SITE_URL"] == "https://example.org/before/"
     assert not (tmp_path / "site").exists()
+
+
+@pytest.mark.site  # builds by itself
+def test_build_options_win_over_the_environment_and_name_themselves(data_copy: DataCopy, tmp_path, monkeypatch, capsys):
+    monkeypatch.setenv("PII_TODAY", "not a day")
+    monkeypatch.setenv("PII_SITE_CACHE", str(tmp_path / "elsewhere"))
+    monkeypatch.setattr(news_photos, "_made", {})  # a process that has resized no photo yet
+    common = ["--data", str(data_copy.root), "--site-dir", str(tmp_path / "site"), "-q"]
+    assert build.main([*common, "--today", "26/11/2026"]) == 1
+    assert "--today must be a date written YYYY-MM-DD, not '26/11/2026'." in capsys.readouterr().err
+    assert build.main([*common, "--today", FIXTURE_TODAY, "--cache-dir", str(tmp_path / "cache")]) == 0
+    assert (tmp_path / "cache" / "photos").is_dir() and not (tmp_path / "elsewhere").exists()
 
 
 # scripts/serve.py

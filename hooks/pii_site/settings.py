@@ -66,7 +66,7 @@ class Settings:
         data = data_dir or Path(environ.get("PII_DATA_DIR") or project_dir / "data")
         return cls(
             data_dir=data,
-            today=parse_today(today or environ.get("PII_TODAY")),
+            today=parse_today(today, "--today") if today else parse_today(environ.get("PII_TODAY")),
             site_url=site_url or environ.get("PII_SITE_URL") or None,
             lang=environ.get("PII_LANG") or DEFAULT_LANG,
             cache_dir=cache_dir or Path(environ.get(CACHE_VARIABLE) or data.parent / ".cache" / "pii-site"),
@@ -99,11 +99,11 @@ def site_address_setting(value: str, name: str) -> str:
         raise SettingsError(f"{vi}\n    (en) {en}") from None
 
 
-def parse_today(value: str | None) -> dt.date:
-    """PII_TODAY's day, or the real date when it is unset or empty."""
+def parse_today(value: str | None, name: str = "PII_TODAY") -> dt.date:
+    """The day of the setting `name` (PII_TODAY, --today), or the real date when it is unset or empty."""
     if not value:
         return dt.date.today()
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
-        raise SettingsError(f"PII_TODAY must be a date written YYYY-MM-DD, not {value!r}.") from None
+        raise SettingsError(f"{name} must be a date written YYYY-MM-DD, not {value!r}.") from None
