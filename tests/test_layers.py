@@ -7,8 +7,8 @@ below it, in the order
 pages/ and outputs/ are siblings and never import each other; nothing imports a layer above its own.
 No module imports itself back through others (model/plan.py and model/progress.py did, for types),
 nothing in the package imports MkDocs or Material (the hooks are the adapter), and nothing reads
-the environment but settings.py's Settings.from_environ, which the adapters call with os.environ. Read with `ast`,
-so an import inside a function or under TYPE_CHECKING counts too.
+the environment but settings.py's Settings.from_environ, which the adapters call with os.environ.
+Read with `ast`, so an import inside a function or under TYPE_CHECKING counts too.
 """
 
 from __future__ import annotations
@@ -35,8 +35,8 @@ def imports(path: Path, tree: ast.Module | None = None) -> list[tuple[int, str]]
     for node in ast.walk(tree or ast.parse(path.read_text(encoding="utf-8"))):
         if isinstance(node, ast.Import):
             found += [(node.lineno, alias.name) for alias in node.names]
-        elif isinstance(node, ast.ImportFrom) and node.module:
-            assert node.level == 0, f"{path}:{node.lineno}: a relative import"
+        elif isinstance(node, ast.ImportFrom):
+            assert node.level == 0 and node.module, f"{path}:{node.lineno}: a relative import"
             found += [(node.lineno, f"{node.module}.{alias.name}") for alias in node.names]
     return found
 
