@@ -76,9 +76,9 @@ report: install
 	$(BIN)/python scripts/report.py $(if $(ROUND),--round "$(ROUND)") $(if $(OUT),--out "$(OUT)")
 
 ## Remake the report's Word template (hooks/pii_site/outputs/templates/bao-cao.docx) after editing
-## scripts/make_report_template.py; the same bytes every run, so git shows whether it changed.
+## scripts/maintainer/make_report_template.py; the same bytes every run, so git shows whether it changed.
 report-template: install
-	$(BIN)/python scripts/make_report_template.py
+	$(BIN)/python scripts/maintainer/make_report_template.py
 
 ## The fast tier, to run while working: lint, format, types, and every test that needs neither a
 ## browser, Java nor LibreOffice (markers `browser`, `html_checker`, `office`, set in tests/conftest.py)
@@ -106,15 +106,15 @@ test: static
 ## 1,500 tasks (table, JSON). Options: make benchmark BENCHMARK_ARGS="--sizes real,200 --runs 1 --keep",
 ## or BENCHMARK_ARGS="--profile 200" for the package's top entries under cProfile; BENCHMARK_ARGS="--province 102,3321"
 ## times the province roll-up (harvest from loopback, unchanged re-harvest, build) on synthetic communes.
-## Then the report forms' targets (scripts/forms_benchmark.py: making 102 forms, reading 102 filled ones, a
+## Then the report forms' targets (scripts/maintainer/forms_benchmark.py: making 102 forms, reading 102 filled ones, a
 ## build with them against one without) and the compiled report (make report) on synthetic plans of 200 and
 ## 1,500 tasks (target: ≤ 20 s at 1,500); its options: REPORT_BENCHMARK_ARGS="--sizes 1500 --runs 1".
 BENCHMARK_ARGS ?=
 REPORT_BENCHMARK_ARGS ?=
 benchmark: install
-	$(BIN)/python scripts/benchmark.py $(BENCHMARK_ARGS)
-	$(BIN)/python scripts/forms_benchmark.py
-	$(BIN)/python scripts/report_benchmark.py $(REPORT_BENCHMARK_ARGS)
+	$(BIN)/python scripts/maintainer/benchmark.py $(BENCHMARK_ARGS)
+	$(BIN)/python scripts/maintainer/forms_benchmark.py
+	$(BIN)/python scripts/maintainer/report_benchmark.py $(REPORT_BENCHMARK_ARGS)
 
 ## Re-resolve both lock files after changing dependencies in pyproject.toml. The test set is
 ## resolved within the build set's versions, so installing it never changes what builds the site.
@@ -127,7 +127,7 @@ lock: install
 
 ## Rewrite data/schema/ after changing hooks/pii_site/source/schema/plan.py.
 schema: install
-	$(BIN)/python scripts/export_schema.py
+	$(BIN)/python scripts/maintainer/export_schema.py
 
 clean:
 	rm -rf site site.new site.old site.demo site.demo.new site.demo.old .pytest_cache .cache

@@ -37,11 +37,11 @@ import yaml
 from pii_site import DataError, load_plan
 from pii_site.i18n import LANGUAGES, Labels, urls
 from pii_site.model.plan import Plan
-from pii_site.outputs import catalogue, feeds, identity, link_preview, print_qr, site_frame
+from pii_site.outputs import catalogue, feeds, identity_files, link_preview, print_qr, site_frame
 from pii_site.outputs.exports import GeneratedFile
 from pii_site.outputs.shared_files import SharedFiles, shared_files
 from pii_site.pages import blocks, render_site
-from pii_site.pages.render import GeneratedPage
+from pii_site.render.templating import GeneratedPage
 from pii_site.settings import DEFAULT_LANG, Settings
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
@@ -210,14 +210,14 @@ def _language_config(
         docs_dir=f"docs/{lang}",
         site_dir=f"site/{lang}",
     )
-    images = identity.theme_images(plan)
+    images = identity_files.theme_images(plan)
     theme = dict(config["theme"])
     # variant: Zensical's look closest to Material's (its default, "modern", changes fonts, icons and
     # header); MkDocs and ProperDocs hand the option to Material, which reads no such option.
     theme.update(language=lang, custom_dir="theme", variant="classic", logo=images.logo, favicon=images.favicon)
     theme = {key: value for key, value in theme.items() if value is not None}
     config["theme"] = theme
-    config["extra_css"] = [*config.get("extra_css", []), identity.STYLESHEET]
+    config["extra_css"] = [*config.get("extra_css", []), identity_files.STYLESHEET]
     config["extra"] = {
         **config.get("extra", {}),
         "alternate": site.alternate,
@@ -273,7 +273,7 @@ def _export_language(
         *previews.images,
         *shared.all,
         feeds.feed_file(plan, lang, site.site_url),
-        *identity.identity_files(plan),
+        *identity_files.identity_files(plan),
     ]
     files += [
         GeneratedFile(p.site_path, p.content)

@@ -1,8 +1,9 @@
 """MkDocs adapter: loads the plan once per build and hands the generated pages to MkDocs.
 
-scripts/build.py loads the plan once for every language and hands each language's Settings and
-the plan to `use` before building; `mkdocs build` or `mkdocs serve` run directly read the PII_*
-variables instead (pii_site.settings), and then the hook loads the plan itself.
+hooks/pii_build.py (for scripts/build.py and the preview) loads the plan once for every language
+and hands each language's Settings and the plan to `use` before building; `mkdocs build` or
+`mkdocs serve` run directly read the PII_* variables instead (pii_site.settings), and then the hook
+loads the plan itself.
 
 Events:
 - on_config (priority 100, so it runs before Material's search plugin reads the language):
@@ -58,7 +59,7 @@ from pii_site.model.plan import Plan
 from pii_site.outputs import (
     catalogue,
     feeds,
-    identity,
+    identity_files,
     link_preview,
     print_qr,
     search_index,
@@ -66,7 +67,7 @@ from pii_site.outputs import (
 )
 from pii_site.outputs.shared_files import SharedFiles, shared_files
 from pii_site.pages import blocks, render_site
-from pii_site.pages.render import GeneratedPage
+from pii_site.render.templating import GeneratedPage
 from pii_site.settings import Settings, SettingsError
 
 
@@ -101,7 +102,7 @@ def _from_environment(project_dir: Path) -> BuildInput:
     except SettingsError as error:
         raise PluginError(str(error)) from None
     try:
-        plan = load_plan(settings.data_dir, settings.today)
+        plan = load_plan(settings.data_dir, settings.today, cache_dir=settings.cache_dir)
     except DataError as error:
         raise PluginError(f"\n{error}") from None
     return BuildInput(settings, plan, shared_files(plan, settings.base_url(plan.site.url)))
@@ -139,11 +140,11 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     # Read by hooks/theme/404.html: the "page not found" page in the page's language.
     config.extra["pii_not_found"] = site.not_found
     # The header's colours (mkdocs.yml's palette is "custom"), logo and favicon from data/site.yml.
-    images = identity.theme_images(plan)
+    images = identity_files.theme_images(plan)
     config.theme["logo"] = images.logo
     config.theme["favicon"] = images.favicon
-    if identity.STYLESHEET not in config.extra_css:  # `mkdocs serve` may hand the same list again
-        config.extra_css.append(identity.STYLESHEET)
+    if identity_files.STYLESHEET not in config.extra_css:  # `mkdocs serve` may hand the same list again
+        config.extra_css.append(identity_files.STYLESHEET)
     if site.repo_url:
         config.repo_url = site.repo_url
         config.edit_uri = site.edit_uri
@@ -165,14 +166,14 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         files.append(generated)
         previewed.append(page)
     site_url = config.site_url or ""
-    previews = link_preview.link_previews(plan, lang, previewed, site_url)
+    previews = link_preview.link_previews(plan, lang, previewed, site_url, build.settings.cache_dir)
     _previews.clear()
     _previews.update(previews.pages)
     # Read by hooks/theme/main.html on the 404 page, which is no Page and has no address of its own.
     config.extra["pii_error_preview"] = previews.error_page
     for image in previews.images:
         files.append(File.generated(config, image.path, content=image.content))
-    for data in (*build.shared.all, feeds.feed_file(plan, lang, site_url), *identity.identity_files(plan)):
+    for data in (*build.shared.all, feeds.feed_file(plan, lang, site_url), *identity_files.identity_files(plan)):
         files.append(File.generated(config, data.path, content=data.content))
     # Made (resized) once per build when the plan was loaded; beside the post's page, whose body
     # names them relative to it.

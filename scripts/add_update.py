@@ -171,12 +171,12 @@ def as_text(args: argparse.Namespace) -> None:
         setattr(args, option, normalised if isinstance(value, list) else normalised[0])
 
 
-def check_with(data_dir: Path, relative: str, text: str, today: dt.date) -> list[str]:
+def check_with(data_dir: Path, relative: str, text: str, today: dt.date, cache_dir: Path | None = None) -> list[str]:
     """Problems the data would have with `text` as data_dir/relative: the loader reads data_dir as a
     build would (no link followed, every message at the real file) with `text` in that file's place.
     Nothing is copied, so nothing outside the data folder can be read through a link."""
     try:
-        load_plan(data_dir, today, replacing={relative: text})
+        load_plan(data_dir, today, replacing={relative: text}, cache_dir=cache_dir)
     except DataError as error:
         return [str(problem) for problem in error.problems]
     return []
@@ -223,12 +223,12 @@ def main(argv: list[str] | None = None) -> int:
     except SystemExit as stop:
         return int(stop.code or 0)
     try:
-        settings = Settings.from_environ(os.environ, PROJECT_DIR)
+        settings = Settings.from_environ(os.environ, PROJECT_DIR, data_dir=args.data)
     except SettingsError as error:
         print(error, file=sys.stderr)
         return 1
     today = settings.today
-    data_dir: Path = args.data or settings.data_dir
+    data_dir: Path = settings.data_dir
     try:
         as_text(args)
     except UsageError as error:
@@ -253,7 +253,7 @@ def main(argv: list[str] | None = None) -> int:
     # appended after this one instead of overwriting it.
     try:
         with locked(path):
-            status = append_checked(path, data_dir, relative, update, args.task_id, today)
+            status = append_checked(path, data_dir, relative, update, args.task_id, today, settings.cache_dir)
     except LockError as error:
         print(say("add_update.lock_failed", file=error.lock_path, reason=error.reason), file=sys.stderr)
         return 1
@@ -275,7 +275,13 @@ def task_id_problem(task_id: str) -> str | None:
 
 
 def append_checked(
-    path: Path, data_dir: Path, relative: str, update: dict[str, Any], task_id: str, today: dt.date
+    path: Path,
+    data_dir: Path,
+    relative: str,
+    update: dict[str, Any],
+    task_id: str,
+    today: dt.date,
+    cache_dir: Path | None = None,
 ) -> int:
     """Under the lock: read the status file, append, check the whole plan with it, write atomically."""
     try:
@@ -298,7 +304,7 @@ def append_checked(
     except AppendError:
         print(say("add_update.cannot_append", file=path), file=sys.stderr)
         return 1
-    problems = check_with(data_dir, relative, after, today)
+    problems = check_with(data_dir, relative, after, today, cache_dir)
     if problems:
         return refuse(problems, path)
     try:

@@ -14,13 +14,13 @@ import sys
 import time
 from pathlib import Path
 
-from build import PROJECT_DIR, build_language, load_for_build, swap_in  # scripts/build.py
 from mkdocs.exceptions import Abort, MkDocsException
 
+from pii_build import PROJECT_DIR, build_language, load_for_build, swap_in
 from pii_site import DataError, Plan, load_plan
 from pii_site.outputs.shared_files import SharedFiles, shared_files
+from pii_site.overlay import lay_overlay
 from pii_site.settings import Settings, SettingsError
-from pii_site.source.overlay import lay_overlay
 
 
 class Builder:
@@ -45,7 +45,7 @@ class Builder:
         try:
             if laid.problems:
                 raise DataError([])
-            plan = load_plan(target, self.settings.today)
+            plan = load_plan(target, self.settings.today, cache_dir=self.settings.cache_dir)
         except DataError as error:
             raise Abort(f"\n{laid.relabel(error)}") from None
         return plan, shared_files(plan, self.settings.base_url(plan.site.url))

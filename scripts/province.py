@@ -28,14 +28,14 @@ import yaml
 
 from pii_site import DataError
 from pii_site.i18n import LANGUAGES, Labels
-from pii_site.outputs import identity, site_frame
+from pii_site.outputs import identity_files, site_frame
 from pii_site.outputs.exports import GeneratedFile
-from pii_site.pages.render import render_html
 from pii_site.province import exports, pages
 from pii_site.province.fetch import Limits
 from pii_site.province.harvest import PROBLEMS, harvest
 from pii_site.province.registry import load_registry
 from pii_site.province.rollup import ProvinceRollup, load_rollup
+from pii_site.render.templating import render_html
 from pii_site.settings import Settings, SettingsError, parse_today
 from pii_site.source.identity import DEFAULT_COLORS
 
@@ -119,9 +119,10 @@ def build_province(state_dir: Path, out: Path, site_url: str | None) -> None:
     """Generate the MkDocs project (OUT/mkdocs.<lang>.yml, OUT/docs/<lang>/) from DIR and build both
     languages into OUT/site.new, which then replaces OUT/site. Raises OSError, ValueError (DIR holds no
     harvest) or MkDocsException, leaving OUT/site as it was."""
-    from build import swap_in  # scripts/build.py: the same swap as the commune site's (MkDocs imported here only)
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
+
+    from pii_build import swap_in  # the same swap as the commune site's (MkDocs imported here only)
 
     rollup = load_rollup(state_dir)
     base = Settings(state_dir, rollup.harvested_on or dt.date.today(), site_url or rollup.url).base_url(None)
@@ -160,7 +161,10 @@ def write_project(
     for page in pages.pages(rollup, lang):
         (docs / page.path).parent.mkdir(parents=True, exist_ok=True)
         (docs / page.path).write_text(page.markdown, encoding="utf-8")
-    for file in [*open_data, GeneratedFile(identity.STYLESHEET, identity.colors_stylesheet(DEFAULT_COLORS).encode())]:
+    for file in [
+        *open_data,
+        GeneratedFile(identity_files.STYLESHEET, identity_files.colors_stylesheet(DEFAULT_COLORS).encode()),
+    ]:
         (docs / file.path).parent.mkdir(parents=True, exist_ok=True)
         (docs / file.path).write_bytes(file.content)
     t = Labels(lang)
@@ -173,7 +177,7 @@ def write_project(
         "site_dir": str(site_dir / lang),
         "theme": {"language": lang, "custom_dir": str(PROJECT_DIR / "hooks" / "theme")},
         "hooks": [str(PROJECT_DIR / "hooks" / "province_hooks.py")],
-        "extra_css": ["assets/stylesheets/pii.css", identity.STYLESHEET],
+        "extra_css": ["assets/stylesheets/pii.css", identity_files.STYLESHEET],
         "extra_javascript": [
             {"path": "assets/javascripts/vendor/tablesort-5.7.1.min.js", "defer": True},
             {"path": "assets/javascripts/commune-filter.js", "defer": True},

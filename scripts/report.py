@@ -63,11 +63,11 @@ def main(argv: list[str] | None = None) -> int:
     except SystemExit as stop:
         return int(stop.code or 0)
     try:
-        settings = Settings.from_environ(os.environ, PROJECT_DIR)
+        settings = Settings.from_environ(os.environ, PROJECT_DIR, data_dir=args.data)
     except SettingsError as error:
         print(error, file=sys.stderr)
         return 1
-    data_dir: Path = args.data or settings.data_dir
+    data_dir: Path = settings.data_dir
     if not data_dir.is_dir():
         print(say("add_update.no_data_folder", folder=data_dir), file=sys.stderr)
         return 1
@@ -75,7 +75,7 @@ def main(argv: list[str] | None = None) -> int:
         print(say("report.not_docx", found=str(args.out)), file=sys.stderr)
         return 1
     try:
-        plan = load_plan(data_dir, settings.today)
+        plan = load_plan(data_dir, settings.today, cache_dir=settings.cache_dir)
     except DataError as error:
         print(error, file=sys.stderr)
         return 1

@@ -141,12 +141,12 @@ def main(argv: list[str] | None = None) -> int:
     )
     args = parser.parse_args(argv)
     try:
-        settings = Settings.from_environ(os.environ, PROJECT_DIR)
+        settings = Settings.from_environ(os.environ, PROJECT_DIR, data_dir=args.data)
     except SettingsError as error:
         print(error, file=sys.stderr)
         return 1
     try:
-        plan = load_plan(args.data or settings.data_dir, settings.today)
+        plan = load_plan(settings.data_dir, settings.today, cache_dir=settings.cache_dir)
     except DataError as error:
         if args.format == "github":
             print("\n".join(github_report(error.problems)))

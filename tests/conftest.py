@@ -28,7 +28,7 @@ from helpers import (
 from office import Office
 
 from pii_site import Plan, load_plan
-from pii_site.build_cache import CACHE_VARIABLE
+from pii_site.settings import CACHE_VARIABLE
 
 # A test that uses the fixture (directly or through another fixture) gets the marker: what it
 # needs is then said once, where the fixture is, not on each test.
@@ -61,8 +61,8 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 
 
 def pytest_configure(config: pytest.Config) -> None:
-    """The build cache (pii_site.build_cache) of this test session goes to a fresh temporary folder,
-    inherited by the scripts the tests run: images drawn by code under test are never read back in a
+    """The build cache (pii_site.source.build_cache) of this test session goes to a fresh temporary folder,
+    inherited by the scripts the tests run and handed to the builds of helpers.build_into: images drawn by code under test are never read back in a
     later session, and nothing is written beside tests/fixtures/."""
     if CACHE_VARIABLE not in os.environ:
         folder = tempfile.mkdtemp(prefix="pii-test-cache-")
@@ -122,7 +122,7 @@ def plan() -> Plan:
 def relative_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The fixture plan built with no public address at all (neither PII_SITE_URL nor site.yml's
     url), as `make build` does on a fresh clone: every address in it must be relative."""
-    from pii_site.source.overlay import lay_overlay
+    from pii_site.overlay import lay_overlay
 
     root = tmp_path_factory.mktemp("relative")
     (root / "no-address").mkdir()

@@ -19,8 +19,8 @@ from types import ModuleType
 
 import lxml.html
 
-from pii_site.outputs.identity import STYLESHEET
-from pii_site.settings import Settings
+from pii_site.outputs.identity_files import STYLESHEET
+from pii_site.settings import CACHE_VARIABLE, Settings
 from pii_site.source.identity import rgb
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
@@ -39,11 +39,13 @@ SITE_PATH = "/pii-site/"
 
 
 def load_script(name: str) -> ModuleType:
-    """scripts/<name>.py as a module, so tests can call its main(argv). The scripts' folder goes on
-    the import path first, as running `python scripts/<name>.py` puts it there (for scripts/_project.py)."""
-    if str(PROJECT_DIR / "scripts") not in sys.path:
-        sys.path.insert(0, str(PROJECT_DIR / "scripts"))
-    spec = importlib.util.spec_from_file_location(f"script_{name}", PROJECT_DIR / "scripts" / f"{name}.py")
+    """scripts/<name>.py (a staff command, or "maintainer/<name>" for a maintainer's tool) as a module,
+    so tests can call its main(argv). The script's folder goes on the import path first, as running
+    `python scripts/<name>.py` puts it there (for scripts/_project.py, or a tool's sibling modules)."""
+    path = PROJECT_DIR / "scripts" / f"{name}.py"
+    if str(path.parent) not in sys.path:
+        sys.path.insert(0, str(path.parent))
+    spec = importlib.util.spec_from_file_location(f"script_{name.replace('/', '_')}", path)
     assert spec and spec.loader
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
@@ -97,14 +99,16 @@ def build_into(
     today: str | None = None,
     config_file: Path | None = None,
 ) -> Path:
-    """Build both languages from `data_dir` into `site_dir` with scripts/build.py, for `site_url`
+    """Build both languages from `data_dir` into `site_dir` with hooks/pii_build.py, for `site_url`
     (None: data_dir's site.yml url). `today` (YYYY-MM-DD): pass FIXTURE_TODAY for the fixture plan;
     None is the real date, as the real data needs. `config_file`: another project's mkdocs.yml (its
     docs/ beside it), for tests that change the hand-written pages. The one place tests make the
     build's Settings."""
-    settings = Settings(data_dir, dt.date.fromisoformat(today) if today else dt.date.today(), site_url)
-    build = load_script("build")
-    build.build_site(site_dir, settings, *([config_file] if config_file else []))
+    day = dt.date.fromisoformat(today) if today else dt.date.today()
+    settings = Settings(data_dir, day, site_url, cache_dir=Path(os.environ[CACHE_VARIABLE]))  # conftest's
+    import pii_build  # MkDocs: imported by the tests that build only
+
+    pii_build.build_site(site_dir, settings, *([config_file] if config_file else []))
     return site_dir
 
 

@@ -1,6 +1,6 @@
-"""The benchmark's synthetic plan (scripts/synthetic_plan.py) is valid data that builds into a page per
+"""The benchmark's synthetic plan (scripts/maintainer/synthetic_plan.py) is valid data that builds into a page per
 task showing its progress, and the same size always gives the same files. No timing here: speed is
-measured by scripts/benchmark.py."""
+measured by scripts/maintainer/benchmark.py."""
 
 from __future__ import annotations
 
@@ -11,8 +11,8 @@ import pytest
 import yaml
 from helpers import PROJECT_DIR, build_into, load_script
 
-sys.path.insert(0, str(PROJECT_DIR / "scripts"))
-import synthetic_plan  # noqa: E402  (scripts/synthetic_plan.py, imported by the benchmark the same way)
+sys.path.insert(0, str(PROJECT_DIR / "scripts" / "maintainer"))
+import synthetic_plan  # noqa: E402  (scripts/maintainer/synthetic_plan.py, imported by the benchmark the same way)
 
 TASKS = 12
 TODAY = synthetic_plan.SYNTHETIC_TODAY.isoformat()

@@ -13,7 +13,7 @@ from mkdocs.exceptions import MkDocsException
 
 from pii_site.i18n import Labels
 from pii_site.pages.blocks import BLOCKS, expand_blocks
-from pii_site.pages.render import escape_markdown
+from pii_site.render.templating import escape_markdown
 from pii_site.source.errors import DataError
 
 LANGS = ("vi", "en")

@@ -20,9 +20,9 @@ from hostile_plan import CONTACT_UNIT, FRAME_HOSTILE, HOSTILE_CONTACT, HOSTILE_U
 from pii_site import load_plan
 from pii_site.i18n import LANGUAGES, urls
 from pii_site.i18n.formatting import format_date
-from pii_site.outputs import contract
+from pii_site.model import contract
 from pii_site.pages import render_site
-from pii_site.pages.contacts import footer_html
+from pii_site.render.contacts import footer_html
 from pii_site.source.errors import DataError
 
 SITE = yaml.safe_load((FIXTURE_DIR / "site.yml").read_text(encoding="utf-8"))

@@ -10,7 +10,7 @@ import pytest
 from hostile_plan import NASTY, NASTY_TASK, NASTY_UNIT, article
 
 from pii_site.i18n import urls
-from pii_site.pages.render import escape_markdown
+from pii_site.render.templating import escape_markdown
 
 
 @pytest.mark.parametrize(

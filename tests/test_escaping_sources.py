@@ -25,7 +25,7 @@ from hostile_plan import (
 
 from pii_site import DataError, load_plan
 from pii_site.i18n import urls
-from pii_site.pages.render import escape_markdown, link_destination
+from pii_site.render.templating import escape_markdown, link_destination
 
 ANCHOR = f"src-{HOSTILE_SOURCE}"
 # The address of the fixture plan's source fictional-review, which the refused addresses replace.

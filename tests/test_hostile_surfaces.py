@@ -14,17 +14,18 @@ import threading
 import urllib.error
 import urllib.parse
 import urllib.request
+from pathlib import Path
 
 import pytest
 from helpers import DEMO_OVERLAY, FIXTURE_DIR, FIXTURE_TODAY, DataCopy, free_port, load_script
 from PIL import Image, ImageCms, PngImagePlugin
 
-from pii_site import DataError, build_cache, load_plan
+from pii_site import DataError, load_plan
 from pii_site.outputs import share_image
-from pii_site.source import news_photos
+from pii_site.overlay import lay_overlay
+from pii_site.source import build_cache, news_photos
 from pii_site.source.errors import message
 from pii_site.source.images import holds_metadata
-from pii_site.source.overlay import lay_overlay
 
 add_update = load_script("add_update")
 serve = load_script("serve")
@@ -34,8 +35,8 @@ PHOTO = f"{POST}/trung-bay.jpg"
 TODAY = dt.date.fromisoformat(FIXTURE_TODAY)
 
 
-def load(data: DataCopy):
-    return load_plan(data.root, TODAY)
+def load(data: DataCopy, cache_dir: Path | None = None):
+    return load_plan(data.root, TODAY, cache_dir=cache_dir)
 
 
 def jpeg_with_everything() -> bytes:
@@ -55,9 +56,13 @@ def jpeg_with_everything() -> bytes:
 
 
 def test_a_published_photo_holds_pixels_only(data_copy: DataCopy, tmp_path, monkeypatch):
-    monkeypatch.setenv(build_cache.CACHE_VARIABLE, str(tmp_path / "cache"))
     data_copy.path(PHOTO).write_bytes(jpeg_with_everything())
-    [photo] = [photo for post in load(data_copy).news for photo in post.photos if photo.site_path.endswith(PHOTO)]
+    [photo] = [
+        photo
+        for post in load(data_copy, tmp_path / "cache").news
+        for photo in post.photos
+        if photo.site_path.endswith(PHOTO)
+    ]
     assert b"alert" not in photo.content and b"0912" not in photo.content and b"xmpmeta" not in photo.content
     with Image.open(io.BytesIO(photo.content)) as published:
         published.load()
@@ -67,23 +72,25 @@ def test_a_published_photo_holds_pixels_only(data_copy: DataCopy, tmp_path, monk
 
 def test_a_planted_cache_entry_is_checked_and_made_again(data_copy: DataCopy, tmp_path, monkeypatch):
     cache = tmp_path / "cache"
-    monkeypatch.setenv(build_cache.CACHE_VARIABLE, str(cache))
     monkeypatch.setattr(news_photos, "_made", {})
-    [first] = [photo for post in load(data_copy).news for photo in post.photos if photo.address.endswith(".jpg")][:1]
+    [first] = [
+        photo for post in load(data_copy, cache).news for photo in post.photos if photo.address.endswith(".jpg")
+    ][:1]
     [entry] = [path for path in (cache / "photos").iterdir() if path.name.endswith(".jpg")][:1]
     # HTML with a right checksum and a claimed width of 4,000,000,000: a well-formed entry in every
     # way the old cache checked.
     planted = news_photos._ENTRY_HEADER.pack(4_000_000_000, 1) + b"<html><script>alert(1)</script></html>"
     entry.write_bytes(hashlib.sha256(planted).digest() + planted)
     monkeypatch.setattr(news_photos, "_made", {})
-    again = [photo for post in load(data_copy).news for photo in post.photos if photo.address == first.address][0]
+    again = [photo for post in load(data_copy, cache).news for photo in post.photos if photo.address == first.address][
+        0
+    ]
     assert (again.width, again.height, again.content) == (first.width, first.height, first.content)
 
 
 def test_a_planted_share_image_is_not_used(tmp_path, monkeypatch):
-    monkeypatch.setenv(build_cache.CACHE_VARIABLE, str(tmp_path / "cache"))
     monkeypatch.setattr(share_image, "_made", {})
-    drawn = share_image.share_image("PII", "Nhiệm vụ", "#37474f", None, tmp_path / "data")
+    drawn = share_image.share_image("PII", "Nhiệm vụ", "#37474f", None, tmp_path / "cache")
     [entry] = (tmp_path / "cache" / "share").iterdir()
     with Image.open(io.BytesIO(drawn)) as image:  # a real PNG, but with a text chunk in it
         out = io.BytesIO()
@@ -93,7 +100,7 @@ def test_a_planted_share_image_is_not_used(tmp_path, monkeypatch):
     planted = out.getvalue()
     entry.write_bytes(hashlib.sha256(planted).digest() + planted)
     monkeypatch.setattr(share_image, "_made", {})
-    assert share_image.share_image("PII", "Nhiệm vụ", "#37474f", None, tmp_path / "data") == drawn
+    assert share_image.share_image("PII", "Nhiệm vụ", "#37474f", None, tmp_path / "cache") == drawn
 
 
 def test_an_entry_kind_must_bring_its_check():

@@ -47,7 +47,7 @@ from pii_site import Plan, load_plan
 from pii_site.i18n import LANGUAGES, Labels, urls
 from pii_site.i18n.formatting import format_date
 from pii_site.model.reporting import SUBMISSION_STATES
-from pii_site.pages.contacts import dial
+from pii_site.render.contacts import dial
 from pii_site.source.identity import MINIMUM_CONTRAST, WHITE, contrast_ratio
 from pii_site.source.news_photos import MAX_WIDTH
 

@@ -13,7 +13,7 @@ import pytest
 from helpers import FIXTURE_TODAY, DataCopy
 from PIL import Image
 
-from pii_site import Plan, build_cache, load_plan
+from pii_site import Plan, load_plan
 from pii_site.i18n import LANGUAGES, urls
 from pii_site.outputs import link_preview, share_image
 from pii_site.pages import render_site
@@ -182,9 +182,8 @@ def test_a_png_logo_is_drawn_in_the_corner_and_an_svg_one_is_not(data_copy: Data
 
 def test_a_share_image_drawn_once_is_read_from_the_cache_by_the_next_run(tmp_path: Path, monkeypatch):
     monkeypatch.setattr(share_image, "_made", {})  # a new run: nothing drawn in this process yet
-    monkeypatch.setenv(build_cache.CACHE_VARIABLE, str(tmp_path / "cache"))
-    data_dir = tmp_path / "data"
-    first = share_image.share_image("PII Sông Mây", "Nhiệm vụ I.1", "#37474f", None, data_dir)
+    cache_dir = tmp_path / "cache"
+    first = share_image.share_image("PII Sông Mây", "Nhiệm vụ I.1", "#37474f", None, cache_dir)
     assert [entry.suffix for entry in (tmp_path / "cache" / "share").iterdir()] == [".png"]
 
     def no_drawing(*args, **kwargs):
@@ -192,9 +191,9 @@ def test_a_share_image_drawn_once_is_read_from_the_cache_by_the_next_run(tmp_pat
 
     monkeypatch.setattr(share_image, "_made", {})
     monkeypatch.setattr(share_image, "_drawn", no_drawing)
-    assert share_image.share_image("PII Sông Mây", "Nhiệm vụ I.1", "#37474f", None, data_dir) == first
+    assert share_image.share_image("PII Sông Mây", "Nhiệm vụ I.1", "#37474f", None, cache_dir) == first
     with pytest.raises(AssertionError, match="drawn again"):  # another title is another entry
-        share_image.share_image("PII Sông Mây", "Nhiệm vụ I.2", "#37474f", None, data_dir)
+        share_image.share_image("PII Sông Mây", "Nhiệm vụ I.2", "#37474f", None, cache_dir)
 
 
 def test_the_shipped_font_draws_every_title_and_site_name_of_the_fixture(plan: Plan):

@@ -20,7 +20,7 @@ from helpers import FIXTURE_TODAY, DataCopy, build_into
 from pii_site import DataError, load_plan
 from pii_site.i18n import urls
 from pii_site.i18n.slugs import slugify
-from pii_site.pages.render import escape_markdown
+from pii_site.render.templating import escape_markdown
 from pii_site.source.news import _title_line
 from pii_site.source.news_limits import BRACKET_DEPTH_LIMIT, MARKUP_CHARACTERS, MARKUP_LIMIT, PARAGRAPH_LIMIT
 

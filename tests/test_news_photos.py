@@ -20,7 +20,7 @@ from helpers import FIXTURE_TODAY, DataCopy
 from PIL import Image
 
 from pii_site import DataError, load_plan
-from pii_site.build_cache import CACHE_VARIABLE
+from pii_site.settings import Settings
 from pii_site.source import news_photos
 from pii_site.source.errors import message
 from pii_site.source.news_photos import MAX_WIDTH
@@ -126,8 +126,8 @@ def png_chunk(kind: bytes, data: bytes) -> bytes:
     return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
 
 
-def the_post(data_dir: Path, slug: str = POST):
-    [post] = [post for post in load_plan(data_dir, TODAY).news if post.slug == slug]
+def the_post(data_dir: Path, slug: str = POST, cache_dir: Path | None = None):
+    [post] = [post for post in load_plan(data_dir, TODAY, cache_dir=cache_dir).news if post.slug == slug]
     return post
 
 
@@ -178,8 +178,8 @@ def test_an_image_written_inside_code_is_shown_as_written(data_copy: DataCopy):
 
 @pytest.fixture
 def photo_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """An empty cache folder of copies, and a process that has read no photo yet (as a new run)."""
-    monkeypatch.setenv(CACHE_VARIABLE, str(tmp_path / "cache"))
+    """An empty cache folder of copies (the_post's cache_dir is its parent), and a process that has
+    read no photo yet (as a new run)."""
     monkeypatch.setattr(news_photos, "_made", {})
     return tmp_path / "cache" / "photos"
 
@@ -187,7 +187,7 @@ def photo_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 def test_a_photo_decoded_once_is_read_from_the_cache_by_the_next_run(
     data_copy: DataCopy, photo_cache: Path, monkeypatch: pytest.MonkeyPatch
 ):
-    [first] = the_post(data_copy.root).photos
+    [first] = the_post(data_copy.root, cache_dir=photo_cache.parent).photos
     assert len(list(photo_cache.iterdir())) == 2  # the two posts' photos
     monkeypatch.setattr(news_photos, "_made", {})
 
@@ -195,27 +195,27 @@ def test_a_photo_decoded_once_is_read_from_the_cache_by_the_next_run(
         raise AssertionError("the photo was decoded again")
 
     monkeypatch.setattr(news_photos, "_resized", no_decoding)
-    [again] = the_post(data_copy.root).photos
+    [again] = the_post(data_copy.root, cache_dir=photo_cache.parent).photos
     assert again == first
 
 
 def test_a_damaged_cache_entry_is_not_trusted_but_made_again(
     data_copy: DataCopy, photo_cache: Path, monkeypatch: pytest.MonkeyPatch
 ):
-    [first] = the_post(data_copy.root).photos
+    [first] = the_post(data_copy.root, cache_dir=photo_cache.parent).photos
     kept = {entry: entry.read_bytes() for entry in photo_cache.iterdir()}
     for entry, content in kept.items():  # as a disk error or a hand edit could leave them
         entry.write_bytes(content[:-100] + bytes(100))
     monkeypatch.setattr(news_photos, "_made", {})
-    [again] = the_post(data_copy.root).photos
+    [again] = the_post(data_copy.root, cache_dir=photo_cache.parent).photos
     assert again == first
     assert {entry: entry.read_bytes() for entry in photo_cache.iterdir()} == kept
 
 
 def test_without_the_variable_the_cache_is_in_the_project_folder(data_copy: DataCopy, monkeypatch):
-    monkeypatch.delenv(CACHE_VARIABLE, raising=False)
     monkeypatch.setattr(news_photos, "_made", {})
-    the_post(data_copy.root)
+    settings = Settings.from_environ({}, data_copy.root.parent, data_dir=data_copy.root)
+    the_post(settings.data_dir, cache_dir=settings.cache_dir)
     assert len(list((data_copy.root.parent / ".cache" / "pii-site" / "photos").iterdir())) == 2  # two posts' photos
 
 

@@ -1,4 +1,4 @@
-"""The open-data contract (outputs/contract.py): every JSON download of the fixture plan's builds says
+"""The open-data contract (model/contract.py): every JSON download of the fixture plan's builds says
 which commune, province and plan it describes, which version of its shape it follows and where that
 shape's schema is, and validates against the schema the site publishes, with format checks on; the
 published schema, the generated one and the harvester's copy are the same text; a file that breaks the
@@ -17,8 +17,8 @@ import pytest
 from helpers import SITE_PATH, DataCopy
 
 from pii_site import load_plan
+from pii_site.model.contract import SCHEMA_PATH, SCHEMA_VERSION
 from pii_site.outputs import exports
-from pii_site.outputs.contract import SCHEMA_PATH, SCHEMA_VERSION
 from pii_site.outputs.json_schema import open_data_schema
 from pii_site.province import contracts
 

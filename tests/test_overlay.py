@@ -1,4 +1,4 @@
-"""The demo overlay (pii_site.source.overlay, used by `make demo` and the demo fixtures): laid over a copy
+"""The demo overlay (pii_site.overlay, used by `make demo` and the demo fixtures): laid over a copy
 of the data it merges the site settings, brings its own progress, news, reporting rounds and filled
 report forms (made afresh for the tasks as they are), leaves out what staff removed from the plan
 with a note, holds no symbolic link and leaves the data folder untouched."""
@@ -15,8 +15,8 @@ import yaml
 from helpers import DEMO_OVERLAY, DataCopy
 
 from pii_site import load_plan
+from pii_site.overlay import lay_overlay
 from pii_site.source.errors import message
-from pii_site.source.overlay import lay_overlay
 
 DEMO_DAY = dt.date(2026, 11, 26)
 

@@ -5,7 +5,7 @@ that cannot be computed) are cases of the corpus: tests/bad_inputs/references.py
 from __future__ import annotations
 
 from pii_site.pages.glossary_links import GlossaryLinker
-from pii_site.pages.render import escape_markdown
+from pii_site.render.templating import escape_markdown
 
 
 def linker(plan) -> GlossaryLinker:

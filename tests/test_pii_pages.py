@@ -17,7 +17,7 @@ from helpers import FIXTURE_DIR, FIXTURE_TODAY, DataCopy, Page, iter_html
 
 from pii_site import load_plan
 from pii_site.i18n import all_labels, urls
-from pii_site.pages import pii as pii_pages
+from pii_site.pages import framework as pii_pages
 from pii_site.pages.glossary_links import english_spelling_variants, plan_english_texts
 
 LANGS = ("vi", "en")

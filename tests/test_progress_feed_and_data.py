@@ -17,9 +17,10 @@ from lxml import etree
 
 from pii_site import load_plan
 from pii_site.i18n import urls
+from pii_site.model.contract import COLUMNS
 from pii_site.model.progress import all_updates
 from pii_site.outputs import feeds
-from pii_site.outputs.exports import COLUMNS, LIST_SEPARATOR, datasets
+from pii_site.outputs.exports import LIST_SEPARATOR, datasets
 from pii_site.outputs.feeds import feed_xml
 
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -306,7 +307,7 @@ def test_csv_cells_that_look_like_formulas_are_kept_as_text(tmp_path):
 def test_every_row_has_exactly_the_contract_columns_and_types(plan):
     # The columns are declared once, as the contract's record models; a row that adds, drops or
     # misspells a column, or holds a value of another type, would change the published files unseen.
-    from pii_site.outputs.contract import RECORDS
+    from pii_site.model.contract import RECORDS
 
     for dataset, rows in datasets(plan).items():
         assert rows, dataset

@@ -14,7 +14,7 @@ from lxml import etree
 
 from pii_site.i18n import Labels, urls
 from pii_site.model.progress import PROGRESS_ORDER, Rollup
-from pii_site.pages.render import _environment
+from pii_site.render.templating import _environment
 
 LANGS = ("vi", "en")
 NO_UPDATE = {"vi": "Chưa có cập nhật", "en": "No update yet"}
@@ -295,7 +295,7 @@ def test_the_words_beside_a_bar_agree_in_number_in_english(page):
 )
 def test_the_counts_in_words_read_as_a_sentence_for_any_number_of_tasks(plan, statuses, vi, en):
     tasks = [SimpleNamespace(progress=SimpleNamespace(status=status)) for status in statuses]
-    assert [status_words(Rollup(tasks), lang) for lang in LANGS] == [vi, en]  # type: ignore[arg-type]
+    assert [status_words(Rollup(tasks), lang) for lang in LANGS] == [vi, en]
 
 
 def status_words(rollup: Rollup, lang: str) -> str:

@@ -22,9 +22,9 @@ import yaml
 from helpers import load_script
 from province_sites import GIGABYTE, HostileServer, folder_server, running
 
-from pii_site.outputs.contract import SCHEMA_VERSION
+from pii_site.model.contract import SCHEMA_VERSION
 
-synthetic = load_script("synthetic_province")
+synthetic = load_script("maintainer/synthetic_province")
 province = load_script("province")
 
 HARVESTED_ON = "2026-11-20"

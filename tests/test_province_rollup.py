@@ -14,7 +14,7 @@ import pytest
 from helpers import load_script
 from province_sites import folder_server, running
 
-synthetic = load_script("synthetic_province")
+synthetic = load_script("maintainer/synthetic_province")
 province = load_script("province")
 COMMUNES = 102
 

@@ -1,7 +1,7 @@
-"""The report benchmark (scripts/report_benchmark.py, part of `make benchmark`) runs end to end on a small
-synthetic plan with quarterly rounds: its table has a row per size, and `--write` records it in the benchmark
-record (hooks/BENCHMARKS.md; here a copy) with the date, the machine and the load. No timing is asserted here:
-speed is measured by the benchmark, not by tests."""
+"""The report benchmark (scripts/maintainer/report_benchmark.py, part of `make benchmark`) runs end to end on a
+small synthetic plan with quarterly rounds: its table has a row per size, and `--write` records it in the
+benchmark record (hooks/BENCHMARKS.md; here a copy) with the date, the machine and the load. No timing is
+asserted here: speed is measured by the benchmark, not by tests."""
 
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ pytestmark = pytest.mark.slow  # runs the benchmark script on a synthetic plan
 def test_the_report_benchmark_measures_a_small_synthetic_plan_and_records_it(
     capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    script = load_script("report_benchmark")
+    script = load_script("maintainer/report_benchmark")
     record = tmp_path / "BENCHMARKS.md"
     shutil.copy(PROJECT_DIR / "hooks" / "BENCHMARKS.md", record)
     before = record.read_text(encoding="utf-8")

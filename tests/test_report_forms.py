@@ -16,8 +16,8 @@ import pytest
 from form_filling import DATE, DONE, PERCENT, STATUS, fill
 from helpers import FIXTURE_TODAY, DataCopy, load_script
 
-from pii_site import DataError, build_cache, load_plan
-from pii_site.source import report_forms, xlsx_reader
+from pii_site import DataError, load_plan
+from pii_site.source import build_cache, report_forms, xlsx_reader
 from pii_site.source.form_rows import FormUpdate
 
 TODAY = dt.date.fromisoformat(FIXTURE_TODAY)
@@ -123,8 +123,7 @@ def test_a_corrected_form_replaces_the_one_sent_before(data_copy: DataCopy):
 
 
 def test_a_form_is_read_once_then_taken_from_the_build_cache(data_copy: DataCopy, monkeypatch, tmp_path):
-    monkeypatch.setenv(build_cache.CACHE_VARIABLE, str(tmp_path / "cache"))
-    first = load_plan(data_copy.root, TODAY)
+    first = load_plan(data_copy.root, TODAY, cache_dir=tmp_path / "cache")
     entries = sorted((tmp_path / "cache" / "forms").iterdir())
     assert len(entries) == 3  # one per form, named by the file's SHA-256
 
@@ -132,13 +131,12 @@ def test_a_form_is_read_once_then_taken_from_the_build_cache(data_copy: DataCopy
         raise AssertionError("an unchanged form was read again")
 
     monkeypatch.setattr(xlsx_reader, "read_workbook", not_again)
-    again = load_plan(data_copy.root, TODAY)
+    again = load_plan(data_copy.root, TODAY, cache_dir=tmp_path / "cache")
     assert again.reporting.submissions == first.reporting.submissions
 
 
 def test_a_cache_entry_is_data_checked_before_use(data_copy: DataCopy, monkeypatch, tmp_path):
-    monkeypatch.setenv(build_cache.CACHE_VARIABLE, str(tmp_path / "cache"))
-    expected = load_plan(data_copy.root, TODAY).reporting.submissions
+    expected = load_plan(data_copy.root, TODAY, cache_dir=tmp_path / "cache").reporting.submissions
     # Entries whose checksum holds but whose content is not what a read workbook looks like (written by
     # another version, or on purpose): each is read from its form again, never trusted.
     for entry, content in zip(
@@ -146,8 +144,8 @@ def test_a_cache_entry_is_data_checked_before_use(data_copy: DataCopy, monkeypat
         [b'{"sheet_names": []}', json.dumps({"sheets": "x"}).encode(), b"\xff\xfe not json"],
         strict=True,
     ):
-        build_cache.keep(report_forms.READ_FORMS, data_copy.root, entry.name, content)
-    assert load_plan(data_copy.root, TODAY).reporting.submissions == expected
+        build_cache.keep(report_forms.READ_FORMS, tmp_path / "cache", entry.name, content)
+    assert load_plan(data_copy.root, TODAY, cache_dir=tmp_path / "cache").reporting.submissions == expected
     assert xlsx_reader.from_json(b'{"sheet_names": ["a"], "date1904": "yes", "sheets": []}') is None
 
 

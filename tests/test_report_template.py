@@ -1,5 +1,5 @@
 """The compiled report's Word template (hooks/pii_site/outputs/templates/bao-cao.docx): the file kept in git
-is exactly what scripts/make_report_template.py makes, so a change to it is reviewed as a change to the
+is exactly what scripts/maintainer/make_report_template.py makes, so a change to it is reviewed as a change to the
 script; and its tags ask for exactly what the report hands it (a value computed for nothing, or a tag
 the report does not fill, shows here before a clerk sees a blank)."""
 
@@ -15,7 +15,7 @@ from pii_site.outputs.compiled_report import TEMPLATE, report_context
 
 
 def test_the_template_in_git_is_what_the_script_makes() -> None:
-    made = load_script("make_report_template").template_bytes()
+    made = load_script("maintainer/make_report_template").template_bytes()
     assert made == TEMPLATE.read_bytes(), "the template is out of date: run `make report-template` and commit it"
 
 

@@ -13,7 +13,9 @@ from pathlib import Path
 import pytest
 from helpers import FIXTURE_TODAY, DataCopy, load_script
 
+import pii_build
 from pii_site import load_plan
+from pii_site.source import news_photos
 from pii_site.source.errors import message
 
 validate = load_script("validate")
@@ -116,7 +118,7 @@ def test_hidden_files_in_the_status_folder_are_fine(data_copy: DataCopy, capsys)
 # Dates in progress files that describe what has happened cannot be ahead of today.
 
 
-# scripts/build.py
+# hooks/pii_build.py and scripts/build.py
 
 build = load_script("build")
 
@@ -136,7 +138,7 @@ def test_a_failed_swap_puts_the_previous_site_back(tmp_path, monkeypatch):
 
     monkeypatch.setattr(Path, "rename", rename)
     with pytest.raises(OSError):
-        build.swap_in(staging, site)
+        pii_build.swap_in(staging, site)
     assert (site / "index.html").read_text(encoding="utf-8") == "old site"
 
 
@@ -162,6 +164,18 @@ def test_build_main_leaves_the_environment_as_it_found_it(data_copy: DataCopy, t
     assert "PII_DATA_DIR" not in os.environ
     assert os.environ["PII_SITE_URL"] == "https://example.org/before/"
     assert not (tmp_path / "site").exists()
+
+
+@pytest.mark.site  # builds by itself
+def test_build_options_win_over_the_environment_and_name_themselves(data_copy: DataCopy, tmp_path, monkeypatch, capsys):
+    monkeypatch.setenv("PII_TODAY", "not a day")
+    monkeypatch.setenv("PII_SITE_CACHE", str(tmp_path / "elsewhere"))
+    monkeypatch.setattr(news_photos, "_made", {})  # a process that has resized no photo yet
+    common = ["--data", str(data_copy.root), "--site-dir", str(tmp_path / "site"), "-q"]
+    assert build.main([*common, "--today", "26/11/2026"]) == 1
+    assert "--today must be a date written YYYY-MM-DD, not '26/11/2026'." in capsys.readouterr().err
+    assert build.main([*common, "--today", FIXTURE_TODAY, "--cache-dir", str(tmp_path / "cache")]) == 0
+    assert (tmp_path / "cache" / "photos").is_dir() and not (tmp_path / "elsewhere").exists()
 
 
 # scripts/serve.py
@@ -221,7 +235,7 @@ def test_preview_ignores_a_file_that_vanishes_while_it_looks(data_copy: DataCopy
 
 def test_glossary_term_links_only_on_word_boundaries_of_the_plain_text():
     from pii_site.pages.glossary_links import GlossaryLinker
-    from pii_site.pages.render import escape_markdown
+    from pii_site.render.templating import escape_markdown
 
     class Term:
         id, match = "csm", ["CSM"]

@@ -21,7 +21,7 @@ from pii_site.outputs.json_schema import json_schemas, open_data_schema
 from pii_site.source.errors import message
 
 add_update = load_script("add_update")
-export_schema = load_script("export_schema")
+export_schema = load_script("maintainer/export_schema")
 
 WRAPPER = PROJECT_DIR / ".ci" / "without-workflow-commands"
 WORKFLOWS = sorted((PROJECT_DIR / ".github" / "workflows").glob("*.yml"))

@@ -11,7 +11,7 @@ from helpers import PROJECT_DIR
 
 from pii_site.i18n import LANGUAGES, Labels
 from pii_site.model.progress import PROGRESS_ORDER, STATUSES, status_values
-from pii_site.pages.render import _environment
+from pii_site.render.templating import _environment
 from pii_site.source import form_layout, status_file
 from pii_site.source.schema.status import STATUSES as REPORTED
 

@@ -10,6 +10,8 @@ another folder, for another address or another day without editing mkdocs.yml):
                 site that works wherever it is served, whatever data/site.yml says (the preview)
   PII_TODAY     the day dates are checked against (YYYY-MM-DD; default: the real date), so that "in
                 the future", "overdue" and "no update for 90 days" do not change with the calendar
+  PII_SITE_CACHE  the build cache's folder (source/build_cache.py; default: .cache/pii-site/ beside
+                the data folder)
 """
 
 from __future__ import annotations
@@ -38,6 +40,8 @@ class Settings:
     today: dt.date
     site_url: str | None = None  # an address ending in "/", RELATIVE, or None for data/site.yml's url
     lang: str = DEFAULT_LANG
+    # The build cache's folder (source/build_cache.py); None keeps and reads nothing (tests' own loads).
+    cache_dir: Path | None = None
 
     def __post_init__(self) -> None:
         if self.lang not in LANGUAGES:
@@ -48,13 +52,24 @@ class Settings:
             object.__setattr__(self, "site_url", site_address_setting(self.site_url, SITE_URL_VARIABLE))
 
     @classmethod
-    def from_environ(cls, environ: Mapping[str, str], project_dir: Path) -> Settings:
-        """The settings the PII_* variables of `environ` ask for (os.environ, handed over by an adapter)."""
+    def from_environ(
+        cls,
+        environ: Mapping[str, str],
+        project_dir: Path,
+        data_dir: Path | None = None,
+        site_url: str | None = None,
+        today: str | None = None,
+        cache_dir: Path | None = None,
+    ) -> Settings:
+        """The settings the PII_* variables of `environ` ask for (os.environ, handed over by an adapter);
+        the other arguments, a command's options, win over their variables."""
+        data = data_dir or Path(environ.get("PII_DATA_DIR") or project_dir / "data")
         return cls(
-            data_dir=Path(environ.get("PII_DATA_DIR") or project_dir / "data"),
-            today=parse_today(environ.get("PII_TODAY")),
-            site_url=environ.get("PII_SITE_URL") or None,
+            data_dir=data,
+            today=parse_today(today, "--today") if today else parse_today(environ.get("PII_TODAY")),
+            site_url=site_url or environ.get("PII_SITE_URL") or None,
             lang=environ.get("PII_LANG") or DEFAULT_LANG,
+            cache_dir=cache_dir or Path(environ.get(CACHE_VARIABLE) or data.parent / ".cache" / "pii-site"),
         )
 
     def for_language(self, lang: str) -> Settings:
@@ -70,6 +85,7 @@ class Settings:
 
 
 SITE_URL_VARIABLE = "PII_SITE_URL"
+CACHE_VARIABLE = "PII_SITE_CACHE"
 
 
 def site_address_setting(value: str, name: str) -> str:
@@ -83,11 +99,11 @@ def site_address_setting(value: str, name: str) -> str:
         raise SettingsError(f"{vi}\n    (en) {en}") from None
 
 
-def parse_today(value: str | None) -> dt.date:
-    """PII_TODAY's day, or the real date when it is unset or empty."""
+def parse_today(value: str | None, name: str = "PII_TODAY") -> dt.date:
+    """The day of the setting `name` (PII_TODAY, --today), or the real date when it is unset or empty."""
     if not value:
         return dt.date.today()
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
-        raise SettingsError(f"PII_TODAY must be a date written YYYY-MM-DD, not {value!r}.") from None
+        raise SettingsError(f"{name} must be a date written YYYY-MM-DD, not {value!r}.") from None

@@ -14,7 +14,7 @@ from browser.conftest import PHONE
 from browser.serving import serve
 
 STALE = {"vi": "Lâu không cập nhật", "en": "Stale"}
-synthetic = load_script("synthetic_province")
+synthetic = load_script("maintainer/synthetic_province")
 province = load_script("province")
 
 

@@ -15,7 +15,7 @@ from pathlib import Path
 from helpers import DEMO_OVERLAY, DEMO_TODAY, FIXTURE_DIR, FIXTURE_TODAY, REAL_DATA_DIR
 
 from invariants import other_commune, staff_journey
-from pii_site.source.overlay import lay_overlay
+from pii_site.overlay import lay_overlay
 
 
 @dataclass(frozen=True)

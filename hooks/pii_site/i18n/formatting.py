@@ -1,6 +1,6 @@
 """Dates and numbers as each language writes them: 09/02/2026 and 50,6 in Vietnamese, 9 February 2026
-and 50.6 in English. The one place that knows month names and decimal marks; called by pages/render.py
-(Translator, for templates), pages/citations.py (short dates) and pages/pii.py (the worked example);
+and 50.6 in English. The one place that knows month names and decimal marks; called by render/templating.py
+(Translator, for templates), pages/citations.py (short dates) and pages/framework.py (the worked example);
 `shorten_at_word` by source/news.py (summaries) and outputs/link_preview.py (descriptions).
 """
 

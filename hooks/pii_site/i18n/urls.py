@@ -1,7 +1,9 @@
 """Every page address in one place: source paths of generated pages and links between them.
 
-Addresses are the same in both languages (only the /vi/ or /en/ folder differs), which is what
-lets the language switch keep the reader on the same page.
+A page's address is the same in both languages (only the /vi/ or /en/ folder differs), which is
+what lets the language switch keep the reader on the same page. So are anchors made from ids
+(source_anchor, task ids); an anchor made from a heading (i18n/slugs.py) is not, since the heading
+is translated.
 """
 
 from __future__ import annotations

@@ -18,6 +18,7 @@ from typing import Any
 from pii_site.i18n import urls
 from pii_site.model.plan import Plan, PlanTask
 from pii_site.model.progress import TaskProgress
+from pii_site.model.reference import build_reference
 from pii_site.model.reporting import Reporting, Submission, reporting_units
 from pii_site.source.entries import (
     DATA_FILE_LIMIT,
@@ -31,9 +32,9 @@ from pii_site.source.entries import (
 from pii_site.source.errors import DataError, Problem, file_problem
 from pii_site.source.form_layout import plan_fingerprint, tasks_fingerprint
 from pii_site.source.form_rows import FormUpdate
-from pii_site.source.identity import Logo, check_identity
-from pii_site.source.news import NewsPost, load_news
-from pii_site.source.pii_reference import build_reference, check_reference
+from pii_site.source.identity import check_identity
+from pii_site.source.news import load_news
+from pii_site.source.pii_reference import check_reference
 from pii_site.source.report_forms import FormRead, FormRules, read_reports
 from pii_site.source.schema.plan import (
     DATA_FILES,
@@ -46,6 +47,7 @@ from pii_site.source.schema.plan import (
     Unit,
     UnitsFile,
 )
+from pii_site.source.schema.published import Logo, NewsPost
 from pii_site.source.schema.reporting import ReportingFile
 from pii_site.source.schema.status import STATUS_FILE_LIMIT, StatusFile
 from pii_site.source.status_rules import check_status_files, plan_start, reporting_unit_warnings
@@ -53,9 +55,15 @@ from pii_site.source.validation import duplicate_ids, parse, problem_at, unknown
 from pii_site.source.yaml_source import KeyPath, YamlSource, read_yaml, read_yaml_text
 
 
-def load_plan(data_dir: str | os.PathLike[str], today: dt.date, replacing: Mapping[str, str] | None = None) -> Plan:
+def load_plan(
+    data_dir: str | os.PathLike[str],
+    today: dt.date,
+    replacing: Mapping[str, str] | None = None,
+    cache_dir: Path | None = None,
+) -> Plan:
     """`today` (the build's Settings.today) decides which dates are in the future and which tasks are
-    overdue. `replacing` maps data files (relative to data_dir, "status/III.2.yml") to the text to
+    overdue. `cache_dir` (the build's Settings.cache_dir) keeps the news photos' copies and the forms
+    read between runs (source/build_cache.py); None keeps nothing. `replacing` maps data files (relative to data_dir, "status/III.2.yml") to the text to
     read instead of the file's, which need not exist yet: add_update.py checks the whole plan with
     its new update this way, with every message at the real file, and without copying data/."""
     data_dir = Path(data_dir)
@@ -90,7 +98,7 @@ def load_plan(data_dir: str | os.PathLike[str], today: dt.date, replacing: Mappi
         problems += shape_problems
         if value is not None:
             parsed[name] = value
-    news, news_problems = load_news(data_dir, _label)
+    news, news_problems = load_news(data_dir, _label, cache_dir)
     problems += news_problems
     if problems:
         raise DataError(problems)
@@ -104,7 +112,7 @@ def load_plan(data_dir: str | os.PathLike[str], today: dt.date, replacing: Mappi
     problems += check_status_files(
         sources, parsed, _task_ids(parsed), [u.id for u in parsed["units.yml"].units], sources["units.yml"].label, today
     )
-    forms, form_problems = read_reports(data_dir, _label, _form_rules(data_dir, sources, parsed, today))
+    forms, form_problems = read_reports(data_dir, _label, _form_rules(data_dir, sources, parsed, today), cache_dir)
     problems += form_problems
     if problems:
         raise DataError(problems)

@@ -18,13 +18,12 @@ from types import MappingProxyType
 from typing import TypeVar
 
 from pii_site.model.progress import Rollup, TaskProgress
+from pii_site.model.reference import PiiReference
 from pii_site.model.reporting import Reporting
 from pii_site.source.errors import Problem
-from pii_site.source.identity import Logo
-from pii_site.source.news import NewsPost
-from pii_site.source.pii_reference import PiiReference
 from pii_site.source.schema.base import Text
 from pii_site.source.schema.plan import Duty, Pillar, PlanFile, SiteFile, Subindex, Task, TaskGroup, Unit
+from pii_site.source.schema.published import Logo, NewsPost
 
 _Item = TypeVar("_Item")
 
@@ -151,7 +150,7 @@ class Plan:
     def duties_of(self, unit: Unit) -> list[Duty]:
         return list(self.duties_by_unit.get(unit.id, ()))
 
-    def rollup(self, tasks: Sequence[PlanTask] | None = None) -> Rollup:
+    def rollup(self, tasks: Sequence[PlanTask] | None = None) -> Rollup[PlanTask]:
         """Progress over `tasks` (default: the whole plan)."""
         return Rollup(self.tasks if tasks is None else tasks)
 

@@ -10,14 +10,11 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import Generic, Protocol, TypeVar
 
 from pii_site.source.form_rows import FormUpdate
 from pii_site.source.schema.status import STATUSES as REPORTED_STATUSES
 from pii_site.source.schema.status import StatusUpdate, TaskIndicator
-
-if TYPE_CHECKING:
-    from pii_site.model.plan import PlanTask
 
 NO_UPDATE = "no-update"
 # Every status a task can show, in display order: the ones a unit reports (source/schema/status.py),
@@ -89,11 +86,22 @@ class TaskProgress:
         return days is not None and days > STALE_DAYS and self.status != "completed"
 
 
+class Progressed(Protocol):
+    """What a rollup needs of a task: its progress. The Plan's tasks (model/plan.py's PlanTask) are
+    these; named by this protocol so that progress.py needs nothing from plan.py, which needs it."""
+
+    @property
+    def progress(self) -> TaskProgress: ...
+
+
+T = TypeVar("T", bound=Progressed)
+
+
 @dataclass(frozen=True)
-class Rollup:
+class Rollup(Generic[T]):
     """Counts and means over a set of tasks (the whole plan, a pillar, a unit)."""
 
-    tasks: Sequence[PlanTask]
+    tasks: Sequence[T]
     counts: dict[str, int] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
@@ -120,7 +128,7 @@ class Rollup:
         return round(100 * self.completed / self.total) if self.total else None
 
     @property
-    def with_percent(self) -> list[PlanTask]:
+    def with_percent(self) -> list[T]:
         return [t for t in self.tasks if t.progress.percent is not None]
 
     @property
@@ -130,16 +138,16 @@ class Rollup:
         return sum(values) / len(values) if values else None
 
     @property
-    def stale(self) -> list[PlanTask]:
+    def stale(self) -> list[T]:
         return _by_date((t for t in self.tasks if t.progress.stale), lambda t: t.progress.last_date)
 
     @property
-    def with_due(self) -> list[PlanTask]:
+    def with_due(self) -> list[T]:
         """The tasks that have a due date: without any, no page speaks of deadlines (the plan sets none)."""
         return [t for t in self.tasks if t.progress.due is not None]
 
     @property
-    def overdue(self) -> list[PlanTask]:
+    def overdue(self) -> list[T]:
         return _by_date((t for t in self.tasks if t.progress.overdue), lambda t: t.progress.due)
 
     @property
@@ -149,10 +157,10 @@ class Rollup:
 
 
 @dataclass(frozen=True)
-class UpdateEntry:
+class UpdateEntry(Generic[T]):
     """One update with its task, for lists across tasks (recent updates, feed, exports)."""
 
-    task: PlanTask
+    task: T
     update: StatusUpdate
     index: int  # position in the task's history, 0 = oldest
     file_index: int | None  # position among the updates of the task's status file; None for a form's row
@@ -171,28 +179,25 @@ class UpdateEntry:
         return str(self.file_index)
 
 
-def all_updates(tasks: Sequence[PlanTask]) -> list[UpdateEntry]:
+def all_updates(tasks: Sequence[T]) -> list[UpdateEntry[T]]:
     """Every update of every task, newest first (ties: plan order, then later in the history first)."""
-    entries = []
-    for task in tasks:
+    entries = []  # (the task's place in the plan, the entry)
+    for place, task in enumerate(tasks):
         in_file = 0
         for i, update in enumerate(task.progress.updates):
             from_form = isinstance(update, FormUpdate)
-            entries.append(UpdateEntry(task, update, i, None if from_form else in_file))
+            entries.append((place, UpdateEntry(task, update, i, None if from_form else in_file)))
             in_file += 0 if from_form else 1
-    order = {t.id: n for n, t in enumerate(tasks)}
-    entries.sort(key=lambda e: (-e.update.date.toordinal(), order[e.task.id], -e.index))
-    return entries
+    entries.sort(key=lambda e: (-e[1].update.date.toordinal(), e[0], -e[1].index))
+    return [entry for _, entry in entries]
 
 
-def recently_updated(tasks: Sequence[PlanTask], limit: int = 10) -> list[PlanTask]:
+def recently_updated(tasks: Sequence[T], limit: int = 10) -> list[T]:
     """Tasks by date of their last update, newest first."""
     return _by_date(tasks, lambda t: t.progress.last_date, newest_first=True)[:limit]
 
 
-def _by_date(
-    tasks: Iterable[PlanTask], date: Callable[[PlanTask], dt.date | None], newest_first: bool = False
-) -> list[PlanTask]:
+def _by_date(tasks: Iterable[T], date: Callable[[T], dt.date | None], newest_first: bool = False) -> list[T]:
     """The tasks that have the date (a stale task has a last update, an overdue one a due date), by it;
     tasks of the same date keep their order."""
     dated = [(day, task) for task in tasks if (day := date(task)) is not None]

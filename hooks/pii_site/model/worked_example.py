@@ -1,6 +1,6 @@
 """The PII calculation as the published results imply it, for the illustrative worked example.
 
-Called by pages/pii.py (the method page shows every step) and by the tests, which recompute the
+Called by pages/framework.py (the method page shows every step) and by the tests, which recompute the
 numbers on their own. Each indicator is scaled to 0–100 by min–max over the localities, then plain
 means go up through indicator groups, pillars and sub-indices; the PII is the mean of the two
 sub-indices. Inferred from published results, not an official formula: the page says so.

@@ -16,9 +16,9 @@ import json
 from typing import Any
 
 from pii_site.i18n import LANGUAGES, Labels, urls
+from pii_site.model.contract import DOWNLOADS, SCHEMA_PATH
 from pii_site.model.plan import Plan
-from pii_site.outputs import exports, feeds
-from pii_site.outputs.contract import SCHEMA_PATH
+from pii_site.outputs import feeds
 from pii_site.outputs.exports import GeneratedFile
 from pii_site.outputs.json_schema import open_data_schema
 
@@ -111,7 +111,7 @@ def distributions(plan: Plan, base_url: str, open_data: list[GeneratedFile]) -> 
         root = f"{base_url}{lang}/"
         dictionary = f"{root}{urls.address(urls.OPEN_DATA)}"
         for file in open_data:
-            name, extension = file.path.removeprefix(f"{exports.DOWNLOADS}/").rsplit(".", 1)
+            name, extension = file.path.removeprefix(f"{DOWNLOADS}/").rsplit(".", 1)
             item = {
                 "@type": "dcat:Distribution",
                 "title": f"{t(f'open_data.dataset.{name}')} ({FORMATS[extension]}, {t('language.name')})",

@@ -2,7 +2,7 @@
 one reporting round, as a Word document in the format of Decree 30/2020/NĐ-CP (Appendix I), Vietnamese only.
 
 Called by scripts/report.py (make report). The layout and every sentence live in the Word template
-templates/bao-cao.docx (made by scripts/make_report_template.py, restyled by a clerk in Word if she
+templates/bao-cao.docx (made by scripts/maintainer/make_report_template.py, restyled by a clerk in Word if she
 wishes; see templates/README.md); this module hands it the data as plain strings and lists. docxtpl
 renders the template with Jinja's autoescape, so a note holding "<w:t>" or "{{ }}" is printed as
 typed. The few words that join data values (a document reference, a list of units) are here: the

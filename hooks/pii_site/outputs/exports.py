@@ -5,7 +5,7 @@ pages/progress.py (dictionary) and by hooks/pii_hooks.py via open_data_files (by
 
 Columns are language-neutral ids, identical on both sites. CSV is UTF-8 with a BOM so that Excel on
 Windows shows Vietnamese correctly; lists inside one cell are joined with "; ". A JSON file is an
-object in the shape of the open-data contract (contract.py): its schema's address and version, the
+object in the shape of the open-data contract (model/contract.py): its schema's address and version, the
 commune, province and plan it describes, when the data last changed, the licence of data/site.yml
 (null when none is named) and the rows under "records"; CSV has no place for these, so the data
 dictionary page states them.
@@ -21,29 +21,23 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from pii_site.model.plan import Plan, PlanTask
-from pii_site.model.progress import all_updates
-from pii_site.outputs.contract import (
-    RECORDS,
+from pii_site.model.contract import (
+    COLUMNS,
+    LICENCE_KEYS,
     SCHEMA_VERSION,
     Record,
     SubmissionRecord,
     TaskRecord,
     UnitRecord,
     UpdateRecord,
+    download_path,
     schema_address,
 )
+from pii_site.model.plan import Plan, PlanTask
+from pii_site.model.progress import all_updates
 from pii_site.source.schema.status import Evidence, IndicatorValue
 
-DOWNLOADS = "downloads"
 LIST_SEPARATOR = "; "
-
-# Dataset -> its columns, in file order: the fields of its record model in the contract (contract.py).
-# Each column is described by label open_data.col.<dataset>.<column>. The rows below are made as
-# those models, so the contract is the one declaration of a dataset's columns: a field named there and
-# not here, or here and not there, is a type error (pydantic's mypy plugin, init_forbid_extra) and a
-# refused row, never a column the CSV and the JSON disagree on.
-COLUMNS: dict[str, tuple[str, ...]] = {name: tuple(model.model_fields) for name, model in RECORDS.items()}
 
 
 @dataclass(frozen=True)
@@ -182,10 +176,6 @@ def submission_rows(plan: Plan) -> list[dict[str, Any]]:
     return [_row(record) for record in rows]
 
 
-# The keys of the "licence" object of every JSON file, listed by the data dictionary (open_data.md.j2).
-LICENCE_KEYS = ("name_vi", "name_en", "address")
-
-
 def licence_record(plan: Plan) -> dict[str, str] | None:
     licence = plan.site.licence
     if licence is None:
@@ -257,10 +247,6 @@ def datasets(plan: Plan) -> dict[str, list[dict[str, Any]]]:
         "updates": update_rows(plan.tasks),
         "submissions": submission_rows(plan),
     }
-
-
-def download_path(dataset: str, extension: str) -> str:
-    return f"{DOWNLOADS}/{dataset}.{extension}"
 
 
 def open_data_files(plan: Plan, base_url: str = "") -> list[GeneratedFile]:

@@ -18,7 +18,7 @@ from pii_site.model.plan import Plan
 from pii_site.model.progress import all_updates
 from pii_site.model.reporting import SUBMISSION_STATES
 from pii_site.outputs.exports import GeneratedFile
-from pii_site.pages.render import Translator, render_html
+from pii_site.render.templating import Translator, render_html
 from pii_site.source.news import feed_entries as news_feed_entries
 
 

@@ -1,6 +1,6 @@
 """JSON Schema generated from the models: one per data file (schema.py), and the open-data contract's.
 
-scripts/export_schema.py writes the data files' to data/schema/ and the contract's to the province
+scripts/maintainer/export_schema.py writes the data files' to data/schema/ and the contract's to the province
 harvester's copies (pii_site/province/schemas/); a test fails when either is out of date. Editors (VS
 Code with the YAML extension) pick the data files' up from the first line of each data file:
 `# yaml-language-server: $schema=./schema/tasks.schema.json`. The build publishes the contract's at
@@ -15,8 +15,8 @@ from typing import Any
 from pydantic import TypeAdapter
 
 from pii_site.i18n import Labels
+from pii_site.model import contract
 from pii_site.model.progress import status_values
-from pii_site.outputs import contract
 from pii_site.source.schema.plan import DATA_FILES
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
@@ -37,7 +37,7 @@ def json_schemas() -> dict[str, str]:
 
 
 def open_data_schema() -> str:
-    """The contract's JSON Schema (contract.py) as published, for the current major version. Each
+    """The contract's JSON Schema (model/contract.py) as published, for the current major version. Each
     column's description is the data dictionary's English wording (labels open_data.col.*)."""
     schema: dict[str, Any] = _nullable_as_type_list(TypeAdapter(contract.OpenDataFile).json_schema(by_alias=True))
     t = Labels("en")

@@ -11,6 +11,7 @@ import html
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from pathlib import Path
 
 from markupsafe import Markup, escape
 
@@ -19,7 +20,7 @@ from pii_site.i18n.formatting import shorten_at_word
 from pii_site.model.plan import Plan
 from pii_site.outputs import share_image
 from pii_site.outputs.exports import GeneratedFile
-from pii_site.pages.render import GeneratedPage
+from pii_site.render.templating import GeneratedPage
 from pii_site.source.identity import site_colors
 
 LOCALES = {"vi": "vi_VN", "en": "en_US"}  # Open Graph writes languages as language_TERRITORY
@@ -70,14 +71,17 @@ def one_sentence(text: str) -> str:
 
 def page_title(markdown: str) -> str | None:
     """The text of a page's first "# " heading as readers see it: the Markdown escapes
-    (pages/render.escape_markdown) undone, so "III\\.2 &lt;b&gt;" reads "III.2 <b>"."""
+    (render/templating.escape_markdown) undone, so "III\\.2 &lt;b&gt;" reads "III.2 <b>"."""
     heading = _HEADING.search(_FRONT_MATTER.sub("", markdown, count=1))
     return html.unescape(_MARKDOWN_ESCAPE.sub(r"\1", heading.group(1).strip())) if heading else None
 
 
-def link_previews(plan: Plan, lang: str, pages: Iterable[GeneratedPage], site_url: str) -> LinkPreviews:
+def link_previews(
+    plan: Plan, lang: str, pages: Iterable[GeneratedPage], site_url: str, cache_dir: Path | None = None
+) -> LinkPreviews:
     """The previews of `pages` (generated, or written in docs/: those have no description, so take
-    the site's) and their images; `site_url` is the language's public address ("" when unknown)."""
+    the site's) and their images; `site_url` is the language's public address ("" when unknown);
+    `cache_dir` the build cache's folder (the build's Settings.cache_dir; None: none)."""
     site = plan.site
     full_name = getattr(site.name, lang)
     short_name = getattr(site.short_name or site.name, lang)
@@ -91,7 +95,7 @@ def link_previews(plan: Plan, lang: str, pages: Iterable[GeneratedPage], site_ur
         # Without a public address no tag may name an image (see Preview.url): none is drawn either,
         # which keeps a local preview's rebuilds as quick as before.
         if site_url:
-            content = share_image.share_image(short_name, title, primary, logo, plan.data_dir)
+            content = share_image.share_image(short_name, title, primary, logo, cache_dir)
             image_path = f"{SHARE_FOLDER}{hashlib.sha256(content).hexdigest()[:16]}.png"
             images.setdefault(image_path, GeneratedFile(image_path, content))
             image = site_url + image_path

@@ -13,7 +13,7 @@ import segno
 from markupsafe import Markup
 
 from pii_site.i18n import Labels, urls
-from pii_site.pages.render import render_html
+from pii_site.render.templating import render_html
 from pii_site.source.errors import DataError, file_problem
 
 # A task's or a unit's own page; their overviews (index.md) are lists, not notices.

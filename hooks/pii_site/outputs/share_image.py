@@ -2,7 +2,7 @@
 the site's primary colour with the site's short name, the page's title and the PNG logo if any.
 Called by outputs/link_preview.py for every page; the font ships in fonts/ (see its README), so no
 system font and no download is needed. Images are kept by a hash of their inputs in memory and in
-the build cache (pii_site.build_cache): a rebuild draws only the pages whose title changed.
+the build cache (pii_site.source.build_cache): a rebuild draws only the pages whose title changed.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont
 
-from pii_site import build_cache
+from pii_site.source import build_cache
 from pii_site.source.images import PILLOW_ERRORS, PIXEL_CHUNKS, opened, png_chunk_types
 
 WIDTH, HEIGHT = 1200, 630  # Open Graph's recommended size, shown whole by summary_large_image cards
@@ -92,18 +92,18 @@ def _with_ellipsis(text: str, font: ImageFont.FreeTypeFont, width: int) -> str:
     return text[:fits].rstrip() + "…"
 
 
-def share_image(site_name: str, title: str, primary: str, logo: bytes | None, data_dir: Path) -> bytes:
+def share_image(site_name: str, title: str, primary: str, logo: bytes | None, cache_dir: Path | None) -> bytes:
     """The PNG of one page; the same inputs give the same bytes (kept in memory and in the build
-    cache of the plan in `data_dir`, so drawn once)."""
+    cache at `cache_dir`, the build's Settings.cache_dir, so drawn once)."""
     key = hashlib.sha256(
         "\0".join((DRAWING_VERSION, site_name, title, primary)).encode() + (logo or b"") + _font_digest()
     ).hexdigest()
     if key not in _made:
         entry = f"{key}.png"
-        image = build_cache.cached(SHARE_IMAGES, data_dir, entry)
+        image = build_cache.cached(SHARE_IMAGES, cache_dir, entry)
         if image is None:
             image = _drawn(site_name, title, primary, logo)
-            build_cache.keep(SHARE_IMAGES, data_dir, entry, image)
+            build_cache.keep(SHARE_IMAGES, cache_dir, entry, image)
         _made[key] = image
     return _made[key]
 

@@ -1,6 +1,6 @@
 """The files of a build that are the same in every language, made once per build by whoever loads the
-plan (scripts/build.py, the preview worker, the hook when MkDocs runs alone) and handed to each
-language's build, which writes them into its folder: the open-data downloads (which the catalogue
+plan (hooks/pii_build.py for scripts/build.py and the preview worker, the hook when MkDocs runs
+alone) and handed to each language's build, which writes them into its folder: the open-data downloads (which the catalogue
 data.json also lists) and the units' blank report forms.
 """
 

@@ -18,8 +18,8 @@ from markupsafe import escape
 
 from pii_site.i18n import LANGUAGES, Labels, urls
 from pii_site.model.plan import Plan
-from pii_site.pages.contacts import footer_html
-from pii_site.pages.render import render_html
+from pii_site.render.contacts import footer_html
+from pii_site.render.templating import render_html
 from pii_site.settings import DEFAULT_LANG, Settings
 
 ROOT_PAGE = "index.html"  # beside the language folders

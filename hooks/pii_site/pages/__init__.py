@@ -7,10 +7,10 @@ module, one template and one line in FAMILIES.
 from __future__ import annotations
 
 from pii_site.model.plan import Plan
-from pii_site.pages import home, news, pii, pillars, plan_text, progress, tasks, units
-from pii_site.pages.render import GeneratedPage
+from pii_site.pages import framework, home, news, pillars, plan_text, progress, tasks, units
+from pii_site.render.templating import GeneratedPage
 
-FAMILIES = [home, plan_text, pillars, units, tasks, progress, pii, news]
+FAMILIES = [home, plan_text, pillars, units, tasks, progress, framework, news]
 
 
 def render_site(plan: Plan, lang: str) -> list[GeneratedPage]:

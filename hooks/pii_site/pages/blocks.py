@@ -15,7 +15,7 @@ from collections.abc import Callable
 
 from pii_site.i18n import urls
 from pii_site.model.plan import Plan
-from pii_site.pages.render import render
+from pii_site.render.templating import render
 from pii_site.source.errors import DataError, file_problem
 
 # (plan, language, source path of the page under docs/<lang>/, e.g. "guide.md") -> Markdown. The

@@ -11,8 +11,8 @@ from collections.abc import Iterable, Sequence
 from pii_site.i18n import Labels
 from pii_site.i18n.formatting import short_date
 from pii_site.i18n.urls import Linker
-from pii_site.pages.render import escape_markdown
-from pii_site.source.pii_reference import PiiReference
+from pii_site.model.reference import PiiReference
+from pii_site.render.templating import escape_markdown
 from pii_site.source.schema.pii import Source
 
 # Both languages quote with curly double quotes (Vietnamese “…”, English “…”): never « », which neither uses.

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from pydantic import BaseModel
 
-from pii_site.pages.render import escape_markdown
+from pii_site.render.templating import escape_markdown
 from pii_site.source.schema.base import Text
 from pii_site.source.schema.pii import GlossaryTerm, Source
 

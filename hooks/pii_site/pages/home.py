@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pii_site.i18n import urls
 from pii_site.model.plan import Plan
-from pii_site.pages.render import GeneratedPage, render
+from pii_site.render.templating import GeneratedPage, render
 
 LATEST_NEWS = 3  # how many posts the home page lists
 

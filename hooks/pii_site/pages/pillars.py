@@ -7,7 +7,7 @@ from pii_site.i18n import urls
 from pii_site.i18n.urls import Linker
 from pii_site.model.plan import Plan
 from pii_site.pages.citations import Citer
-from pii_site.pages.render import GeneratedPage, render
+from pii_site.render.templating import GeneratedPage, render
 
 
 def pages(plan: Plan, lang: str) -> list[GeneratedPage]:

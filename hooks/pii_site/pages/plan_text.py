@@ -5,7 +5,7 @@ from __future__ import annotations
 from pii_site.i18n import Labels, urls
 from pii_site.model.plan import Plan
 from pii_site.pages.glossary_links import glossary_linker
-from pii_site.pages.render import GeneratedPage, escape_markdown, render
+from pii_site.render.templating import GeneratedPage, escape_markdown, render
 
 
 def pages(plan: Plan, lang: str) -> list[GeneratedPage]:

@@ -5,13 +5,13 @@ from __future__ import annotations
 
 from pii_site.i18n import Labels, urls
 from pii_site.i18n.formatting import format_number
-from pii_site.model.plan import Plan
+from pii_site.model import contract
+from pii_site.model.plan import Plan, PlanTask
 from pii_site.model.progress import PROGRESS_ORDER, STALE_DAYS, Rollup, recently_updated
-from pii_site.outputs import contract, exports
-from pii_site.pages.render import GeneratedPage, render, render_html
+from pii_site.render.templating import GeneratedPage, render, render_html
 
 
-def status_chart(rollup: Rollup, lang: str) -> str:
+def status_chart(rollup: Rollup[PlanTask], lang: str) -> str:
     t = Labels(lang)
     largest = max(rollup.counts.values()) or 1
     bars = [
@@ -26,7 +26,7 @@ def status_chart(rollup: Rollup, lang: str) -> str:
     return render_html("status_chart.html.j2", bars=bars)
 
 
-def mean_text(rollup: Rollup, lang: str) -> str:
+def mean_text(rollup: Rollup[PlanTask], lang: str) -> str:
     mean = rollup.mean_percent
     if mean is None:
         return "-"
@@ -55,7 +55,8 @@ def pages(plan: Plan, lang: str) -> list[GeneratedPage]:
             if plan.tasks_led_by(u)
         ],
         downloads=[
-            (name, exports.download_path(name, "csv"), exports.download_path(name, "json")) for name in exports.COLUMNS
+            (name, contract.download_path(name, "csv"), contract.download_path(name, "json"))
+            for name in contract.COLUMNS
         ],
         feed=urls.FEED,
     )
@@ -65,8 +66,8 @@ def pages(plan: Plan, lang: str) -> list[GeneratedPage]:
         lang,
         plan=plan,
         urls=urls,
-        columns=exports.COLUMNS,
-        licence_keys=exports.LICENCE_KEYS,
+        columns=contract.COLUMNS,
+        licence_keys=contract.LICENCE_KEYS,
         schema_version=contract.SCHEMA_VERSION,
         schema_path=contract.SCHEMA_PATH,
         envelope_keys=(*contract.ENVELOPE_KEYS, "records"),

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from pii_site.i18n import urls
 from pii_site.model.plan import Plan
-from pii_site.pages.contacts import contact_html
 from pii_site.pages.glossary_links import glossary_linker
-from pii_site.pages.render import GeneratedPage, render
+from pii_site.render.contacts import contact_html
+from pii_site.render.templating import GeneratedPage, render
 
 
 def pages(plan: Plan, lang: str) -> list[GeneratedPage]:

@@ -1,7 +1,7 @@
 """The harvester's own copies of the open-data contract's schema, one per major version
 (schemas/open-data-<major>.schema.json), and validation of a commune's file against the one for the
 major version it declares. `make schema` writes the copy of the current major version from the
-models (outputs/contract.py); copies of earlier majors are kept as they were, so a commune still on
+models (model/contract.py); copies of earlier majors are kept as they were, so a commune still on
 one is read by its own schema. A newer major version than any copy is refused, not guessed at.
 """
 

@@ -10,8 +10,9 @@ import json
 from typing import Any
 
 from pii_site.i18n import LANGUAGES, Labels
+from pii_site.model.contract import DOWNLOADS
 from pii_site.outputs.catalogue import CATALOGUE, MEDIA_TYPES, catalogue_of, version_token
-from pii_site.outputs.exports import DOWNLOADS, GeneratedFile, to_csv
+from pii_site.outputs.exports import GeneratedFile, to_csv
 from pii_site.province.pages import OPEN_DATA, full_name
 from pii_site.province.rollup import ProvinceRollup
 

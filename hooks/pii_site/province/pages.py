@@ -1,7 +1,7 @@
 """The province site's pages, in one language: the communes table (home), the roll-up by pillar, the
 quality report, a page per commune, the open-data page. Same shape as the commune site's page
 families (pii_site.pages): rollup + language in, GeneratedPage (path, Markdown) out, rendered with the
-same Jinja environment, labels, escaping and date formats (templates in pages/templates/province/).
+same Jinja environment, labels, escaping and date formats (templates in render/templates/province/).
 The officer's guide is hand-written Markdown (guide/<lang>.md beside this module). Called by
 scripts/province.py.
 """
@@ -14,9 +14,9 @@ from typing import Any
 from markupsafe import Markup
 
 from pii_site.i18n import Labels
-from pii_site.pages.render import GeneratedPage, Translator, render
 from pii_site.province.harvest import PROBLEMS
 from pii_site.province.rollup import ProvinceRollup
+from pii_site.render.templating import GeneratedPage, Translator, render
 from pii_site.source.schema.base import PartialDate
 
 HOME = "index.md"

@@ -5,7 +5,7 @@ where a file should be, a broken link) is a Problem.
 The one way into data/: the loader calls `linked_entries` once per load and reads every data file
 (YAML and news) with `read_entry`, the units' report forms with `read_binary_entry`, and photos and the
 logo with `read_regular`; it skips what `is_linked` says lies behind a link, so a link is never
-followed. The demo overlay (source/overlay.py) and scripts/add_update.py read through the same
+followed. The demo overlay (pii_site/overlay.py) and scripts/add_update.py read through the same
 functions; `data_label` is how every message names a file.
 """
 

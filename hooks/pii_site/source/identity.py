@@ -1,14 +1,13 @@
 """The site's identity in data/site.yml: its colours (checked for WCAG contrast) and its logo file
 (checked to be a PNG or SVG inside the data folder that shows as an image and does nothing else).
 Called by model/load.py after site.yml's shape is valid; the colours, `rgb` and the contrast
-function are also read by outputs/identity.py and the tests.
+function are also read by outputs/identity_files.py and the tests.
 """
 
 from __future__ import annotations
 
 import io
 import math
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +17,7 @@ from pii_site.source.entries import FileTooLarge, is_linked, read_regular, unrea
 from pii_site.source.errors import Problem
 from pii_site.source.images import PILLOW_ERRORS, Shape, in_srgb, opened, pixels_only, shape_problem
 from pii_site.source.schema.plan import SiteColors, SiteFile
+from pii_site.source.schema.published import Logo
 from pii_site.source.svg_logo import NotSvg, Refused, checked_svg
 from pii_site.source.validation import problem_at
 from pii_site.source.yaml_source import YamlSource
@@ -38,15 +38,6 @@ LOGO_SIDE = 2_048
 # logo a square's height, so a long strip shows as a line (an emblem with the commune's name beside
 # it is about 3:1).
 LOGO_RATIO = 4
-
-
-@dataclass(frozen=True)
-class Logo:
-    """The logo as the site publishes it: checked, and written again without metadata (PNG) or from
-    its allowed parts (SVG)."""
-
-    suffix: str  # "png" or "svg"
-    content: bytes
 
 
 def rgb(color: str) -> tuple[int, int, int]:

@@ -2,7 +2,7 @@
 bad data named once, pixel and shape limits, colours moved to sRGB, and a copy holding the pixels
 and nothing else (no EXIF, XMP, comment, text chunk or colour profile).
 Used by news_photos.py (photos), identity.py (the PNG logo, and PNG or JPEG images inside an SVG
-logo) and the build cache's checks of what it keeps (pii_site.build_cache).
+logo) and the build cache's checks of what it keeps (pii_site.source.build_cache).
 """
 
 from __future__ import annotations

@@ -26,9 +26,10 @@ from pii_site.source.entries import folder_entries, read_entry
 from pii_site.source.errors import Problem, file_problem, message, shown
 from pii_site.source.news_body import RenderedBody, read_body
 from pii_site.source.news_limits import body_problem
-from pii_site.source.news_photos import MARKDOWN_IMAGE, Photo, address_pattern, photo_markdown, read_photo
-from pii_site.source.schema.base import OptionalEnglishText, Text, character_code, unallowed_character
+from pii_site.source.news_photos import MARKDOWN_IMAGE, address_pattern, photo_markdown, read_photo
+from pii_site.source.schema.base import character_code, unallowed_character
 from pii_site.source.schema.plan import NewsFrontMatter
+from pii_site.source.schema.published import NewsPost, Photo
 from pii_site.source.validation import parse
 from pii_site.source.yaml_source import nfc, read_yaml_text
 
@@ -45,27 +46,6 @@ _MARKUP_ESCAPES = {"<": "&lt;", "{": r"\{", "}": r"\}"}
 
 
 @dataclass(frozen=True)
-class NewsPost:
-    slug: str  # the file name without .md, e.g. "2026-03-15-cuoc-thi-y-tuong"; also its address
-    date: dt.date
-    title: Text
-    summary: OptionalEnglishText | None
-    body_vi: str  # Markdown, already made safe
-    body_en: str | None
-    data_file: str  # e.g. "data/news/2026-03-15-cuoc-thi-y-tuong.md", for "edit this page"
-    lead_vi: str  # the body's first paragraph as plain text
-    lead_en: str | None
-    photos: tuple[Photo, ...] = ()  # each once, whichever body shows it; generated beside the page
-
-    def body(self, lang: str) -> str:
-        """The body in `lang`; Vietnamese when there is no English body (see `is_translated`)."""
-        return self.body_en if lang == "en" and self.body_en else self.body_vi
-
-    def is_translated(self, lang: str) -> bool:
-        return lang == "vi" or bool(self.body_en)
-
-
-@dataclass(frozen=True)
 class FeedEntry:
     """One news post as a feed entry, in one language; plain text (the feed template escapes it).
     Its Atom id is feeds.py's: derived from the plan and the slug, not the address."""
@@ -76,8 +56,10 @@ class FeedEntry:
     summary: str
 
 
-def load_news(data_dir: Path, label: Callable[[Path], str]) -> tuple[list[NewsPost], list[Problem]]:
-    """Every post in data_dir/news/, newest first. A missing folder means no news, not an error.
+def load_news(
+    data_dir: Path, label: Callable[[Path], str], cache_dir: Path | None = None
+) -> tuple[list[NewsPost], list[Problem]]:
+    """Every post in data_dir/news/, newest first (photos' copies kept in the build cache at `cache_dir`). A missing folder means no news, not an error.
     Symbolic links are skipped: the loader refuses them (entries.linked_entries)."""
     folder = data_dir / NEWS_FOLDER
     if not folder.is_dir() or folder.is_symlink():
@@ -94,7 +76,7 @@ def load_news(data_dir: Path, label: Callable[[Path], str]) -> tuple[list[NewsPo
             problems.append(_twin_problem(path, twins[path], label))
             continue
         # A file name may hold a newline: each message must stay on its lines.
-        post, post_problems = _read_post(path, shown(label(path)))
+        post, post_problems = _read_post(path, shown(label(path)), cache_dir)
         problems += post_problems
         if post is not None:
             posts.append(post)
@@ -122,7 +104,7 @@ def _twin_problem(path: Path, keeper: Path, label: Callable[[Path], str]) -> Pro
     return file_problem(shown(label(path)), None, "news_duplicate_address", found=found, other=other)
 
 
-def _read_post(path: Path, label: str) -> tuple[NewsPost | None, list[Problem]]:
+def _read_post(path: Path, label: str, cache_dir: Path | None) -> tuple[NewsPost | None, list[Problem]]:
     # macOS file systems may hand the name back decomposed (NFD): the address is the NFC name.
     file_name = nfc(path.name)
     # fullmatch: with match, "$" would also accept a name ending in a newline after ".md".
@@ -183,7 +165,7 @@ def _read_post(path: Path, label: str) -> tuple[NewsPost | None, list[Problem]]:
             anchors = anchors & read_body(safe_markdown(texts["vi"]), _title_line(front.title.en)).anchors
         problems += _unsafe_addresses(part.rendered, anchors, part.lines, part.first_line, label)
     slug = file_name.removesuffix(".md")
-    photos, photo_problems = _read_photos(parts, label, path.parent, slug)
+    photos, photo_problems = _read_photos(parts, label, path.parent, slug, cache_dir)
     problems += photo_problems
     if problems:
         return None, problems
@@ -211,7 +193,7 @@ def _on_page(address: str, anchors: set[str]) -> bool:
 
 def _title_line(title: str) -> str:
     """The page's first line, "# <title>", whose heading reads as the title: news_post.md.j2
-    escapes it with pages.render.escape_markdown; numeric character references give the same text
+    escapes it with render/templating.escape_markdown; numeric character references give the same text
     and id (tests/test_news_bounds.py checks it) without the source layer importing the pages."""
     text = " ".join(title.split())
     return "# " + "".join(char if char.isalnum() or char == " " else f"&#{ord(char)};" for char in text)
@@ -273,7 +255,7 @@ class _BodyPart:
 
 
 def _read_photos(
-    parts: list[_BodyPart], label: str, news_dir: Path, post: str
+    parts: list[_BodyPart], label: str, news_dir: Path, post: str, cache_dir: Path | None
 ) -> tuple[dict[str, Photo], list[Problem]]:
     """The photos the bodies show, by address, or the problems with them: each must be a file in
     the post's own folder (nothing is fetched from another host), have alternative text, be written
@@ -294,7 +276,7 @@ def _read_photos(
         if (other := by_case.setdefault(address.casefold(), address)) != address:
             problems.append(file_problem(label, lines[0], "news_photo_case_twin", found=address, other=other))
             continue
-        photo, problem = read_photo(news_dir, address, label, lines[0])
+        photo, problem = read_photo(news_dir, address, label, lines[0], cache_dir)
         if photo is not None:
             photos[address] = photo
             continue

@@ -3,7 +3,7 @@ news.py calls `read_photo` once per photo a post shows, while the loader reads t
 the file (present, within the size and pixel limits, a JPEG or PNG that decodes) and makes the
 copy the site serves: upright, at most MAX_WIDTH px wide, recompressed, without the camera's
 metadata (a phone photo's EXIF may hold where it was taken). The copies are kept in an on-disk
-cache (pii_site.build_cache) so validate, build and add_update decode each photo once, not every run.
+cache (pii_site.source.build_cache) so validate, build and add_update decode each photo once, not every run.
 """
 
 from __future__ import annotations
@@ -12,19 +12,19 @@ import hashlib
 import io
 import re
 import struct
-from dataclasses import dataclass
 from pathlib import Path
 
 import PIL
 from PIL import Image
 
-from pii_site import build_cache
 from pii_site.i18n import LANGUAGES
 from pii_site.i18n.formatting import format_fixed
+from pii_site.source import build_cache
 from pii_site.source.entries import MEGABYTE, FileTooLarge, megabytes, read_regular, unreadable_reason
 from pii_site.source.errors import Problem, file_problem
 from pii_site.source.images import PILLOW_ERRORS, holds_metadata, in_srgb, opened, pixels_only, shape_problem, upright
 from pii_site.source.news_body import read_body
+from pii_site.source.schema.published import Photo
 
 MAX_WIDTH = 1280  # px: wider than the content column on any screen the site is read on
 MAX_BYTES = 20 * MEGABYTE  # a photo straight from a phone is 2-8 MB
@@ -51,22 +51,8 @@ _MARKER = "pii-photo-marker-"  # photo_markdown's stand-in address; a photo's ad
 _COPY_SETTINGS = hashlib.sha256(
     f"{MAX_WIDTH} {MAX_PIXELS} {MAX_RATIO} {JPEG_QUALITY} srgb-no-metadata {PIL.__version__}".encode()
 ).hexdigest()[:12]
-# A cache entry (pii_site.build_cache): the copy's width and height, then the copy.
+# A cache entry (pii_site.source.build_cache): the copy's width and height, then the copy.
 _ENTRY_HEADER = struct.Struct(">II")
-
-
-@dataclass(frozen=True)
-class Photo:
-    address: str  # as the body writes it, relative to the post's file: "<post>/photo.jpg"
-    site_path: str  # the generated file beside the post's page: "news/<post>/photo.jpg"
-    width: int  # of the copy served
-    height: int
-    content: bytes
-
-    def attributes(self) -> str:
-        """Markdown attribute list (attr_list) for the image: its size, so the page does not jump
-        while it loads, and lazy loading, so a reader who never scrolls to it never downloads it."""
-        return f'{{ width="{self.width}" height="{self.height}" loading="lazy" decoding="async" }}'
 
 
 # Copies already read in this process, by cache entry name: `mkdocs serve` reloads the plan on
@@ -79,9 +65,12 @@ def address_pattern(post: str) -> re.Pattern[str]:
     return re.compile(re.escape(post) + "/" + FILE_NAME)
 
 
-def read_photo(news_dir: Path, address: str, label: str, line: int) -> tuple[Photo | None, Problem | None]:
+def read_photo(
+    news_dir: Path, address: str, label: str, line: int, cache_dir: Path | None = None
+) -> tuple[Photo | None, Problem | None]:
     """The photo at `address` (matching address_pattern) under `news_dir`, or the problem with it,
-    reported at `label`:`line` (the post's file and the image's line)."""
+    reported at `label`:`line` (the post's file and the image's line); the copy kept in the build
+    cache at `cache_dir` (None: none)."""
     path = news_dir / address
     name = f"data/news/{address}"
     if path.parent.is_symlink() or path.is_symlink() or not path.exists() or path.is_dir():
@@ -101,14 +90,14 @@ def read_photo(news_dir: Path, address: str, label: str, line: int) -> tuple[Pho
     # A copy kept in the build cache is checked before it is used (see _checked_copy).
     entry = f"{hashlib.sha256(original).hexdigest()}-{_COPY_SETTINGS}{suffix}"
     if entry not in _made:
-        made = build_cache.cached(COPIES, news_dir.parent, entry)
+        made = build_cache.cached(COPIES, cache_dir, entry)
         if made is None:
             made, problem = _resized(original, suffix, name, label, line)
             if problem is not None:
                 return None, problem
             assert made is not None
             width, height, content = made
-            build_cache.keep(COPIES, news_dir.parent, entry, _ENTRY_HEADER.pack(width, height) + content)
+            build_cache.keep(COPIES, cache_dir, entry, _ENTRY_HEADER.pack(width, height) + content)
         _made[entry] = made
     width, height, content = _made[entry]
     return Photo(address, f"news/{address}", width, height, content), None

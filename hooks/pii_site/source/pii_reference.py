@@ -1,41 +1,21 @@
-"""The PII reference facts (sources, glossary, pii.yml) as one object, and their cross-file rules.
+"""The PII reference facts' cross-file rules (sources, glossary, pii.yml; the object they make is
+model/reference.py's PiiReference).
 
 Called by the loader: `check_reference` in its second pass (unknown or duplicate source ids, method
-statements without sources, an example that cannot be computed), `build_reference` when building the
-Plan. Page families read `plan.reference`; nothing here renders text.
+statements without sources, an example that cannot be computed). Nothing here renders text.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 from pii_site.source.errors import Problem
-from pii_site.source.schema.pii import GlossaryFile, GlossaryTerm, PiiFile, Source, SourcesFile
+from pii_site.source.schema.pii import GlossaryFile, PiiFile, SourcesFile
 from pii_site.source.validation import duplicate_ids, problem_at, unknown_reference
 from pii_site.source.yaml_source import KeyPath, YamlSource
 
 # The files whose "sources" lists must name sources in sources.yml.
 _CITING_FILES = ("pii.yml", "glossary.yml", "pillars.yml")
-
-
-@dataclass(frozen=True)
-class PiiReference:
-    sources: list[Source]
-    terms: list[GlossaryTerm]
-    facts: PiiFile
-
-    def source(self, source_id: str) -> Source:
-        return next(s for s in self.sources if s.id == source_id)
-
-    def term(self, term_id: str) -> GlossaryTerm:
-        return next(t for t in self.terms if t.id == term_id)
-
-
-def build_reference(parsed: dict[str, Any]) -> PiiReference:
-    sources: SourcesFile = parsed["sources.yml"]
-    glossary: GlossaryFile = parsed["glossary.yml"]
-    return PiiReference(sources=list(sources.sources), terms=list(glossary.terms), facts=parsed["pii.yml"])
 
 
 def check_reference(sources: dict[str, YamlSource], parsed: dict[str, Any]) -> list[Problem]:

@@ -18,8 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from pii_site import build_cache
-from pii_site.source import xlsx_reader
+from pii_site.source import build_cache, xlsx_reader
 from pii_site.source.entries import MEGABYTE, FileTooLarge, folder_entries, is_linked, megabytes, read_binary_entry
 from pii_site.source.errors import PLACE_SEPARATOR, Problem, file_problem, shown
 from pii_site.source.form_layout import (
@@ -67,9 +66,10 @@ class FormRead:
 
 
 def read_reports(
-    data_dir: Path, label: Callable[[Path], str], rules: FormRules
+    data_dir: Path, label: Callable[[Path], str], rules: FormRules, cache_dir: Path | None = None
 ) -> tuple[list[FormRead], list[Problem]]:
-    """Every form under data_dir/reports/, in round then file name order, and every problem found."""
+    """Every form under data_dir/reports/, in round then file name order, and every problem found;
+    each workbook read kept in the build cache at `cache_dir` (None: none)."""
     folder = data_dir / REPORTS_FOLDER
     if not folder.exists() or is_linked(folder, data_dir):
         return [], []  # a link is refused by entries.linked_entries, and never followed
@@ -96,14 +96,14 @@ def read_reports(
                 )
             )
         else:
-            round_forms, round_problems = _read_round(entry, label, rules, data_dir)
+            round_forms, round_problems = _read_round(entry, label, rules, cache_dir)
             forms += round_forms
             problems += round_problems
     return forms, problems
 
 
 def _read_round(
-    folder: Path, label: Callable[[Path], str], rules: FormRules, data_dir: Path
+    folder: Path, label: Callable[[Path], str], rules: FormRules, cache_dir: Path | None
 ) -> tuple[list[FormRead], list[Problem]]:
     entries, problems = folder_entries(folder, label(folder))
     forms = []
@@ -114,7 +114,7 @@ def _read_round(
             problems.append(problem)
             continue
         unit_id = entry.name.removesuffix(FORM_EXTENSION)
-        form, form_problems = _read_form(entry, label(entry), folder.name, unit_id, rules, data_dir)
+        form, form_problems = _read_form(entry, label(entry), folder.name, unit_id, rules, cache_dir)
         problems += form_problems
         if form is not None:
             forms.append(form)
@@ -149,7 +149,7 @@ def _misnamed(entry: Path, name: str, rules: FormRules) -> Problem | None:
 
 
 def _read_form(
-    path: Path, name: str, round_id: str, unit_id: str, rules: FormRules, data_dir: Path
+    path: Path, name: str, round_id: str, unit_id: str, rules: FormRules, cache_dir: Path | None
 ) -> tuple[FormRead | None, list[Problem]]:
     def too_large(error: FileTooLarge) -> Problem:  # known before a byte is read
         return file_problem(name, None, "form_too_large", limit=MAX_FILE_BYTES // MEGABYTE, **megabytes(error.size))
@@ -157,7 +157,7 @@ def _read_form(
     data, problems = read_binary_entry(path, name, MAX_FILE_BYTES, too_large)
     if data is None:
         return None, problems
-    workbook, problem = _workbook(data, name, data_dir)
+    workbook, problem = _workbook(data, name, cache_dir)
     if workbook is None:
         return None, [problem] if problem else []
     problems = _meta_problems(workbook, name, round_id, unit_id, rules)
@@ -181,17 +181,17 @@ READ_FORMS: build_cache.EntryKind[Workbook] = build_cache.EntryKind(
 )
 
 
-def _workbook(data: bytes, name: str, data_dir: Path) -> tuple[Workbook | None, Problem | None]:
+def _workbook(data: bytes, name: str, cache_dir: Path | None) -> tuple[Workbook | None, Problem | None]:
     """The form's sheets as read, from the build cache when this very file was read before."""
     key = f"{hashlib.sha256(data).hexdigest()}-{_READER_VERSION}.json"
-    if (workbook := build_cache.cached(READ_FORMS, data_dir, key)) is not None:
+    if (workbook := build_cache.cached(READ_FORMS, cache_dir, key)) is not None:
         return workbook, None
     try:
         workbook = xlsx_reader.read_workbook(data, {REPORT_SHEET, META_SHEET})
     except XlsxError as error:
         place = PLACE_SEPARATOR.join(part for part in (error.sheet, error.cell) if part) or None
         return None, dataclasses.replace(file_problem(name, None, error.key, **error.values), place=place)
-    build_cache.keep(READ_FORMS, data_dir, key, xlsx_reader.to_json(workbook))
+    build_cache.keep(READ_FORMS, cache_dir, key, xlsx_reader.to_json(workbook))
     return workbook, None
 
 

@@ -187,7 +187,7 @@ def _adapter() -> TypeAdapter[Workbook]:
 
 
 def to_json(workbook: Workbook) -> bytes:
-    """What a build keeps of a workbook read, for the next build (pii_site.build_cache)."""
+    """What a build keeps of a workbook read, for the next build (pii_site.source.build_cache)."""
     return _adapter().dump_json(workbook)
 
 

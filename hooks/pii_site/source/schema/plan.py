@@ -2,7 +2,7 @@
 This module holds the plan's own files and the DATA_FILES registry; the PII reference files and
 the progress files have theirs in schema_pii.py and schema_status.py, shared pieces in schema_base.py.
 
-The loader validates with these models; scripts/export_schema.py turns them into the JSON Schema
+The loader validates with these models; scripts/maintainer/export_schema.py turns them into the JSON Schema
 files under data/schema/ that editors use to autocomplete and flag errors while staff type.
 Field descriptions are shown by editors, so they are written for the office, not for programmers.
 """

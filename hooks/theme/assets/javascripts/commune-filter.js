@@ -1,4 +1,4 @@
-/* The province site's table of communes (pii_site/pages/templates/province/home.md.j2), once
+/* The province site's table of communes (pii_site/render/templates/province/home.md.j2), once
    JavaScript runs: a search box that finds a commune by name or code typed with or without
    diacritics ("vinh thuan" finds "Vĩnh Thuận"), a filter by the data column, and sorting by any
    heading (Tablesort, vendor/). Without JavaScript the whole table stands as it is. The wrapper

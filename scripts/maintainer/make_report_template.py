@@ -1,4 +1,4 @@
-"""Write the compiled report's Word template: `python scripts/make_report_template.py [--out FILE]`.
+"""Write the compiled report's Word template: `python scripts/maintainer/make_report_template.py [--out FILE]`.
 
 For maintainers. hooks/pii_site/outputs/templates/bao-cao.docx, the template `make report` fills in
 (docxtpl: Jinja tags inside a .docx), is made by this script with python-docx, so the binary kept in
@@ -37,7 +37,7 @@ from docx.styles.style import ParagraphStyle
 from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 
-PROJECT_DIR = Path(__file__).resolve().parent.parent
+PROJECT_DIR = Path(__file__).resolve().parents[2]
 TEMPLATE = PROJECT_DIR / "hooks" / "pii_site" / "outputs" / "templates" / "bao-cao.docx"
 FONT = "Times New Roman"
 
@@ -83,7 +83,7 @@ def template_bytes() -> bytes:
     properties = document.core_properties
     properties.author = properties.last_modified_by = ""
     properties.title = "Báo cáo kết quả thực hiện Kế hoạch (mẫu)"
-    properties.comments = "Mẫu của lệnh make report; tạo bằng scripts/make_report_template.py."
+    properties.comments = "Mẫu của lệnh make report; tạo bằng scripts/maintainer/make_report_template.py."
     properties.revision = 1
     properties.created = properties.modified = dt.datetime(*FIXED_TIME)
     buffer = io.BytesIO()

@@ -50,7 +50,7 @@ def colors_stylesheet(colors: SiteColors) -> str:
     a lighter and a darker primary too (for hovered header parts): the primary mixed with 15% white
     and with 20% black, about the steps between Material's own palette shades."""
     return (
-        "/* Made by pii_site.outputs.identity from data/site.yml's colours. */\n"
+        "/* Made by pii_site.outputs.identity_files from data/site.yml's colours. */\n"
         ":root > * {\n"
         f"  --md-primary-fg-color: {colors.primary};\n"
         f"  --md-primary-fg-color--light: {_mix(colors.primary, '#ffffff', 0.15)};\n"

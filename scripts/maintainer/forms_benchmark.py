@@ -1,6 +1,6 @@
-"""The report forms' speed targets (issue 20 item 8), on a synthetic plan: `python scripts/forms_benchmark.py`.
+"""The report forms' speed targets (issue 20 item 8), on a synthetic plan: `python scripts/maintainer/forms_benchmark.py`.
 
-On scripts/synthetic_plan.py's plan of 1,500 tasks with one reporting round, it times
+On scripts/maintainer/synthetic_plan.py's plan of 1,500 tasks with one reporting round, it times
 - making the blank forms of 102 units (the writer, in process; and `make forms` as a whole, in a process
   of its own, plan loading included): target 10 s;
 - reading 102 filled forms of some 13 rows each (the loader's reading of data/reports/, timed within a real
@@ -10,8 +10,8 @@ On scripts/synthetic_plan.py's plan of 1,500 tasks with one reporting round, it 
   the same rows typed as updates in the status files, which shows what the forms themselves cost (the
   rest is showing 1,300 more updates, as typed updates would).
 It prints a table with the machine's load (os.getloadavg), and writes it as JSON with --json; `--write` also
-records the table, the date, the machine and the load in hooks/BENCHMARKS.md (scripts/benchmark_record.py).
-Run by `make benchmark` after scripts/benchmark.py.
+records the table, the date, the machine and the load in hooks/BENCHMARKS.md (scripts/maintainer/benchmark_record.py).
+Run by `make benchmark` after scripts/maintainer/benchmark.py.
 """
 
 from __future__ import annotations
@@ -33,13 +33,12 @@ from unittest import mock
 
 import yaml
 
-PROJECT_DIR = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(PROJECT_DIR / "scripts"))
+PROJECT_DIR = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 import benchmark_record  # noqa: E402
 import synthetic_plan  # noqa: E402
 
 from pii_site import load_plan  # noqa: E402
-from pii_site.build_cache import CACHE_VARIABLE  # noqa: E402
 from pii_site.model import load as plan_loader  # noqa: E402
 from pii_site.outputs.form_writer import FilledRow, form_workbook  # noqa: E402
 from pii_site.source.errors import Problem  # noqa: E402
@@ -138,7 +137,6 @@ def time_make_forms(data: Path, out: Path) -> tuple[float, float, float]:
 def time_reading(data: Path, cache: Path) -> tuple[float, float]:
     """(wall, CPU) seconds the loader spends reading data/reports/ while it loads `data` with the build
     cache in `cache`: its call of read_reports is timed where it is made, within a real load."""
-    os.environ[CACHE_VARIABLE] = str(cache)
     spent: list[tuple[float, float]] = []
 
     def timed(data_dir: Path, label: Callable[[Path], str], rules: FormRules) -> tuple[list[FormRead], list[Problem]]:
@@ -149,16 +147,16 @@ def time_reading(data: Path, cache: Path) -> tuple[float, float]:
 
     # The loader calls read_reports by the name it imported: that name is the one to replace.
     with mock.patch.object(plan_loader, "read_reports", timed):
-        plan = load_plan(data, synthetic_plan.SYNTHETIC_TODAY)
+        plan = load_plan(data, synthetic_plan.SYNTHETIC_TODAY, cache_dir=cache)
     assert len(plan.reporting.submissions) == UNITS
     return spent[0]
 
 
 def time_build(data: Path, work: Path) -> tuple[float, float]:
     cache, site = Path(tempfile.mkdtemp(dir=work)), work / f"site-{time.monotonic_ns()}"
-    environment = {**os.environ, CACHE_VARIABLE: str(cache), "PII_TODAY": synthetic_plan.SYNTHETIC_TODAY.isoformat()}
     command = [sys.executable, str(PROJECT_DIR / "scripts" / "build.py"), "--data", str(data), "--site-dir", str(site)]
-    measured = run([*command, "--quiet"], environment)
+    command += ["--cache-dir", str(cache), "--today", synthetic_plan.SYNTHETIC_TODAY.isoformat()]
+    measured = run([*command, "--quiet"], dict(os.environ))
     shutil.rmtree(site, ignore_errors=True)
     shutil.rmtree(cache, ignore_errors=True)
     return measured

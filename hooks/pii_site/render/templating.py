@@ -1,6 +1,8 @@
-"""Render Markdown from the files in templates/ with one cached Jinja environment.
+"""Render Markdown from the files in templates/ with one cached Jinja environment (and HTML with
+another, autoescaped).
 
-Called by the page-family modules in pages/. Templates get `t` (interface labels), `tr` (a data
+Called by the page-family modules in pages/, by outputs/ (feed, site frame, printed QR codes) and
+province/pages.py. Templates get `t` (interface labels), `tr` (a data
 text in the page's language, already escaped), `link` (addresses relative to the page) and the plan.
 Data text is text: `tr` and the `md` filter escape HTML and Markdown syntax, so a "<script>" or a
 "[link](...)" typed into the data is shown literally and never becomes markup.
@@ -83,7 +85,7 @@ def _bytecode_cache(kind: str) -> jinja2.BytecodeCache | None:
 @functools.cache
 def _environment() -> jinja2.Environment:
     env = jinja2.Environment(
-        loader=jinja2.PackageLoader("pii_site.pages", "templates"),
+        loader=jinja2.PackageLoader("pii_site.render", "templates"),
         bytecode_cache=_bytecode_cache("markdown"),
         auto_reload=False,  # templates are package files: a preview worker restarts when they change
         undefined=jinja2.StrictUndefined,
@@ -126,7 +128,7 @@ class Translator:
 @functools.cache
 def _html_environment() -> jinja2.Environment:
     return jinja2.Environment(
-        loader=jinja2.PackageLoader("pii_site.pages", "templates"),
+        loader=jinja2.PackageLoader("pii_site.render", "templates"),
         bytecode_cache=_bytecode_cache("html"),
         auto_reload=False,  # templates are package files: a preview worker restarts when they change
         undefined=jinja2.StrictUndefined,

@@ -17,7 +17,7 @@ from pii_site.i18n import Labels, urls
 from pii_site.i18n.formatting import format_date
 from pii_site.model.plan import Plan
 from pii_site.model.progress import all_updates
-from pii_site.pages.render import Translator, render_html
+from pii_site.render.templating import Translator, render_html
 from pii_site.source.schema.plan import Contact
 
 

@@ -2,7 +2,7 @@
 
 Keeps the framework and texts of a real data folder (site, plan, pillars, PII, glossary, sources) and
 generates units, tasks, duties, progress files and news in their shape, seeded so that the same size
-always gives the same files. Used by scripts/benchmark.py and tests/test_benchmark_data.py.
+always gives the same files. Used by scripts/maintainer/benchmark.py and tests/test_benchmark_data.py.
 It writes only into a new folder of its own (never a data folder staff edit), so it takes no lock.
 """
 
@@ -16,7 +16,7 @@ from typing import Any
 
 import yaml
 
-PROJECT_DIR = Path(__file__).resolve().parent.parent
+PROJECT_DIR = Path(__file__).resolve().parents[2]
 # The day the synthetic progress is seen from: builds of the data must set PII_TODAY to it.
 SYNTHETIC_TODAY = dt.date(2026, 11, 26)
 # Files kept as they are: the national framework and the plan document do not grow with the tasks.

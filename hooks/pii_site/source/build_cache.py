@@ -2,8 +2,9 @@
 (source/news_photos.py) and share images (outputs/share_image.py). An entry is named by a hash of
 everything that shapes it, so a changed input or setting is simply a new entry and is never stale.
 
-The folder is .cache/pii-site/<kind>/ in the project folder (the one holding data/; .gitignore
-leaves it out and `make clean` removes it), or <PII_SITE_CACHE>/<kind>/. Whoever can write there
+The folder is <cache_dir>/<kind>/, cache_dir being the Settings' (pii_site.settings: .cache/pii-site/
+in the project folder, the one holding data/, which .gitignore leaves out and `make clean` removes; or
+PII_SITE_CACHE), handed down by the adapters; without one (None) nothing is kept or read. Whoever can write there
 can plant an entry, so nothing found is trusted: each kind of entry is an `EntryKind` that must
 supply a check, which decodes the entry and returns what it holds only if it is what this kind
 makes (a photo that decodes, of the size its header says, without metadata; a share image of the
@@ -12,8 +13,8 @@ changed by hand), is made again, never published.
 
 Usage, for any new kind (the report-form reader's cached results too):
     FORMS = EntryKind("forms", check=_checked_form)  # _checked_form(key, content) -> value | None
-    value = build_cache.cached(FORMS, data_dir, key)
-    if value is None: ...make it...; build_cache.keep(FORMS, data_dir, key, content)
+    value = build_cache.cached(FORMS, cache_dir, key)
+    if value is None: ...make it...; build_cache.keep(FORMS, cache_dir, key, content)
 """
 
 from __future__ import annotations
@@ -27,7 +28,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Generic, TypeVar
 
-CACHE_VARIABLE = "PII_SITE_CACHE"
 _DIGEST_SIZE = hashlib.sha256().digest_size
 # The largest entry read back: a resized photo is at most a few MB; anything larger was not made here.
 ENTRY_LIMIT = 50_000_000
@@ -46,15 +46,10 @@ class EntryKind(Generic[T]):
     check: Callable[[str, bytes], T | None]
 
 
-def cache_dir(data_dir: Path, folder: str) -> Path:
-    """The folder of entries of one kind ("photos", "share") for the plan in `data_dir`."""
-    configured = os.environ.get(CACHE_VARIABLE)
-    return (Path(configured) if configured else data_dir.parent / ".cache" / "pii-site") / folder
-
-
-def cached(kind: EntryKind[T], data_dir: Path, key: str) -> T | None:
-    """What the entry `key` of `kind` holds, checked; None when there is none or it fails a check."""
-    content = _read(cache_dir(data_dir, kind.folder) / key)
+def cached(kind: EntryKind[T], cache_dir: Path | None, key: str) -> T | None:
+    """What the entry `key` of `kind` holds, checked; None when there is none, it fails a check, or
+    there is no cache (`cache_dir` None)."""
+    content = None if cache_dir is None else _read(cache_dir / kind.folder / key)
     if content is None:
         return None
     try:
@@ -63,9 +58,10 @@ def cached(kind: EntryKind[T], data_dir: Path, key: str) -> T | None:
         return None
 
 
-def keep(kind: EntryKind[T], data_dir: Path, key: str, content: bytes) -> None:
-    """Keep `content` as the entry `key` of `kind` for the next run."""
-    _write(cache_dir(data_dir, kind.folder) / key, content)
+def keep(kind: EntryKind[T], cache_dir: Path | None, key: str, content: bytes) -> None:
+    """Keep `content` as the entry `key` of `kind` for the next run (nothing without a cache)."""
+    if cache_dir is not None:
+        _write(cache_dir / kind.folder / key, content)
 
 
 def _read(path: Path) -> bytes | None:

@@ -1,8 +1,8 @@
 """Write data/schema/*.schema.json from the data models, and the open-data contract's schema for the
 current major version to the province harvester's copies (hooks/pii_site/province/schemas/):
-`.venv/bin/python scripts/export_schema.py`.
+`.venv/bin/python scripts/maintainer/export_schema.py`.
 
-Run it after changing hooks/pii_site/source/schema/plan.py or outputs/contract.py; tests/test_schema_export.py
+Run it after changing hooks/pii_site/source/schema/plan.py or model/contract.py; tests/test_schema_export.py
 fails until you do. Copies of earlier major versions stay as they are: the harvester reads communes still on them.
 Each file is written like every data file a script writes: under its lock, atomically, so an editor
 reading it while `make schema` runs never sees half a schema, and a failed write leaves the old one.
@@ -14,13 +14,13 @@ import argparse
 import sys
 from pathlib import Path
 
-from pii_site.outputs.contract import MAJOR_VERSION
+from pii_site.model.contract import MAJOR_VERSION
 from pii_site.outputs.json_schema import json_schemas, open_data_schema
 from pii_site.province.contracts import SCHEMA_DIR, schema_file
 from pii_site.source.errors import message
 from pii_site.source.status_file import locked, write_atomically
 
-PROJECT_DIR = Path(__file__).resolve().parent.parent
+PROJECT_DIR = Path(__file__).resolve().parents[2]
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -1,6 +1,6 @@
 """Measure what the photo cache (pii_site/source/news_photos.py) saves: validate.py on a copy of the
 fixture plan whose initiative-day post shows five 12-megapixel photos, cold (empty cache) then warm.
-Run by hand: `.venv/bin/python scripts/photo_cache_benchmark.py [folder]`; README quotes its output.
+Run by hand: `.venv/bin/python scripts/maintainer/photo_cache_benchmark.py [folder]`; README quotes its output.
 """
 
 from __future__ import annotations
@@ -15,9 +15,9 @@ from pathlib import Path
 
 from PIL import Image
 
-from pii_site.build_cache import CACHE_VARIABLE
+from pii_site.settings import CACHE_VARIABLE
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 POST = "2026-05-12-ngay-hoi-sang-kien"
 PHOTOS = 5
 
@@ -50,12 +50,14 @@ def validate(project: Path) -> float:
     return time.perf_counter() - start
 
 
-def main() -> None:
-    project = Path(sys.argv[1]) if len(sys.argv) > 1 else Path(tempfile.mkdtemp(prefix="photo-cache-"))
+def main(argv: list[str] | None = None) -> int:
+    args = sys.argv[1:] if argv is None else argv
+    project = Path(args[0]) if args else Path(tempfile.mkdtemp(prefix="photo-cache-"))
     make_plan(project)
     cold, warm = validate(project), validate(project)
     print(f"validate.py, {PHOTOS} photos of 12 MP: cold {cold:.1f} s, warm {warm:.1f} s")
+    return 0
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())

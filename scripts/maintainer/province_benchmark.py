@@ -1,7 +1,7 @@
-"""The province roll-up at scale: `python scripts/province_benchmark.py --sizes 102,3321` (or
+"""The province roll-up at scale: `python scripts/maintainer/province_benchmark.py --sizes 102,3321` (or
 `make benchmark BENCHMARK_ARGS="--province 102,3321"`, which calls this).
 
-For each size: writes that many synthetic communes (scripts/synthetic_province.py: their open-data files
+For each size: writes that many synthetic communes (scripts/maintainer/synthetic_province.py: their open-data files
 directly, not N site builds), serves them from a loopback HTTP server in a process of its own
 (`python -m http.server` on 127.0.0.1: Last-Modified and 304 answers), then times, each in its own
 process, a first harvest, a second harvest with nothing changed, and the province site's build. Wall
@@ -25,7 +25,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-PROJECT_DIR = Path(__file__).resolve().parent.parent
+PROJECT_DIR = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import synthetic_province  # noqa: E402
 from benchmark import BuildFailed, run_measured  # noqa: E402

@@ -1,6 +1,6 @@
 """The benchmarks' record: hooks/BENCHMARKS.md, one section per benchmark, each the last run written with `--write`.
 
-Called by scripts/benchmark.py, report_benchmark.py and forms_benchmark.py after they print their results. The
+Called by scripts/maintainer/benchmark.py, report_benchmark.py and forms_benchmark.py after they print their results. The
 record states what a reader needs to trust a number: the UTC date, the machine (CPU, cores, memory, system,
 Python), the load average before and after the run (on a shared machine a number is only as good as the load
 was low) and the command. It never measures anything itself; older runs are in the file's git history.

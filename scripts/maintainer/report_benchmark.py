@@ -1,6 +1,6 @@
-"""Time the compiled report on synthetic plans: `python scripts/report_benchmark.py [--sizes 200,1500] [--runs 3]`.
+"""Time the compiled report on synthetic plans: `python scripts/maintainer/report_benchmark.py [--sizes 200,1500] [--runs 3]`.
 
-Part of `make benchmark`. For each size, a synthetic plan (scripts/synthetic_plan.py) gets quarterly rounds in
+Part of `make benchmark`. For each size, a synthetic plan (scripts/maintainer/synthetic_plan.py) gets quarterly rounds in
 its reporting.yml, then:
 - `command`: scripts/report.py for the third quarter in a fresh process, as `make report` runs it (load the
   data, render, write the .docx): wall and CPU seconds (user + system, os.wait4) and peak memory of that
@@ -10,7 +10,7 @@ its reporting.yml, then:
   the heaviest case the forms bring), median of --runs.
 Target (issue 20): the report for 1,500 tasks in at most 20 s. The load average is printed with the results:
 on a shared machine the numbers are only as good as it is low. `--write` records the table, the date, the
-machine and the load average in hooks/BENCHMARKS.md (scripts/benchmark_record.py).
+machine and the load average in hooks/BENCHMARKS.md (scripts/maintainer/benchmark_record.py).
 """
 
 from __future__ import annotations
@@ -27,10 +27,10 @@ from pathlib import Path
 
 import yaml
 
-PROJECT_DIR = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(PROJECT_DIR / "scripts"))
-import benchmark_record  # noqa: E402  (scripts/benchmark_record.py)
-import synthetic_plan  # noqa: E402  (scripts/synthetic_plan.py)
+PROJECT_DIR = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import benchmark_record  # noqa: E402  (scripts/maintainer/benchmark_record.py)
+import synthetic_plan  # noqa: E402  (scripts/maintainer/synthetic_plan.py)
 
 ROUND = "2026-q3"
 TARGET_S = {1500: 20.0}

@@ -22,8 +22,11 @@ from typing import Any
 
 import yaml
 
+from pii_site.model.load import load_plan
+from pii_site.outputs.form_writer import FilledRow, form_workbook
 from pii_site.source.entries import data_label, read_regular, unreadable_reason
 from pii_site.source.errors import DataError, Problem, file_problem, message
+from pii_site.source.form_layout import REPORTS_FOLDER
 from pii_site.source.news import NEWS_FOLDER
 from pii_site.source.status_rules import STATUS_FOLDER, task_id_of
 from pii_site.source.yaml_source import Dumper, KeyPath, YamlSource, read_yaml, read_yaml_text
@@ -318,13 +321,6 @@ def _lay_forms(description_file: Path, target_dir: Path, result: Overlaid) -> No
     over, and a form made for other words would be refused (and stop publishing). A row for a task
     the unit no longer leads is left out with a note; a data folder that does not load gets no forms
     (the build then reports its own problems)."""
-    # Imported here: the overlay makes a data folder and otherwise needs nothing above source/; the
-    # demonstration's forms need the loaded plan and the writer, as the build has them.
-    from pii_site.model.load import load_plan
-    from pii_site.outputs.form_writer import FilledRow, form_workbook
-    from pii_site.source.errors import DataError
-    from pii_site.source.form_layout import REPORTS_FOLDER
-
     notes = result.notes
     source = _read_overlay_mapping(description_file, notes)
     _remove_tree(target_dir / REPORTS_FOLDER, result)

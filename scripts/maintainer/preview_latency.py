@@ -1,4 +1,4 @@
-"""How long the preview takes to show an edit: `.venv/bin/python scripts/preview_latency.py [--data DIR] [--runs 3]`.
+"""How long the preview takes to show an edit: `.venv/bin/python scripts/maintainer/preview_latency.py [--data DIR] [--runs 3]`.
 
 Starts scripts/serve.py on a copy of the data folder, then, run after run, adds a word to the first
 task's Vietnamese text in tasks.yml and times how long until the served plan page shows it, and until
@@ -24,7 +24,7 @@ from pathlib import Path
 
 import yaml
 
-PROJECT_DIR = Path(__file__).resolve().parent.parent
+PROJECT_DIR = Path(__file__).resolve().parents[2]
 
 
 def fetch(url: str, timeout: float = 5) -> str | None:

@@ -122,6 +122,12 @@ RECORDS: dict[str, type[Record]] = {
     "updates": UpdateRecord,
     "submissions": SubmissionRecord,
 }
+# Dataset -> its columns, in file order: the fields of its record model.
+# Each column is described by label open_data.col.<dataset>.<column>. The rows (outputs/exports.py) are
+# made as these models, so the contract is the one declaration of a dataset's columns: a field named
+# there and not here, or here and not there, is a type error (pydantic's mypy plugin, init_forbid_extra)
+# and a refused row, never a column the CSV and the JSON disagree on.
+COLUMNS: dict[str, tuple[str, ...]] = {name: tuple(model.model_fields) for name, model in RECORDS.items()}
 
 
 class Place(Record):
@@ -162,6 +168,10 @@ class LicenceRecord(Record):
     name_vi: str
     name_en: str
     address: str
+
+
+# The keys of the "licence" object of every JSON file, listed by the data dictionary (open_data.md.j2).
+LICENCE_KEYS = ("name_vi", "name_en", "address")
 
 
 class Envelope(Record):
@@ -209,3 +219,11 @@ def schema_address(base_url: str) -> str:
     """The published schema's address for files under <base>/<lang>/downloads/: absolute when the site
     has a public address, else relative to the file (the same from both language folders)."""
     return f"{base_url}{SCHEMA_PATH}" if base_url else f"../../{SCHEMA_PATH}"
+
+
+# Where the files are published, under each language's folder.
+DOWNLOADS = "downloads"
+
+
+def download_path(dataset: str, extension: str) -> str:
+    return f"{DOWNLOADS}/{dataset}.{extension}"

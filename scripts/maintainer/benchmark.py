@@ -1,10 +1,10 @@
-"""Our build against a bare Material build of the same pages: `.venv/bin/python scripts/benchmark.py [--sizes real,200,1500]`.
+"""Our build against a bare Material build of the same pages: `.venv/bin/python scripts/maintainer/benchmark.py [--sizes real,200,1500]`.
 
-For each size (the real data as is, or N synthetic tasks from scripts/synthetic_plan.py) it times our build
+For each size (the real data as is, or N synthetic tasks from scripts/maintainer/synthetic_plan.py) it times our build
 (scripts/build.py, both languages, strict) and a bare Material build of the same Markdown with the same theme,
 extensions and plugins but no hooks, alternating, each in a fresh process, and prints a table; `--json` writes
 it; `--write` records the table, the date, the machine and its load average in hooks/BENCHMARKS.md
-(scripts/benchmark_record.py). `--profile SIZE` instead profiles our build in-process. Speed targets are checked
+(scripts/maintainer/benchmark_record.py). `--profile SIZE` instead profiles our build in-process. Speed targets are checked
 here, not in timed tests.
 """
 
@@ -26,17 +26,15 @@ import time
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-PROJECT_DIR = Path(__file__).resolve().parent.parent
+PROJECT_DIR = Path(__file__).resolve().parents[2]
 SCRIPTS_DIR = PROJECT_DIR / "scripts"
-sys.path.insert(0, str(SCRIPTS_DIR))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 import benchmark_record  # noqa: E402  (stdlib only at import)
-import synthetic_plan  # noqa: E402  (scripts/synthetic_plan.py; stdlib and PyYAML only, so the bare worker stays bare)
+import synthetic_plan  # noqa: E402  (scripts/maintainer/synthetic_plan.py; stdlib and PyYAML only, so the bare worker stays bare)
 
 # Settings a caller's shell may hold that would point a measured build elsewhere (PII_TODAY is kept for the
 # real data, as for any build of it; synthetic plans set their own day).
 CLEARED_SETTINGS = ("PII_DATA_DIR", "PII_SITE_URL", "PII_LANG")
-# pii_site.build_cache.CACHE_VARIABLE, written out: importing pii_site here would load it into the bare worker.
-CACHE_VARIABLE = "PII_SITE_CACHE"
 
 
 @dataclass
@@ -112,7 +110,7 @@ def main(argv: list[str] | None = None) -> int:
         "--province",
         metavar="SIZES",
         help="time the province roll-up instead: harvest and build of this many synthetic communes (e.g. 102,3321),"
-        " served from loopback (scripts/province_benchmark.py)",
+        " served from loopback (scripts/maintainer/province_benchmark.py)",
     )
     parser.add_argument("--bare-worker", type=Path, help=argparse.SUPPRESS)  # internal: one bare build, both languages
     args = parser.parse_args(argv)
@@ -200,14 +198,15 @@ def measure(size: str, source: Path, folder: Path, runs: int | None, site_url: s
     data, today = prepare_data(size, source, folder)
     tasks = prepare_bare_docs(data, today, folder / "docs")
     runs = runs or (1 if tasks >= 1000 else 3)
-    env = {key: value for key, value in os.environ.items() if key not in CLEARED_SETTINGS}
-    env["NO_MKDOCS_2_WARNING"] = "1"
-    if site_url:
-        env["PII_SITE_URL"] = site_url
-    if today is not None:
-        env["PII_TODAY"] = today.isoformat()
+    env = {key: value for key, value in os.environ.items() if key not in CLEARED_SETTINGS} | {
+        "NO_MKDOCS_2_WARNING": "1"
+    }
     site = folder / "site"
     ours_command = [sys.executable, str(SCRIPTS_DIR / "build.py"), "--data", str(data), "--site-dir", str(site), "-q"]
+    ours_command += [
+        *(["--site-url", site_url] if site_url else []),
+        *(["--today", today.isoformat()] if today else []),
+    ]
     bare_command = [sys.executable, str(Path(__file__).resolve()), "--bare-worker", str(folder)]
     ours: list[Run] = []
     bare: list[Run] = []
@@ -218,8 +217,8 @@ def measure(size: str, source: Path, folder: Path, runs: int | None, site_url: s
         for side, command, results in sides if number % 2 == 0 else reversed(sides):
             # Every run starts with an empty build cache (photos, share images), as publishing does on
             # a fresh CI runner: a warm cache would hide what drawing and resizing cost.
-            run_env = env | {CACHE_VARIABLE: str(folder / f"cache-{side}-{number}")}
-            results.append(run_measured(command, run_env, folder / f"{side}.log"))
+            cache = ["--cache-dir", str(folder / f"cache-{side}-{number}")] if side == "ours" else []
+            results.append(run_measured(command + cache, env, folder / f"{side}.log"))
             print(f"  {side} run {number + 1}: {results[-1].wall_s:.1f} s", file=sys.stderr, flush=True)
     return SizeResult(size, tasks, ours, bare, site_size(site), site_size(folder / "bare-site"))
 
@@ -350,23 +349,19 @@ def profile(size: str, source: Path, work: Path) -> None:
     """cProfile of our whole build (both languages, in this process); the 25 entries of the package and the
     hook with the most cumulative time."""
     data, today = prepare_data(size, source, work / size)
-    import build  # scripts/build.py
+    from mkdocs.exceptions import MkDocsException
 
-    previous = os.environ.get("PII_TODAY")
-    if today is not None:
-        os.environ["PII_TODAY"] = today.isoformat()
+    import pii_build  # MkDocs, imported for the profile only
+    from pii_site.settings import Settings
+
+    settings = Settings(data, today or Settings.from_environ(os.environ, PROJECT_DIR).today)
     # CPU time, not the wall clock: on a shared machine waiting for a core would be charged to whatever ran.
     profiler = cProfile.Profile(time.process_time)
     start = time.perf_counter()
     try:
-        status = profiler.runcall(build.main, ["--data", str(data), "--site-dir", str(work / "site"), "--quiet"])
-    finally:
-        if previous is None:
-            os.environ.pop("PII_TODAY", None)
-        else:
-            os.environ["PII_TODAY"] = previous
-    if status != 0:
-        raise BuildFailed(f"The build of {size} failed (exit status {status}).")
+        profiler.runcall(pii_build.build_site, work / "site", settings)
+    except MkDocsException as error:
+        raise BuildFailed(f"The build of {size} failed: {error}") from None
     print(f"Profile of our build, {size}: {time.perf_counter() - start:.1f} s wall under cProfile (CPU seconds below)")
     stats = pstats.Stats(profiler, stream=sys.stdout)
     stats.sort_stats("cumulative").print_stats(r"hooks/", 25)

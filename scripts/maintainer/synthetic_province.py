@@ -1,13 +1,13 @@
 """A synthetic province: N communes, each with its own open data, written directly in the shape of the
 open-data contract (data.json and the JSON downloads a built site publishes), not by building N sites.
 
-    python scripts/synthetic_province.py --communes 102 --out /tmp/province
+    python scripts/maintainer/synthetic_province.py --communes 102 --out /tmp/province
         -> /tmp/province/communes/<code>/{data.json, vi/downloads/*.json, en/downloads/*.json}
            /tmp/province/registry.yml  (each commune's site: its folder, or --base-url …/<code>/)
 
 Seeded: a count always gives the same files. Sizes, progress and dates vary from commune to commune (5
 to 80 tasks, communes never reported on, communes whose last update is months old). The pillars are the
-real framework's (data/pillars.yml: national facts). Used by scripts/benchmark.py --province and the
+real framework's (data/pillars.yml: national facts). Used by scripts/maintainer/benchmark.py --province and the
 province tests. Writes only into a new folder of its own, so it takes no lock.
 """
 
@@ -24,7 +24,7 @@ from typing import Any
 
 import yaml
 
-PROJECT_DIR = Path(__file__).resolve().parent.parent
+PROJECT_DIR = Path(__file__).resolve().parents[2]
 TODAY = dt.date(2026, 11, 26)
 # The statuses of contract 1.0.0 as other communes' sites publish them: written out, not imported, as a
 # harvester meets them (a change to this project's list must not change what the others publish).

@@ -1,5 +1,5 @@
 """Lighthouse scores of the site, served compressed as GitHub Pages serves it:
-`.venv/bin/python scripts/lighthouse.py --lighthouse PATH [--data DIR] [--runs N]`.
+`.venv/bin/python scripts/maintainer/lighthouse.py --lighthouse PATH [--data DIR] [--runs N]`.
 
 Builds the site for a local address, serves it with gzip and a 10-minute cache (what GitHub Pages
 does), and runs Lighthouse (mobile preset) on the home, progress, first task and first unit pages in
@@ -30,14 +30,12 @@ import threading
 from pathlib import Path
 from typing import BinaryIO
 
-PROJECT_DIR = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(PROJECT_DIR / "scripts"))
+from pii_build import build_site
+from pii_site import load_plan
+from pii_site.i18n import LANGUAGES, urls
+from pii_site.settings import Settings
 
-from build import build_site  # noqa: E402 (the sibling script, imported as a module)
-
-from pii_site import load_plan  # noqa: E402
-from pii_site.i18n import LANGUAGES, urls  # noqa: E402
-from pii_site.settings import Settings  # noqa: E402
+PROJECT_DIR = Path(__file__).resolve().parents[2]
 
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 # Lighthouse's audits behind the performance score, in milliseconds: what moves it, page by page.

@@ -1,5 +1,6 @@
-"""The PII pages: what the PII is, its framework (with a diagram built from data), the method with a
-worked example computed by pii_method, the glossary and the sources. Registered in FAMILIES."""
+"""The pages explaining the PII framework: what the index is, its framework (with a diagram built
+from data), the method with a worked example computed by pii_method, the glossary and the sources.
+Registered in FAMILIES."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from pii_site.model.plan import Plan
 from pii_site.model.worked_example import compute_example, shown_parts_miss_the_result
 from pii_site.pages.citations import Citer, publisher_label, source_title
 from pii_site.pages.glossary_links import terms_in
-from pii_site.pages.render import GeneratedPage, Translator, render, render_html
+from pii_site.render.templating import GeneratedPage, Translator, render, render_html
 
 
 def pages(plan: Plan, lang: str) -> list[GeneratedPage]:
