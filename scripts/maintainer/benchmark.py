@@ -2,7 +2,10 @@
 
 For each size (the real data as is, or N synthetic tasks from scripts/maintainer/synthetic_plan.py) it times our build
 (scripts/build.py, both languages, strict) and a bare Material build of the same Markdown with the same theme,
-extensions and plugins but no hooks, alternating, each in a fresh process, and prints a table; `--json` writes
+extensions and plugins but no hooks, alternating, each in a fresh process, and prints a table. `--peer social`
+adds Material's own social-cards plugin to the bare build (the peer that draws share images too; it needs cairosvg,
+which is no dependency of the project: `.venv/bin/pip install cairosvg`, and a font from /usr/share/fonts, placed in
+the plugin's cache because it would otherwise download one from Google Fonts). `--json` writes
 it; `--write` records the table, the date, the machine and its load average in hooks/BENCHMARKS.md
 (scripts/maintainer/benchmark_record.py). `--profile SIZE` instead profiles our build in-process. Speed targets are checked
 here, not in timed tests.
@@ -25,12 +28,23 @@ import tempfile
 import time
 from dataclasses import asdict, dataclass
 from pathlib import Path
+from typing import Any
 
 PROJECT_DIR = Path(__file__).resolve().parents[2]
 SCRIPTS_DIR = PROJECT_DIR / "scripts"
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import benchmark_record  # noqa: E402  (stdlib only at import)
 import synthetic_plan  # noqa: E402  (scripts/maintainer/synthetic_plan.py; stdlib and PyYAML only, so the bare worker stays bare)
+
+# The social plugin's cards need a TrueType family in its cache (cache_dir/fonts/<family>/<style>.ttf), which it
+# downloads from Google Fonts when absent: a build machine has no such access, so Debian's DejaVu (fonts-dejavu-core)
+# is put there before each run. Its titles are Bold, the rest Regular.
+SOCIAL_FONT_FAMILY = "DejaVu Sans"
+SOCIAL_FONT_FILES = {
+    "Regular": Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"),
+    "Bold": Path("/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf"),
+}
+PEERS = ("bare", "social")
 
 # Settings a caller's shell may hold that would point a measured build elsewhere (PII_TODAY is kept for the
 # real data, as for any build of it; synthetic plans set their own day).
@@ -112,10 +126,18 @@ def main(argv: list[str] | None = None) -> int:
         help="time the province roll-up instead: harvest and build of this many synthetic communes (e.g. 102,3321),"
         " served from loopback (scripts/maintainer/province_benchmark.py)",
     )
+    parser.add_argument(
+        "--peer",
+        choices=PEERS,
+        default="bare",
+        help="what ours is compared with: bare Material (default), or bare Material with its social-cards plugin"
+        " (share images for every page, as ours makes with --site-url)",
+    )
     parser.add_argument("--bare-worker", type=Path, help=argparse.SUPPRESS)  # internal: one bare build, both languages
+    parser.add_argument("--social-cache", type=Path, help=argparse.SUPPRESS)  # internal: the bare build adds social
     args = parser.parse_args(argv)
     if args.bare_worker:
-        return bare_build(args.bare_worker)
+        return bare_build(args.bare_worker, args.social_cache)
     if args.province:
         import province_benchmark
 
@@ -126,6 +148,8 @@ def main(argv: list[str] | None = None) -> int:
     from pii_site import DataError, load_plan
     from pii_site.settings import Settings, SettingsError, site_address_setting
 
+    if args.peer == "social" and (missing := social_requirements()):
+        parser.error(f"--peer social needs {missing}")
     if args.site_url:
         try:
             args.site_url = site_address_setting(args.site_url, "--site-url")
@@ -143,14 +167,18 @@ def main(argv: list[str] | None = None) -> int:
             return 0
         results: list[SizeResult] = []
         for size in sizes:
-            results.append(measure(size, args.data, work / size, args.runs, args.site_url))
+            results.append(measure(size, args.data, work / size, args.runs, args.site_url, args.peer))
             write_json(args.json, results)  # after each size, so that an interrupted run keeps what it measured
-        table = results_table(results)
+        table = results_table(results, args.peer)
         print("\n".join(table))
         print(f"JSON: {args.json}")
         if args.write:
             key, title = ("builds-published", "Builds for a public address") if args.site_url else ("builds", "Builds")
-            title += " against bare Material (`benchmark.py`)"
+            if args.peer == "social":
+                key += "-social"
+                title += " against bare Material with its social cards (`benchmark.py --peer social`)"
+            else:
+                title += " against bare Material (`benchmark.py`)"
             text = benchmark_record.section(key, title, table, load_before, __file__, argv)
             print(f"Recorded in {benchmark_record.write(key, text)}")
     except (BuildFailed, DataError) as error:
@@ -194,7 +222,9 @@ def prepare_bare_docs(data: Path, today: dt.date | None, docs: Path) -> int:
     return len(plan.tasks)
 
 
-def measure(size: str, source: Path, folder: Path, runs: int | None, site_url: str | None = None) -> SizeResult:
+def measure(
+    size: str, source: Path, folder: Path, runs: int | None, site_url: str | None = None, peer: str = "bare"
+) -> SizeResult:
     data, today = prepare_data(size, source, folder)
     tasks = prepare_bare_docs(data, today, folder / "docs")
     runs = runs or (1 if tasks >= 1000 else 3)
@@ -217,7 +247,13 @@ def measure(size: str, source: Path, folder: Path, runs: int | None, site_url: s
         for side, command, results in sides if number % 2 == 0 else reversed(sides):
             # Every run starts with an empty build cache (photos, share images), as publishing does on
             # a fresh CI runner: a warm cache would hide what drawing and resizing cost.
-            cache = ["--cache-dir", str(folder / f"cache-{side}-{number}")] if side == "ours" else []
+            cache_dir = folder / f"cache-{side}-{number}"
+            if side == "ours":
+                cache = ["--cache-dir", str(cache_dir)]
+            elif peer == "social":
+                cache = ["--social-cache", str(social_cache(cache_dir))]
+            else:
+                cache = []
             results.append(run_measured(command + cache, env, folder / f"{side}.log"))
             print(f"  {side} run {number + 1}: {results[-1].wall_s:.1f} s", file=sys.stderr, flush=True)
     return SizeResult(size, tasks, ours, bare, site_size(site), site_size(folder / "bare-site"))
@@ -238,21 +274,50 @@ def run_measured(command: list[str], env: dict[str, str], log: Path) -> Run:
     return Run(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024)
 
 
-def bare_build(folder: Path) -> int:
+def social_requirements() -> str:
+    """What the social plugin lacks here, in words ('' when nothing)."""
+    import importlib.util
+
+    missing = (
+        [f"cairosvg (`{sys.executable} -m pip install cairosvg`)"] if not importlib.util.find_spec("cairosvg") else []
+    )
+    missing += [
+        f"the font {path} (Debian's fonts-dejavu-core)" for path in SOCIAL_FONT_FILES.values() if not path.is_file()
+    ]
+    return ", ".join(missing)
+
+
+def social_cache(cache_dir: Path) -> Path:
+    """An empty social-plugin cache holding only its font, so that it draws every card and downloads nothing."""
+    fonts = cache_dir / "fonts" / SOCIAL_FONT_FAMILY
+    fonts.mkdir(parents=True, exist_ok=True)
+    for style, path in SOCIAL_FONT_FILES.items():
+        shutil.copyfile(path, fonts / f"{style}.ttf")
+    return cache_dir
+
+
+def bare_build(folder: Path, social_cache: Path | None = None) -> int:
     """A bare Material build of folder/docs/<lang> into folder/bare-site/<lang>, one MkDocs run per language
     as our build does: the project's mkdocs.yml (theme, extensions, plugins) without its hooks. Not strict:
     the pages link to the feed and downloads, which only our build makes. Imports no more of pii_site than
-    mkdocs.yml names (the slugify function), so that none of our cost is counted here."""
+    mkdocs.yml names (the slugify function), so that none of our cost is counted here. With `social_cache`,
+    Material's social plugin is added after search (its cards drawn into that cache, then copied to the site)."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
     for lang in sorted(path.name for path in (folder / "docs").iterdir()):
+        overrides: dict[str, Any] = {}  # load_config's keyword overrides, each option's own type
+        if social_cache:
+            search = load_config(str(PROJECT_DIR / "mkdocs.yml"), hooks=[]).plugins["material/search"].config
+            social = {"cache_dir": str(social_cache), "cards_layout_options": {"font_family": SOCIAL_FONT_FAMILY}}
+            overrides["plugins"] = [{"search": {"separator": search.separator}}, {"social": social}]
         config = load_config(
             str(PROJECT_DIR / "mkdocs.yml"),
             docs_dir=str(folder / "docs" / lang),
             site_dir=str(folder / "bare-site" / lang),
             hooks=[],
             strict=False,
+            **overrides,
         )
         config.theme["language"] = lang
         # Our 404 template takes its words from the hook (config.extra.pii_not_found), which a bare build has
@@ -280,7 +345,7 @@ def site_size(site: Path) -> SiteSize:
     )
 
 
-def results_table(results: list[SizeResult]) -> list[str]:
+def results_table(results: list[SizeResult], peer: str = "bare") -> list[str]:
     """The results as a Markdown table, aligned, then a line on the runs and, with 200 and 1,500 tasks, linearity."""
     from pii_site.i18n import LANGUAGES
 
@@ -316,7 +381,12 @@ def results_table(results: list[SizeResult]) -> list[str]:
     runs = ", ".join(f"{r.size}: {len(r.ours)}" for r in results)
     lines += [
         "",
-        f"- Median of runs per side ({runs}); peak MB is the largest run; ours = build.py, bare = same pages.",
+        f"- Median of runs per side ({runs}); peak MB is the largest run; ours = build.py, bare = same pages"
+        + (
+            " with Material's social plugin (`plugins: [search, social]`, font DejaVu Sans, empty card cache each run)."
+            if peer == "social"
+            else "."
+        ),
     ]
     by_size = {r.size: r.summary() for r in results}
     by_tasks = {r.size: r.tasks for r in results}
