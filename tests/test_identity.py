@@ -142,7 +142,11 @@ def test_the_printed_qr_block_and_address_are_not_in_the_search_index(site: Path
         words = json.loads(index)["docs"]
         assert words, "the search index is empty"
         labels = (Labels(lang)("print.qr"), Labels(lang)("print.address"))
-        assert not [doc["location"] for doc in words if "QR" in doc["text"] or any(x in doc["text"] for x in labels)]
+        # The staff guide (docs/<lang>/guide.md) explains the printed QR code in its own words, found by "QR".
+        generated = [doc for doc in words if not doc["location"].startswith("guide/")]
+        assert not [
+            doc["location"] for doc in generated if "QR" in doc["text"] or any(x in doc["text"] for x in labels)
+        ]
         assert index.count("pii-print-address") == 0
 
 
