@@ -6,11 +6,18 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import lxml.html
+import markdown
 import pytest
-from hostile_plan import NASTY, NASTY_TASK, NASTY_UNIT, article
+from hostile_plan import (
+    NASTY,
+    NASTY_TASK,
+    NASTY_UNIT,
+    article,
+)
 
 from pii_site.i18n import urls
-from pii_site.render.templating import escape_markdown
+from pii_site.render.templating import escape_markdown, link_destination
 
 
 @pytest.mark.parametrize(
@@ -32,3 +39,21 @@ def test_data_text_is_shown_literally_and_adds_no_element(hostile_site: Path, ad
 def test_escape_markdown_keeps_words_and_quotes_every_markup_character():
     escaped = escape_markdown("a <b> [x](y) *z*\nnext")
     assert escaped == r"a &lt;b\> \[x\]\(y\) \*z\* next"
+
+
+@pytest.mark.parametrize(
+    "address",
+    [
+        "https://x/a)b(c",
+        "https://x/?a=1&b=2&lt;&amp;",
+        r"https://x/a\*b\\c",
+        "https://x/[a](https://y)",
+        "https://x/a]b[c#{:.cls}",
+        "https://x/%3Cok%3E",
+    ],
+)
+def test_link_destination_gives_exactly_the_address_even_in_a_table_cell(address: str):
+    source = f"[{escape_markdown(address)}]({link_destination(address)})\n\n| a |\n|---|\n| [x]({link_destination(address)}) |\n"
+    html = lxml.html.fromstring(f"<div>{markdown.markdown(source, extensions=['tables', 'attr_list'])}</div>")
+    assert [a.get("href") for a in html.xpath("//a")] == [address, address]
+    assert html.xpath("//a")[0].text_content() == address

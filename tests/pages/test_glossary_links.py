@@ -4,6 +4,8 @@ that cannot be computed) are cases of the corpus: tests/bad_inputs/references.py
 
 from __future__ import annotations
 
+import pytest
+
 from pii_site.pages.glossary_links import GlossaryLinker
 from pii_site.render.templating import escape_markdown
 
@@ -26,3 +28,16 @@ def test_glossary_linking_keeps_markup_in_data_as_text(plan):
     linked = linker(plan)(text)
     assert linked.startswith(r"&lt;script\>alert\(1\)&lt;/script\>")  # still text, not a tag
     assert r"\[[CSM](g.md#csm)\]\(http://x\)" in linked
+
+
+@pytest.mark.usefixtures("fixture_today")
+def test_glossary_term_links_only_on_word_boundaries_of_the_plain_text():
+    from pii_site.pages.glossary_links import GlossaryLinker
+    from pii_site.render.templating import escape_markdown
+
+    class Term:
+        id, match = "csm", ["CSM"]
+
+    gloss = GlossaryLinker([Term()], lambda term_id: f"g.md#{term_id}")  # type: ignore[list-item]
+    assert gloss(escape_markdown("CSM_2026 và x_CSM")) == r"CSM\_2026 và x\_CSM"  # one word each: no link
+    assert gloss(escape_markdown("CSM*, CSM.")) == r"[CSM](g.md#csm)\*, [CSM](g.md#csm)\."

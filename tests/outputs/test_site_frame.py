@@ -6,9 +6,11 @@ from __future__ import annotations
 from pathlib import Path
 from urllib.parse import urljoin
 
+import lxml.html
 import pytest
 import yaml
 from helpers import FIXTURE_DIR, SITE_PATH, Page, iter_html
+from hostile_plan import FRAME_HOSTILE, FRAME_TASK, FRAME_UNIT
 
 from pii_site.i18n import LANGUAGES, Labels, urls
 
@@ -107,3 +109,27 @@ def test_the_root_404_page_speaks_both_languages_and_knows_the_sites_folders(sit
     assert '["vi", "en"]' in script and '"tasks"' in script and '"units"' in script
     assert f'"{SITE_PATH}"' in script  # the public address's path, tried when the address has no language
     assert page.xpath("//@href") == ["data:,"]  # no address: any would be relative to the missing one
+
+
+UNIT_ADDRESS = urls.address(urls.unit_page(FRAME_UNIT))
+
+
+@pytest.mark.parametrize("address", ["", "units/", UNIT_ADDRESS, urls.address(urls.task_page(FRAME_TASK))])
+def test_data_text_in_the_page_frame_adds_no_element(hostile_site: Path, address: str):
+    html = (hostile_site / "vi" / address / "index.html").read_text(encoding="utf-8")
+    tree = lxml.html.fromstring(html)
+    assert "alert(9)" in html
+    scripts = [s.text_content() for s in tree.xpath("//script")]
+    assert not any("alert(9)" in s for s in scripts), "a script from the data runs"
+    assert tree.xpath("//b[normalize-space()='x']") == []
+    titles = tree.xpath("//title")
+    assert len(titles) == 1
+    if address == UNIT_ADDRESS:
+        assert titles[0].text_content().startswith(FRAME_HOSTILE)  # shown exactly as typed
+    # The site's description (home, units overview) or the unit's or task's own text (their pages).
+    assert tree.xpath('//meta[@name="description"]/@content') == [FRAME_HOSTILE]
+    for name in ("og:description", "og:site_name"):
+        assert tree.xpath(f'//meta[@property="{name}"]/@content') == [FRAME_HOSTILE], name
+    assert tree.xpath('//meta[@name="twitter:description"]/@content') == [FRAME_HOSTILE]
+    if address == UNIT_ADDRESS:
+        assert tree.xpath('//meta[@property="og:title"]/@content') == [FRAME_HOSTILE]

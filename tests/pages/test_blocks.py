@@ -90,3 +90,15 @@ def test_building_with_an_unknown_marker_stops_and_names_the_page(tmp_path: Path
     assert f"docs/en/guide.md:{line}: chú thích <!-- pii:unit-id -->" in caplog.text
     assert "Traceback" not in caplog.text
     assert not (tmp_path / "site").exists()
+
+
+# The staff guide's list of report forms (block `report-forms`): each unit's form and page, where
+# filled forms go, the current round and its due day.
+def test_the_report_forms_marker_becomes_the_list_of_forms_with_links_relative_to_the_page(plan):
+    markdown = expand_blocks("Trước.\n\n<!-- pii:report-forms -->\n\nSau.\n", plan, "vi", "guide.md")
+    assert markdown.startswith("Trước.\n\n") and markdown.endswith("\n\nSau.\n") and "pii:" not in markdown
+    for unit in plan.reporting.reporting_units:
+        assert f"](forms/{unit.id}.xlsx)" in markdown and f"](units/{unit.id}.md)" in markdown
+    coordinator = plan.reporting.coordinator
+    assert f"[{coordinator.name.vi}](units/{coordinator.id}.md)" in markdown  # where filled forms go
+    assert "Quý IV/2026" in markdown and "05/01/2027" in markdown  # the current round and its due day

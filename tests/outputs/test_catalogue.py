@@ -10,26 +10,10 @@ import hashlib
 import json
 from pathlib import Path
 
-import jsonschema
 import pytest
-import referencing
-from helpers import PROJECT_DIR, SITE_PATH
-from referencing.jsonschema import DRAFT4
+from helpers import SITE_PATH, dcat_validator
 
 from pii_site.outputs.catalogue import CATALOGUE
-
-DCAT = PROJECT_DIR / "tests" / "fixtures" / "dcat-us"
-
-
-def dcat_validator() -> jsonschema.Draft4Validator:
-    catalog = json.loads((DCAT / "catalog.json").read_text(encoding="utf-8"))
-    dataset = json.loads((DCAT / "dataset-non-federal.json").read_text(encoding="utf-8"))
-    resource = referencing.Resource.from_contents(dataset, default_specification=DRAFT4)
-    registry = referencing.Registry().with_resource(dataset["id"].rstrip("#"), resource)
-    checker = jsonschema.Draft4Validator.FORMAT_CHECKER
-    # Without an RFC 3986 parser installed, jsonschema lets any text through as a "uri".
-    assert "uri" in checker.checkers, "install rfc3986-validator (test set): the uri format would go unchecked"
-    return jsonschema.Draft4Validator(catalog, registry=registry, format_checker=checker)
 
 
 def read_catalogue(site: Path) -> dict:

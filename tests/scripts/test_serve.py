@@ -5,12 +5,17 @@ built site), bad data keeps the last good site served, and a busy port is said i
 
 from __future__ import annotations
 
+import errno
+import functools
 import os
 import shutil
 import socket
 import subprocess
 import sys
+import threading
 import time
+import urllib.error
+import urllib.parse
 import urllib.request
 from pathlib import Path
 
@@ -152,3 +157,76 @@ def test_busy_port_is_said_in_one_sentence_with_exit_status_1(tmp_path: Path, ca
         f"e.g. make serve PORT={port + 1} (or make demo PORT={port + 1}).\n"
     )
     assert not (tmp_path / "site").exists(), "nothing is built for a preview that cannot start"
+
+
+serve = load_script("serve")
+
+
+@pytest.mark.usefixtures("fixture_today")
+def test_preview_rebuilds_for_an_edit_made_during_the_first_build(data_copy: DataCopy, tmp_path, monkeypatch):
+    builds = []
+
+    def rebuild(self, code_changed=False, newer_change=None):
+        builds.append(self.data_dir)
+        if len(builds) == 1:  # the office saves a file while the first build runs
+            path = data_copy.path("units.yml")
+            os.utime(path, (path.stat().st_atime, path.stat().st_mtime + 10))
+        return True
+
+    sleeps = []
+
+    def sleep(seconds):
+        sleeps.append(seconds)
+        if len(builds) > 1 or len(sleeps) > 50:
+            raise KeyboardInterrupt
+
+    monkeypatch.setattr(serve.Builder, "rebuild", rebuild)
+    monkeypatch.setattr(serve.time, "sleep", sleep)
+    assert serve.main(["--port", "0", "--site-dir", str(tmp_path / "site"), "--data", str(data_copy.root)]) == 0
+    assert builds == [data_copy.root.resolve()] * 2
+
+
+@pytest.mark.usefixtures("fixture_today")
+def test_preview_watches_the_data_folder_named_by_pii_data_dir(data_copy: DataCopy, monkeypatch):
+    monkeypatch.setenv("PII_DATA_DIR", str(data_copy.root))
+    assert serve.data_folder(None) == data_copy.root.resolve()
+    assert data_copy.path("units.yml").resolve() in serve.snapshot((serve.data_folder(None),))
+
+
+@pytest.mark.usefixtures("fixture_today")
+def test_preview_ignores_a_file_that_vanishes_while_it_looks(data_copy: DataCopy, monkeypatch):
+    vanishing = data_copy.path("units.yml.swp")
+    vanishing.write_text("", encoding="utf-8")
+    real_stat = Path.stat
+    looks = []
+
+    def stat(self, *args, **kwargs):
+        if self == vanishing:
+            looks.append(self)
+            if len(looks) > 1:  # listed as a file, then deleted before its time is read
+                raise FileNotFoundError(errno.ENOENT, "No such file or directory", str(self))
+        return real_stat(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "stat", stat)
+    times = serve.snapshot((data_copy.root,))
+    assert vanishing not in times and data_copy.path("units.yml") in times
+
+
+serve = load_script("serve")
+
+
+@pytest.mark.usefixtures("fixture_today")
+@pytest.mark.parametrize("after", ["²", "١", "9" * 5000, "-1", "1.5", ""])
+def test_the_preview_answers_a_version_it_cannot_read_with_400(tmp_path, after):
+    port = free_port()
+    handler = functools.partial(serve.PreviewHandler, directory=str(tmp_path))
+    server = serve.PreviewServer(("127.0.0.1", port), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        query = urllib.parse.urlencode({"lang": "vi", "after": after})
+        with pytest.raises(urllib.error.HTTPError) as answer:
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/.preview/wait?{query}", timeout=10)
+        assert answer.value.code == 400
+    finally:
+        server.shutdown()
+        server.server_close()

@@ -11,8 +11,7 @@ import dataclasses
 import datetime as dt
 
 import pytest
-from helpers import FIXTURE_TODAY, DataCopy
-from test_progress_site import flat, section_items
+from helpers import FIXTURE_TODAY, DataCopy, flat, section_items
 
 from pii_site import load_plan
 from pii_site.i18n import urls

@@ -19,7 +19,7 @@ from pathlib import Path
 import lxml.html
 import pytest
 import yaml
-from helpers import load_script
+from helpers import dcat_validator, load_script
 from province_sites import GIGABYTE, HostileServer, folder_server, running
 
 from pii_site.model.contract import SCHEMA_VERSION
@@ -270,8 +270,6 @@ def test_a_commune_without_an_update_for_90_days_is_reported_stale_and_still_use
 
 
 def test_the_province_publishes_its_own_open_data_and_catalogue(reharvested, tmp_path):
-    from test_catalogue import dcat_validator
-
     out = tmp_path / "province"
     assert (
         province.main(["build", str(reharvested), "--out", str(out), "--site-url", "https://tinh.example/pii/", "-q"])

@@ -5,13 +5,14 @@ made at build time (title, colour, logo, font coverage). The fixture plan, built
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import io
 from pathlib import Path
 
 import lxml.html
 import pytest
 from helpers import FIXTURE_TODAY, DataCopy
-from PIL import Image
+from PIL import Image, PngImagePlugin
 
 from pii_site import Plan, load_plan
 from pii_site.i18n import LANGUAGES, urls
@@ -229,3 +230,30 @@ def test_a_page_title_is_its_first_heading_not_a_comment_of_its_front_matter():
     markdown = "---\n# a comment on the setting below\nsearch_summary: true\n---\n\n# Hướng dẫn\n\nText.\n"
     assert link_preview.page_title(markdown) == "Hướng dẫn"
     assert link_preview.page_title("# III\\.2 &lt;b&gt;\n\n---\n\n# Later\n") == "III.2 <b>"
+
+
+@pytest.mark.usefixtures("fixture_today")
+def test_a_planted_share_image_is_not_used(tmp_path, monkeypatch):
+    monkeypatch.setattr(share_image, "_made", {})
+    drawn = share_image.share_image("PII", "Nhiệm vụ", "#37474f", None, tmp_path / "cache")
+    [entry] = (tmp_path / "cache" / "share").iterdir()
+    with Image.open(io.BytesIO(drawn)) as image:  # a real PNG, but with a text chunk in it
+        out = io.BytesIO()
+        info = PngImagePlugin.PngInfo()
+        info.add_text("Comment", "<script>alert(1)</script>")
+        image.save(out, "PNG", pnginfo=info)
+    planted = out.getvalue()
+    entry.write_bytes(hashlib.sha256(planted).digest() + planted)
+    monkeypatch.setattr(share_image, "_made", {})
+    assert share_image.share_image("PII", "Nhiệm vụ", "#37474f", None, tmp_path / "cache") == drawn
+
+
+@pytest.mark.usefixtures("fixture_today")
+def test_a_title_word_of_5000_combining_marks_is_drawn_quickly():
+    import time
+
+    word = "a" + "\u0301" * 5000
+    start = time.process_time()
+    lines = share_image.title_lines(share_image.drawable(word), share_image._font(share_image.TITLE_SIZE), 1040)
+    assert time.process_time() - start < 1.0  # it took seconds when cut one measure per character
+    assert len(lines) == 1 and len(lines[0]) <= share_image.WORD_LIMIT  # no more of it is ever measured

@@ -48,3 +48,16 @@ def test_build_script_reports_data_errors_with_exit_1(data_copy: DataCopy, tmp_p
     assert "Traceback" not in output
     assert f'không có đơn vị "{LEAD}e"' in output
     assert not (tmp_path / "site").exists()
+
+
+validate = load_script("validate")
+
+
+# A unit name of the fixture plan (units.yml), quoted as it is there.
+UNIT_NAME = "Ban Kinh tế – Nông nghiệp"
+
+
+@pytest.mark.usefixtures("fixture_today")
+def test_tab_and_newline_in_a_text_are_fine(data_copy: DataCopy, capsys):
+    data_copy.replace("units.yml", f'"{UNIT_NAME}"', '"Ban Kinh tế\\t–\\nNông nghiệp"')
+    assert validate.main(["--data", str(data_copy.root)]) == 0

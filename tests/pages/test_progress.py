@@ -8,7 +8,7 @@ from __future__ import annotations
 from types import SimpleNamespace
 
 import pytest
-from helpers import Page, iter_html
+from helpers import Page, flat, iter_html, section_items
 from hostile_plan import HOSTILE_NOTE, NOTE_TASK
 from lxml import etree
 
@@ -30,16 +30,6 @@ ATOM = "{http://www.w3.org/2005/Atom}"
 
 def task_address(task_id: str) -> str:
     return f"tasks/{urls.task_slug(task_id)}/"
-
-
-def section_items(page, anchor: str) -> list[str]:
-    """The texts of the list items in the section under the heading with id `anchor` (folded or not)."""
-    items = page.xpath(f'//article//li[preceding::h2[1][@id="{anchor}"]]')
-    return [" ".join(item.text_content().split()) for item in items]
-
-
-def flat(element) -> str:
-    return " ".join(element.text_content().split())
 
 
 def stacks(element) -> list[tuple[list[tuple[str, int]], str]]:

@@ -17,13 +17,19 @@ from pathlib import Path
 import lxml.html
 import pytest
 from helpers import FIXTURE_TODAY, DataCopy
-from PIL import Image
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from PIL import Image, ImageCms
 
 from pii_site import DataError, load_plan
 from pii_site.settings import Settings
 from pii_site.source import news_photos
 from pii_site.source.errors import message
-from pii_site.source.news_photos import MAX_WIDTH
+from pii_site.source.images import holds_metadata
+from pii_site.source.news_photos import (
+    MAX_WIDTH,
+    _resized,  # noqa: E402
+)
 
 POST = "2026-05-12-ngay-hoi-sang-kien"
 VIETNAMESE_ONLY = "2026-08-03-lop-hoc-so-khai-giang"
@@ -235,3 +241,85 @@ def test_a_photo_that_cannot_be_opened_is_reported_not_a_traceback(data_copy: Da
     shown = f"data/news/{POST}/trung-bay.jpg"
     vi, en = message("news_photo_unreadable", photo=shown, reason_vi=reason_vi, reason_en=reason_en)
     assert vi in str(refused.value) and en in str(refused.value)
+
+
+POST = "news/2026-05-12-ngay-hoi-sang-kien"
+
+
+PHOTO = f"{POST}/trung-bay.jpg"
+
+
+TODAY = dt.date.fromisoformat(FIXTURE_TODAY)
+
+
+def load(data: DataCopy, cache_dir: Path | None = None):
+    return load_plan(data.root, TODAY, cache_dir=cache_dir)
+
+
+def jpeg_with_everything() -> bytes:
+    """A phone-like JPEG carrying a comment (text a person may not know is there), EXIF with a GPS
+    position, XMP and a Display P3 colour profile."""
+    image = Image.new("RGB", (64, 48), (200, 40, 40))
+    exif = Image.Exif()
+    exif[0x010F] = "Phone maker"
+    exif[0x8825] = {1: "N", 2: (10.0, 12.0, 5.0)}  # GPS
+    profile = ImageCms.ImageCmsProfile(ImageCms.createProfile("LAB")).tobytes()
+    out = io.BytesIO()
+    image.save(
+        out, "JPEG", comment=b"<script>alert(1)</script> 0912 345 678", exif=exif, xmp=b"<x:xmpmeta/>",
+        icc_profile=profile,
+    )  # fmt: skip
+    return out.getvalue()
+
+
+@pytest.mark.usefixtures("fixture_today")
+def test_a_published_photo_holds_pixels_only(data_copy: DataCopy, tmp_path, monkeypatch):
+    data_copy.path(PHOTO).write_bytes(jpeg_with_everything())
+    [photo] = [
+        photo
+        for post in load(data_copy, tmp_path / "cache").news
+        for photo in post.photos
+        if photo.site_path.endswith(PHOTO)
+    ]
+    assert b"alert" not in photo.content and b"0912" not in photo.content and b"xmpmeta" not in photo.content
+    with Image.open(io.BytesIO(photo.content)) as published:
+        published.load()
+        assert not holds_metadata(published) and "icc_profile" not in published.info
+        assert (published.width, published.height) == (64, 48)
+
+
+FAST = settings(max_examples=300, deadline=None)
+
+
+exif_values = st.one_of(
+    st.integers(-(2**40), 2**40), st.text(max_size=20), st.binary(max_size=20),
+    st.tuples(st.integers(0, 2**31), st.integers(0, 2**31)), st.floats(allow_nan=True),
+    st.lists(st.integers(0, 255), max_size=5).map(tuple),
+)  # fmt: skip
+
+
+@pytest.mark.usefixtures("fixture_today")
+@pytest.mark.slow  # random inputs by the hundred: a fuzzing run, in `make test`, not in the edit loop
+@settings(FAST, max_examples=60)
+@given(
+    tags=st.dictionaries(
+        st.sampled_from([0x0112, 0x010F, 0x0132, 0x9286, 0x8825, 0x8769, 0xA420]), exif_values, max_size=4
+    )
+)
+def test_a_photo_with_any_exif_is_published_without_metadata_or_explained(tags: dict[int, object]) -> None:
+    exif = Image.Exif()
+    for tag, value in tags.items():
+        exif[tag] = value
+    out = io.BytesIO()
+    try:
+        Image.new("RGB", (32, 24), (10, 200, 30)).save(out, "JPEG", exif=exif, comment=b"secret 0912")
+    except Exception:  # noqa: BLE001 - Pillow cannot write this EXIF at all: no such photo exists
+        return
+    made, problem = _resized(out.getvalue(), ".jpg", "data/news/x/a.jpg", "data/news/x.md", 3)
+    if problem is not None:
+        assert problem.line == 3 and problem.text_en
+        return
+    assert made is not None
+    with Image.open(io.BytesIO(made[2])) as published:
+        published.load()
+        assert not holds_metadata(published) and b"secret" not in made[2]
