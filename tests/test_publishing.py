@@ -266,9 +266,6 @@ def test_properdocs_builds_the_same_pages_from_the_same_mkdocs_yml(site: Path, t
 WRAPPER = PROJECT_DIR / ".ci" / "without-workflow-commands"
 
 
-WORKFLOWS = sorted((PROJECT_DIR / ".github" / "workflows").glob("*.yml"))
-
-
 def script(name: str, *args: str | bytes, **env: str) -> subprocess.CompletedProcess:
     command = [sys.executable, str(PROJECT_DIR / "scripts" / f"{name}.py"), *args]
     environment = {**os.environ, "PII_TODAY": FIXTURE_TODAY, **env}

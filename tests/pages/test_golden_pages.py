@@ -18,7 +18,7 @@ from pii_site.model.plan import Plan
 from pii_site.pages import render_site
 from pii_site.pages.blocks import expand_blocks
 
-GOLDEN_DIR = Path(__file__).parent / "golden" / "pages"
+GOLDEN_DIR = Path(__file__).parents[1] / "golden" / "pages"
 
 
 def pages_of(plan: Plan, lang: str) -> dict[str, str]:

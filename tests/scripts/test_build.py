@@ -75,9 +75,6 @@ def test_build_options_win_over_the_environment_and_name_themselves(data_copy: D
     assert (tmp_path / "cache" / "photos").is_dir() and not (tmp_path / "elsewhere").exists()
 
 
-build = load_script("build")
-
-
 @pytest.mark.usefixtures("fixture_today")
 @pytest.mark.parametrize(
     "address", ["https://example.org/pii\x01/", "https://example.org/pii\x85/", "https://x.org/\n"]

@@ -212,9 +212,6 @@ def test_preview_ignores_a_file_that_vanishes_while_it_looks(data_copy: DataCopy
     assert vanishing not in times and data_copy.path("units.yml") in times
 
 
-serve = load_script("serve")
-
-
 @pytest.mark.usefixtures("fixture_today")
 @pytest.mark.parametrize("after", ["²", "١", "9" * 5000, "-1", "1.5", ""])
 def test_the_preview_answers_a_version_it_cannot_read_with_400(tmp_path, after):

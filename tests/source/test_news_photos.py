@@ -33,7 +33,7 @@ from pii_site.source.news_photos import (
 
 POST = "2026-05-12-ngay-hoi-sang-kien"
 VIETNAMESE_ONLY = "2026-08-03-lop-hoc-so-khai-giang"
-ORIGINAL = Path(__file__).parent / "fixtures" / "plan" / "news" / POST / "trung-bay.jpg"
+ORIGINAL = Path(__file__).parents[1] / "fixtures" / "plan" / "news" / POST / "trung-bay.jpg"
 ALT = {
     "vi": "Gian trưng bày sản phẩm OCAP tại Nhà văn hóa xã",
     "en": "The OCAP product stand at the Cultural House",
@@ -243,13 +243,10 @@ def test_a_photo_that_cannot_be_opened_is_reported_not_a_traceback(data_copy: Da
     assert vi in str(refused.value) and en in str(refused.value)
 
 
-POST = "news/2026-05-12-ngay-hoi-sang-kien"
+POST_FOLDER = "news/2026-05-12-ngay-hoi-sang-kien"
 
 
-PHOTO = f"{POST}/trung-bay.jpg"
-
-
-TODAY = dt.date.fromisoformat(FIXTURE_TODAY)
+PHOTO = f"{POST_FOLDER}/trung-bay.jpg"
 
 
 def load(data: DataCopy, cache_dir: Path | None = None):

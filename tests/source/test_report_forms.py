@@ -32,7 +32,7 @@ def rows_of(plan, round_id: str, unit_id: str) -> dict[str, FormUpdate]:
 
 def test_the_fixture_forms_are_current_for_the_fixture_plan():
     # Remake them with tests/fixtures/report_forms.py after changing the fixture's plan identity or tasks.
-    plan = load_plan(Path(__file__).parent / "fixtures" / "plan", TODAY)
+    plan = load_plan(Path(__file__).parents[1] / "fixtures" / "plan", TODAY)
     assert [(s.round_id, s.unit.id) for s in plan.reporting.submissions] == [
         ("2026-q2", "to-cong-tac-doi-moi"),
         ("2026-q3", "ban-kinh-te-nong-nghiep"),

@@ -50,9 +50,6 @@ def test_build_script_reports_data_errors_with_exit_1(data_copy: DataCopy, tmp_p
     assert not (tmp_path / "site").exists()
 
 
-validate = load_script("validate")
-
-
 # A unit name of the fixture plan (units.yml), quoted as it is there.
 UNIT_NAME = "Ban Kinh tế – Nông nghiệp"
 
