@@ -147,7 +147,7 @@ def test_demo_folder_in_the_repository_holds_only_illustrative_files():
     assert [entry for entry in entries if entry.startswith("assets/")] == ["assets/demo-logo.svg"]
     settings = yaml.safe_load((DEMO_OVERLAY / "site.yml").read_text(encoding="utf-8"))
     assert settings["demo"] is True
-    # An illustrative logo and colours (issue 13) to show them off.
+    # An illustrative logo and colours to show them off.
     assert settings["logo"] == "assets/demo-logo.svg"
     assert settings["colors"] == {"primary": "#00695c", "accent": "#ad1457"}
     # Every contact shown is marked as an illustration and obviously fictional.

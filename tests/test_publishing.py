@@ -51,7 +51,7 @@ def test_there_is_a_publish_and_a_pull_request_workflow():
 
 
 def test_the_site_is_published_daily_just_after_midnight_in_vietnam_and_builds_on_vietnams_day():
-    """So that a report past its due day shows as past due without a push (issue 20): daily.yml starts
+    """So that a report past its due day shows as past due without a push: daily.yml starts
     publish.yml once a day, shortly after 00:00 in Vietnam (UTC+7), and does nothing else; the schedule
     is not in publish.yml, which GitHub would disable whole (push trigger too) after 60 idle days. Every
     workflow that validates or builds takes "today" in Vietnam, not the runner's UTC day."""

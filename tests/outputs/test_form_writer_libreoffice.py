@@ -1,4 +1,4 @@
-"""The round trip of issue 20 with the programs people use: the blank forms made as `make forms`
+"""The report forms' round trip with the programs people use: the blank forms made as `make forms`
 makes them, filled in by their headings (openpyxl), opened and saved by LibreOffice Calc (headless),
 put in the round's folder, validated and built; the updates and their round are then on the task
 pages, the unit stands on time on the progress and unit pages, and `make report` reports it. And what LibreOffice makes of a form when it saves it, and the files it writes that are not

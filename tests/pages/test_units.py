@@ -1,4 +1,4 @@
-"""Who has reported, as residents and the coordinator see it (issue 20 item 4): the progress page says in
+"""Who has reported, as residents and the coordinator see it: the progress page says in
 one sentence how many lead units have sent the current round's form, on time or late, with the due
 date, and folds each unit's standing and form; each unit's page gives its own standing in the current
 round and, briefly, the earlier ones. Both languages, words beside every colour, from the fixture plan

@@ -1,4 +1,4 @@
-"""Every sentence true (issue 21): English words agree with the numbers before them, a task with two lead
+"""Every sentence true: English words agree with the numbers before them, a task with two lead
 units says "lead units", no page speaks of deadlines the plan does not set, quotation marks follow each
 language's convention (never « »), and a glossary term the plan writes out in full is linked and
 listed as named in the plan. On the fictional plan (the session build, or its pages rendered from a

@@ -1,4 +1,4 @@
-"""The province harvester against hostile communes (issue 24 item 5), all on loopback: a registry of
+"""The province harvester against hostile communes, all on loopback: a registry of
 good communes (synthetic ones, and the fixture plan's real build with its real data.json), and one
 commune each that is down, slow, answers HTML, answers without end (1 GB), redirects in a loop, serves
 cut-off JSON, breaks the schema, declares a newer major version, lists a file on another site, or puts

@@ -1,4 +1,4 @@
-"""Who publishes the site and how to reach them (issue 13): the footer of every page (office,
+"""Who publishes the site and how to reach them: the footer of every page (office,
 feedback route, licence, date of the last data update), a unit's contacts on its page, the licence
 on the open data page and in every JSON file, and the plan page's link to its signed original.
 Read from the fixture site's HTML and files; missing contacts are checked on copies of the plan."""

@@ -1,4 +1,4 @@
-"""The commands staff are shown work as written (issue 21): every command line in the staff guide (both
+"""The commands staff are shown work as written: every command line in the staff guide (both
 languages), the README, the maintainer's guide, data/news/README.md, a new status file's header and add_update.py's --help is
 taken from the text and run, from the project folder as a fresh clone has it after `make install`, on a
 copy of the fixture plan. None says `python` (Debian has none) or a bare `python3` (which lacks the

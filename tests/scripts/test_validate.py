@@ -1,5 +1,5 @@
 """A progress update reported by a unit the appendix names neither as a lead nor as a coordinating unit
-of its task is a warning, not a refusal (issue 21): validate.py prints it (text), annotates it as a
+of its task is a warning, not a refusal: validate.py prints it (text), annotates it as a
 `::warning` (--format github) and lists it as a minor issue (--format codequality), always with exit
 status 0; the strict build still publishes, and MkDocs' log never carries it. On a copy of the
 fixture plan, seen from FIXTURE_TODAY."""

@@ -1,4 +1,4 @@
-"""The site's identity (issue 13): WCAG contrast as the checker computes it, the colours, logo and
+"""The site's identity: WCAG contrast as the checker computes it, the colours, logo and
 favicon in the built site, and the QR code printed on the plan, task and unit pages. On the fixture
 plan (no logo, default colours) and on a copy of it given a logo and colours of its own."""
 

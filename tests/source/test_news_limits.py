@@ -1,4 +1,4 @@
-"""What the news checks of issue 11 let through and how fast they refuse: a hostile 1 MB body is
+"""What the news checks let through and how fast they refuse: a hostile 1 MB body is
 refused without being rendered; a body just inside every bound of news_limits.py is accepted (the
 bounds are not tighter than they say); anchors are checked against the ids the built page really
 has (MkDocs, in strict mode, agrees on a post that uses the awkward ones). The refusals themselves,

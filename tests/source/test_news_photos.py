@@ -1,4 +1,4 @@
-"""News photos (issue 13): the fixture plan's initiative-day post shows trung-bay.jpg (1,600 px wide,
+"""News photos: the fixture plan's initiative-day post shows trung-bay.jpg (1,600 px wide,
 committed) in both bodies; the Digital Classroom post, in Vietnamese only, shows lop-hoc.jpg. The
 built page serves a copy at most 1,280 px wide, beside the page, with its size, lazy loading and
 the alt text of the page's language; phone photos come out upright and without their camera
