@@ -1,5 +1,5 @@
 """Every label and message exists in both languages, with the same placeholders. (The JSON Schema
-files that editors use are checked in tests/test_schema_export.py.)"""
+files that editors use are checked in tests/outputs/test_json_schema.py.)"""
 
 from __future__ import annotations
 

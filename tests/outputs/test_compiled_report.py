@@ -2,7 +2,7 @@
 Word would read it: Decree 30/2020's page set-up, fonts and sizes, the header block, the blanks left for
 the clerk, the round's content (who reported and whether on time, what each task did, difficulties),
 every task in the landscape appendix, the recipients and the signer's title without a name. The same
-report printed by LibreOffice: tests/test_compiled_report_pdf.py."""
+report printed by LibreOffice: tests/outputs/test_compiled_report_pdf.py."""
 
 from __future__ import annotations
 

@@ -1,7 +1,7 @@
 """The compiled report as LibreOffice Writer prints it (headless, a fresh profile per run), read back with
 poppler's tools: pages and their orientation, page 1's text, page numbers from page 2, every task on the
 landscape pages, the fonts. Page 1 is also saved as a PNG for a person to look over (in artifacts/report/,
-or PII_SCREENSHOTS/report/; CI keeps artifacts/). The .docx itself: tests/test_compiled_report.py."""
+or PII_SCREENSHOTS/report/; CI keeps artifacts/). The .docx itself: tests/outputs/test_compiled_report.py."""
 
 from __future__ import annotations
 

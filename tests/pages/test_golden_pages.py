@@ -2,7 +2,7 @@
 under tests/golden/pages/: a change to a template, a label or a page family shows as a diff in review,
 without a MkDocs build. After a change you mean, rewrite the copy and read its diff before committing:
 
-    .venv/bin/python -m pytest tests/test_golden_pages.py --update-golden
+    .venv/bin/python -m pytest tests/pages/test_golden_pages.py --update-golden
 """
 
 from __future__ import annotations

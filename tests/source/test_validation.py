@@ -1,7 +1,7 @@
 """Bad data gets a clear message naming file, line, record and field, in both languages, and exit
 status 1; never a traceback. Every problem of a folder is reported at once; the build script says
 so too. One mistake at a time, kind by kind, is the corpus (tests/bad_inputs/, run by
-tests/test_bad_inputs.py)."""
+tests/scripts/test_bad_inputs.py)."""
 
 from __future__ import annotations
 
