@@ -45,7 +45,7 @@ HOSTILE_CONTACT = (
 )
 CONTACT_UNIT = "ban-kinh-te-nong-nghiep"
 
-# A progress note typed by a unit (test_progress_site.py): on VII.2's page and in the feed.
+# A progress note typed by a unit (pages/test_progress.py): on VII.2's page and in the feed.
 HOSTILE_NOTE = "<script>alert(8)</script> [x](javascript:alert(8))"
 NOTE_TASK = "VII.2"
 
