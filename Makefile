@@ -84,11 +84,12 @@ report-template: install
 ## browser, Java nor LibreOffice (markers `browser`, `html_checker`, `office`, set in tests/conftest.py),
 ## builds no whole site (marker `site`: pages are checked as golden Markdown instead) and takes no
 ## seconds of its own (marker `slow`: builds in other processes, racing writers, random inputs).
-## Tests run in one process per core, a file's tests in one of them (TEST_WORKERS=0: all in this process, e.g. for pdb).
+## Tests run in one process per core (TEST_WORKERS=0: all in this process, e.g. for pdb): here test by test;
+## in `make test` a file's tests in one process, so that its module's builds and browser visits are made once.
 TEST_WORKERS ?= auto
-PYTEST := $(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadfile
+PYTEST := $(BIN)/python -m pytest -n $(TEST_WORKERS)
 check: static
-	$(PYTEST) -q -m "not browser and not html_checker and not office and not slow and not site"
+	$(PYTEST) --dist load -q -m "not browser and not html_checker and not office and not slow and not site"
 
 ## Lint, format and types; `make check` and `make test` (hence CI) both start with it.
 static: install-test
@@ -103,7 +104,7 @@ test: static
 	@command -v java >/dev/null || { echo "The HTML checker needs Java: run 'apt-get install default-jre-headless' (as root), then try again."; exit 1; }
 	@command -v soffice >/dev/null || { echo "The report tests need LibreOffice: run 'apt-get install libreoffice-calc-nogui libreoffice-writer-nogui' (as root), then try again."; exit 1; }
 	@command -v pdftoppm >/dev/null || { echo "The report tests read the PDF with poppler's tools: run 'apt-get install poppler-utils' (as root), then try again."; exit 1; }
-	$(PYTEST)
+	$(PYTEST) --dist loadfile
 
 ## Our build against a bare Material build of the same pages, on the real data and synthetic plans of 200 and
 ## 1,500 tasks (table, JSON). Options: make benchmark BENCHMARK_ARGS="--sizes real,200 --runs 1 --keep",

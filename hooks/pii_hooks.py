@@ -1,37 +1,7 @@
-"""MkDocs adapter: loads the plan once per build and hands the generated pages to MkDocs.
-
-hooks/pii_build.py (for scripts/build.py and the preview) loads the plan once for every language
-and hands each language's Settings and the plan to `use` before building; `mkdocs build` or
-`mkdocs serve` run directly read the PII_* variables instead (pii_site.settings), and then the hook
-loads the plan itself.
-
-Events:
-- on_config (priority 100, so it runs before Material's search plugin reads the language):
-  takes what `use` handed over, or reads the environment and loads and validates data/ (a
-  DataError aborts the build before site/ is touched), and sets everything that differs per language.
-- on_files: adds every generated page with File.generated and points "edit this page" at the
-  data file behind it; adds the progress feed, the open-data downloads, the units' report forms, the
-  colour stylesheet, the logo, the news photos and the share images (link previews) as generated files.
-- on_page_markdown: replaces the marker comments of the pages written in docs/ (`<!-- pii:unit-ids -->`)
-  with the blocks made from the plan (pii_site.pages.blocks: unit ids, task codes, the units' report
-  forms); a marker naming no block aborts the build. Notes the pages whose front matter says
-  `search_summary: true` (the staff guide), which search finds by their summary only.
-- on_page_context: gives each page its footer (whom to ask links to a unit page, relative to the page),
-  its link preview (pii_site.outputs.link_preview), written by
-  hooks/theme/main.html, and its description as Material's meta description.
-- on_page_content: adds the page's printed address: the QR code of its public address at the foot of
-  the plan, task and unit pages, else the address under the title.
-- on_nav: gives each page that is not in the menu (a task, a unit, a news post) the overview page of
-  its folder as parent, for Material's breadcrumb (navigation.path) and menu highlight.
-- on_template_context: gives the 404 page its footer and, without a public address, relative addresses.
-- on_post_build: tunes the search index Material's search plugin has just written (hooks run
-  after plugins): accent-folded fields, title-length boosts and summarised pages
-  (pii_site.outputs.search_index); in the
-  default language's build, writes the root page that sends readers on to the default language, the
-  root 404.html that sends them on to their language's "page not found", the open-data contract's
-  schema and the catalogue data.json (pii_site.outputs.catalogue).
-All page content comes from the pii_site package; nothing here builds text. MkDocs loads a hook
-once per process, so `make serve` starts a fresh build worker when hooks/ change (scripts/serve.py).
+"""MkDocs adapter: loads the plan once per build (or takes the one hooks/pii_build.py hands to `use`) and
+hands the generated pages and files to MkDocs, event by event. The one rule: no text is built here; every
+page and file comes from the pii_site package. What each event does: hooks/README.md, "The MkDocs events".
+MkDocs loads a hook once per process, so `make serve` starts a fresh build worker when hooks/ change.
 """
 
 from __future__ import annotations

@@ -57,10 +57,19 @@ def main(argv: list[str] | None = None) -> int:
             return pii_export.export_command(args.export, settings)
         build_site(args.site_dir, settings)
     except (SettingsError, MkDocsException) as error:
-        print(f"Build failed; {args.site_dir} was left as it was.\n{error}", file=sys.stderr)
+        # Staff read this line first in the publishing log: both languages, as every message below it.
+        print(
+            f"Chưa xây dựng được trang web; {args.site_dir} vẫn giữ nguyên như trước.\n"
+            f"(en) Build failed; {args.site_dir} was left as it was.\n{error}",
+            file=sys.stderr,
+        )
         return 1
     except OSError as error:
-        print(f"The new site could not replace {args.site_dir}, which was left as it was: {error}", file=sys.stderr)
+        print(
+            f"Trang web mới không thay được {args.site_dir}, thư mục này vẫn giữ nguyên: {error}\n"
+            f"(en) The new site could not replace {args.site_dir}, which was left as it was: {error}",
+            file=sys.stderr,
+        )
         return 1
     print(f"Built {', '.join(LANGUAGES)} into {args.site_dir} in {time.monotonic() - start:.1f} s.")
     return 0

@@ -134,7 +134,7 @@ def relative_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="session")
 def identity_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The fixture plan with a logo in data/assets/ and colours of its own (IDENTITY_LOGO and
-    IDENTITY_COLORS), for tests/test_identity.py and the header's look in tests/browser/."""
+    IDENTITY_COLORS), for tests/source/test_identity.py and the header's look in tests/browser/."""
     data = DataCopy(tmp_path_factory.mktemp("identity") / "data")
     data.path("assets").mkdir()
     data.path("assets/emblem.svg").write_bytes(IDENTITY_LOGO)
@@ -154,7 +154,7 @@ def fixture_today(monkeypatch: pytest.MonkeyPatch) -> str:
 @pytest.fixture(scope="session")
 def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The fixture plan with hostile text wherever data reaches a page (tests/hostile_plan.py), built
-    once (both languages, on FIXTURE_TODAY) for the three test_escaping* modules."""
+    once (both languages, on FIXTURE_TODAY) for the escaping tests of render/, outputs/ and pages/."""
     from hostile_plan import hostile_copy
 
     data = hostile_copy(tmp_path_factory.mktemp("hostile") / "data")

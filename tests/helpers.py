@@ -16,6 +16,7 @@ import sys
 from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
+from typing import Any
 
 import lxml.html
 
@@ -201,3 +202,35 @@ def stylesheet_colors(site_dir: Path, lang: str) -> dict[str, str]:
 def css_rgb(color: str) -> str:
     """ "#37474f" as getComputedStyle writes it: "rgb(55, 71, 79)"."""
     return "rgb({}, {}, {})".format(*rgb(color))
+
+
+def section_items(page: Any, anchor: str) -> list[str]:
+    """The texts of the list items in the section of a parsed page under the heading with id `anchor`
+    (folded or not)."""
+    items = page.xpath(f'//article//li[preceding::h2[1][@id="{anchor}"]]')
+    return [" ".join(item.text_content().split()) for item in items]
+
+
+def flat(element: Any) -> str:
+    """An element's text with its white space run together, as a reader sees it."""
+    return " ".join(element.text_content().split())
+
+
+def dcat_validator() -> Any:
+    """A validator of data.json against DCAT-US 1.1's non-federal schema (GSA's ckanext-datajson; a copy in
+    tests/fixtures/dcat-us/), format checks on: for the commune's catalogue and the province's."""
+    import json
+
+    import jsonschema
+    import referencing
+    from referencing.jsonschema import DRAFT4
+
+    folder = FIXTURE_DIR.parent / "dcat-us"
+    catalog = json.loads((folder / "catalog.json").read_text(encoding="utf-8"))
+    dataset = json.loads((folder / "dataset-non-federal.json").read_text(encoding="utf-8"))
+    resource = referencing.Resource.from_contents(dataset, default_specification=DRAFT4)
+    registry = referencing.Registry().with_resource(dataset["id"].rstrip("#"), resource)
+    checker = jsonschema.Draft4Validator.FORMAT_CHECKER
+    # Without an RFC 3986 parser installed, jsonschema lets any text through as a "uri".
+    assert "uri" in checker.checkers, "install rfc3986-validator (test set): the uri format would go unchecked"
+    return jsonschema.Draft4Validator(catalog, registry=registry, format_checker=checker)

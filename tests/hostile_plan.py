@@ -1,7 +1,7 @@
 """One hostile copy of the fixture plan: HTML, scripts, Markdown and link tricks typed into every
 place where data text reaches a page (task, duty, unit and site texts, contacts, sources, evidence,
 a progress note, a news post). Built once per session by the `hostile_site` fixture
-(tests/conftest.py) for the test_escaping* modules, test_news.py and test_progress_site.py. Each
+(tests/conftest.py) for the escaping tests (render/test_templating.py, outputs/test_site_frame.py, pages/test_citations.py and pages/test_tasks.py), pages/test_news.py and pages/test_progress.py. Each
 value carries its own alert(N) and sits on pages of its own, so a failure names it. The copy also
 has the demonstration switch on: its notice is outside the article and its feed marker only
 prefixes titles, so the demonstration tests share this build without touching what is escaped."""
@@ -14,20 +14,20 @@ from pathlib import Path
 import lxml.html
 from helpers import DataCopy
 
-# Task and duty text (test_escaping.py): in VII.1's text and indicator and in the first duty,
+# Task and duty text (render/test_templating.py): in VII.1's text and indicator and in the first duty,
 # IV.6.1 of to-cong-tac-doi-moi.
 NASTY = "<script>alert(1)</script> <b>bold</b> [click](https://evil.example) *star* _under_ | pipe `code` # & &amp;"
 NASTY_TASK = "VII.1"
 NASTY_UNIT = "to-cong-tac-doi-moi"
 
-# The page frame (test_escaping_frame.py): the site's name and description, and the name of
+# The page frame (outputs/test_site_frame.py): the site's name and description, and the name of
 # hop-tac-xa-song-may, the only lead of IX.1 (it leads no task that holds another hostile value).
 FRAME_HOSTILE = '</title><script>alert(9)</script> <b>x</b> "q" &amp;'
 FRAME_UNIT = "hop-tac-xa-song-may"
 FRAME_TASK = "IX.1"
 REPOSITORY = "https://github.com/example/pii-plan"
 
-# Sources and evidence (test_escaping_sources.py): the source fictional-review (undated, with a
+# Sources and evidence (pages/test_citations.py, pages/test_tasks.py): the source fictional-review (undated, with a
 # "posted on" site) and two evidence links of an update added to IX.2.
 # The address passes the address pattern, yet is Markdown that would become an <img onmouseover>
 # or a javascript: link if Markdown read it (as it does inside a raw <a href="...">).
@@ -45,7 +45,7 @@ HOSTILE_CONTACT = (
 )
 CONTACT_UNIT = "ban-kinh-te-nong-nghiep"
 
-# A progress note typed by a unit (test_progress_site.py): on VII.2's page and in the feed.
+# A progress note typed by a unit (pages/test_progress.py): on VII.2's page and in the feed.
 HOSTILE_NOTE = "<script>alert(8)</script> [x](javascript:alert(8))"
 NOTE_TASK = "VII.2"
 
@@ -100,7 +100,7 @@ def hostile_copy(folder: Path) -> DataCopy:
     )
     assert replaced == 3, "site.yml no longer has a one-line name.vi, short_name.vi and description.vi"
     data.path("site.yml").write_text(site.replace("repository: null", f"repository: {REPOSITORY}"), encoding="utf-8")
-    # The footer of every page (test_escaping_frame.py): the office's name and hours, the licence's
+    # The footer of every page (outputs/test_site_frame.py): the office's name and hours, the licence's
     # address; the plan page's link to its source document (test_contacts.py).
     data.replace(
         "site.yml", 'name: {vi: "Văn phòng Ủy ban nhân dân xã Sông Mây"', f"name: {{vi: {quoted(FRAME_HOSTILE)}"

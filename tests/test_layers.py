@@ -30,7 +30,7 @@ def module_name(path: Path) -> str:
 
 
 def imports(path: Path, tree: ast.Module | None = None) -> list[tuple[int, str]]:
-    """(line, module) of every import in the file at `path`; `from pii_site import x` names pii_site.x."""
+    """(line, module) of every import in the file at `path`; `from pii_site import <name>` names pii_site.<name>."""
     found = []
     for node in ast.walk(tree or ast.parse(path.read_text(encoding="utf-8"))):
         if isinstance(node, ast.Import):
@@ -96,7 +96,7 @@ def test_the_check_names_a_forbidden_import():
 
 def test_no_module_imports_itself_back():
     graph = {
-        # `from pii_site.x import y`: y is a module or a name in x; the package's own __init__ is left out
+        # `from pii_site.<module> import <name>`: <name> is a module or a name in <module>; the package's own __init__ is left out
         # (every module is imported through it).
         name: {m for _, t in imports(path) for m in (t, t.rpartition(".")[0]) if m in MODULES} - {name, "pii_site"}
         for name, path in MODULES.items()

@@ -7,14 +7,15 @@ from __future__ import annotations
 
 import datetime as dt
 import filecmp
+import os
 import shutil
 from pathlib import Path
 
 import pytest
 import yaml
-from helpers import DEMO_OVERLAY, DataCopy
+from helpers import DEMO_OVERLAY, FIXTURE_DIR, FIXTURE_TODAY, DataCopy
 
-from pii_site import load_plan
+from pii_site import DataError, load_plan
 from pii_site.overlay import lay_overlay
 from pii_site.source.errors import message
 
@@ -146,7 +147,7 @@ def test_demo_folder_in_the_repository_holds_only_illustrative_files():
     assert [entry for entry in entries if entry.startswith("assets/")] == ["assets/demo-logo.svg"]
     settings = yaml.safe_load((DEMO_OVERLAY / "site.yml").read_text(encoding="utf-8"))
     assert settings["demo"] is True
-    # An illustrative logo and colours (issue 13) to show them off.
+    # An illustrative logo and colours to show them off.
     assert settings["logo"] == "assets/demo-logo.svg"
     assert settings["colors"] == {"primary": "#00695c", "accent": "#ad1457"}
     # Every contact shown is marked as an illustration and obviously fictional.
@@ -256,3 +257,52 @@ def test_overlay_forms_are_made_for_the_tasks_as_they_are_and_leave_out_rows_no_
     [submission] = plan.reporting.submissions
     assert [(u.task, u.round, u.percent) for u in submission.updates] == [("IX.2", "2026-q3", 10)]
     assert plan.task("IX.2").progress.latest == submission.updates[0]
+
+
+TODAY = dt.date.fromisoformat(FIXTURE_TODAY)
+
+
+@pytest.mark.usefixtures("fixture_today")
+def test_the_demo_names_a_problem_at_the_real_overlay_file_and_line(data_copy: DataCopy, tmp_path):
+    overlay = tmp_path / "demo"
+    (overlay / "status").mkdir(parents=True)
+    (overlay / "status" / "VII.2.yml").write_text(
+        "updates:\n  - date: 2026-05-05\n    status: in-progress\n    percent: 050\n", encoding="utf-8"
+    )
+    (overlay / "site.yml").write_text("demo: true\n# a comment\ncolors:\n  primary: '#ffeb3b'\n", encoding="utf-8")
+    laid = lay_overlay(data_copy.root, overlay, tmp_path / "laid")
+    with pytest.raises(DataError) as refused:
+        load_plan(laid.data_dir, TODAY)
+    places = {(problem.file, problem.line) for problem in laid.relabel(refused.value).problems}
+    assert (str(overlay / "status" / "VII.2.yml"), 4) in places
+    assert not any(str(laid.data_dir) in file for file, _ in places)
+
+
+@pytest.mark.usefixtures("fixture_today")
+def test_the_demo_names_a_merged_key_at_its_own_file(data_copy: DataCopy, tmp_path):
+    overlay = tmp_path / "demo"
+    overlay.mkdir()
+    (overlay / "site.yml").write_text("demo: true\n\n\ncolors:\n  primary: '#ffeb3b'\n  accent: '#1565c0'\n")
+    laid = lay_overlay(data_copy.root, overlay, tmp_path / "laid")
+    with pytest.raises(DataError) as refused:
+        load_plan(laid.data_dir, TODAY)
+    [problem] = laid.relabel(refused.value).problems
+    assert (problem.file, problem.line) == (str(overlay / "site.yml"), 5)
+
+
+@pytest.mark.usefixtures("fixture_today")
+def test_a_named_pipe_in_the_overlay_is_refused_not_waited_on(data_copy: DataCopy, tmp_path):
+    overlay = tmp_path / "demo"
+    (overlay / "news").mkdir(parents=True)
+    os.mkfifo(overlay / "news" / "2026-06-01-ong.md")
+    laid = lay_overlay(data_copy.root, overlay, tmp_path / "laid")
+    reason = message("unreadable.not_regular")
+    assert [(p.file, p.text_en) for p in laid.problems] == [
+        (str(overlay / "news" / "2026-06-01-ong.md"), message("data_unreadable", reason_vi=reason[0], reason_en=reason[1])[1])
+    ]  # fmt: skip
+
+
+@pytest.mark.usefixtures("fixture_today")
+def test_the_demo_overlay_lays_over_the_fixture_plan_without_problems(tmp_path):
+    laid = lay_overlay(FIXTURE_DIR, DEMO_OVERLAY, tmp_path / "laid")
+    assert laid.problems == []

@@ -51,7 +51,7 @@ def test_there_is_a_publish_and_a_pull_request_workflow():
 
 
 def test_the_site_is_published_daily_just_after_midnight_in_vietnam_and_builds_on_vietnams_day():
-    """So that a report past its due day shows as past due without a push (issue 20): daily.yml starts
+    """So that a report past its due day shows as past due without a push: daily.yml starts
     publish.yml once a day, shortly after 00:00 in Vietnam (UTC+7), and does nothing else; the schedule
     is not in publish.yml, which GitHub would disable whole (push trigger too) after 60 idle days. Every
     workflow that validates or builds takes "today" in Vietnam, not the runner's UTC day."""
@@ -261,3 +261,65 @@ def test_properdocs_builds_the_same_pages_from_the_same_mkdocs_yml(site: Path, t
     assert "ProperDocs" in home and (site / "en" / "index.html").read_text(encoding="utf-8").count("<h2") == home.count(
         "<h2"
     )
+
+
+WRAPPER = PROJECT_DIR / ".ci" / "without-workflow-commands"
+
+
+def script(name: str, *args: str | bytes, **env: str) -> subprocess.CompletedProcess:
+    command = [sys.executable, str(PROJECT_DIR / "scripts" / f"{name}.py"), *args]
+    environment = {**os.environ, "PII_TODAY": FIXTURE_TODAY, **env}
+    return subprocess.run(command, capture_output=True, env=environment, timeout=120)
+
+
+def test_ci_wrapper_stops_workflow_commands_around_a_commands_output_and_keeps_its_status():
+    hostile = "print('::error::injected'); import sys; print('##[error]v1', file=sys.stderr); sys.exit(3)"
+    result = subprocess.run([str(WRAPPER), sys.executable, "-c", hostile], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 3
+    assert result.stderr == ""  # joined to stdout, so nothing overtakes the stop
+    lines = result.stdout.splitlines()
+    token = lines[0].removeprefix("::stop-commands::")
+    assert re.fullmatch(r"[0-9a-f]{32}", token) and lines[-1] == f"::{token}::"
+    assert sorted(lines[1:-1]) == ["##[error]v1", "::error::injected"]
+
+
+# The scripts whose output quotes data text (page titles, a round's name) in a workflow's log.
+PRINTS_DATA = ("scripts/build.py", "scripts/report.py")
+
+
+def test_every_ci_step_that_builds_or_makes_the_report_runs_with_workflow_commands_stopped():
+    steps = [
+        (path.name, script, step["run"])
+        for path in WORKFLOWS
+        for job in yaml.safe_load(path.read_text(encoding="utf-8"))["jobs"].values()
+        for step in job.get("steps", [])
+        for script in PRINTS_DATA
+        if script in step.get("run", "")
+    ]
+    # Each workflow that runs the project's Python has one (daily.yml only starts publish.yml).
+    runs_python = {path.name for path in WORKFLOWS if "python" in path.read_text(encoding="utf-8")}
+    assert {name for name, _, _ in steps} == runs_python and "publish.yml" in runs_python
+    assert all(f".ci/without-workflow-commands python {script}" in run for _, script, run in steps)
+
+
+def test_ci_tests_on_github_run_with_workflow_commands_stopped(tmp_path: Path):
+    # .ci/run with a stand-in `make` that prints data-like text: on GitHub it goes through the wrapper.
+    (tmp_path / "make").write_text("#!/bin/sh\necho '::error::from a test'\n", encoding="utf-8")
+    (tmp_path / "make").chmod(0o755)
+    # Everything .ci/run checks for is "there", so it installs nothing.
+    for name in ("chromium", "java", "python3", "soffice", "pdftoppm"):
+        (tmp_path / name).write_text("#!/bin/sh\n", encoding="utf-8")
+        (tmp_path / name).chmod(0o755)
+    env = {**os.environ, "PATH": f"{tmp_path}{os.pathsep}{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}"}
+    github = subprocess.run(
+        ["bash", str(PROJECT_DIR / ".ci" / "run")],
+        capture_output=True,
+        text=True,
+        env={**env, "GITHUB_ACTIONS": "true"},
+    )
+    assert github.returncode == 0, github.stderr
+    lines = github.stdout.splitlines()
+    assert lines[0].startswith("::stop-commands::") and lines[1] == "::error::from a test"
+    assert lines[2] == f"::{lines[0].removeprefix('::stop-commands::')}::"
+    elsewhere = subprocess.run(["bash", str(PROJECT_DIR / ".ci" / "run")], capture_output=True, text=True, env=env)
+    assert elsewhere.stdout.splitlines() == ["::error::from a test"]  # GitLab and local runs: unchanged

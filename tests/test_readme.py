@@ -1,4 +1,4 @@
-"""The README stays a page people read (issue 22 item 6): at most 150 lines, pointing to the staff guide in
+"""The README stays a page people read: at most 150 lines, pointing to the staff guide in
 both languages and to the maintainer's guide rather than repeating them, and every relative link in it (and in
 the benchmark record it points to) leads to a file of the repository, as GitHub and GitLab resolve it."""
 

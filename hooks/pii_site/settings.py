@@ -1,6 +1,6 @@
 """What one build is for: which data folder, which language, which public address, which "today".
 
-Made once by each adapter (hooks/pii_hooks.py, scripts/*.py, tests/conftest.build_into) and passed
+Made once by each adapter (hooks/pii_hooks.py, scripts/*.py, tests/helpers.py's build_into) and passed
 down; nothing in the package reads the environment. `Settings.from_environ` is the one parser of
 the variables an adapter may take from the environment (tests and other communes build from
 another folder, for another address or another day without editing mkdocs.yml):

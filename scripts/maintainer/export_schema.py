@@ -2,7 +2,7 @@
 current major version to the province harvester's copies (hooks/pii_site/province/schemas/):
 `.venv/bin/python scripts/maintainer/export_schema.py`.
 
-Run it after changing hooks/pii_site/source/schema/plan.py or model/contract.py; tests/test_schema_export.py
+Run it after changing hooks/pii_site/source/schema/plan.py or model/contract.py; tests/outputs/test_json_schema.py
 fails until you do. Copies of earlier major versions stay as they are: the harvester reads communes still on them.
 Each file is written like every data file a script writes: under its lock, atomically, so an editor
 reading it while `make schema` runs never sees half a schema, and a failed write leaves the old one.

@@ -55,8 +55,8 @@ rounds:
 TARGETS = {"make_forms_command_s": 10.0, "read_forms_s": 2.0, "build_slower_s": 2.0}
 
 
-def prepare(work: Path, tasks: int) -> tuple[Path, Path, Path, int]:
-    """The synthetic plan with a round: without forms (`bare`), with UNITS filled ones (`filled`), and
+def prepare(work: Path, tasks: int, units: int) -> tuple[Path, Path, Path, int]:
+    """The synthetic plan with a round: without forms (`bare`), with `units` filled ones (`filled`), and
     with the same rows typed as updates in the status files instead (`typed`)."""
     bare = synthetic_plan.write_plan(work / "bare" / "data", tasks)
     plan = load_plan(bare, synthetic_plan.SYNTHETIC_TODAY)
@@ -68,7 +68,7 @@ def prepare(work: Path, tasks: int) -> tuple[Path, Path, Path, int]:
     shutil.copytree(bare, typed)
     rows = 0
     round_ = plan.reporting.round("2026-q3")
-    for unit in plan.reporting.reporting_units[:UNITS]:
+    for unit in plan.reporting.reporting_units[:units]:
         led = plan.tasks_led_by(unit)
         values = {
             task.id: FilledRow(
@@ -121,12 +121,11 @@ def run(command: list[str], environment: dict[str, str]) -> tuple[float, float]:
     return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
 
-def time_make_forms(data: Path, out: Path) -> tuple[float, float, float]:
-    """(writer alone, `make forms` in its own process: wall, CPU) for the first UNITS reporting units."""
+def time_make_forms(data: Path, out: Path, units: int) -> tuple[float, float, float]:
+    """(writer alone, `make forms` in its own process: wall, CPU) for the first `units` reporting units."""
     plan = load_plan(data, synthetic_plan.SYNTHETIC_TODAY)
-    units = plan.reporting.reporting_units[:UNITS]
     start = time.perf_counter()
-    for unit in units:
+    for unit in plan.reporting.reporting_units[:units]:
         form_workbook(plan, unit, plan.reporting.current_round)
     writer = time.perf_counter() - start
     environment = {**os.environ, "PII_TODAY": synthetic_plan.SYNTHETIC_TODAY.isoformat()}
@@ -134,21 +133,23 @@ def time_make_forms(data: Path, out: Path) -> tuple[float, float, float]:
     return (writer, *run(command, environment))
 
 
-def time_reading(data: Path, cache: Path) -> tuple[float, float]:
+def time_reading(data: Path, cache: Path, units: int) -> tuple[float, float]:
     """(wall, CPU) seconds the loader spends reading data/reports/ while it loads `data` with the build
     cache in `cache`: its call of read_reports is timed where it is made, within a real load."""
     spent: list[tuple[float, float]] = []
 
-    def timed(data_dir: Path, label: Callable[[Path], str], rules: FormRules) -> tuple[list[FormRead], list[Problem]]:
+    def timed(
+        data_dir: Path, label: Callable[[Path], str], rules: FormRules, cache_dir: Path | None = None
+    ) -> tuple[list[FormRead], list[Problem]]:
         wall, cpu = time.perf_counter(), time.process_time()
-        result = read_reports(data_dir, label, rules)
+        result = read_reports(data_dir, label, rules, cache_dir)
         spent.append((time.perf_counter() - wall, time.process_time() - cpu))
         return result
 
     # The loader calls read_reports by the name it imported: that name is the one to replace.
     with mock.patch.object(plan_loader, "read_reports", timed):
         plan = load_plan(data, synthetic_plan.SYNTHETIC_TODAY, cache_dir=cache)
-    assert len(plan.reporting.submissions) == UNITS
+    assert len(plan.reporting.submissions) == units
     return spent[0]
 
 
@@ -165,6 +166,7 @@ def time_build(data: Path, work: Path) -> tuple[float, float]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Time making and reading the report forms, and a build with them.")
     parser.add_argument("--tasks", type=int, default=1500, help="size of the synthetic plan (default 1,500)")
+    parser.add_argument("--forms", type=int, default=UNITS, help=f"units whose forms are filled (default {UNITS})")
     parser.add_argument("--runs", type=int, default=3, help="runs of each measure, median taken (default 3)")
     parser.add_argument("--no-build", action="store_true", help="leave out the whole builds (the slowest part)")
     parser.add_argument("--json", type=Path, default=Path(tempfile.gettempdir()) / "pii-forms-benchmark.json")
@@ -173,11 +175,11 @@ def main(argv: list[str] | None = None) -> int:
     work = Path(tempfile.mkdtemp(prefix="pii-forms-benchmark-"))
     try:
         load_before = benchmark_record.load_average()
-        bare, filled, typed, rows = prepare(work, args.tasks)
+        bare, filled, typed, rows = prepare(work, args.tasks, args.forms)
         units_owing = len(load_plan(bare, synthetic_plan.SYNTHETIC_TODAY).reporting.reporting_units)
-        make = [time_make_forms(bare, work / f"forms-{n}") for n in range(args.runs)]
-        cold = [time_reading(filled, work / f"cache-{n}") for n in range(args.runs)]
-        warm = [time_reading(filled, work / "cache-0") for _ in range(args.runs)]
+        make = [time_make_forms(bare, work / f"forms-{n}", args.forms) for n in range(args.runs)]
+        cold = [time_reading(filled, work / f"cache-{n}", args.forms) for n in range(args.runs)]
+        warm = [time_reading(filled, work / "cache-0", args.forms) for _ in range(args.runs)]
         builds: dict[str, list[tuple[float, float]]] = {"without": [], "with": [], "typed": []}
         if not args.no_build:
             for _ in range(args.runs):  # alternating, so that a change in the machine's load hits all alike
@@ -186,7 +188,7 @@ def main(argv: list[str] | None = None) -> int:
                 builds["typed"].append(time_build(typed, work))
         result = {
             "tasks": args.tasks,
-            "forms": UNITS,
+            "forms": args.forms,
             "units_owing": units_owing,
             "rows": rows,
             "make_forms_s": statistics.median(m[0] for m in make),
@@ -216,7 +218,7 @@ def main(argv: list[str] | None = None) -> int:
     args.json.write_text(json.dumps(result, indent=1), encoding="utf-8")
     summary = (
         f"Report forms on a synthetic plan of {args.tasks:,} tasks and {result['units_owing']} units owing a form:"
-        f" {UNITS} filled forms, {rows:,} filled rows; median of {args.runs} run(s)"
+        f" {args.forms} filled forms, {rows:,} filled rows; median of {args.runs} run(s)"
     )
     print(summary)
     print(f"(load average before {load_before[0]:.2f}, after {result['load_average_after'][0]:.2f})")

@@ -3,7 +3,7 @@
 For maintainers. hooks/pii_site/outputs/templates/bao-cao.docx, the template `make report` fills in
 (docxtpl: Jinja tags inside a .docx), is made by this script with python-docx, so the binary kept in
 git can be remade and its changes reviewed here as code. The output is the same bytes on every run
-(fixed times in the zip and in the document's properties): tests/test_report_template.py checks that
+(fixed times in the zip and in the document's properties): tests/outputs/test_compiled_report_template.py checks that
 the file in git is what this script makes.
 
 The layout is Decree 30/2020/NĐ-CP, Appendix I (see the README beside the template): A4, Times New

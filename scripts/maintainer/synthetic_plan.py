@@ -2,7 +2,7 @@
 
 Keeps the framework and texts of a real data folder (site, plan, pillars, PII, glossary, sources) and
 generates units, tasks, duties, progress files and news in their shape, seeded so that the same size
-always gives the same files. Used by scripts/maintainer/benchmark.py and tests/test_benchmark_data.py.
+always gives the same files. Used by scripts/maintainer/benchmark.py and tests/scripts/maintainer/test_synthetic_plan.py.
 It writes only into a new folder of its own (never a data folder staff edit), so it takes no lock.
 """
 

@@ -1,4 +1,4 @@
-"""Administrative codes in site.yml (issue 24): the commune's 5-digit and the province's 2-digit code
+"""Administrative codes in site.yml: the commune's 5-digit and the province's 2-digit code
 of Decision 19/2025/QĐ-TTg, which the open data and the province's roll-up identify a commune by.
 A code of the wrong length, with letters, or typed without quotes (YAML reads it as a number, and
 "01" would lose its zero) is refused with its line."""

@@ -1,4 +1,4 @@
-"""Bad contacts, feedback routes, licences and source documents (issue 13): a phone number with
+"""Bad contacts, feedback routes, licences and source documents: a phone number with
 letters, an e-mail address without "@", with a space or with "?" (which would add recipients to the
 mailto: link), a form or licence address that is not a web address, a licence without its address,
 an office without its name, an empty contact or feedback part, a unit's contact with a field of

@@ -1,4 +1,4 @@
-"""The classes of issue 23 (a held-out corpus found them in the newest surfaces; these are the
+"""Classes of hostile input in the newest surfaces (a held-out corpus found them in the newest surfaces; these are the
 project's own cases of each class, not that corpus): a site address whose structure would send the
 404 page's requests to another host, numbers YAML readers disagree on or that are too long, ids a
 file system cannot hold, addresses and e-mails of any length, bidirectional overrides, a named pipe

@@ -1,4 +1,4 @@
-"""Bad identity settings in site.yml (issue 13): colours that are not "#rrggbb", left unquoted (YAML
+"""Bad identity settings in site.yml: colours that are not "#rrggbb", left unquoted (YAML
 reads "#" as a comment) or too pale for white text or for links on white (with the measured ratio in
 the message), and a logo that is missing, outside the data folder, not a PNG or SVG, a PNG cut short,
 an SVG that runs a script or loads another file, or too large."""

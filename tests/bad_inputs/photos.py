@@ -1,4 +1,4 @@
-"""News photos (issue 13): every way an image in a post can be wrong. The fixture plan's initiative
+"""News photos: every way an image in a post can be wrong. The fixture plan's initiative
 day post shows one photo, trung-bay.jpg, in both bodies; each case spoils it (or its alt text, or
 its address) and the message must name the post's file and the image's line. A spoilt file is
 reported once, at the Vietnamese image's line, naming the English image's line too."""

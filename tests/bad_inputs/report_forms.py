@@ -1,4 +1,4 @@
-"""The units' report forms (data/reports/<round>/<unit>.xlsx) gone wrong: every refusal of issue 20
+"""The units' report forms (data/reports/<round>/<unit>.xlsx) gone wrong: every refusal of the forms' reader
 item 3. The fixture plan's forms (tests/fixtures/report_forms.py) are spoilt as people spoil them:
 by filling them with openpyxl by the column headings (tests/form_filling.py), by putting a file in
 the wrong place, or by uploading something that is not the form at all. Each message names the file,

@@ -1,4 +1,4 @@
-"""Sources that would mislead a reader (issue 14): a date left blank instead of a date or the word
+"""Sources that would mislead a reader: a date left blank instead of a date or the word
 "undated" (a date in words is in schema_fields.py), and a title not in English without the English
 translation the English pages must show beside it."""
 

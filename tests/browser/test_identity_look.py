@@ -1,4 +1,4 @@
-"""The site's identity in Chromium (issue 13): the header drawn in the primary colour with white
+"""The site's identity in Chromium: the header drawn in the primary colour with white
 text, on the session build of the fixture plan (no logo, no colours: the civic default) and on the
 build given colours of its own (`identity_site`); and the QR code of the page's address that only
 the printed plan, task and unit pages show."""

@@ -10,7 +10,7 @@ from helpers import FIXTURE_TODAY
 
 from pii_site.i18n import urls
 
-# VIII.1's last update in the fixture plan: 129 days before FIXTURE_TODAY (tests/test_progress_rollup.py).
+# VIII.1's last update in the fixture plan: 129 days before FIXTURE_TODAY (tests/model/test_progress.py).
 TASK = "VIII.1"
 AGE = {"vi": "({days} ngày trước)", "en": "({days} days ago)"}
 

@@ -1,4 +1,4 @@
-"""JSON Schema generated from the models: one per data file (schema.py), and the open-data contract's.
+"""JSON Schema generated from the models: one per data file (the models of source/schema/), and the open-data contract's.
 
 scripts/maintainer/export_schema.py writes the data files' to data/schema/ and the contract's to the province
 harvester's copies (pii_site/province/schemas/); a test fails when either is out of date. Editors (VS

@@ -30,7 +30,7 @@ def qr_block(address: str, lang: str) -> str:
     address in text. Error correction level M (15%) survives a creased or faded printout."""
     # No mask is given: segno tries all eight and keeps the one its penalty score rates most readable.
     # A fixed mask would save some 6 ms a page, but scanning on a notice board matters more.
-    # The site address and ids are bounded (schema/address.py, schema/base.py) so that every page's
+    # The site address and ids are bounded (source/schema/address.py, source/schema/base.py) so that every page's
     # address fits; should one not, the build stops with a message, not segno's traceback.
     try:
         code = segno.make(address, error="m", micro=False)

@@ -194,7 +194,7 @@ def _on_page(address: str, anchors: set[str]) -> bool:
 def _title_line(title: str) -> str:
     """The page's first line, "# <title>", whose heading reads as the title: news_post.md.j2
     escapes it with render/templating.escape_markdown; numeric character references give the same text
-    and id (tests/test_news_bounds.py checks it) without the source layer importing the pages."""
+    and id (tests/source/test_news_limits.py checks it) without the source layer importing the pages."""
     text = " ".join(title.split())
     return "# " + "".join(char if char.isalnum() or char == " " else f"&#{ord(char)};" for char in text)
 

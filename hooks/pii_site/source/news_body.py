@@ -14,7 +14,7 @@ import markdown
 
 from pii_site.i18n.slugs import slugify
 
-# The names in mkdocs.yml's markdown_extensions (tests/test_news.py checks they match). Of their
+# The names in mkdocs.yml's markdown_extensions (tests/pages/test_news.py checks they match). Of their
 # options there, toc's slugify makes heading ids (used below); permalink only adds a "¶" link.
 MARKDOWN_EXTENSIONS = (
     "tables",

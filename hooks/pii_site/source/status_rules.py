@@ -1,6 +1,6 @@
 """Rules for data/status/*.yml that need other files or the date: the task id in the file name,
 reporting units, update dates (not before the plan, not in the future, in order), and what a
-"completed" report must carry. Called by loader.load_plan after every file has its shape; the rules
+"completed" report must carry. Called by load_plan (model/load.py) after every file has its shape; the rules
 of one update (update_rule_breaks) apply to the units' forms too (source/report_forms.py); the loader
 also asks for `reporting_unit_warnings`, which only warn.
 """

@@ -35,7 +35,7 @@ from pii_site.source.schema.base import (
 )
 from pii_site.source.yaml_source import KeyPath, YamlSource
 
-# Which pattern in schema.py means which explanation in messages.yml.
+# Which pattern of the models (source/schema/) means which explanation in messages.yml.
 _PATTERN_MESSAGES = {
     SLUG: "pattern_slug",
     TASK_ID: "pattern_task_id",

@@ -1,6 +1,6 @@
 """Building blocks shared by every data file's model: strict records, bilingual texts, ids.
 
-Imported by schema.py, schema_pii.py and schema_status.py; holds no file's model itself.
+Imported by the other modules of source/schema/ (plan.py, pii.py, status.py, ...); holds no file's model itself.
 """
 
 from __future__ import annotations
@@ -74,7 +74,7 @@ DUTY_ID = r"^[IVX]+\.[0-9]+\.[0-9]+$"
 # backticks (they have no place in an address and are what would let one break out of the link
 # into the page). Also refuses the "https://..." placeholder of the staff guide.
 WEB_ADDRESS = r"^https?://[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+(:[0-9]+)?([/?#][^\s<>\"'`]*)?$"
-# The site's own address is parsed by its structure (schema/address.py), not by a pattern.
+# The site's own address is parsed by its structure (source/schema/address.py), not by a pattern.
 # Longest web address a link may have: about what browsers and sitemaps take (2,048); a 1 MB address
 # in a contact would be copied into every page's footer.
 WEB_ADDRESS_LIMIT = 2_000

@@ -1,6 +1,6 @@
 """The shape of every data file: one pydantic model per file, the single source of truth.
 This module holds the plan's own files and the DATA_FILES registry; the PII reference files and
-the progress files have theirs in schema_pii.py and schema_status.py, shared pieces in schema_base.py.
+the progress files have theirs in source/schema/pii.py and source/schema/status.py, shared pieces in source/schema/base.py.
 
 The loader validates with these models; scripts/maintainer/export_schema.py turns them into the JSON Schema
 files under data/schema/ that editors use to autocomplete and flag errors while staff type.

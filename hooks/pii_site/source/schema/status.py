@@ -14,7 +14,7 @@ from pii_site.source.schema.base import NonEmpty, Number, OptionalEnglishText, S
 
 Status = Literal["not-started", "in-progress", "delayed", "completed", "continuous"]
 # The one list of statuses a unit may report: labels, icons, colours, the schema, the status files'
-# header, the forms' drop-down and the data dictionary all follow it (tests/test_statuses.py).
+# header, the forms' drop-down and the data dictionary all follow it (tests/source/test_statuses.py).
 STATUSES: tuple[Status, ...] = get_args(Status)
 
 
