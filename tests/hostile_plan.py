@@ -141,3 +141,13 @@ def hostile_copy(folder: Path) -> DataCopy:
 def article(page_file: Path):
     """The <article> of a built page, the part that holds the data's text."""
     return lxml.html.fromstring(page_file.read_bytes()).xpath("//article")[0]
+
+
+def assert_nothing_injected(page) -> None:
+    # Other hostile values may share the page: the texts in the messages say which one got through.
+    injected = page.xpath(".//script | .//img | .//*[@onerror] | .//*[@onmouseover]")
+    assert [lxml.html.tostring(element, encoding="unicode") for element in injected] == []
+    assert (
+        page.xpath('.//a[starts-with(@href, "javascript:") or starts-with(@href, "https://evil.example")]/@href') == []
+    )
+    assert [a.text_content() for a in page.xpath(".//a//a")] == []

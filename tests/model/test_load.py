@@ -4,10 +4,9 @@ normalization gives the same pages, and files that are not data (hidden files) a
 from __future__ import annotations
 
 import datetime as dt
-import unicodedata
 
 import pytest
-from helpers import FIXTURE_TODAY, DataCopy, load_script
+from helpers import FIXTURE_TODAY, DataCopy, decompose, load_script
 
 from pii_site import load_plan
 from pii_site.pages import render_site
@@ -16,13 +15,6 @@ TODAY = dt.date.fromisoformat(FIXTURE_TODAY)
 
 
 NEWS_POST = "news/2026-08-03-lop-hoc-so-khai-giang.md"
-
-
-def decompose(data: DataCopy, *names: str) -> None:
-    for name in names:
-        text = data.path(name).read_text(encoding="utf-8")
-        assert unicodedata.normalize("NFD", text) != text, f"{name} has nothing to decompose"
-        data.path(name).write_text(unicodedata.normalize("NFD", text), encoding="utf-8")
 
 
 @pytest.mark.usefixtures("fixture_today")
