@@ -20,6 +20,8 @@ from types import ModuleType
 from typing import Any
 
 import lxml.html
+import yaml
+from hypothesis import HealthCheck, settings
 
 from pii_site.outputs.identity_files import STYLESHEET
 from pii_site.settings import CACHE_VARIABLE, Settings
@@ -287,3 +289,20 @@ def decompose(data: DataCopy, *names: str) -> None:
         text = data.path(name).read_text(encoding="utf-8")
         assert unicodedata.normalize("NFD", text) != text, f"{name} has nothing to decompose"
         data.path(name).write_text(unicodedata.normalize("NFD", text), encoding="utf-8")
+
+
+# Few examples per test and no deadline: each one loads a whole plan on a machine shared by others.
+FEW = settings(
+    max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow]
+)
+
+
+DATA_FILES = sorted(str(path.relative_to(FIXTURE_DIR)) for path in FIXTURE_DIR.rglob("*") if path.is_file())
+
+
+def fixture_documents() -> dict[str, Any]:
+    return {
+        name: yaml.safe_load((FIXTURE_DIR / name).read_text(encoding="utf-8"))
+        for name in DATA_FILES
+        if name.endswith(".yml")
+    }

@@ -20,8 +20,17 @@ from typing import Any
 
 import pytest
 import yaml
-from helpers import AWKWARD, FIXTURE_DIR, FIXTURE_TODAY, PROJECT_DIR, DataCopy, load_script
-from hypothesis import HealthCheck, event, given, settings
+from helpers import (
+    AWKWARD,
+    FEW,
+    FIXTURE_DIR,
+    FIXTURE_TODAY,
+    PROJECT_DIR,
+    DataCopy,
+    fixture_documents,
+    load_script,
+)
+from hypothesis import event, given, settings
 from hypothesis import strategies as st
 
 from pii_site import load_plan
@@ -500,23 +509,6 @@ def test_add_update_refuses_a_task_id_in_another_spelling_or_too_long(data_copy:
     assert add_update.main([task_id, "--status", "in-progress", "--note", "x", "--data", str(data_copy.root)]) == 1
     err = capsys.readouterr().err
     assert "Traceback" not in err and task_id[:20] in err
-
-
-# Few examples per test and no deadline: each one loads a whole plan on a machine shared by others.
-FEW = settings(
-    max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow]
-)
-
-
-DATA_FILES = sorted(str(path.relative_to(FIXTURE_DIR)) for path in FIXTURE_DIR.rglob("*") if path.is_file())
-
-
-def fixture_documents() -> dict[str, Any]:
-    return {
-        name: yaml.safe_load((FIXTURE_DIR / name).read_text(encoding="utf-8"))
-        for name in DATA_FILES
-        if name.endswith(".yml")
-    }
 
 
 FIXTURE = fixture_documents()

@@ -22,8 +22,18 @@ from typing import Any
 
 import pytest
 import yaml
-from helpers import AWKWARD, FIXTURE_DIR, FIXTURE_TODAY, PROJECT_DIR, DataCopy, load_script
-from hypothesis import HealthCheck, event, given, settings
+from helpers import (
+    AWKWARD,
+    DATA_FILES,
+    FEW,
+    FIXTURE_DIR,
+    FIXTURE_TODAY,
+    PROJECT_DIR,
+    DataCopy,
+    fixture_documents,
+    load_script,
+)
+from hypothesis import event, given
 from hypothesis import strategies as st
 
 from pii_site import load_plan
@@ -157,23 +167,6 @@ def test_github_format_stop_token_differs_each_run(data_copy: DataCopy):
         for _ in range(2)
     }
     assert len(tokens) == 2
-
-
-# Few examples per test and no deadline: each one loads a whole plan on a machine shared by others.
-FEW = settings(
-    max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow]
-)
-
-
-DATA_FILES = sorted(str(path.relative_to(FIXTURE_DIR)) for path in FIXTURE_DIR.rglob("*") if path.is_file())
-
-
-def fixture_documents() -> dict[str, Any]:
-    return {
-        name: yaml.safe_load((FIXTURE_DIR / name).read_text(encoding="utf-8"))
-        for name in DATA_FILES
-        if name.endswith(".yml")
-    }
 
 
 def keys_of(node: Any) -> Iterator[str]:
