@@ -11,6 +11,10 @@ BUILD_STAMP := $(VENV)/.installed-build-$(shell cat requirements.lock pyproject.
 TEST_STAMP := $(VENV)/.installed-test-$(shell cat requirements.lock requirements-test.lock pyproject.toml | cksum | cut -d' ' -f1)
 # Material prints an end-of-life banner on every run; it is known (see README).
 export NO_MKDOCS_2_WARNING := 1
+# Many container images set PYTHONDONTWRITEBYTECODE: every run would then compile the libraries again
+# (the venv is installed --no-compile, below) and pytest would rewrite every test module again, a third
+# of `make check`. The compiled files go to __pycache__/ folders, which git ignores.
+unexport PYTHONDONTWRITEBYTECODE
 
 .PHONY: install install-test static serve demo build validate forms report report-template check test benchmark lock schema clean
 

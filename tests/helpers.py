@@ -7,12 +7,14 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import http.server
 import importlib.util
 import os
 import re
 import shutil
 import socket
 import sys
+import threading
 import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
@@ -60,9 +62,10 @@ class DataCopy:
     """A copy of a data folder (the fixture plan unless told) in a temporary folder, with helpers to
     break one file and find the line."""
 
-    def __init__(self, root: Path, source: Path = FIXTURE_DIR) -> None:
+    def __init__(self, root: Path, source: Path = FIXTURE_DIR, leave_out: tuple[str, ...] = ()) -> None:
+        """`leave_out`: names of the data folder's own files or folders not to copy (e.g. "news")."""
         self.root = root
-        shutil.copytree(source, root)
+        shutil.copytree(source, root, ignore=lambda folder, names: leave_out if Path(folder) == source else ())
 
     def path(self, name: str) -> Path:
         return self.root / name
@@ -306,3 +309,18 @@ def fixture_documents() -> dict[str, Any]:
         for name in DATA_FILES
         if name.endswith(".yml")
     }
+
+
+@contextlib.contextmanager
+def running(server: http.server.HTTPServer) -> Iterator[str]:
+    """Serve until the block ends; yields the server's address (http://127.0.0.1:<port>/)."""
+    # serve_forever looks for shutdown() every poll_interval (0.5 s by default): each server a test
+    # stops would cost it that half second.
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join()

@@ -5,12 +5,9 @@ listens on 127.0.0.1 only and stops when its block ends."""
 
 from __future__ import annotations
 
-import contextlib
 import functools
 import http.server
-import threading
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 GIGABYTE = 1_000_000_000
@@ -72,18 +69,6 @@ class HostileServer(http.server.ThreadingHTTPServer):
 
     def handle_error(self, request: object, client_address: object) -> None:
         pass  # the harvester hanging up on a slow or endless answer is the point, not an error
-
-
-@contextlib.contextmanager
-def running(server: http.server.HTTPServer) -> Iterator[str]:
-    """Serve until the block ends; yields the site's address (http://127.0.0.1:<port>/)."""
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 def folder_server(folder: Path, port: int = 0) -> http.server.ThreadingHTTPServer:

@@ -19,8 +19,8 @@ from pathlib import Path
 import lxml.html
 import pytest
 import yaml
-from helpers import dcat_validator, load_script
-from province_sites import GIGABYTE, HostileServer, folder_server, running
+from helpers import dcat_validator, load_script, running
+from province_sites import GIGABYTE, HostileServer, folder_server
 
 from pii_site.model.contract import SCHEMA_VERSION
 

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import lxml.html
 import pytest
-from helpers import load_script
-from province_sites import folder_server, running
+from helpers import load_script, running
+from province_sites import folder_server
 
 synthetic = load_script("maintainer/synthetic_province")
 province = load_script("province")

@@ -12,7 +12,6 @@ import shutil
 import socket
 import subprocess
 import sys
-import threading
 import time
 import urllib.error
 import urllib.parse
@@ -20,7 +19,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-from helpers import DEMO_OVERLAY, FIXTURE_DIR, FIXTURE_TODAY, PROJECT_DIR, DataCopy, free_port, load_script
+from helpers import DEMO_OVERLAY, FIXTURE_DIR, FIXTURE_TODAY, PROJECT_DIR, DataCopy, free_port, load_script, running
 from playwright.sync_api import Browser
 
 WAIT_PATH = load_script("serve").WAIT_PATH
@@ -218,12 +217,8 @@ def test_the_preview_answers_a_version_it_cannot_read_with_400(tmp_path, after):
     port = free_port()
     handler = functools.partial(serve.PreviewHandler, directory=str(tmp_path))
     server = serve.PreviewServer(("127.0.0.1", port), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
+    with running(server):
         query = urllib.parse.urlencode({"lang": "vi", "after": after})
         with pytest.raises(urllib.error.HTTPError) as answer:
             urllib.request.urlopen(f"http://127.0.0.1:{port}/.preview/wait?{query}", timeout=10)
         assert answer.value.code == 400
-    finally:
-        server.shutdown()
-        server.server_close()
