@@ -24,7 +24,7 @@ import docx
 import lxml.html
 import pytest
 import yaml
-from browser.serving import Problems, serve, visit
+from browser.serving import Problems, checking_context, serve, visit
 from helpers import (
     PROJECT_DIR,
     REAL_DATA_DIR,
@@ -593,7 +593,7 @@ def visits(
                 base_url = stack.enter_context(serve(built.site_dir, built.port, SITE_PATH))
             for width in widths:
                 context = stack.enter_context(
-                    contextlib.closing(browser.new_context(viewport={"width": width, "height": 900}))
+                    contextlib.closing(checking_context(browser, viewport={"width": width, "height": 900}))
                 )
                 for lang, address in pages_to_visit(built):
                     # A fresh page per visit: the previous page's requests (the search index Material

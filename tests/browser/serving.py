@@ -13,10 +13,11 @@ import http.server
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from axe_playwright_python.sync_playwright import Axe
 from helpers import running
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
 
 CHROMIUM = "/usr/bin/chromium"
 # The network is closed here: the background-networking flags stop Chromium from trying to reach
@@ -127,6 +128,29 @@ class Problems:
         self.console_errors.append(f"uncaught: {error}")
 
 
+AXE_SCRIPT = Axe().axe_script  # axe-core, as axe-playwright-python ships it
+
+
+def checking_context(browser: Browser, **options: Any) -> BrowserContext:
+    """A browser context (Playwright's new_context `options`) whose pages get axe-core before their own
+    scripts: the browser then compiles it as it opens the page, a third of a second sooner than
+    axe_violations putting it into a loaded page. It adds a global (`axe`), nothing the site reads."""
+    context = browser.new_context(**options)
+    context.add_init_script(AXE_SCRIPT)
+    return context
+
+
+def axe_violations(page: Page) -> list[dict[str, Any]]:
+    """axe's WCAG 2 A/AA violations on the page as it is now (axe-core put in first unless the page's
+    context is a checking_context)."""
+    if not page.evaluate("() => typeof window.axe === 'object'"):
+        page.evaluate(AXE_SCRIPT)
+    violations: list[dict[str, Any]] = page.evaluate(
+        "options => axe.run(document, options).then(results => results.violations)", WCAG_A_AA
+    )
+    return violations
+
+
 def visit(page: Page, url: str) -> tuple[Problems, list[str]]:
     """Load `url` in `page` until the network is idle; return what went wrong while loading and
     axe's WCAG 2 A/AA violations, one line each. The page stays open for further checks."""
@@ -134,7 +158,7 @@ def visit(page: Page, url: str) -> tuple[Problems, list[str]]:
     problems.watch(page)
     try:
         page.goto(url, wait_until="load")
-        violations = Axe().run(page, options=WCAG_A_AA).response["violations"]
+        violations = axe_violations(page)
         # Material fetches the search index and starts its worker after load: wait for them, so
         # their failures are counted too (after axe, which takes longer: the wait is then ~free).
         page.wait_for_load_state("networkidle")

@@ -5,10 +5,9 @@ nothing is told by colour alone."""
 from __future__ import annotations
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser
 
-from browser.serving import WCAG_A_AA
+from browser.serving import axe_violations, checking_context
 from browser.site_pages import FIXTURE_PLAN, LANGS
 from pii_site.i18n import urls
 
@@ -33,7 +32,7 @@ def test_the_pages_show_every_status():
 
 @pytest.fixture(scope="module")
 def browser_page(browser: Browser):
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context = checking_context(browser, viewport={"width": 1280, "height": 900})
     page = context.new_page()
     yield page
     context.close()
@@ -43,7 +42,7 @@ def browser_page(browser: Browser):
 @pytest.mark.parametrize("address", PROGRESS_PAGES)
 def test_progress_pages_have_no_wcag_violation_and_no_colour_only_status(browser_page, base_url, lang, address):
     browser_page.goto(f"{base_url}{lang}/{address}", wait_until="load")
-    violations = Axe().run(browser_page, options=WCAG_A_AA).response["violations"]
+    violations = axe_violations(browser_page)
     assert [f"{v['id']}: {[n['target'] for n in v['nodes']][:3]}" for v in violations] == []
     # Statuses are shown as badges (icon and words) or as bars stacked by status with the counts in
     # words beside them (the home page); text_content, as some sit in lists folded in <details>.

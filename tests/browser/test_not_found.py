@@ -13,7 +13,7 @@ import pytest
 from helpers import free_port
 from playwright.sync_api import Browser, Page
 
-from browser.serving import serve, visit
+from browser.serving import checking_context, serve, visit
 from pii_site.i18n import Labels
 
 LANGS = ("vi", "en")
@@ -115,7 +115,7 @@ def test_the_404_pages_search_opens_the_sites_search_with_the_words(browser: Bro
 @pytest.mark.parametrize("width", [360, 1280])
 @pytest.mark.parametrize("lang", LANGS)
 def test_the_404_page_passes_axe_at_phone_and_desktop_width(browser: Browser, relative_host: str, lang, width):
-    context = browser.new_context(viewport={"width": width, "height": 900})
+    context = checking_context(browser, viewport={"width": width, "height": 900})
     try:
         page = context.new_page()
         problems, violations = visit(page, f"{relative_host}{lang}/404.html")
