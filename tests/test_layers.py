@@ -47,6 +47,10 @@ def layer(module: str) -> str:
 
 
 MODULES = {module_name(path): path for path in sorted(PACKAGE.rglob("*.py"))}
+# The model's types are its own, or the records the data files hold (source/schema/) and the problems
+# found in them; only the loader calls the readers of source/.
+MODEL_LOADER = PACKAGE / "model" / "load.py"
+RECORDS = ("pii_site.source.schema.", "pii_site.source.errors.")
 
 
 def violations(path: Path, tree: ast.Module | None = None) -> list[str]:
@@ -76,6 +80,10 @@ def violations(path: Path, tree: ast.Module | None = None) -> list[str]:
                 found.append(f"{where} ({theirs if own in RANK else own} is in no layer of LAYERS)")
             elif RANK[theirs] >= RANK[own]:
                 found.append(f"{where} ({theirs}/ is not below {own}/ in {' < '.join(LAYERS)})")
+            elif own == "model" and theirs == "source" and path != MODEL_LOADER and not target.startswith(RECORDS):
+                found.append(
+                    f"{where} (the model takes from source/ only its records and problems: {', '.join(RECORDS)})"
+                )
     return found
 
 
@@ -92,6 +100,14 @@ def test_the_check_names_a_forbidden_import():
         f"(pages/ is not below outputs/ in {' < '.join(LAYERS)})",
         "pii_site/outputs/feeds.py:3: imports mkdocs.config.Config (the package knows nothing of MkDocs)",
     ]
+    reader = ast.parse(
+        "from pii_site.source.schema.status import FormUpdate\nfrom pii_site.source.form_rows import read_rows\n"
+    )
+    assert violations(PACKAGE / "model" / "progress.py", reader) == [
+        "pii_site/model/progress.py:2: imports pii_site.source.form_rows.read_rows (the model takes from source/ only "
+        f"its records and problems: {', '.join(RECORDS)})"
+    ]
+    assert violations(MODEL_LOADER, reader) == []
 
 
 def test_no_module_imports_itself_back():

@@ -86,7 +86,7 @@ def time_with_forms(data: Path, runs: int) -> float:
     from pii_site import load_plan
     from pii_site.model.reporting import Submission
     from pii_site.outputs.compiled_report import render_report
-    from pii_site.source.form_rows import FormUpdate
+    from pii_site.source.schema.status import FormUpdate
 
     plan = load_plan(data, synthetic_plan.SYNTHETIC_TODAY)
     round_ = plan.reporting.round(ROUND)

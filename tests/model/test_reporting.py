@@ -11,7 +11,7 @@ from helpers import FIXTURE_TODAY, DataCopy
 
 from pii_site import load_plan
 from pii_site.model.reporting import Submission
-from pii_site.source.form_rows import FormUpdate
+from pii_site.source.schema.status import FormUpdate
 
 TODAY = dt.date.fromisoformat(FIXTURE_TODAY)
 

@@ -31,8 +31,7 @@ from helpers import FIXTURE_TODAY, DataCopy, load_script
 from pii_site import Plan
 from pii_site.model.reporting import Submission
 from pii_site.outputs.compiled_report import render_report
-from pii_site.source.form_rows import FormUpdate
-from pii_site.source.schema.status import StatusUpdate
+from pii_site.source.schema.status import FormUpdate, StatusUpdate
 
 TODAY = dt.date.fromisoformat(FIXTURE_TODAY)
 report_script = load_script("report")

@@ -18,7 +18,7 @@ from helpers import FIXTURE_TODAY, DataCopy, load_script
 
 from pii_site import DataError, load_plan
 from pii_site.source import build_cache, report_forms, xlsx_reader
-from pii_site.source.form_rows import FormUpdate
+from pii_site.source.schema.status import FormUpdate
 
 TODAY = dt.date.fromisoformat(FIXTURE_TODAY)
 validate = load_script("validate")

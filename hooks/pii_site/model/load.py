@@ -31,7 +31,6 @@ from pii_site.source.entries import (
 )
 from pii_site.source.errors import DataError, Problem, file_problem
 from pii_site.source.form_layout import plan_fingerprint, tasks_fingerprint
-from pii_site.source.form_rows import FormUpdate
 from pii_site.source.identity import check_identity
 from pii_site.source.news import load_news
 from pii_site.source.pii_reference import check_reference
@@ -49,7 +48,7 @@ from pii_site.source.schema.plan import (
 )
 from pii_site.source.schema.published import Logo, NewsPost
 from pii_site.source.schema.reporting import ReportingFile
-from pii_site.source.schema.status import STATUS_FILE_LIMIT, StatusFile
+from pii_site.source.schema.status import STATUS_FILE_LIMIT, FormUpdate, StatusFile
 from pii_site.source.status_rules import check_status_files, plan_start, reporting_unit_warnings
 from pii_site.source.validation import duplicate_ids, parse, problem_at, unknown_reference
 from pii_site.source.yaml_source import KeyPath, YamlSource, read_yaml, read_yaml_text

@@ -12,9 +12,8 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Generic, Protocol, TypeVar
 
-from pii_site.source.form_rows import FormUpdate
 from pii_site.source.schema.status import STATUSES as REPORTED_STATUSES
-from pii_site.source.schema.status import StatusUpdate, TaskIndicator
+from pii_site.source.schema.status import FormUpdate, StatusUpdate, TaskIndicator
 
 NO_UPDATE = "no-update"
 # Every status a task can show, in display order: the ones a unit reports (source/schema/status.py),

@@ -15,9 +15,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from pii_site.source.form_rows import FormUpdate
 from pii_site.source.schema.plan import Unit
 from pii_site.source.schema.reporting import Round
+from pii_site.source.schema.status import FormUpdate
 
 # Where a unit stands in a round: its form is in the round's folder, dated on or before the due day
 # (on-time) or after it (late); or there is no form yet, before the due day (not-yet) or after it

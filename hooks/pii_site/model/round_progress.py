@@ -12,9 +12,8 @@ from dataclasses import dataclass
 
 from pii_site.model.plan import Plan, PlanTask
 from pii_site.model.progress import NO_UPDATE
-from pii_site.source.form_rows import FormUpdate
 from pii_site.source.schema.reporting import Round
-from pii_site.source.schema.status import StatusUpdate
+from pii_site.source.schema.status import FormUpdate, StatusUpdate
 
 
 @dataclass(frozen=True)

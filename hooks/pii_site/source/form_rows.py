@@ -15,7 +15,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
-from pydantic import Field, ValidationError
+from pydantic import ValidationError
 
 from pii_site.source.errors import PLACE_SEPARATOR, Problem, message, shown
 from pii_site.source.form_layout import (
@@ -31,22 +31,14 @@ from pii_site.source.form_layout import (
     status_of,
     status_words,
 )
-from pii_site.source.schema.base import TEXT_LIMIT, WEB_ADDRESS, Slug, TaskId, character_code, unallowed_character
+from pii_site.source.schema.base import TEXT_LIMIT, WEB_ADDRESS, character_code, unallowed_character
 from pii_site.source.schema.plan import Task
-from pii_site.source.schema.status import StatusUpdate
+from pii_site.source.schema.status import FormUpdate
 from pii_site.source.status_rules import update_rule_breaks
 from pii_site.source.validation import suggestion
 from pii_site.source.xlsx_parts import Cell, is_date_format, is_percent_format
 from pii_site.source.xlsx_reader import Sheet
 from pii_site.source.yaml_source import nfc
-
-
-class FormUpdate(StatusUpdate):
-    """An update read from one row of a unit's form: a status update that knows its task and round
-    (with the unit, what identifies it from build to build: the row's position in the form may change)."""
-
-    task: TaskId = Field(description="Id of the task the row reports on")
-    round: Slug = Field(description="Id of the reporting round whose form holds the row")
 
 
 @dataclass(frozen=True)

@@ -29,8 +29,9 @@ from pii_site.source.form_layout import (
     REPORT_SHEET,
     REPORTS_FOLDER,
 )
-from pii_site.source.form_rows import FormUpdate, RowRules, read_rows
+from pii_site.source.form_rows import RowRules, read_rows
 from pii_site.source.schema.plan import Task
+from pii_site.source.schema.status import FormUpdate
 from pii_site.source.validation import suggestion
 from pii_site.source.xlsx_reader import MAX_FILE_BYTES, Workbook, XlsxError
 

@@ -10,7 +10,16 @@ from typing import Literal, get_args
 
 from pydantic import Field, field_validator
 
-from pii_site.source.schema.base import NonEmpty, Number, OptionalEnglishText, Slug, Strict, WebAddress, WholeNumber
+from pii_site.source.schema.base import (
+    NonEmpty,
+    Number,
+    OptionalEnglishText,
+    Slug,
+    Strict,
+    TaskId,
+    WebAddress,
+    WholeNumber,
+)
 
 Status = Literal["not-started", "in-progress", "delayed", "completed", "continuous"]
 # The one list of statuses a unit may report: labels, icons, colours, the schema, the status files'
@@ -55,6 +64,14 @@ class StatusUpdate(Strict):
         max_length=MAX_EVIDENCE,
         description="Links and/or document references; required when status is completed",
     )
+
+
+class FormUpdate(StatusUpdate):
+    """An update read from one row of a unit's form (source/form_rows.py): a status update that knows its task and round
+    (with the unit, what identifies it from build to build: the row's position in the form may change)."""
+
+    task: TaskId = Field(description="Id of the task the row reports on")
+    round: Slug = Field(description="Id of the reporting round whose form holds the row")
 
 
 class IndicatorValue(Strict):
