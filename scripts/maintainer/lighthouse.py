@@ -78,7 +78,10 @@ def free_port() -> int:
         return port
 
 
-def scores(lighthouse: str, url: str, out: Path) -> dict[str, int]:
+CHROME_FLAGS = "--headless --no-sandbox --disable-gpu"
+
+
+def scores(lighthouse: str, url: str, out: Path, chrome_flags: str = CHROME_FLAGS) -> dict[str, int]:
     """Lighthouse's category scores (0-100) and METRICS (ms) of one mobile run on `url`; the report stays at `out`."""
     subprocess.run(
         [
@@ -88,7 +91,7 @@ def scores(lighthouse: str, url: str, out: Path) -> dict[str, int]:
             "--output=json",
             f"--output-path={out}",
             f"--only-categories={','.join(CATEGORIES)}",
-            "--chrome-flags=--headless --no-sandbox --disable-gpu",
+            f"--chrome-flags={chrome_flags}",
         ],
         check=True,
         env={**os.environ, "CHROME_PATH": os.environ.get("CHROME_PATH", "/usr/bin/chromium")},
@@ -106,6 +109,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--data", type=Path, default=PROJECT_DIR / "data", help="data folder (default: data/)")
     parser.add_argument("--runs", type=int, default=3, help="runs per page; the median is shown (default 3)")
     parser.add_argument("--reports", type=Path, help="keep every run's JSON report in this folder")
+    parser.add_argument("--chrome-flags", default=CHROME_FLAGS, help=f"Chromium's flags (default: {CHROME_FLAGS})")
     parser.add_argument(
         "--pages", default=",".join(PAGES), help=f"which pages, comma-separated (default: all of {', '.join(PAGES)})"
     )
@@ -141,7 +145,11 @@ def main(argv: list[str] | None = None) -> int:
                     loads = [os.getloadavg()[0]]
                     runs = []
                     for number in range(args.runs):
-                        runs.append(scores(args.lighthouse, url, reports / f"{report_name}-{number + 1}.json"))
+                        runs.append(
+                            scores(
+                                args.lighthouse, url, reports / f"{report_name}-{number + 1}.json", args.chrome_flags
+                            )
+                        )
                         loads.append(os.getloadavg()[0])
                     medians = [round(statistics.median(run[name] for run in runs)) for name in [*CATEGORIES, *METRICS]]
                     # The one-minute load average before and after the runs: scores under load are not comparable.
