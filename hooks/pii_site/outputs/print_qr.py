@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 
-import segno
 from markupsafe import Markup
 
 from pii_site.i18n import Labels, urls
@@ -32,6 +31,10 @@ def qr_block(address: str, lang: str) -> str:
     # A fixed mask would save some 6 ms a page, but scanning on a notice board matters more.
     # The site address and ids are bounded (source/schema/address.py, source/schema/base.py) so that every page's
     # address fits; should one not, the build stops with a message, not segno's traceback.
+    # Imported here: only a build for a public address draws QR codes, and segno with what it imports
+    # (urllib.request, http.client for its writers) is about 50 ms of every build's start-up.
+    import segno
+
     try:
         code = segno.make(address, error="m", micro=False)
     except (segno.DataOverflowError, ValueError):
