@@ -142,7 +142,7 @@ def checking_context(browser: Browser, **options: Any) -> BrowserContext:
 
 def axe_violations(page: Page) -> list[dict[str, Any]]:
     """axe's WCAG 2 A/AA violations on the page as it is now (axe-core put in first unless the page's
-    context is a checking_context)."""
+    context is a checking_context). The page is left with every part rendered (below)."""
     if not page.evaluate("() => typeof window.axe === 'object'"):
         page.evaluate(AXE_SCRIPT)
     # A part of the page far from the screen may be left unrendered until the reader scrolls near it
@@ -158,7 +158,7 @@ def axe_violations(page: Page) -> list[dict[str, Any]]:
 
 def visit(page: Page, url: str) -> tuple[Problems, list[str]]:
     """Load `url` in `page` until the network is idle; return what went wrong while loading and
-    axe's WCAG 2 A/AA violations, one line each. The page stays open for further checks."""
+    axe's WCAG 2 A/AA violations, one line each. The page stays open, with every part rendered (axe_violations)."""
     problems = Problems()
     problems.watch(page)
     try:
