@@ -101,10 +101,10 @@ static: install-test
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
 
-## Run every test, browser tests included (they need Debian's chromium, Java for the HTML checker, and
+## Run every test, browser tests included (they need Debian's chromium-headless-shell, Java for the HTML checker, and
 ## LibreOffice (Calc re-saves the report forms, Writer prints the compiled report to PDF) with poppler's tools).
 test: static
-	@test -x /usr/bin/chromium || { echo "The browser tests need Debian's Chromium at /usr/bin/chromium: run 'apt-get install chromium' (as root), then try again."; exit 1; }
+	@test -x /usr/bin/chromium-headless-shell || { echo "The browser tests need Debian's headless Chromium at /usr/bin/chromium-headless-shell: run 'apt-get install chromium-headless-shell' (as root), then try again."; exit 1; }
 	@command -v java >/dev/null || { echo "The HTML checker needs Java: run 'apt-get install default-jre-headless' (as root), then try again."; exit 1; }
 	@command -v soffice >/dev/null || { echo "The report tests need LibreOffice: run 'apt-get install libreoffice-calc-nogui libreoffice-writer-nogui' (as root), then try again."; exit 1; }
 	@command -v pdftoppm >/dev/null || { echo "The report tests read the PDF with poppler's tools: run 'apt-get install poppler-utils' (as root), then try again."; exit 1; }

@@ -33,7 +33,7 @@ from pii_site.settings import CACHE_VARIABLE
 # A test that uses the fixture (directly or through another fixture) gets the marker: what it
 # needs is then said once, where the fixture is, not on each test.
 MARKERS = {
-    "browser": "browser",  # Chromium (Debian's /usr/bin/chromium)
+    "browser": "browser",  # Chromium (Debian's /usr/bin/chromium-headless-shell)
     "vnu": "html_checker",  # the Nu Html Checker, on Java
     "office": "office",  # LibreOffice headless and poppler's tools (tests/office.py)
     "libreoffice": "office",  # LibreOffice Calc re-saving workbooks (tests/form_filling.py)

@@ -307,7 +307,7 @@ def test_ci_tests_on_github_run_with_workflow_commands_stopped(tmp_path: Path):
     (tmp_path / "make").write_text("#!/bin/sh\necho '::error::from a test'\n", encoding="utf-8")
     (tmp_path / "make").chmod(0o755)
     # Everything .ci/run checks for is "there", so it installs nothing.
-    for name in ("chromium", "java", "python3", "soffice", "pdftoppm"):
+    for name in ("chromium-headless-shell", "java", "python3", "soffice", "pdftoppm"):
         (tmp_path / name).write_text("#!/bin/sh\n", encoding="utf-8")
         (tmp_path / name).chmod(0o755)
     env = {**os.environ, "PATH": f"{tmp_path}{os.pathsep}{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}"}
