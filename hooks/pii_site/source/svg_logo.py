@@ -32,6 +32,9 @@ EDITOR_NAMESPACES = {
     "http://www.inkscape.org/namespaces/inkscape",
     "http://sodipodi.sourceforge.net/DTD/sodipodi-0.dtd",
 }
+# Illustrator's layer names, free text: never drawn, so left out of the copy rather than published as any
+# text at all (a name such as "url(https://…)" or "javascript:…" would be kept word for word otherwise).
+EDITOR_ATTRIBUTES = {"data-name"}
 LEFT_OUT = {"metadata"}  # RDF about the file (author, licence): not drawn
 MAX_ELEMENTS = 20_000
 MAX_DEPTH = 50
@@ -64,7 +67,6 @@ KINDS = {
     "font": r"[A-Za-z0-9 ,'\"-]*",
     "name": _NAME,
     "names": rf"{_NAME}(?:\s+{_NAME})*",
-    "text": r"[^<>&]*",
 }
 _PATTERNS = {kind: re.compile(pattern) for kind, pattern in KINDS.items()}
 
@@ -98,7 +100,7 @@ GEOMETRY = {
     "spreadMethod": "keyword", "patternUnits": "keyword", "patternContentUnits": "keyword",
     "patternTransform": "transform", "clipPathUnits": "keyword", "maskUnits": "keyword",
     "maskContentUnits": "keyword", "id": "name", "class": "names", "version": "length",
-    "baseProfile": "keyword", "lang": "keyword", "data-name": "text", "type": "keywords",
+    "baseProfile": "keyword", "lang": "keyword", "type": "keywords",
 }  # fmt: skip
 ATTRIBUTES = {**PRESENTATION, **GEOMETRY}
 XML_ATTRIBUTES = {"space": "keyword", "lang": "keyword"}
@@ -210,7 +212,7 @@ def _attributes(element: str, attributes: dict[str, str]) -> list[tuple[str, str
     kept = []
     for name, value in attributes.items():
         namespace, local = _split(name)
-        if namespace in EDITOR_NAMESPACES:
+        if namespace in EDITOR_NAMESPACES or (namespace == "" and local in EDITOR_ATTRIBUTES):
             continue
         if namespace == XLINK and local == "href" or (namespace == "" and local == "href"):
             kept.append(("xlink:href" if namespace else "href", _href(element, value)))
