@@ -91,7 +91,8 @@ CHROME_FLAGS = "--headless --no-sandbox --disable-gpu"
 # compositor: a held run measures Chromium, so it is counted and shown apart. A run is held when the page's
 # first paint (the trace's first Paint event) came HELD_MS or more before the paint Lighthouse observed.
 # Of 26 runs of two pages checked so (2026-12-07), the 13 held ones had a gap of 0.8-1.7 s, and the 8 of
-# them traced with "viz" had 60 or 120 BeginFrames withheld; the 13 prompt ones 0.03-0.11 s, at most 1 withheld.
+# them traced with "viz" had 60 or 120 BeginFrames withheld; the 13 prompt ones 0.03-0.11 s (the 6 traced
+# with "viz": 0 or 1 withheld).
 # Lighthouse's own trace categories are enough to tell: adding "viz" would add tracing to what is measured.
 HELD_MS = 500
 
