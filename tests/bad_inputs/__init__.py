@@ -1,8 +1,9 @@
 """The corpus of bad inputs: each case is one small change to a copy of the fixture plan
 (tests/fixtures/plan; without its news posts unless the case is about news/) that validate.py and
 build.py must both refuse with exit status 1, naming the file and line and saying what is wrong in both
-languages, without a traceback, and leaving the site built before untouched. tests/scripts/test_bad_inputs.py runs every case. Cases live in the modules beside
-this one, one module per family of defect; each module's CASES list is collected here."""
+languages, without a traceback, and leaving the site built before untouched.
+tests/scripts/test_bad_inputs.py runs every case. Cases live in the modules beside this one, one module
+per family of defect; each module's CASES list is collected here."""
 
 from __future__ import annotations
 

@@ -21,8 +21,8 @@ from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
 
 # Debian's chromium-headless-shell: Chromium's own headless build, of the same version as the `chromium`
 # package (the same Blink and V8), and what Playwright itself runs for headless tests. Without the full
-# browser's display compositor a page visit and its axe run take about half the CPU (20 visits of the real
-# plan's pages: 32 s against 46-50 s wall, axe 5.7 s against 10.5-11.3 s).
+# browser's display compositor, 20 visits of the real plan's pages took 32 s against 46-50 s, their axe runs
+# 5.7 s against 10.5-11.3 s, and the browser tests (pytest -n 2 -m browser) 254 s against 477 s.
 CHROMIUM = "/usr/bin/chromium-headless-shell"
 # The network is closed here: the background-networking flags stop Chromium from trying to reach
 # Google services (which would fail slowly, not the site's requests).
